@@ -1,0 +1,2 @@
+app_name = "aanpak"
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Models of this app arrive with its issue; the readiness check answers its rules `open` until then."""

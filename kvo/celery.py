@@ -1,0 +1,25 @@
+"""The Celery app. Beat schedules are defined here, in code, so they are reviewed like code."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kvo.settings")
+
+app = Celery("kvo")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # An auditor's guardian grant ends when its time limit passes, not when someone remembers.
+    "auditor-toegang-intrekken": {
+        "task": "audits.tasks.auditor_toegang_trek_verlopen_in",
+        "schedule": crontab(minute=7),
+    },
+    # Readiness snapshots move with the calendar: a deadline passes without anyone saving.
+    "toetsen-bijwerken": {
+        "task": "kvo.tasks.alle_toetsen_bijwerken",
+        "schedule": crontab(minute=15, hour=3),
+    },
+}

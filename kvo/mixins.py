@@ -1,0 +1,48 @@
+"""What a view in a work group declares: the action it needs (see kvo.permissions)."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from kvo.permissions import Actie
+
+
+class WerkgroepMixin:
+    """Class-based views under ``/w/<werkgroep>/``: the middleware has already checked that the
+    user belongs to the work group; this checks the view's own ``permission``.
+
+    A user of the work group without the permission gets 403; a stranger never gets here (404).
+    """
+
+    permission: Actie = Actie.BEKIJKEN
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.toegang is None:
+            raise Http404
+        if not request.toegang.mag(self.permission):
+            raise PermissionDenied("U heeft voor deze pagina niet de juiste rol in deze werkgroep.")
+        self.werkgroep = request.werkgroep
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs["werkgroep"] = self.werkgroep  # the object, not the slug from the URL
+        return super().get_context_data(**kwargs)
+
+
+def vereist(actie: Actie):
+    """The same check for function views: ``@vereist(Actie.WIJZIGEN)``."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.toegang is None:
+                raise Http404
+            if not request.toegang.mag(actie):
+                raise PermissionDenied("U heeft voor deze pagina niet de juiste rol in deze werkgroep.")
+            return view(request, *args, **kwargs)
+
+        wrapper.vereiste_actie = actie
+        return wrapper
+
+    return decorator

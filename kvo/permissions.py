@@ -1,0 +1,49 @@
+"""Who may do what in a work group: the one table, tested cell by cell in tests/kvo/test_permissions.py.
+
+A person's roles in a work group come from ``kvo.tenancy.toegang_voor``:
+
+- ``lid``: an active, full member of the work group (every member with a role is also ``lid``);
+- ``agendalid``: receives the agenda, may read, does not edit (§3.2);
+- ``voorzitter`` / ``secretaris``: the chair and secretary (§3.3) manage the work group;
+- ``begeleider``: a user of the facilitating organisation (procesbegeleiding) of this work group;
+- ``auditor``: read-only access to one audit's document set, time-limited (guardian grant);
+- ``staff``: site staff.
+"""
+
+from enum import StrEnum
+
+
+class Rol(StrEnum):
+    LID = "lid"
+    AGENDALID = "agendalid"
+    VOORZITTER = "voorzitter"
+    SECRETARIS = "secretaris"
+    BEGELEIDER = "begeleider"
+    AUDITOR = "auditor"
+    STAFF = "staff"
+
+
+class Actie(StrEnum):
+    BEKIJKEN = "werkgroep.bekijken"  # every page of the work group
+    WIJZIGEN = "werkgroep.wijzigen"  # record and edit the work (areas, meetings, survey, plan, ...)
+    BEHEREN = "werkgroep.beheren"  # members, invitations, roles, security settings
+    EXPORTEREN = "dossier.exporteren"  # the whole dossier, personal data included
+    IMPORTEREN = "dossier.importeren"  # load or replace a work group from a dossier file
+    DOCUMENTENSET = "documentenset.bekijken"  # the audit's document set
+    AUDITOR_UITNODIGEN = "auditor.uitnodigen"  # give an auditor time-limited access
+
+
+R = Rol
+TOEGESTAAN: dict[Actie, frozenset[Rol]] = {
+    Actie.BEKIJKEN: frozenset({R.LID, R.AGENDALID, R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
+    Actie.WIJZIGEN: frozenset({R.LID, R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
+    Actie.BEHEREN: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
+    Actie.EXPORTEREN: frozenset({R.LID, R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
+    Actie.IMPORTEREN: frozenset({R.BEGELEIDER, R.STAFF}),
+    Actie.DOCUMENTENSET: frozenset({R.LID, R.AGENDALID, R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.AUDITOR, R.STAFF}),
+    Actie.AUDITOR_UITNODIGEN: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
+}
+
+
+def mag(rollen: frozenset[Rol] | set[Rol], actie: Actie | str) -> bool:
+    return bool(TOEGESTAAN[Actie(actie)] & set(rollen))

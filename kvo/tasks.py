@@ -1,0 +1,60 @@
+"""The base task class and the work-group tasks of the core.
+
+Tasks take ids, not objects. ``WerkgroepTask`` loads the work group, enters its scope, and
+passes the work group to the task body; ``enqueue_na_commit`` sends a task only once the
+transaction that made it necessary has committed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import Task, shared_task
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scope
+
+logger = logging.getLogger(__name__)
+
+
+class WerkgroepTask(Task):
+    """Re-enter the work group's scope: call with ``werkgroep_id=``; the body gets ``werkgroep``."""
+
+    abstract = True
+
+    def __call__(self, *args, werkgroep_id: int, **kwargs):
+        from werkgroepen.models import Werkgroep
+
+        werkgroep = Werkgroep.objects.get(pk=werkgroep_id)
+        with scope(werkgroep=werkgroep):
+            return super().__call__(*args, werkgroep=werkgroep, **kwargs)
+
+
+def enqueue_na_commit(task, **kwargs) -> None:
+    transaction.on_commit(lambda: task.apply_async(kwargs=kwargs))
+
+
+@shared_task(base=WerkgroepTask, bind=True, max_retries=3, default_retry_delay=30)
+def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
+    """Recompute the readiness snapshot shown on the facilitator's overview."""
+    from kvo.toets import telling, voer_toets_uit
+
+    resultaten = voer_toets_uit(werkgroep)
+    stand = {status.value: n for status, n in telling(resultaten).items()}
+    stand["totaal"] = len(resultaten)
+    stand["blokkerend"] = [r.id for r in resultaten if r.status == "niet_voldaan"][:10]
+    werkgroep.toets_stand = stand
+    werkgroep.toets_berekend_op = timezone.now()
+    werkgroep.save(update_fields=["toets_stand", "toets_berekend_op"])
+    return stand
+
+
+@shared_task
+def alle_toetsen_bijwerken() -> int:
+    """Beat job: refresh every work group's snapshot (dates move on even when data does not)."""
+    from werkgroepen.models import Werkgroep
+
+    ids = list(Werkgroep.objects.values_list("pk", flat=True))
+    for pk in ids:
+        werkgroep_toets_bijwerken.apply_async(kwargs={"werkgroep_id": pk})
+    return len(ids)

@@ -1,0 +1,35 @@
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, viewname: str, label: str):
+    """A navigation link for the current work group; marks the current section (aria-current)."""
+    request = context["request"]
+    werkgroep = context.get("werkgroep")
+    try:
+        url = reverse(viewname, kwargs={"werkgroep": werkgroep.slug}) if werkgroep else reverse(viewname)
+    except NoReverseMatch:
+        return ""
+    huidig = request.path == url or (url.count("/") > 3 and request.path.startswith(url))
+    if huidig:
+        return format_html('<a href="{}" aria-current="page">{}</a>', url, label)
+    return format_html('<a href="{}">{}</a>', url, label)
+
+
+@register.inclusion_tag("partials/status.html")
+def status_badge(status):
+    value = getattr(status, "value", status)
+    labels = {"voldaan": "Voldaan", "niet_voldaan": "Niet voldaan", "nvt": "N.v.t.", "open": "Open"}
+    return {"status": value, "label": labels.get(value, value)}
+
+
+@register.filter
+def procent(teller, noemer):
+    try:
+        return f"{100 * teller / noemer:.0f} %"
+    except (TypeError, ZeroDivisionError):
+        return "–"

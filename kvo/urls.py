@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from kvo import views
+
+werkgroep_patterns = [
+    path("", include("werkgroepen.urls")),
+    path("gebied/", include("gebieden.urls")),
+    path("analyse/", include("analyse.urls")),
+    path("aanpak/", include("aanpak.urls")),
+    path("audit/", include("audits.urls")),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("uitnodiging/", include("werkgroepen.urls_uitnodiging")),
+    path("beheer/", include("kvo.urls_beheer")),
+    path("admin/", admin.site.urls),
+    path("w/<slug:werkgroep>/", include(werkgroep_patterns)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,14 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from kvo.selectors import werkgroep_overzicht
+
+
+@login_required
+def home(request):
+    """A member with one work group lands in it; facilitators and others see their overview."""
+    overzicht = werkgroep_overzicht(user=request.user)
+    is_begeleider = request.user.begeleidingsorganisaties.exists()
+    if len(overzicht) == 1 and not is_begeleider and not request.user.is_staff:
+        return redirect("werkgroepen:home", werkgroep=overzicht[0].slug)
+    return render(request, "kvo/home.html", {"overzicht": overzicht, "is_begeleider": is_begeleider})

@@ -1,0 +1,160 @@
+"""Fixtures for the actors of a work group, and for the browser.
+
+Test bodies run with django-scopes disabled, so setting up data does not need a scope; every
+request still goes through the middleware, which activates the work group's scope as in
+production. ``tests/kvo/test_tenancy.py`` checks that a query outside a scope fails.
+"""
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from guardian.shortcuts import assign_perm
+
+from audits.models import AuditorToegang
+from tests.factories import (
+    AuditFactory,
+    BegeleidingsorganisatieFactory,
+    CyclusFactory,
+    LidFactory,
+    PartijFactory,
+    UserFactory,
+    WerkgroepFactory,
+)
+from werkgroepen.models import Partij
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _scopes_uit(request):
+    if request.node.get_closest_marker("scopes_aan"):
+        yield
+        return
+    with scopes_disabled():
+        yield
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "scopes_aan: run the test body with django-scopes enforced")
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@dataclass
+class Actoren:
+    werkgroep: object
+    cyclus: object
+    lid: object
+    voorzitter: object
+    secretaris: object
+    agendalid: object
+    begeleider: object
+    auditor: object
+    staff: object
+    vreemde: object
+    anderewerkgroep: object
+    audit: object
+
+    def user(self, rol: str):
+        return getattr(self, rol)
+
+
+def maak_lid_user(werkgroep, partij, email, **kwargs):
+    user = UserFactory(email=email)
+    LidFactory(werkgroep=werkgroep, partij=partij, user=user, email=email, **kwargs)
+    return user
+
+
+@pytest.fixture
+def actoren(db) -> Actoren:
+    begeleiding = BegeleidingsorganisatieFactory(naam="Veilig Ondernemen Advies")
+    werkgroep = WerkgroepFactory(naam="KVO De Hoek", slug="de-hoek", begeleiding=begeleiding)
+    cyclus = CyclusFactory(werkgroep=werkgroep)
+    gemeente = PartijFactory(werkgroep=werkgroep, naam="Gemeente Voorbeeldstad", soort=Partij.Soort.GEMEENTE)
+    ov = PartijFactory(werkgroep=werkgroep, naam="OV De Hoek", soort=Partij.Soort.ONDERNEMERSVERENIGING)
+    lid = maak_lid_user(werkgroep, gemeente, "lid@example.org")
+    voorzitter = maak_lid_user(werkgroep, ov, "voorzitter@example.org", rollen=["voorzitter"])
+    secretaris = maak_lid_user(werkgroep, ov, "secretaris@example.org", rollen=["secretaris"])
+    agendalid = maak_lid_user(werkgroep, gemeente, "agendalid@example.org", agendalid=True)
+    begeleider = UserFactory(email="begeleider@example.org")
+    begeleiding.gebruikers.add(begeleider)
+    audit = AuditFactory(werkgroep=werkgroep, cyclus=cyclus)
+    auditor = UserFactory(email="auditor@example.org")
+    assign_perm("audits.view_audit", auditor, audit)
+    AuditorToegang.objects.create(audit=audit, user=auditor, geldig_tot=timezone.now() + dt.timedelta(days=30))
+    staff = UserFactory(email="staff@example.org", is_staff=True)
+    ander = WerkgroepFactory(naam="KVO Andere Kant", slug="andere-kant")
+    andere_partij = PartijFactory(werkgroep=ander, naam="Gemeente Elders")
+    vreemde = maak_lid_user(ander, andere_partij, "vreemde@example.org", rollen=["voorzitter"])
+    return Actoren(
+        werkgroep=werkgroep,
+        cyclus=cyclus,
+        lid=lid,
+        voorzitter=voorzitter,
+        secretaris=secretaris,
+        agendalid=agendalid,
+        begeleider=begeleider,
+        auditor=auditor,
+        staff=staff,
+        vreemde=vreemde,
+        anderewerkgroep=ander,
+        audit=audit,
+    )
+
+
+@pytest.fixture
+def als(client):
+    """``als(user)`` logs the test client in as ``user`` and returns it."""
+
+    def inloggen(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return inloggen
+
+
+# --- Browser: Playwright driving Debian's Chromium ---------------------------------------
+CHROMIUM = os.environ.get("KVO_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager():
+    """Tasks run in the test process, even where REDIS_URL points at a real broker; the
+    real-worker test (tests/kvo/test_worker.py) switches this off for itself."""
+    from kvo.celery import app
+
+    vorig = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager = vorig

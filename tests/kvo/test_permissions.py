@@ -1,0 +1,56 @@
+"""The permission matrix: every role against every action, from a table written out by hand.
+
+The expected table below is independent of ``kvo.permissions.TOEGESTAAN``: a change to who may
+do what has to be made in both places, on purpose.
+"""
+
+import pytest
+
+from kvo.permissions import Actie, Rol, mag
+from kvo.tenancy import toegang_voor
+
+J, N = True, False
+#             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen
+VERWACHT = {
+    "lid": (J, J, N, J, N, J, N),
+    "agendalid": (J, N, N, N, N, J, N),
+    "voorzitter": (J, J, J, J, N, J, J),
+    "secretaris": (J, J, J, J, N, J, J),
+    "begeleider": (J, J, J, J, J, J, J),
+    "auditor": (N, N, N, N, N, J, N),
+    "staff": (J, J, J, J, J, J, J),
+    "vreemde": (N, N, N, N, N, N, N),
+}
+ACTIES = [
+    Actie.BEKIJKEN,
+    Actie.WIJZIGEN,
+    Actie.BEHEREN,
+    Actie.EXPORTEREN,
+    Actie.IMPORTEREN,
+    Actie.DOCUMENTENSET,
+    Actie.AUDITOR_UITNODIGEN,
+]
+
+
+def test_tabel_dekt_alle_acties():
+    assert set(ACTIES) == set(Actie)
+
+
+@pytest.mark.parametrize("rol", list(VERWACHT))
+@pytest.mark.parametrize("index,actie", list(enumerate(ACTIES)))
+def test_matrix(actoren, rol, index, actie):
+    toegang = toegang_voor(actoren.user(rol), actoren.werkgroep)
+    assert toegang.mag(actie) is VERWACHT[rol][index], f"{rol} / {actie}"
+
+
+def test_rollen_worden_afgeleid(actoren):
+    assert toegang_voor(actoren.voorzitter, actoren.werkgroep).rollen == {Rol.LID, Rol.VOORZITTER}
+    assert toegang_voor(actoren.agendalid, actoren.werkgroep).rollen == {Rol.AGENDALID}
+    assert toegang_voor(actoren.begeleider, actoren.werkgroep).rollen == {Rol.BEGELEIDER}
+    auditor = toegang_voor(actoren.auditor, actoren.werkgroep)
+    assert auditor.rollen == {Rol.AUDITOR}
+    assert auditor.audit_ids == {actoren.audit.pk}
+
+
+def test_mag_zonder_rollen():
+    assert not mag(frozenset(), Actie.BEKIJKEN)

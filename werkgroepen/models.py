@@ -1,0 +1,339 @@
+"""The work group (the tenant), its cycles, parties, members and its own administration.
+
+Handbook §3.2–3.7. Every row below ``Werkgroep`` reaches its work group by a required foreign
+key and is queried through a django-scopes ``ScopedManager``: a query made outside a work
+group's scope raises instead of returning someone else's rows.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from kvo.db import DossierRecord
+
+
+class Begeleidingsorganisatie(models.Model):
+    """A process-facilitation organisation; its users facilitate all of its work groups."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    gebruikers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="begeleidingsorganisaties", blank=True)
+
+    class Meta:
+        verbose_name = _("begeleidingsorganisatie")
+        verbose_name_plural = _("begeleidingsorganisaties")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Werkgroep(models.Model):
+    """A KVO partnership (samenwerkingsverband) and its work group: the tenant."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam in de URL"), max_length=80, unique=True)
+    gestart_op = models.DateField(_("gestart op"))
+    gemeente = models.CharField(_("gemeente"), max_length=120, blank=True)
+    handboek = models.CharField(_("handboek"), max_length=40, default="KVO-B 4.0")
+    begeleiding = models.ForeignKey(
+        Begeleidingsorganisatie,
+        verbose_name=_("procesbegeleiding"),
+        related_name="werkgroepen",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    # §3.3 correspondentieadres: the formal contact details of the partnership.
+    adres_naam = models.CharField(_("t.a.v."), max_length=200, blank=True)
+    adres_straat = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    adres_postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    adres_plaats = models.CharField(_("plaats"), max_length=120, blank=True)
+    # §3.1.1 regie of a cluster.
+    regie_organisatie = models.CharField(_("regie-organisatie (cluster)"), max_length=200, blank=True)
+    intentieverklaring_op = models.DateField(_("intentieverklaring getekend op"), null=True, blank=True)
+    convenant_referentie = models.CharField(_("convenant (referentie)"), max_length=200, blank=True)
+    mfa_verplicht = models.BooleanField(
+        _("tweestapsverificatie verplicht"),
+        default=False,
+        help_text=_("Leden moeten met een authenticator-app inloggen voordat ze de werkgroep zien."),
+    )
+    extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
+    # A snapshot of the readiness check, refreshed by kvo.tasks.werkgroep_toets_bijwerken, so a
+    # facilitator's overview of many work groups reads one row per group.
+    toets_stand = models.JSONField(default=dict, blank=True)
+    toets_berekend_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("werkgroep")
+        verbose_name_plural = _("werkgroepen")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def heeft_correspondentieadres(self) -> bool:
+        return bool(self.adres_straat and self.adres_postcode and self.adres_plaats)
+
+
+class Afspraken(models.Model):
+    """The cooperation agreements of §3.4 and the retention period of §3.6."""
+
+    werkgroep = models.OneToOneField(Werkgroep, related_name="afspraken", on_delete=models.CASCADE)
+    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    bijeenkomsten_per_jaar = models.PositiveSmallIntegerField(_("bijeenkomsten per jaar"), null=True, blank=True)
+    wijziging_samenstelling = models.TextField(_("toe- en aftreden van leden"), blank=True)
+    wijziging_gebied = models.TextField(_("wijzigingen in het gebied"), blank=True)
+    besluitvorming = models.TextField(_("wijze van besluitvorming"), blank=True)
+    communicatie = models.TextField(_("wijze van communiceren"), blank=True)
+    financien = models.TextField(_("financiële middelen en geldstromen"), blank=True)
+    bewaartermijn_jaren = models.PositiveSmallIntegerField(_("bewaartermijn (jaren)"), null=True, blank=True)
+    communicatie_app = models.BooleanField(_("er is een app-groep met de ondernemers"), default=False)
+    relatie_ondernemersvereniging = models.TextField(_("relatie met de ondernemersvereniging"), blank=True)
+    ondernemersfonds = models.TextField(_("ondernemersfonds (BIZ e.d.)"), blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("samenwerkingsafspraken")
+        verbose_name_plural = _("samenwerkingsafspraken")
+
+    def __str__(self) -> str:
+        return f"Samenwerkingsafspraken {self.werkgroep}"
+
+
+class Cyclus(DossierRecord):
+    """One certification period (three years): a first certification or a subsequent one."""
+
+    class Soort(models.TextChoices):
+        EERSTE = "eerste", _("eerste certificering")
+        OPVOLGENDE = "opvolgende", _("opvolgende certificering")
+
+    werkgroep = models.ForeignKey(Werkgroep, related_name="cycli", on_delete=models.CASCADE)
+    nummer = models.PositiveSmallIntegerField(_("nummer"))
+    soort = models.CharField(_("soort"), max_length=12, choices=Soort.choices, default=Soort.EERSTE)
+    start = models.DateField(_("start"))
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("cyclus")
+        verbose_name_plural = _("cycli")
+        ordering = ["werkgroep", "nummer"]
+        constraints = [models.UniqueConstraint(fields=["werkgroep", "nummer"], name="cyclus_uniek_nummer")]
+
+    def __str__(self) -> str:
+        return f"Cyclus {self.nummer} ({self.get_soort_display()})"
+
+
+class Partij(DossierRecord):
+    """A party of the partnership (§3.2)."""
+
+    class Soort(models.TextChoices):
+        ONDERNEMERSVERENIGING = "ondernemersvereniging", _("ondernemersvereniging")
+        BELANGENBEHARTIGER = "belangenbehartiger", _("belangenbehartiger ondernemers (overeenkomst)")
+        GEMEENTE = "gemeente", _("gemeente")
+        POLITIE = "politie", _("politie")
+        BRANDWEER = "brandweer", _("brandweer / veiligheidsregio")
+        BEVEILIGING = "beveiliging", _("particuliere beveiliging")
+        VASTGOED = "vastgoed", _("vastgoedeigenaar of -beheerder")
+        PROCESBEGELEIDING = "procesbegeleiding", _("procesbegeleiding")
+        OVERIG = "overig", _("overig")
+
+    werkgroep = models.ForeignKey(Werkgroep, related_name="partijen", on_delete=models.CASCADE)
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=32, choices=Soort.choices)
+    opgericht_op = models.DateField(_("opgericht op"), null=True, blank=True)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("partij")
+        verbose_name_plural = _("partijen")
+        ordering = ["naam"]
+        constraints = [models.UniqueConstraint(fields=["werkgroep", "ref"], name="partij_uniek_ref")]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Rol(models.TextChoices):
+    """Roles a member holds in the work group (§3.3, §3.7, §5.1)."""
+
+    VOORZITTER = "voorzitter", _("voorzitter")
+    SECRETARIS = "secretaris", _("secretaris")
+    INTERNE_COMMUNICATIE = "interne-communicatie", _("interne communicatie")
+    EXTERNE_COMMUNICATIE = "externe-communicatie", _("externe communicatie (ook calamiteiten)")
+    WOORDVOERDER = "woordvoerder", _("woordvoerder")
+    CONTACTPERSOON_CI = "contactpersoon-ci", _("contactpersoon certificatie-instelling")
+    APP_BEHEERDER = "app-beheerder", _("beheerder app-groep")
+
+
+class Lid(DossierRecord):
+    """A person in the work group, linked to the party (and in a cluster the park) they represent.
+
+    History is kept: a member who leaves gets ``lid_tot``; the row is never deleted. A member
+    may have an account (``user``); the roles here are also their access roles.
+    """
+
+    werkgroep = models.ForeignKey(Werkgroep, related_name="leden", on_delete=models.CASCADE)
+    partij = models.ForeignKey(Partij, related_name="leden", on_delete=models.PROTECT, verbose_name=_("partij"))
+    terrein = models.ForeignKey(
+        "gebieden.Bedrijventerrein",
+        related_name="vertegenwoordigers",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("vertegenwoordigt bedrijventerrein"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"), blank=True, null=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True, null=True)
+    rollen = models.JSONField(_("rollen"), default=list, blank=True)
+    agendalid = models.BooleanField(_("agendalid"), default=False)
+    lid_sinds = models.DateField(_("lid sinds"), null=True, blank=True)
+    lid_tot = models.DateField(_("lid tot"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="lidmaatschappen", on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("lid")
+        verbose_name_plural = _("leden")
+        ordering = ["naam"]
+        constraints = [models.UniqueConstraint(fields=["werkgroep", "ref"], name="lid_uniek_ref")]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def is_actief(self, op) -> bool:
+        return (self.lid_sinds is None or self.lid_sinds <= op) and (self.lid_tot is None or self.lid_tot >= op)
+
+
+class Uitnodiging(models.Model):
+    """An e-mail invitation for a member to create an account and join the work group."""
+
+    werkgroep = models.ForeignKey(Werkgroep, related_name="uitnodigingen", on_delete=models.CASCADE)
+    lid = models.ForeignKey(Lid, related_name="uitnodigingen", on_delete=models.CASCADE)
+    email = models.EmailField(_("e-mailadres"))
+    token = models.CharField(max_length=64, unique=True)
+    verstuurd_door = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True)
+    verstuurd_op = models.DateTimeField(auto_now_add=True)
+    geldig_tot = models.DateTimeField()
+    geaccepteerd_op = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self) -> str:
+        return f"Uitnodiging {self.email}"
+
+
+class Bijeenkomst(DossierRecord):
+    """A meeting of the work group (§3.6, §4.3.1): at least 3 a year, agenda and minutes archived."""
+
+    class Soort(models.TextChoices):
+        WERKGROEP = "werkgroep", _("werkgroepbijeenkomst")
+        KICK_OFF = "kick-off", _("kick-off")
+        AUDIT = "audit", _("audit")
+        OVERIG = "overig", _("overig")
+
+    werkgroep = models.ForeignKey(Werkgroep, related_name="bijeenkomsten", on_delete=models.CASCADE)
+    datum = models.DateField(_("datum"))
+    soort = models.CharField(_("soort"), max_length=12, choices=Soort.choices, default=Soort.WERKGROEP)
+    aanwezigen = models.ManyToManyField(Lid, related_name="bijeenkomsten", blank=True, verbose_name=_("aanwezigen"))
+    agenda = models.TextField(_("agenda"), blank=True, null=True)
+    notulen = models.TextField(_("notulen"), blank=True, null=True)
+    besluiten = models.JSONField(_("besluiten"), default=list, blank=True)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["-datum"]
+        constraints = [models.UniqueConstraint(fields=["werkgroep", "ref"], name="bijeenkomst_uniek_ref")]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+
+class Communicatie(models.Model):
+    """An update to all entrepreneurs of the area (§3.7): at least 2 a year."""
+
+    werkgroep = models.ForeignKey(Werkgroep, related_name="communicaties", on_delete=models.CASCADE)
+    datum = models.DateField(_("datum"))
+    onderwerp = models.CharField(_("onderwerp"), max_length=300)
+    kanaal = models.CharField(_("kanaal"), max_length=120, blank=True)
+    alle_ondernemers = models.BooleanField(
+        _("bereikt alle ondernemers"),
+        default=True,
+        help_text=_("Ook ondernemers die geen lid zijn van de ondernemersvereniging."),
+    )
+    extra = models.JSONField(default=dict, blank=True)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("communicatie")
+        verbose_name_plural = _("communicatie")
+        ordering = ["-datum"]
+
+    def __str__(self) -> str:
+        return self.onderwerp
+
+
+class Document(DossierRecord):
+    """A document in the work group's archive (§3.6), with its versions."""
+
+    werkgroep = models.ForeignKey(Werkgroep, related_name="documenten", on_delete=models.CASCADE)
+    titel = models.CharField(_("titel"), max_length=300)
+    soort = models.CharField(_("soort"), max_length=60, blank=True, null=True)
+    bewaren_tot = models.DateField(_("bewaren tot"), null=True, blank=True)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["titel"]
+        constraints = [models.UniqueConstraint(fields=["werkgroep", "ref"], name="document_uniek_ref")]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+def document_pad(instance: "DocumentVersie", filename: str) -> str:
+    return (
+        f"werkgroepen/{instance.document.werkgroep_id}/documenten/{instance.document_id}/v{instance.versie}/{filename}"
+    )
+
+
+class DocumentVersie(models.Model):
+    """One version of a document; every version but the newest is superseded (vervallen)."""
+
+    document = models.ForeignKey(Document, related_name="versies", on_delete=models.CASCADE)
+    versie = models.PositiveIntegerField(_("versie"))
+    bestand = models.FileField(_("bestand"), upload_to=document_pad, max_length=300)
+    geupload_op = models.DateField(_("geüpload op"))
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True, null=True)
+
+    objects = ScopedManager(werkgroep="document__werkgroep")
+
+    class Meta:
+        verbose_name = _("documentversie")
+        verbose_name_plural = _("documentversies")
+        ordering = ["document", "-versie"]
+        constraints = [models.UniqueConstraint(fields=["document", "versie"], name="documentversie_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.document} v{self.versie}"
