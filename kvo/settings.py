@@ -97,7 +97,7 @@ else:
             "NAME": os.environ.get("KVO_SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             # A file, not memory, for the test database: the real-worker test runs a Celery
             # worker in another process that must see the same rows.
-            "TEST": {"NAME": str(BASE_DIR / ".test-db.sqlite3")},
+            "TEST": {"NAME": os.environ.get("KVO_TEST_SQLITE") or str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")},
             "OPTIONS": {"timeout": 20},
         }
     }
