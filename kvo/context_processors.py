@@ -6,5 +6,10 @@ def werkgroep(request):
     toegang = getattr(request, "toegang", None)
     context = {"werkgroep": getattr(request, "werkgroep", None), "toegang": toegang, "Actie": Actie}
     if toegang is not None:
+        from kvo.tenancy import werkgroepen_voor
+
         context["mag"] = {a.name.lower(): toegang.mag(a) for a in Actie}
+        context["andere_werkgroepen"] = lambda: list(
+            werkgroepen_voor(request.user).exclude(pk=toegang.werkgroep.pk).order_by("naam").values("naam", "slug")[:20]
+        )
     return context

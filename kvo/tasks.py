@@ -21,6 +21,7 @@ class WerkgroepTask(Task):
     """Re-enter the work group's scope: call with ``werkgroep_id=``; the body gets ``werkgroep``."""
 
     abstract = True
+    typing = False  # callers pass werkgroep_id=, the body receives werkgroep=
 
     def __call__(self, *args, werkgroep_id: int, **kwargs):
         from werkgroepen.models import Werkgroep
