@@ -1,0 +1,25 @@
+# The production image: one image for web, worker and beat (see docker-compose.yml).
+FROM python:3.12-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+    fontconfig fonts-dejavu-core fonts-liberation2 \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY kvo kvo
+COPY gebieden gebieden
+COPY werkgroepen werkgroepen
+COPY analyse analyse
+COPY aanpak aanpak
+COPY audits audits
+RUN pip install .
+COPY . .
+RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput -v0
+
+RUN useradd --system --uid 1000 kvo && mkdir -p /app/media && chown kvo /app/media
+USER kvo
+EXPOSE 8000
+CMD ["gunicorn", "kvo.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,54 @@
+"""The home page: a member with one work group lands in it; a facilitator sees all of theirs."""
+
+import pytest
+from django.urls import reverse
+
+from kvo.tasks import werkgroep_toets_bijwerken
+from tests.factories import WerkgroepFactory
+
+
+def test_lid_met_een_werkgroep_gaat_direct_erheen(actoren, als):
+    response = als(actoren.lid).get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url == "/w/de-hoek/"
+
+
+def test_anoniem_moet_inloggen(client, db):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_gebruiker_zonder_werkgroep_krijgt_uitleg(db, als):
+    from tests.factories import UserFactory
+
+    response = als(UserFactory()).get(reverse("home"))
+    assert response.status_code == 200
+    assert "U hoort nog bij geen werkgroep" in response.text
+
+
+def test_begeleider_ziet_eigen_werkgroepen_met_status(actoren, als):
+    werkgroep_toets_bijwerken.delay(werkgroep_id=actoren.werkgroep.pk)
+    response = als(actoren.begeleider).get(reverse("home"))
+    assert response.status_code == 200
+    assert "Werkgroepen die u begeleidt" in response.text
+    assert "KVO De Hoek" in response.text
+    assert "KVO Andere Kant" not in response.text
+    actoren.werkgroep.refresh_from_db()
+    assert f"{actoren.werkgroep.toets_stand['voldaan']} voldaan" in response.text
+
+
+def test_staff_ziet_alle_werkgroepen(actoren, als):
+    response = als(actoren.staff).get(reverse("home"))
+    assert "KVO De Hoek" in response.text and "KVO Andere Kant" in response.text
+
+
+@pytest.mark.parametrize("aantal", [3, 30])
+def test_overzicht_begrensd_aantal_queries(actoren, als, django_assert_max_num_queries, aantal):
+    begeleiding = actoren.werkgroep.begeleiding
+    for n in range(aantal):
+        WerkgroepFactory(naam=f"KVO Extra {n}", slug=f"extra-{n}", begeleiding=begeleiding)
+    client = als(actoren.begeleider)
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("home"))
+    assert response.text.count("KVO Extra") == aantal
