@@ -1,6 +1,10 @@
 """Site-wide pages outside one work group (facilitators and staff)."""
 
+from django.urls import path
+
+from kvo import views_beheer
+
 app_name = "beheer"
-urlpatterns: list = [
-    # dossier import lands here (issue 4)
+urlpatterns = [
+    path("import/", views_beheer.dossier_import, name="import"),
 ]

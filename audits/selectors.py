@@ -1,0 +1,45 @@
+"""Reads for the readiness page: the handboektoets of a work group, grouped and summarised."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kvo.eisen import GROEPEN
+from kvo.toets import NIET_IN_APPLICATIE, Resultaat, Status, telling, voer_toets_uit
+
+
+@dataclass
+class Toetsstand:
+    resultaten: list[Resultaat]
+    aantallen: dict[Status, int]
+    groepen: list[tuple[str, list[Resultaat]]]  # (section, results shown) in catalogue order
+    blokkerend: list[Resultaat]
+    voldaan: int
+    meegeteld: int  # every requirement except n.v.t.
+
+    @property
+    def procent(self) -> int:
+        return round(100 * self.voldaan / self.meegeteld) if self.meegeteld else 0
+
+
+def toetsstand(werkgroep, *, cyclus, datum: dt.date, status: str | None = None) -> Toetsstand:
+    """Run the check and shape it for the page; ``status`` filters the sections, not the figures."""
+    resultaten = voer_toets_uit(werkgroep, cyclus=cyclus, datum=datum)
+    aantallen = telling(resultaten)
+    getoond = [r for r in resultaten if not status or r.status == status]
+    groepen = [(g, [r for r in getoond if r.eis.groep == g]) for g in GROEPEN]
+    groepen = [(g, rs) for g, rs in groepen if rs]
+    # What blocks the audit application: what is not met, and what is open although its part of
+    # the app exists (so the group can record it now).
+    blokkerend = [r for r in resultaten if r.status == Status.NIET_VOLDAAN] + [
+        r for r in resultaten if r.status == Status.OPEN and r.uitkomst.toelichting != NIET_IN_APPLICATIE
+    ]
+    return Toetsstand(
+        resultaten=resultaten,
+        aantallen=aantallen,
+        groepen=groepen,
+        blokkerend=blokkerend,
+        voldaan=aantallen[Status.VOLDAAN],
+        meegeteld=len(resultaten) - aantallen[Status.NVT],
+    )

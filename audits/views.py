@@ -1,0 +1,70 @@
+"""The readiness page (handboektoets) and the dossier download of a work group."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from audits.forms import ToetsFilterForm
+from audits.selectors import toetsstand
+from kvo.mixins import WerkgroepMixin
+from kvo.permissions import Actie
+from kvo.toets import Status
+
+
+class ToetsView(WerkgroepMixin, TemplateView):
+    template_name = "audits/toets.html"
+    permission = Actie.BEKIJKEN
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cycli = list(self.werkgroep.cycli.order_by("nummer"))
+        form = ToetsFilterForm(self.request.GET or None, cycli=cycli)
+        keuze = form.cleaned_data if form.is_valid() else {}
+        nummer = keuze.get("cyclus")
+        cyclus = next((c for c in cycli if c.nummer == nummer), None) if nummer else (cycli[-1] if cycli else None)
+        datum = keuze.get("datum") or timezone.localdate()
+        status = keuze.get("status") or ""
+        context.update(
+            form=form,
+            cyclus=cyclus,
+            datum=datum,
+            vandaag=datum == timezone.localdate(),
+            status=status,
+            stand=toetsstand(self.werkgroep, cyclus=cyclus, datum=datum, status=status),
+            statussen=list(Status),
+            mag_exporteren=self.request.toegang.mag(Actie.EXPORTEREN),
+        )
+        return context
+
+
+class ExportView(WerkgroepMixin, TemplateView):
+    """GET: the choice between the full dossier and the one for the certification body;
+    ``?variant=volledig|ci`` serves the download."""
+
+    template_name = "audits/export.html"
+    permission = Actie.EXPORTEREN
+
+    def get(self, request, *args, **kwargs):
+        variant = request.GET.get("variant")
+        if variant in ("volledig", "ci"):
+            return self._download(voor_ci=variant == "ci")
+        return super().get(request, *args, **kwargs)
+
+    def _download(self, *, voor_ci: bool) -> HttpResponse:
+        from kvo.dossier.services import dossier_als_json, dossier_als_zip, dossier_bestanden, dossier_exporteer
+
+        werkgroep = self.werkgroep
+        achtervoegsel = "-voor-ci" if voor_ci else ""
+        datum = timezone.localdate().isoformat()
+        if dossier_bestanden(werkgroep=werkgroep):
+            inhoud, soort, ext = dossier_als_zip(werkgroep=werkgroep, voor_ci=voor_ci), "application/zip", "zip"
+        else:
+            dossier = dossier_exporteer(werkgroep=werkgroep, voor_ci=voor_ci)
+            inhoud, soort, ext = dossier_als_json(dossier), "application/json", "json"
+        response = HttpResponse(inhoud, content_type=soort)
+        naam = f"{werkgroep.slug}-dossier{achtervoegsel}-{datum}.{ext}"
+        response["Content-Disposition"] = f'attachment; filename="{naam}"'
+        response["Cache-Control"] = "no-store"
+        return response

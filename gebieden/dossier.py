@@ -1,0 +1,103 @@
+"""The area's part of the ``kvo-dossier/1`` format: parks with their entrepreneurs, adjacent locations.
+
+See ``kvo.dossier`` for the framework and the canonical form.
+"""
+
+from __future__ import annotations
+
+from gebieden.models import AangrenzendeLocatie, Bedrijventerrein, Ondernemer
+from kvo.dossier.fouten import pad
+from kvo.dossier.hulp import dubbele_refs, met_extra, te_lang, x_sleutels, zet
+from kvo.dossier.registry import Onderdeel, registreer
+
+
+def _export(werkgroep, voor_ci: bool) -> dict:
+    ondernemers: dict[int, list[dict]] = {}
+    for o in Ondernemer.objects.filter(terrein__werkgroep=werkgroep).order_by("pk"):
+        item = {"ref": o.ref, "naam": o.naam}
+        zet(item, "adres", o.adres)
+        zet(item, "postcode", o.postcode)
+        zet(item, "huisnummer", o.huisnummer)
+        zet(item, "email", o.email)
+        if o.lid_ondernemersvereniging is not None:
+            item["lid_ondernemersvereniging"] = o.lid_ondernemersvereniging
+        ondernemers.setdefault(o.terrein_id, []).append(met_extra(item, o.extra))
+    terreinen = []
+    for t in werkgroep.terreinen.order_by("pk"):
+        item = {"ref": t.ref, "naam": t.naam, "gemeente": t.gemeente}
+        zet(item, "grens", t.grens)
+        item["ondernemers"] = ondernemers.get(t.pk, [])
+        terreinen.append(met_extra(item, t.extra))
+    uit: dict = {"terreinen": terreinen}
+    locaties = []
+    for loc in werkgroep.aangrenzende_locaties.order_by("pk"):
+        item = {"naam": loc.naam}
+        zet(item, "soort", loc.soort)
+        zet(item, "grens", loc.grens)
+        locaties.append(item)
+    zet(uit, "aangrenzende_locaties", locaties)
+    return uit
+
+
+def _check(dossier: dict) -> list[str]:
+    terreinen = dossier["terreinen"]
+    problemen = dubbele_refs(terreinen, "terreinen")
+    problemen += te_lang(terreinen, Bedrijventerrein, ("ref", "naam", "gemeente"), "terreinen")
+    for i, terrein in enumerate(terreinen):
+        problemen += dubbele_refs(terrein["ondernemers"], "terreinen", i, "ondernemers")
+        problemen += te_lang(
+            terrein["ondernemers"],
+            Ondernemer,
+            ("ref", "naam", "adres", "postcode", "huisnummer", "email"),
+            "terreinen",
+            i,
+            "ondernemers",
+        )
+        grens = terrein.get("grens")
+        if grens is not None and grens.get("type") not in ("Polygon", "MultiPolygon"):
+            problemen.append(f"{pad('terreinen', i, 'grens')}: verwacht een GeoJSON Polygon of MultiPolygon")
+    problemen += te_lang(
+        dossier.get("aangrenzende_locaties", []), AangrenzendeLocatie, ("naam", "soort"), "aangrenzende_locaties"
+    )
+    return problemen
+
+
+def _importeer(werkgroep, dossier: dict, ctx) -> None:
+    bronnen = dossier["terreinen"]
+    terreinen = Bedrijventerrein.objects.bulk_create(
+        Bedrijventerrein(
+            werkgroep=werkgroep,
+            ref=t["ref"],
+            naam=t["naam"],
+            gemeente=t["gemeente"],
+            grens=t.get("grens"),
+            extra=x_sleutels(t),
+        )
+        for t in bronnen
+    )
+    Ondernemer.objects.bulk_create(
+        (
+            Ondernemer(
+                terrein=terrein,
+                ref=o["ref"],
+                naam=o["naam"],
+                adres=o.get("adres", ""),
+                postcode=o.get("postcode", ""),
+                huisnummer=o.get("huisnummer", ""),
+                email=o.get("email"),
+                lid_ondernemersvereniging=o.get("lid_ondernemersvereniging"),
+                extra=x_sleutels(o),
+            )
+            for terrein, bron in zip(terreinen, bronnen, strict=True)
+            for o in bron["ondernemers"]
+        ),
+        batch_size=500,
+    )
+    ctx.objecten("terreinen").update({t.ref: t for t in terreinen})
+    AangrenzendeLocatie.objects.bulk_create(
+        AangrenzendeLocatie(werkgroep=werkgroep, naam=loc["naam"], soort=loc.get("soort", ""), grens=loc.get("grens"))
+        for loc in dossier.get("aangrenzende_locaties", [])
+    )
+
+
+registreer(Onderdeel("gebied", 10, ("terreinen", "aangrenzende_locaties"), _export, _check, _importeer))

@@ -1,0 +1,186 @@
+"""Export and import of a whole work group as a ``kvo-dossier/1`` (see ``kvo.dossier``)."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django_scopes import scope, scopes_disabled
+
+from kvo.dossier import SCHEMA_ID
+from kvo.dossier.fouten import DossierFout, pad
+from kvo.dossier.registry import ImportContext, onderdelen, ondersteunde_sleutels
+from kvo.dossier.schema import schemafouten
+
+MAX_BESTAND = 200 * 1024 * 1024  # a dossier file larger than this is refused
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+def dossier_exporteer(*, werkgroep, voor_ci: bool = False) -> dict:
+    """The whole work group as a dossier in canonical form."""
+    dossier: dict = {"schema": SCHEMA_ID}
+    with scope(werkgroep=werkgroep):
+        for onderdeel in onderdelen():
+            dossier.update(onderdeel.export(werkgroep, voor_ci))
+    return dossier
+
+
+def dossier_bestanden(*, werkgroep) -> dict[str, object]:
+    """The files a .zip dossier carries: zip member name (``media/<bestand>``) → FieldFile."""
+    from werkgroepen.dossier import document_bestanden
+
+    with scope(werkgroep=werkgroep):
+        return {f"media/{naam}": bestand for naam, bestand in document_bestanden(werkgroep).items()}
+
+
+def dossier_als_json(dossier: dict) -> bytes:
+    return json.dumps(dossier, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def dossier_als_zip(*, werkgroep, voor_ci: bool = False) -> bytes:
+    dossier = dossier_exporteer(werkgroep=werkgroep, voor_ci=voor_ci)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("dossier.json", dossier_als_json(dossier))
+        for naam, bestand in dossier_bestanden(werkgroep=werkgroep).items():
+            with bestand.open("rb") as f:
+                zf.writestr(naam, f.read())
+    return buffer.getvalue()
+
+
+# --- reading a file ------------------------------------------------------------------------
+
+
+@dataclass
+class Ingelezen:
+    dossier: object
+    bestanden: dict[str, bytes] = field(default_factory=dict)
+
+
+def dossier_lees(inhoud: bytes, *, naam: str = "dossier.json") -> Ingelezen:
+    """Read a ``.json`` or ``.zip`` dossier (by content, the name only helps the message)."""
+    if len(inhoud) > MAX_BESTAND:
+        raise DossierFout([f"{naam}: het bestand is te groot (hoogstens {MAX_BESTAND // 1024 // 1024} MB)"])
+    if inhoud[:4] == b"PK\x03\x04":
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(inhoud))
+        except zipfile.BadZipFile as fout:
+            raise DossierFout([f"{naam}: geen geldig zip-bestand ({fout})"]) from fout
+        with zf:
+            if "dossier.json" not in zf.namelist():
+                raise DossierFout([f"{naam}: het zip-bestand bevat geen dossier.json"])
+            bestanden = {
+                i.filename: zf.read(i.filename)
+                for i in zf.infolist()
+                if i.filename.startswith("media/") and not i.is_dir()
+            }
+            return Ingelezen(_json(zf.read("dossier.json"), "dossier.json"), bestanden)
+    return Ingelezen(_json(inhoud, naam))
+
+
+def _json(inhoud: bytes, naam: str):
+    try:
+        return json.loads(inhoud.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as fout:
+        raise DossierFout([f"{naam}: geen geldige JSON ({fout})"]) from fout
+
+
+# --- checking and importing ------------------------------------------------------------------
+
+
+def dossier_problemen(dossier, *, bestanden: dict[str, bytes] | None = None) -> list[str]:
+    """Every reason this dossier cannot be imported; empty when it can."""
+    problemen = schemafouten(dossier)
+    if problemen:
+        return problemen
+    ondersteund = ondersteunde_sleutels()
+    for sleutel in dossier:
+        if sleutel not in ondersteund and not sleutel.startswith("x-"):
+            problemen.append(f"nog niet ondersteund: {pad(sleutel)}")
+    for onderdeel in onderdelen():
+        problemen += onderdeel.check_refs(dossier)
+    problemen += _bestanden_problemen(dossier, bestanden or {})
+    return problemen
+
+
+def _bestanden_problemen(dossier: dict, bestanden: dict[str, bytes]) -> list[str]:
+    problemen = []
+    for i, document in enumerate(dossier.get("documenten", [])):
+        for j, versie in enumerate(document["versies"]):
+            naam = versie["bestand"]
+            if ".." in naam.split("/") or naam.startswith("/"):
+                problemen.append(f'{pad("documenten", i, "versies", j, "bestand")}: ongeldig pad "{naam}"')
+            elif f"media/{naam}" not in bestanden:
+                problemen.append(
+                    f'{pad("documenten", i, "versies", j, "bestand")}: bestand "media/{naam}" ontbreekt '
+                    "(een dossier met documenten is een .zip met de bestanden onder media/)"
+                )
+    return problemen
+
+
+def dossier_importeer(*, actor, dossier, bestanden: dict[str, bytes] | None = None, vervang: bool = False):
+    """Write the dossier as a new work group (or replace the one with its slug): all or nothing.
+
+    Raises ``DossierFout`` with every problem before anything is written.
+    """
+    from werkgroepen.models import Werkgroep
+
+    problemen = dossier_problemen(dossier, bestanden=bestanden)
+    slug = dossier["werkgroep"]["slug"] if not problemen else None
+    with scopes_disabled():
+        bestaand = Werkgroep.objects.filter(slug=slug).first() if slug else None
+        if bestaand and not vervang:
+            problemen.append(
+                f'werkgroep.slug: er bestaat al een werkgroep "{slug}" ({bestaand.naam}); kies "vervangen" '
+                "om die te vervangen"
+            )
+        if problemen:
+            raise DossierFout(problemen)
+        with transaction.atomic():
+            behouden = _behoud(bestaand) if bestaand else {}
+            if bestaand:
+                for onderdeel in reversed(onderdelen()):
+                    if onderdeel.verwijder:
+                        onderdeel.verwijder(bestaand)
+                bestaand.delete()
+            ctx = ImportContext(actor=actor, bestanden=bestanden or {})
+            for onderdeel in onderdelen():
+                resultaat = onderdeel.importeer(ctx.werkgroep, dossier, ctx)
+                if ctx.werkgroep is None:
+                    ctx.werkgroep = resultaat
+            werkgroep = ctx.werkgroep
+            _herstel(werkgroep, behouden)
+            _na_import(werkgroep)
+    return werkgroep
+
+
+def _behoud(werkgroep) -> dict:
+    """What replacing keeps of the old work group: its facilitation, 2FA rule and members' accounts."""
+    return {
+        "begeleiding_id": werkgroep.begeleiding_id,
+        "mfa_verplicht": werkgroep.mfa_verplicht,
+        "users": dict(werkgroep.leden.exclude(user=None).values_list("ref", "user_id")),
+    }
+
+
+def _herstel(werkgroep, behouden: dict) -> None:
+    if not behouden:
+        return
+    werkgroep.begeleiding_id = behouden["begeleiding_id"]
+    werkgroep.mfa_verplicht = behouden["mfa_verplicht"]
+    werkgroep.save(update_fields=["begeleiding", "mfa_verplicht"])
+    leden = list(werkgroep.leden.filter(ref__in=behouden["users"]))
+    for lid in leden:
+        lid.user_id = behouden["users"][lid.ref]
+    werkgroep.leden.model.objects.bulk_update(leden, ["user"])
+
+
+def _na_import(werkgroep) -> None:
+    from kvo.tasks import enqueue_na_commit, werkgroep_toets_bijwerken
+
+    enqueue_na_commit(werkgroep_toets_bijwerken, werkgroep_id=werkgroep.pk)

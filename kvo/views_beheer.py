@@ -1,0 +1,79 @@
+"""Site-wide pages for facilitators and staff: importing a work group from a dossier file."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django_scopes import scopes_disabled
+
+from kvo.dossier import DossierFout
+from kvo.dossier.services import dossier_importeer, dossier_lees
+from werkgroepen.models import Werkgroep
+
+
+class ImportForm(forms.Form):
+    bestand = forms.FileField(
+        label="Dossierbestand",
+        help_text="Een dossier.json, of een .zip met dossier.json en de bestanden onder media/.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,.zip,application/json,application/zip"}),
+    )
+    vervangen = forms.BooleanField(
+        label="Vervang de bestaande werkgroep met dezelfde korte naam",
+        help_text="Alleen voor een werkgroep die u begeleidt. Alles van die werkgroep wordt vervangen.",
+        required=False,
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        if not bestand.name.lower().endswith((".json", ".zip")):
+            raise forms.ValidationError("Kies een .json- of .zip-bestand.")
+        return bestand
+
+
+def mag_importeren(user) -> bool:
+    return user.is_authenticated and (user.is_staff or user.begeleidingsorganisaties.exists())
+
+
+def mag_vervangen(user, werkgroep: Werkgroep) -> bool:
+    if user.is_staff:
+        return True
+    return bool(werkgroep.begeleiding_id) and werkgroep.begeleiding.gebruikers.filter(pk=user.pk).exists()
+
+
+@login_required
+def dossier_import(request):
+    if not mag_importeren(request.user):
+        raise PermissionDenied("Alleen procesbegeleiders en beheerders kunnen een dossier importeren.")
+    problemen: list[str] = []
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        vervang = form.cleaned_data["vervangen"]
+        try:
+            ingelezen = dossier_lees(bestand.read(), naam=bestand.name)
+            werkgroep = _importeer(request.user, ingelezen, vervang)
+        except DossierFout as fout:
+            problemen = fout.problemen
+        else:
+            messages.success(request, f"Werkgroep {werkgroep.naam} is geïmporteerd.")
+            return redirect("werkgroepen:home", werkgroep=werkgroep.slug)
+    return render(request, "beheer/import.html", {"form": form, "problemen": problemen})
+
+
+def _importeer(user, ingelezen, vervang: bool) -> Werkgroep:
+    dossier = ingelezen.dossier
+    slug = dossier.get("werkgroep", {}).get("slug") if isinstance(dossier, dict) else None
+    if vervang and isinstance(slug, str):
+        with scopes_disabled():
+            bestaand = Werkgroep.objects.filter(slug=slug).select_related("begeleiding").first()
+        if bestaand and not mag_vervangen(user, bestaand):
+            raise DossierFout([f'werkgroep.slug: u begeleidt werkgroep "{slug}" niet en mag die daarom niet vervangen'])
+    werkgroep = dossier_importeer(actor=user, dossier=dossier, bestanden=ingelezen.bestanden, vervang=vervang)
+    organisatie = user.begeleidingsorganisaties.order_by("pk").first()
+    if organisatie is not None and werkgroep.begeleiding_id is None:
+        werkgroep.begeleiding = organisatie
+        werkgroep.save(update_fields=["begeleiding"])
+    return werkgroep
