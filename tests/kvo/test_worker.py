@@ -81,9 +81,7 @@ def worker(transactional_db):
 
 def _nieuwe_verbindingen():
     """Drop the app's cached broker and result connections so the changed URLs take effect."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    app._pool = None  # not closed: kombu keeps pools per URL and would hand back the closed one
     app.amqp._producer_pool = None
     app.__dict__.pop("backend", None)
     app._local.__dict__.pop("backend", None)
