@@ -35,7 +35,8 @@ def test_begeleider_ziet_eigen_werkgroepen_met_status(actoren, als):
     assert "KVO De Hoek" in response.text
     assert "KVO Andere Kant" not in response.text
     actoren.werkgroep.refresh_from_db()
-    assert f"{actoren.werkgroep.toets_stand['voldaan']} voldaan" in response.text
+    stand = actoren.werkgroep.toets_stand
+    assert f"{stand['voldaan']} van {stand['totaal']} eisen voldaan" in response.text
 
 
 def test_staff_ziet_alle_werkgroepen(actoren, als):
