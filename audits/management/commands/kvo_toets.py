@@ -63,7 +63,7 @@ class Command(BaseCommand):
             w("")
             w(groep.upper())
             for r in rijen:
-                w(f"  {r.id:<{breedte}}  {r.status.label:<12}  §{r.eis.paragraaf:<10}  {r.uitkomst.toelichting}")
+                w(f"  {r.id:<{breedte}}  {r.status.label:<12}  §{r.eis.paragraaf:<13}  {r.uitkomst.toelichting}")
         aantallen = telling(resultaten)
         w("")
         w("Totaal: " + ", ".join(f"{n} {s.label}" for s, n in aantallen.items()) + f" (van {len(resultaten)} eisen)")

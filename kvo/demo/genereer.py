@@ -1,0 +1,571 @@
+"""Generate the demo dossiers in this folder (deterministic; run it again to get the same files).
+
+    .venv/bin/python kvo/demo/genereer.py
+
+``kvo_demo`` imports the JSON files, never this script. The cluster is modelled on the real
+Wolvega cluster of ``shared/seeds/003`` (three of its parks, in the municipality of
+Weststellingwerf); the companies, people and addresses are made up. The files are written in
+the canonical form of ``kvo.dossier`` (no empty optional keys), so a round trip returns them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import string
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+
+ACHTERNAMEN = [
+    "Dijkstra",
+    "Hoekstra",
+    "De Vries",
+    "Bosma",
+    "Visser",
+    "Postma",
+    "Van der Meer",
+    "Jansma",
+    "De Boer",
+    "Kuipers",
+    "Wijnstra",
+    "Terpstra",
+    "Hofstra",
+    "Van Dijk",
+    "Zijlstra",
+    "Brouwer",
+    "Veenstra",
+    "Mulder",
+    "Sikkema",
+    "Koopmans",
+    "De Jong",
+    "Schaafsma",
+    "Bakker",
+    "Smit",
+    "Dekker",
+    "Westra",
+    "Feenstra",
+    "Meijer",
+    "Haaksma",
+    "Jongsma",
+    "Wiersma",
+    "Tolsma",
+    "Kooistra",
+    "Nauta",
+    "Bergsma",
+    "Rienstra",
+    "Oosterhof",
+    "Hoogeveen",
+    "Lammers",
+    "Stellingwerf",
+]
+BRANCHES = [
+    ("Autobedrijf {n}", "garage"),
+    ("Bouwbedrijf {n} B.V.", "bouw"),
+    ("{n} Installatietechniek", "installatie"),
+    ("Transportbedrijf {n}", "transport"),
+    ("Timmerfabriek {n}", "hout"),
+    ("{n} Metaalbewerking", "metaal"),
+    ("Loonbedrijf {n}", "agrarisch"),
+    ("{n} Elektrotechniek B.V.", "elektro"),
+    ("Schildersbedrijf {n}", "schilder"),
+    ("{n} Bandenservice", "banden"),
+    ("Hoveniersbedrijf {n}", "groen"),
+    ("{n} Keukens & Interieur", "interieur"),
+    ("Drukkerij {n}", "druk"),
+    ("{n} Verhuur", "verhuur"),
+    ("Groothandel {n}", "groothandel"),
+    ("{n} Tweewielers", "fietsen"),
+    ("Aannemersbedrijf {n}", "aannemer"),
+    ("{n} Kozijnen B.V.", "kozijnen"),
+    ("Stukadoorsbedrijf {n}", "stukadoor"),
+    ("{n} Koeltechniek", "koel"),
+    ("Autoschadeherstel {n}", "schade"),
+    ("{n} Logistiek", "logistiek"),
+    ("Dakdekkersbedrijf {n}", "dak"),
+    ("{n} Tegelhandel", "tegels"),
+]
+LOSSE_NAMEN = [
+    "Friesland Campina locatie Wolvega",
+    "Tankstation De Linde",
+    "Kringloop De Stellingwerven",
+    "Gym Wolvega",
+    "Bouwmarkt Wolvega",
+    "Stichting Wolvega Werkt",
+    "Dierenspeciaalzaak Het Baasje",
+    "Fysio Wolvega-Noord",
+    "Bakkerij Bos groothandel",
+    "Autowasstraat Wolvega",
+    "Zonnepanelen Noord B.V.",
+    "Camperverhuur Fryslân",
+    "Bedrijfskleding Stellingwerf",
+    "Kinderopvang De Kikkerpoel",
+    "Sportschool Fit Noord",
+    "Taxi Wolvega",
+]
+
+
+def polygon(lon: float, lat: float, breed: float, hoog: float) -> dict:
+    ring = [[lon, lat], [lon + breed, lat], [lon + breed, lat + hoog], [lon, lat + hoog], [lon, lat]]
+    return {"type": "Polygon", "coordinates": [[[round(x, 5), round(y, 5)] for x, y in ring]]}
+
+
+def ondernemers(rng: random.Random, prefix: str, aantal: int, straten: list[str], pc: str, gebruikt: set) -> list:
+    uit = []
+    for i in range(aantal):
+        while True:
+            if rng.random() < 0.1:
+                naam = rng.choice(LOSSE_NAMEN)
+            else:
+                sjabloon, _ = rng.choice(BRANCHES)
+                naam = sjabloon.format(n=rng.choice(ACHTERNAMEN))
+            if naam not in gebruikt:
+                gebruikt.add(naam)
+                break
+        straat = rng.choice(straten)
+        nummer = str(rng.randint(1, 80)) + (rng.choice(["", "", "", "a", "b"]))
+        letters = rng.choice(["AB", "BC", "GH", "HK", "KL", "LM", "PR", "RS", "TX", "VZ", "XZ", "ZH"])
+        slug = "".join(c for c in naam.lower() if c in string.ascii_lowercase)[:22]
+        item = {
+            "ref": f"{prefix}{i + 1:03d}",
+            "naam": naam,
+            "adres": f"{straat} {nummer}",
+            "postcode": f"{pc} {letters}",
+            "huisnummer": nummer,
+        }
+        if rng.random() < 0.85:
+            item["email"] = f"info@{slug}.example"
+        if rng.random() < 0.8:
+            item["lid_ondernemersvereniging"] = rng.random() < 0.62
+        uit.append(item)
+    return uit
+
+
+def bijeenkomst(
+    ref: str,
+    datum: dt.date,
+    aanwezigen: list[str],
+    onderwerpen: list[str],
+    besluiten: list[str],
+    soort: str = "werkgroep",
+) -> dict:
+    agenda = "\n".join(
+        [f"1. Opening en vaststellen agenda {datum:%d-%m-%Y}", "2. Notulen vorige bijeenkomst en actielijst"]
+        + [f"{i + 3}. {o}" for i, o in enumerate(onderwerpen)]
+        + [f"{len(onderwerpen) + 3}. Rondvraag en sluiting"]
+    )
+    notulen = (
+        f"Aanwezig: {len(aanwezigen)} leden. De voorzitter opent de vergadering. De notulen van de vorige "
+        "bijeenkomst worden ongewijzigd vastgesteld. "
+        + " ".join(f"{o}: besproken, zie besluiten en actielijst." for o in onderwerpen)
+        + " Geen rondvraag. De voorzitter sluit de vergadering."
+    )
+    item = {"ref": ref, "datum": datum.isoformat()}
+    if soort != "werkgroep":
+        item["soort"] = soort
+    item.update({"aanwezigen": aanwezigen, "agenda": agenda, "notulen": notulen})
+    if besluiten:
+        item["besluiten"] = besluiten
+    return item
+
+
+def wolvega() -> dict:
+    rng = random.Random(3)
+    gebruikt: set = set()
+    terreinen = [
+        {
+            "ref": "schipsloot",
+            "naam": "Schipsloot",
+            "gemeente": "Weststellingwerf",
+            "grens": polygon(5.9912, 52.8733, 0.0105, 0.0052),
+            "ondernemers": ondernemers(
+                rng, "s", 72, ["Schipsloot", "Linthorst Homanstraat", "Industrieweg", "Tjongerweg"], "8471", gebruikt
+            ),
+        },
+        {
+            "ref": "noord-west",
+            "naam": "Noord-West",
+            "gemeente": "Weststellingwerf",
+            "grens": polygon(5.9705, 52.8862, 0.0121, 0.0061),
+            "ondernemers": ondernemers(
+                rng,
+                "n",
+                58,
+                ["Steenhouwer", "Mr. P.J. Troelstraweg", "Vaart Noordzijde", "Smidsstraat"],
+                "8472",
+                gebruikt,
+            ),
+        },
+        {
+            "ref": "plantage",
+            "naam": "De Plantage / Heerendeel",
+            "gemeente": "Weststellingwerf",
+            "grens": polygon(6.0021, 52.8618, 0.0094, 0.0048),
+            "ondernemers": ondernemers(
+                rng, "p", 50, ["Plantage", "Heerendeel", "Kampen", "Pim Mulierweg"], "8471", gebruikt
+            ),
+        },
+    ]
+    partijen = [
+        {"ref": "spbw", "naam": "Stichting Parkmanagement Bedrijventerreinen Wolvega", "soort": "belangenbehartiger"},
+        {
+            "ref": "ov",
+            "naam": "Ondernemersvereniging Wolvega",
+            "soort": "ondernemersvereniging",
+            "opgericht_op": "2025-03-12",
+        },
+        {"ref": "gemeente", "naam": "Gemeente Weststellingwerf", "soort": "gemeente"},
+        {"ref": "politie", "naam": "Politie Noord-Nederland, basisteam De Stellingwerven", "soort": "politie"},
+        {"ref": "brandweer", "naam": "Veiligheidsregio Fryslân (brandweer)", "soort": "brandweer"},
+        {"ref": "g4s", "naam": "G4S Nederland", "soort": "beveiliging"},
+        {"ref": "keuker", "naam": "Keuker Veiligheidszorg Ondernemingen", "soort": "procesbegeleiding"},
+    ]
+    leden = [
+        {
+            "ref": "hdijkstra",
+            "naam": "Hendrik Dijkstra",
+            "email": "h.dijkstra@parkmanagement-wolvega.example",
+            "telefoon": "0561 612 340",
+            "partij": "spbw",
+            "terrein": "schipsloot",
+            "rollen": ["voorzitter", "woordvoerder"],
+            "lid_sinds": "2024-06-12",
+        },
+        {
+            "ref": "mhoekstra",
+            "naam": "Marieke Hoekstra",
+            "email": "m.hoekstra@weststellingwerf.example",
+            "telefoon": "0561 691 222",
+            "partij": "gemeente",
+            "rollen": ["secretaris", "contactpersoon-ci"],
+            "lid_sinds": "2024-06-12",
+        },
+        {
+            "ref": "jbosma",
+            "naam": "Jelle Bosma",
+            "email": "jelle@bosma-installatietechniek.example",
+            "telefoon": "06 1234 5678",
+            "partij": "ov",
+            "terrein": "noord-west",
+            "rollen": ["interne-communicatie", "app-beheerder"],
+            "lid_sinds": "2024-06-12",
+        },
+        {
+            "ref": "avisser",
+            "naam": "Anouk Visser",
+            "email": "anouk@visser-logistiek.example",
+            "partij": "ov",
+            "terrein": "plantage",
+            "rollen": ["externe-communicatie"],
+            "lid_sinds": "2024-09-18",
+        },
+        {
+            "ref": "rpostma",
+            "naam": "Rudi Postma",
+            "email": "r.postma@politie.example",
+            "telefoon": "0900 8844",
+            "partij": "politie",
+            "lid_sinds": "2024-06-12",
+        },
+        {
+            "ref": "sjansma",
+            "naam": "Sietske Jansma",
+            "email": "s.jansma@brandweerfryslan.example",
+            "partij": "brandweer",
+            "lid_sinds": "2024-06-12",
+        },
+        {
+            "ref": "pdeboer",
+            "naam": "Pieter de Boer",
+            "email": "p.deboer@weststellingwerf.example",
+            "partij": "gemeente",
+            "lid_sinds": "2024-06-12",
+        },
+        {
+            "ref": "tkuipers",
+            "naam": "Tom Kuipers",
+            "email": "t.kuipers@g4s.example",
+            "partij": "g4s",
+            "agendalid": True,
+            "lid_sinds": "2024-09-18",
+        },
+        {
+            "ref": "wterpstra",
+            "naam": "Wim Terpstra",
+            "email": "w.terpstra@terpstra-transport.example",
+            "partij": "ov",
+            "terrein": "schipsloot",
+            "lid_sinds": "2024-06-12",
+            "lid_tot": "2025-06-30",
+        },
+    ]
+    vast = ["hdijkstra", "mhoekstra", "jbosma", "rpostma", "sjansma", "pdeboer"]
+    bijeenkomsten = [
+        bijeenkomst(
+            "b2024-08",
+            dt.date(2024, 8, 26),
+            [*vast, "wterpstra"],
+            [
+                "Kick-off KVO-B: werkwijze en planning",
+                "Afbakening gebied: Schipsloot, Noord-West, De Plantage/Heerendeel",
+                "Taakverdeling werkgroep",
+            ],
+            [
+                "Het KVO-gebied bestaat uit drie bedrijventerreinen (cluster).",
+                "Stichting Parkmanagement voert de regie.",
+            ],
+            soort="kick-off",
+        ),
+        bijeenkomst(
+            "b2024-10",
+            dt.date(2024, 10, 14),
+            [*vast, "avisser", "wterpstra"],
+            ["Enquête onder de ondernemers: vragenlijst en uitnodigingen", "Cijfers politie en brandweer"],
+            ["De enquête loopt van 4 tot en met 29 november 2024."],
+        ),
+        bijeenkomst(
+            "b2025-01",
+            dt.date(2025, 1, 20),
+            [*vast, "avisser", "tkuipers"],
+            ["Resultaten enquête (respons 44 %)", "Planning dag- en avondschouw"],
+            [],
+        ),
+        bijeenkomst(
+            "b2025-04",
+            dt.date(2025, 4, 7),
+            [*vast, "avisser", "wterpstra"],
+            ["Schouwrapport dag- en avondschouw", "Concept plan van aanpak"],
+            ["Het plan van aanpak 2025-2027 wordt vastgesteld."],
+        ),
+        bijeenkomst(
+            "b2025-06",
+            dt.date(2025, 6, 23),
+            [*vast, "avisser"],
+            ["Voortgang maatregelen", "Afscheid Wim Terpstra; opvolging namens OV"],
+            [],
+        ),
+        bijeenkomst(
+            "b2025-09",
+            dt.date(2025, 9, 15),
+            [*vast, "avisser", "tkuipers"],
+            ["Jaarevaluatie jaar 1", "Camerabeveiliging entree Schipsloot"],
+            ["Offerte camerasysteem entree Schipsloot aanvragen."],
+        ),
+        bijeenkomst("b2025-12", dt.date(2025, 12, 8), vast, ["Voortgang maatregelen", "Cijfers politie 2025"], []),
+        bijeenkomst(
+            "b2026-03",
+            dt.date(2026, 3, 16),
+            [*vast, "avisser"],
+            ["Dagschouw en avondschouw 2026", "Communicatie naar de ondernemers"],
+            [],
+        ),
+        bijeenkomst(
+            "b2026-06",
+            dt.date(2026, 6, 22),
+            [*vast, "avisser", "tkuipers"],
+            ["Voortgang maatregelen", "Voorbereiding auditaanvraag"],
+            ["De auditaanvraag wordt in het najaar van 2026 ingediend."],
+        ),
+        bijeenkomst(
+            "b2026-09",
+            dt.date(2026, 9, 14),
+            [*vast, "avisser"],
+            ["Jaarevaluatie jaar 2", "Documentenset voor de certificatie-instelling"],
+            [],
+        ),
+        bijeenkomst(
+            "b2026-11",
+            dt.date(2026, 11, 9),
+            vast,
+            ["Planning audit", "Rondgang bedrijventerreinen met de certificatie-instelling"],
+            [],
+        ),
+    ]
+    communicatie = [
+        {
+            "datum": "2024-09-02",
+            "onderwerp": "Start KVO-B op de bedrijventerreinen van Wolvega",
+            "kanaal": "nieuwsbrief",
+        },
+        {"datum": "2024-11-04", "onderwerp": "Vul de veiligheidsenquête in", "kanaal": "e-mail en brief"},
+        {"datum": "2025-02-10", "onderwerp": "Uitkomsten van de enquête", "kanaal": "nieuwsbrief"},
+        {
+            "datum": "2025-05-12",
+            "onderwerp": "Plan van aanpak vastgesteld: dit gaan we doen",
+            "kanaal": "bijeenkomst",
+            "alle_ondernemers": False,
+        },
+        {
+            "datum": "2025-06-02",
+            "onderwerp": "Plan van aanpak en WhatsApp-groep per bedrijventerrein",
+            "kanaal": "nieuwsbrief",
+        },
+        {"datum": "2025-10-06", "onderwerp": "Inbraakpreventie in de donkere maanden", "kanaal": "nieuwsbrief"},
+        {"datum": "2026-02-09", "onderwerp": "Nieuwe verlichting Linthorst Homanstraat", "kanaal": "nieuwsbrief"},
+        {"datum": "2026-06-29", "onderwerp": "Zomeractie: let op bij afwezigheid", "kanaal": "WhatsApp en e-mail"},
+        {"datum": "2026-10-12", "onderwerp": "Op weg naar het keurmerk: audit in december", "kanaal": "nieuwsbrief"},
+    ]
+    return {
+        "schema": "kvo-dossier/1",
+        "x-demo": "Gegenereerd door kvo/demo/genereer.py; gebaseerd op het KVO-B-cluster Wolvega.",
+        "werkgroep": {
+            "naam": "KVO Bedrijventerreinen Wolvega",
+            "slug": "wolvega",
+            "gestart_op": "2024-06-12",
+            "gemeente": "Weststellingwerf",
+            "correspondentieadres": {
+                "naam": "Stichting Parkmanagement Bedrijventerreinen Wolvega",
+                "straat": "Schipsloot 12",
+                "postcode": "8471 ZH",
+                "plaats": "Wolvega",
+            },
+            "regie_organisatie": "Stichting Parkmanagement Bedrijventerreinen Wolvega",
+            "afspraken": {
+                "vastgesteld_op": "2024-10-14",
+                "bijeenkomsten_per_jaar": 4,
+                "wijziging_samenstelling": "Nieuwe leden treden toe na instemming van de werkgroep; een partij "
+                "meldt een vervanger bij de secretaris.",
+                "wijziging_gebied": "Een wijziging van het gebied wordt met de certificatie-instelling afgestemd.",
+                "besluitvorming": "Besluiten bij meerderheid van de aanwezige partijen; elke partij één stem.",
+                "communicatie": "Nieuwsbrief per kwartaal en een WhatsApp-groep per bedrijventerrein.",
+                "financien": "Stichting Parkmanagement beheert het budget; de gemeente draagt bij via de "
+                "subsidieregeling bedrijventerreinen.",
+                "bewaartermijn_jaren": 7,
+                "communicatie_app": True,
+                "relatie_ondernemersvereniging": "De ondernemersvereniging vaardigt twee leden af.",
+            },
+            "intentieverklaring_op": "2024-06-12",
+        },
+        "terreinen": terreinen,
+        "aangrenzende_locaties": [
+            {"naam": "Station Wolvega", "soort": "station", "grens": polygon(5.9878, 52.8788, 0.002, 0.0012)},
+            {"naam": "Sportpark Molenhoek", "soort": "sportpark"},
+        ],
+        "partijen": partijen,
+        "leden": leden,
+        "bijeenkomsten": bijeenkomsten,
+        "communicatie": communicatie,
+        "cycli": [{"nummer": 1, "soort": "eerste", "start": "2024-08-26"}],
+    }
+
+
+def venekoten() -> dict:
+    rng = random.Random(7)
+    return {
+        "schema": "kvo-dossier/1",
+        "werkgroep": {
+            "naam": "KVO Bedrijventerrein Venekoten",
+            "slug": "venekoten",
+            "gestart_op": "2026-05-20",
+            "gemeente": "Ooststellingwerf",
+            "correspondentieadres": {
+                "naam": "Ondernemersvereniging Venekoten",
+                "straat": "Venekoterweg 40",
+                "postcode": "8431 HK",
+                "plaats": "Oosterwolde",
+            },
+        },
+        "terreinen": [
+            {
+                "ref": "venekoten",
+                "naam": "Venekoten",
+                "gemeente": "Ooststellingwerf",
+                "grens": polygon(6.2801, 52.9862, 0.0132, 0.0071),
+                "ondernemers": ondernemers(
+                    rng, "v", 64, ["Venekoterweg", "Ambachtsweg", "Handelsweg", "Nijverheidsweg"], "8431", set()
+                ),
+            }
+        ],
+        "partijen": [
+            {"ref": "ov", "naam": "Ondernemersvereniging Venekoten", "soort": "ondernemersvereniging"},
+            {"ref": "gemeente", "naam": "Gemeente Ooststellingwerf", "soort": "gemeente"},
+            {"ref": "politie", "naam": "Politie Noord-Nederland, basisteam De Stellingwerven", "soort": "politie"},
+            {"ref": "brandweer", "naam": "Veiligheidsregio Fryslân (brandweer)", "soort": "brandweer"},
+        ],
+        "leden": [
+            {
+                "ref": "gwiersma",
+                "naam": "Gerrit Wiersma",
+                "email": "g.wiersma@wiersma-metaal.example",
+                "telefoon": "0516 512 800",
+                "partij": "ov",
+                "rollen": ["voorzitter"],
+                "lid_sinds": "2026-05-20",
+            },
+            {
+                "ref": "lnauta",
+                "naam": "Lieke Nauta",
+                "email": "l.nauta@ooststellingwerf.example",
+                "partij": "gemeente",
+                "rollen": ["secretaris"],
+                "lid_sinds": "2026-05-20",
+            },
+            {
+                "ref": "kbergsma",
+                "naam": "Klaas Bergsma",
+                "email": "k.bergsma@politie.example",
+                "partij": "politie",
+                "lid_sinds": "2026-05-20",
+            },
+            {
+                "ref": "efeenstra",
+                "naam": "Esther Feenstra",
+                "email": "e.feenstra@brandweerfryslan.example",
+                "partij": "brandweer",
+                "lid_sinds": "2026-05-20",
+            },
+            {
+                "ref": "dkooistra",
+                "naam": "Douwe Kooistra",
+                "email": "d.kooistra@kooistra-bouw.example",
+                "partij": "ov",
+                "rollen": ["interne-communicatie"],
+                "lid_sinds": "2026-06-10",
+            },
+        ],
+        "bijeenkomsten": [
+            bijeenkomst(
+                "b2026-05",
+                dt.date(2026, 5, 20),
+                ["gwiersma", "lnauta", "kbergsma", "efeenstra"],
+                ["Kick-off KVO-B Venekoten", "Afbakening van het gebied"],
+                ["Het KVO-gebied is bedrijventerrein Venekoten."],
+                soort="kick-off",
+            ),
+            bijeenkomst(
+                "b2026-07",
+                dt.date(2026, 7, 8),
+                ["gwiersma", "lnauta", "kbergsma", "efeenstra", "dkooistra"],
+                ["Vragenlijst van de enquête", "Ondernemersregister bijwerken"],
+                [],
+            ),
+            bijeenkomst(
+                "b2026-10",
+                dt.date(2026, 10, 7),
+                ["gwiersma", "lnauta", "efeenstra", "dkooistra"],
+                ["Tussenstand respons enquête", "Herinnering aan ondernemers die nog niet antwoordden"],
+                ["De enquête loopt tot en met 30 november 2026."],
+            ),
+        ],
+        "communicatie": [
+            {
+                "datum": "2026-06-01",
+                "onderwerp": "Venekoten start met het Keurmerk Veilig Ondernemen",
+                "kanaal": "nieuwsbrief",
+            },
+            {"datum": "2026-10-14", "onderwerp": "Herinnering: vul de veiligheidsenquête in", "kanaal": "e-mail"},
+        ],
+        "cycli": [{"nummer": 1, "soort": "eerste", "start": "2026-05-20"}],
+    }
+
+
+def main() -> None:
+    for naam, dossier in (("wolvega", wolvega()), ("venekoten", venekoten())):
+        pad = HIER / f"{naam}.json"
+        pad.write_text(json.dumps(dossier, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"{pad}: {sum(len(t['ondernemers']) for t in dossier['terreinen'])} ondernemers")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""``manage.py kvo_demo [--als-nodig]`` — load the demo work groups from ``kvo/demo/*.json`` with a user per role.
+
+Without ``--als-nodig`` the demo work groups are replaced (a fresh demo); with it, nothing
+happens when they already exist (``bin/demo``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from audits.models import Audit
+from audits.services import auditor_geef_toegang
+from kvo.dossier.services import dossier_importeer
+from kvo.tasks import werkgroep_toets_bijwerken
+from werkgroepen.models import Begeleidingsorganisatie, Werkgroep
+
+DEMO_MAP = Path(__file__).resolve().parents[2] / "demo"
+WACHTWOORD = "kvo-demo-2026"
+CLUSTER = "wolvega"
+BEGELEIDING = "Keuker Veiligheidszorg Ondernemingen"
+
+# (role, e-mail, name, work group or None, is_staff) — members are linked to their dossier row by e-mail.
+GEBRUIKERS = [
+    ("voorzitter", "h.dijkstra@parkmanagement-wolvega.example", "Hendrik Dijkstra", CLUSTER, False),
+    ("secretaris", "m.hoekstra@weststellingwerf.example", "Marieke Hoekstra", CLUSTER, False),
+    ("lid", "r.postma@politie.example", "Rudi Postma", CLUSTER, False),
+    ("agendalid", "t.kuipers@g4s.example", "Tom Kuipers", CLUSTER, False),
+    ("voorzitter", "g.wiersma@wiersma-metaal.example", "Gerrit Wiersma", "venekoten", False),
+    ("procesbegeleider", "procesbegeleider@keuker.example", "Ilse Oosterhof", None, False),
+    ("auditor", "auditor@certificatie.example", "Bram Lammers", CLUSTER, False),
+    ("staff", "beheer@kvo-werkplaats.example", "Beheerder KVO Werkplaats", None, True),
+]
+
+
+def demo_bestanden() -> list[Path]:
+    return sorted(DEMO_MAP.glob("*.json"))
+
+
+class Command(BaseCommand):
+    help = "Laad de demo: twee werkgroepen uit kvo/demo/*.json en een gebruiker per rol."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--als-nodig", action="store_true", help="niets doen als de demowerkgroepen er al zijn")
+
+    def handle(self, *args, als_nodig, **options):
+        dossiers = [json.loads(p.read_text(encoding="utf-8")) for p in demo_bestanden()]
+        slugs = [d["werkgroep"]["slug"] for d in dossiers]
+        with scopes_disabled():
+            if als_nodig and Werkgroep.objects.filter(slug__in=slugs).count() == len(slugs):
+                self.stdout.write("De demo staat al klaar; er is niets veranderd.")
+                return
+            with transaction.atomic():
+                werkgroepen = [dossier_importeer(actor=None, dossier=d, vervang=True) for d in dossiers]
+                self._gebruikers(werkgroepen)
+            for werkgroep in werkgroepen:
+                werkgroep_toets_bijwerken.apply(kwargs={"werkgroep_id": werkgroep.pk})
+        self._afdruk(werkgroepen)
+
+    def _gebruikers(self, werkgroepen: list[Werkgroep]) -> None:
+        User = get_user_model()
+        per_slug = {w.slug: w for w in werkgroepen}
+        users = {}
+        for rol, email, naam, _slug, staff in GEBRUIKERS:
+            user, _ = User.objects.get_or_create(email=email)
+            user.naam = naam
+            user.is_staff = staff
+            user.set_password(WACHTWOORD)
+            user.save()
+            users[rol if rol not in users else f"{rol}:{email}"] = user
+        # Members with an account: every demo member whose e-mail is a demo user.
+        for werkgroep in werkgroepen:
+            for lid in werkgroep.leden.exclude(email=None):
+                user = User.objects.filter(email=lid.email).first()
+                if user is not None and lid.user_id != user.pk:
+                    lid.user = user
+                    lid.save(update_fields=["user"])
+        begeleiding, _ = Begeleidingsorganisatie.objects.get_or_create(naam=BEGELEIDING)
+        begeleiding.gebruikers.add(users["procesbegeleider"])
+        for werkgroep in werkgroepen:
+            werkgroep.begeleiding = begeleiding
+            werkgroep.save(update_fields=["begeleiding"])
+        cluster = per_slug[CLUSTER]
+        audit = Audit.objects.create(
+            werkgroep=cluster,
+            cyclus=cluster.cycli.order_by("nummer").first(),
+            soort=Audit.Soort.EERSTE,
+            datum=None,
+            certificatie_instelling="Certificatie-instelling Noord B.V.",
+        )
+        auditor_geef_toegang(actor=users["procesbegeleider"], audit=audit, email=users["auditor"].email, dagen=90)
+
+    def _afdruk(self, werkgroepen: list[Werkgroep]) -> None:
+        w = self.stdout.write
+        w(self.style.SUCCESS("Demo geladen: " + ", ".join(f"{wg.naam} (/w/{wg.slug}/)" for wg in werkgroepen)))
+        w(f"Inloggen: {settings.SITE_URL.rstrip('/')}{reverse('account_login')}")
+        w(f"Wachtwoord voor elke demogebruiker: {WACHTWOORD}")
+        w("")
+        w(f"{'rol':<18} {'e-mailadres':<44} werkgroep")
+        w(f"{'-' * 18} {'-' * 44} {'-' * 30}")
+        for rol, email, _naam, slug, _staff in GEBRUIKERS:
+            waar = {
+                "procesbegeleider": "begeleidt beide werkgroepen",
+                "staff": "beheerder (alle werkgroepen)",
+                "auditor": f"{slug} (90 dagen, alleen lezen)",
+            }.get(rol, slug)
+            w(f"{rol:<18} {email:<44} {waar}")
