@@ -1,0 +1,54 @@
+"""manage.py kvo_demo: loads the demo, is idempotent with --als-nodig, every demo user reaches their group."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from kvo.management.commands.kvo_demo import GEBRUIKERS, WACHTWOORD
+from kvo.tenancy import toegang_voor
+from werkgroepen.models import Werkgroep
+
+
+def test_demo_en_als_nodig(db):
+    uit = io.StringIO()
+    call_command("kvo_demo", "--als-nodig", stdout=uit)
+    tekst = uit.getvalue()
+    assert "/accounts/login/" in tekst and WACHTWOORD in tekst
+    for _rol, email, *_ in GEBRUIKERS:
+        assert email in tekst
+    wolvega = Werkgroep.objects.get(slug="wolvega")
+    assert wolvega.terreinen.count() == 3
+    assert sum(t.ondernemers.count() for t in wolvega.terreinen.all()) == 180
+    assert wolvega.toets_stand["totaal"] == 54
+    pks = set(Werkgroep.objects.values_list("pk", flat=True))
+    uit = io.StringIO()
+    call_command("kvo_demo", "--als-nodig", stdout=uit)
+    assert "niets veranderd" in uit.getvalue()
+    assert set(Werkgroep.objects.values_list("pk", flat=True)) == pks
+    call_command("kvo_demo", stdout=io.StringIO())  # without the flag: a fresh demo
+    assert Werkgroep.objects.filter(slug__in=["wolvega", "venekoten"]).count() == 2
+
+
+VERWACHT = {
+    "voorzitter": ("wolvega", "werkgroepen:home"),
+    "secretaris": ("wolvega", "werkgroepen:home"),
+    "lid": ("wolvega", "audits:toets"),
+    "agendalid": ("wolvega", "audits:toets"),
+    "procesbegeleider": ("venekoten", "audits:toets"),
+    "staff": ("wolvega", "audits:toets"),
+}
+
+
+@pytest.mark.parametrize("rol", [*VERWACHT, "auditor"])
+def test_demogebruikers_kunnen_inloggen(demo, client, rol):
+    email = next(e for r, e, *_ in GEBRUIKERS if r == rol)
+    assert client.login(email=email, password=WACHTWOORD)
+    if rol == "auditor":
+        auditor = get_user_model().objects.get(email=email)
+        assert toegang_voor(auditor, Werkgroep.objects.get(slug="wolvega")).audit_ids
+        return
+    slug, naam = VERWACHT[rol]
+    assert client.get(reverse(naam, kwargs={"werkgroep": slug})).status_code == 200
