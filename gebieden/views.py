@@ -1,0 +1,255 @@
+"""Pages of the KVO area: overview, parks (with map), cluster, adjacent locations.
+
+Every view gets the ``werkgroep`` URL kwarg and ignores it: the middleware has resolved it to
+``request.werkgroep``; objects are fetched through it. The register of entrepreneurs is in
+``gebieden/views_ondernemers.py``.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from gebieden import selectors, services
+from gebieden.checks import IDS
+from gebieden.forms import LocatieForm, NieuweTerreinen, RegieForm, TerreinForm
+from gebieden.regels import MAX_TERREINEN
+from gebieden.svg import gebied_svg
+from kvo.mixins import vereist
+from kvo.permissions import Actie
+from kvo.toets import Status, voer_toets_uit
+
+
+def overzicht_url(werkgroep) -> str:
+    return reverse("gebieden:overzicht", kwargs={"werkgroep": werkgroep.slug})
+
+
+def _context(request, **extra) -> dict:
+    return {"werkgroep": request.werkgroep, "mag_wijzigen": request.toegang.mag(Actie.WIJZIGEN), **extra}
+
+
+def _kaartcontext(werkgroep, *, behalve_terrein=None, behalve_locatie=None) -> list[dict]:
+    """The other shapes of the area, shown (not editable) on a form's map for orientation."""
+    vormen = [
+        {"naam": t.naam, "soort": "terrein", "grens": t.grens}
+        for t in werkgroep.terreinen.exclude(pk=behalve_terrein).only("naam", "grens")
+        if t.grens
+    ]
+    vormen += [
+        {"naam": loc.naam, "soort": "locatie", "grens": loc.grens}
+        for loc in werkgroep.aangrenzende_locaties.exclude(pk=behalve_locatie).only("naam", "grens")
+        if loc.grens
+    ]
+    return vormen
+
+
+def _fout_in_form(form, fout: ValidationError) -> None:
+    for bericht in fout.messages:
+        form.add_error(None, bericht)
+
+
+@vereist(Actie.BEKIJKEN)
+def overzicht(request, werkgroep):
+    wg = request.werkgroep
+    stand = selectors.gebied_stand(wg)
+    resultaten = voer_toets_uit(wg, ids=IDS)
+    return render(
+        request,
+        "gebieden/overzicht.html",
+        _context(
+            request,
+            stand=stand,
+            resultaten=resultaten,
+            waarschuwingen=[r for r in resultaten if r.status == Status.NIET_VOLDAAN],
+            kaart=gebied_svg(stand.terreinen, stand.locaties),
+            terrein_toevoegen_mag=stand.aantal_terreinen < MAX_TERREINEN,
+        ),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def terrein_nieuw(request, werkgroep):
+    wg = request.werkgroep
+    aantal = wg.terreinen.count()
+    regie_nodig = aantal >= 1 and not wg.regie_organisatie.strip()
+    form = TerreinForm(request.POST or None, regie_nodig=regie_nodig, initial={"gemeente": wg.gemeente})
+    if request.method == "POST" and form.is_valid():
+        try:
+            terrein = services.terrein_maak(actor=request.user, werkgroep=wg, **form.cleaned_data)
+        except ValidationError as e:
+            _fout_in_form(form, e)
+        else:
+            tekst = f"Bedrijventerrein {terrein.naam} is toegevoegd."
+            if aantal >= 1:
+                tekst += f" Het gebied is nu een cluster van {aantal + 1} terreinen."
+            messages.success(request, tekst)
+            return redirect(overzicht_url(wg))
+    return render(
+        request,
+        "gebieden/terrein_form.html",
+        _context(request, form=form, nieuw=True, aantal=aantal, kaartvormen=_kaartcontext(wg)),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def terrein_wijzigen(request, werkgroep, terrein):
+    wg = request.werkgroep
+    object_ = get_object_or_404(wg.terreinen, pk=terrein)
+    initial = {"naam": object_.naam, "gemeente": object_.gemeente, "grens": object_.grens}
+    form = TerreinForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.terrein_wijzig(actor=request.user, terrein=object_, **form.cleaned_data)
+        except ValidationError as e:
+            _fout_in_form(form, e)
+        else:
+            messages.success(request, f"Bedrijventerrein {object_.naam} is opgeslagen.")
+            return redirect(overzicht_url(wg))
+    return render(
+        request,
+        "gebieden/terrein_form.html",
+        _context(request, form=form, terrein=object_, kaartvormen=_kaartcontext(wg, behalve_terrein=object_.pk)),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def terrein_verwijderen(request, werkgroep, terrein):
+    wg = request.werkgroep
+    object_ = get_object_or_404(wg.terreinen, pk=terrein)
+    if request.method == "POST":
+        services.terrein_verwijder(actor=request.user, terrein=object_)
+        messages.success(request, f"Bedrijventerrein {object_.naam} is verwijderd, met zijn ondernemersregister.")
+        return redirect(overzicht_url(wg))
+    aantal = object_.ondernemers.count()
+    return render(
+        request,
+        "gebieden/verwijderen.html",
+        _context(
+            request,
+            titel=f"Bedrijventerrein {object_.naam} verwijderen",
+            uitleg=f"Het terrein en zijn register van {aantal} ondernemers worden verwijderd. Dit kan niet "
+            "ongedaan worden gemaakt.",
+            terug=overzicht_url(wg),
+        ),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def cluster_vormen(request, werkgroep):
+    """Add up to four parks at once, with the regie-organisatie: all or nothing."""
+    wg = request.werkgroep
+    aantal = wg.terreinen.count()
+    formset = NieuweTerreinen(request.POST or None, prefix="terrein")
+    regie = RegieForm(request.POST or None, initial={"regie_organisatie": wg.regie_organisatie})
+    fouten: list[str] = []
+    if request.method == "POST" and formset.is_valid() and regie.is_valid():
+        nieuwe = [
+            services.TerreinInvoer(f.cleaned_data["naam"], f.cleaned_data["gemeente"], f.cleaned_data.get("grens"))
+            for f in formset.forms
+            if f.cleaned_data.get("naam")
+        ]
+        try:
+            terreinen = services.cluster_vorm(
+                actor=request.user,
+                werkgroep=wg,
+                nieuwe=nieuwe,
+                regie_organisatie=regie.cleaned_data["regie_organisatie"],
+            )
+        except ValidationError as e:
+            fouten = e.messages
+        else:
+            messages.success(
+                request,
+                f"{len(terreinen)} bedrijventerrein(en) toegevoegd; het gebied telt nu {aantal + len(terreinen)} "
+                "terreinen.",
+            )
+            return redirect(overzicht_url(wg))
+    return render(
+        request,
+        "gebieden/cluster_form.html",
+        _context(
+            request,
+            formset=formset,
+            regie=regie,
+            fouten=fouten,
+            aantal=aantal,
+            terreinen=list(wg.terreinen.order_by("naam")),
+            max_terreinen=MAX_TERREINEN,
+        ),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def regie(request, werkgroep):
+    wg = request.werkgroep
+    form = RegieForm(request.POST or None, initial={"regie_organisatie": wg.regie_organisatie})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.gebied_regie_wijzig(
+                actor=request.user, werkgroep=wg, regie_organisatie=form.cleaned_data["regie_organisatie"]
+            )
+        except ValidationError as e:
+            _fout_in_form(form, e)
+        else:
+            messages.success(request, "De regie-organisatie is opgeslagen.")
+            return redirect(overzicht_url(wg))
+    return render(request, "gebieden/regie_form.html", _context(request, form=form))
+
+
+@vereist(Actie.WIJZIGEN)
+def locatie_nieuw(request, werkgroep):
+    return _locatie_form(request, None)
+
+
+@vereist(Actie.WIJZIGEN)
+def locatie_wijzigen(request, werkgroep, locatie):
+    return _locatie_form(request, get_object_or_404(request.werkgroep.aangrenzende_locaties, pk=locatie))
+
+
+def _locatie_form(request, locatie):
+    wg = request.werkgroep
+    initial = {"naam": locatie.naam, "soort": locatie.soort, "grens": locatie.grens} if locatie else {}
+    form = LocatieForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if locatie:
+                services.locatie_wijzig(actor=request.user, locatie=locatie, **form.cleaned_data)
+            else:
+                locatie = services.locatie_maak(actor=request.user, werkgroep=wg, **form.cleaned_data)
+        except ValidationError as e:
+            _fout_in_form(form, e)
+        else:
+            messages.success(request, f"Aangrenzende locatie {locatie.naam} is opgeslagen.")
+            return redirect(overzicht_url(wg))
+    return render(
+        request,
+        "gebieden/locatie_form.html",
+        _context(
+            request,
+            form=form,
+            locatie=locatie,
+            kaartvormen=_kaartcontext(wg, behalve_locatie=locatie.pk if locatie else None),
+        ),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def locatie_verwijderen(request, werkgroep, locatie):
+    wg = request.werkgroep
+    object_ = get_object_or_404(wg.aangrenzende_locaties, pk=locatie)
+    if request.method == "POST":
+        services.locatie_verwijder(actor=request.user, locatie=object_)
+        messages.success(request, f"Aangrenzende locatie {object_.naam} is verwijderd.")
+        return redirect(overzicht_url(wg))
+    return render(
+        request,
+        "gebieden/verwijderen.html",
+        _context(
+            request,
+            titel=f"Aangrenzende locatie {object_.naam} verwijderen",
+            uitleg="De locatie verdwijnt van de kaart van het gebied.",
+            terug=overzicht_url(wg),
+        ),
+    )

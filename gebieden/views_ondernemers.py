@@ -1,0 +1,171 @@
+"""The entrepreneurs' register of a park: list, create, edit, delete, and import from CSV/XLSX.
+
+Import has a preview step: the uploaded rows are checked and kept in the session (under a key
+with the work group and park id); the user confirms, and ``ondernemers_importeer`` checks them
+again and writes all of them in one transaction, or none.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from gebieden import selectors, services
+from gebieden.forms import ImportForm, OndernemerForm
+from gebieden.importeren import BestandFout, controleer, lees_bestand
+from gebieden.regels import MAX_ONDERNEMERS
+from gebieden.views import _context, _fout_in_form
+from kvo.mixins import vereist
+from kvo.permissions import Actie
+
+
+def _terrein(request, terrein):
+    return get_object_or_404(request.werkgroep.terreinen, pk=terrein)
+
+
+def lijst_url(terrein) -> str:
+    return reverse("gebieden:ondernemers", kwargs={"werkgroep": terrein.werkgroep.slug, "terrein": terrein.pk})
+
+
+def _sessiesleutel(terrein) -> str:
+    return f"gebieden.import.{terrein.werkgroep_id}.{terrein.pk}"
+
+
+@vereist(Actie.BEKIJKEN)
+def ondernemers(request, werkgroep, terrein):
+    object_ = _terrein(request, terrein)
+    rijen = list(selectors.ondernemers_van(object_))
+    totaal = selectors.aantal_ondernemers(request.werkgroep)
+    return render(
+        request,
+        "gebieden/ondernemers.html",
+        _context(request, terrein=object_, ondernemers=rijen, totaal=totaal, max_ondernemers=MAX_ONDERNEMERS),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def ondernemer_nieuw(request, werkgroep, terrein):
+    return _ondernemer_form(request, _terrein(request, terrein), None)
+
+
+@vereist(Actie.WIJZIGEN)
+def ondernemer_wijzigen(request, werkgroep, terrein, ondernemer):
+    object_ = _terrein(request, terrein)
+    return _ondernemer_form(request, object_, get_object_or_404(object_.ondernemers, pk=ondernemer))
+
+
+def _ondernemer_form(request, terrein, ondernemer):
+    velden = ("naam", "adres", "huisnummer", "postcode", "email", "lid_ondernemersvereniging")
+    initial = {v: getattr(ondernemer, v) for v in velden} if ondernemer else {}
+    form = OndernemerForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if ondernemer:
+                services.ondernemer_wijzig(actor=request.user, ondernemer=ondernemer, **form.cleaned_data)
+            else:
+                ondernemer = services.ondernemer_maak(actor=request.user, terrein=terrein, **form.cleaned_data)
+        except ValidationError as e:
+            _fout_in_form(form, e)
+        else:
+            messages.success(request, f"Ondernemer {ondernemer.naam} is opgeslagen.")
+            return redirect(lijst_url(terrein))
+    return render(
+        request, "gebieden/ondernemer_form.html", _context(request, form=form, terrein=terrein, ondernemer=ondernemer)
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def ondernemer_verwijderen(request, werkgroep, terrein, ondernemer):
+    object_ = _terrein(request, terrein)
+    ondernemer_ = get_object_or_404(object_.ondernemers, pk=ondernemer)
+    if request.method == "POST":
+        services.ondernemer_verwijder(actor=request.user, ondernemer=ondernemer_)
+        messages.success(request, f"Ondernemer {ondernemer_.naam} is uit het register verwijderd.")
+        return redirect(lijst_url(object_))
+    return render(
+        request,
+        "gebieden/verwijderen.html",
+        _context(
+            request,
+            titel=f"{ondernemer_.naam} verwijderen",
+            uitleg=f"De ondernemer wordt uit het register van {object_.naam} verwijderd.",
+            terug=lijst_url(object_),
+        ),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def ondernemers_importeren(request, werkgroep, terrein):
+    """Step 1: upload and preview. Nothing is written here."""
+    object_ = _terrein(request, terrein)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    controle = None
+    bestandsnaam = ""
+    if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        bestandsnaam = bestand.name
+        try:
+            rijen = lees_bestand(bestand.name, bestand.read())
+        except BestandFout as e:
+            form.add_error("bestand", str(e))
+        else:
+            controle = controleer(request.werkgroep, rijen)
+            if controle.ok:
+                request.session[_sessiesleutel(object_)] = {"bestand": bestandsnaam, "rijen": rijen}
+            else:
+                request.session.pop(_sessiesleutel(object_), None)
+    return render(
+        request,
+        "gebieden/import.html",
+        _context(request, form=form, terrein=object_, controle=controle, bestandsnaam=bestandsnaam),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def ondernemers_import_bevestigen(request, werkgroep, terrein):
+    """Step 2: write the previewed rows, all or nothing."""
+    object_ = _terrein(request, terrein)
+    terug = reverse(
+        "gebieden:ondernemers_importeren", kwargs={"werkgroep": request.werkgroep.slug, "terrein": object_.pk}
+    )
+    if request.method != "POST":
+        return redirect(terug)
+    opgeslagen = request.session.get(_sessiesleutel(object_))
+    if not opgeslagen:
+        messages.error(request, "Er staat geen gecontroleerd bestand klaar. Kies het bestand opnieuw.")
+        return redirect(terug)
+    rijen = [(nummer, waarden) for nummer, waarden in opgeslagen["rijen"]]
+    try:
+        gemaakt = services.ondernemers_importeer(actor=request.user, terrein=object_, rijen=rijen)
+    except services.ImportGeweigerd as e:
+        request.session.pop(_sessiesleutel(object_), None)
+        return render(
+            request,
+            "gebieden/import.html",
+            _context(
+                request,
+                form=ImportForm(),
+                terrein=object_,
+                controle=e.controle,
+                bestandsnaam=opgeslagen["bestand"],
+            ),
+        )
+    request.session.pop(_sessiesleutel(object_), None)
+    messages.success(request, f"{len(gemaakt)} ondernemers geïmporteerd uit {opgeslagen['bestand']}.")
+    return redirect(lijst_url(object_))
+
+
+@vereist(Actie.BEKIJKEN)
+def ondernemers_voorbeeld(request, werkgroep, terrein):
+    """An example CSV with the recognised columns."""
+    _terrein(request, terrein)
+    inhoud = (
+        "naam;adres;postcode;huisnummer;email;lid_ondernemersvereniging\n"
+        "Voorbeeld B.V.;Industrieweg;1234 AB;12;info@voorbeeld.nl;ja\n"
+    )
+    response = HttpResponse("\ufeff" + inhoud, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ondernemers-voorbeeld.csv"'
+    return response
