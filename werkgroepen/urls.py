@@ -1,8 +1,35 @@
 from django.urls import path
 
-from werkgroepen import views
+from werkgroepen.views import afspraken, bijeenkomsten, documenten, home, leden
 
 app_name = "werkgroepen"
 urlpatterns = [
-    path("", views.WerkgroepHomeView.as_view(), name="home"),
+    path("", home.home, name="home"),
+    path("cyclus/starten/", home.cyclus_start, name="cyclus_start"),
+    # Parties and members (§3.2, §3.3)
+    path("leden/", leden.leden, name="leden"),
+    path("leden/nieuw/", leden.lid_nieuw, name="lid_nieuw"),
+    path("leden/<int:pk>/", leden.lid_wijzig, name="lid_wijzig"),
+    path("leden/<int:pk>/beeindigen/", leden.lid_beeindig, name="lid_beeindig"),
+    path("leden/<int:pk>/uitnodigen/", leden.lid_uitnodigen, name="lid_uitnodigen"),
+    path("partijen/nieuw/", leden.partij_nieuw, name="partij_nieuw"),
+    path("partijen/<int:pk>/", leden.partij_wijzig, name="partij_wijzig"),
+    # Agreements (§3.3–3.6)
+    path("afspraken/", afspraken.afspraken, name="afspraken"),
+    path("afspraken/wijzigen/", afspraken.afspraken_wijzig, name="afspraken_wijzig"),
+    path("afspraken/beveiliging/", afspraken.beveiliging, name="beveiliging"),
+    # Meetings (§3.6, §4.3.1) and communication (§3.7)
+    path("bijeenkomsten/", bijeenkomsten.bijeenkomsten, name="bijeenkomsten"),
+    path("bijeenkomsten/nieuw/", bijeenkomsten.bijeenkomst_nieuw, name="bijeenkomst_nieuw"),
+    path("bijeenkomsten/<int:pk>/", bijeenkomsten.bijeenkomst, name="bijeenkomst"),
+    path("bijeenkomsten/<int:pk>/wijzigen/", bijeenkomsten.bijeenkomst_wijzig, name="bijeenkomst_wijzig"),
+    path("communicatie/", bijeenkomsten.communicatie, name="communicatie"),
+    path("communicatie/nieuw/", bijeenkomsten.communicatie_nieuw, name="communicatie_nieuw"),
+    path("communicatie/<int:pk>/", bijeenkomsten.communicatie_wijzig, name="communicatie_wijzig"),
+    # Document archive (§3.6)
+    path("documenten/", documenten.documenten, name="documenten"),
+    path("documenten/nieuw/", documenten.document_nieuw, name="document_nieuw"),
+    path("documenten/<int:pk>/nieuwe-versie/", documenten.document_versie_nieuw, name="document_versie_nieuw"),
+    path("documenten/<int:pk>/bewaren/", documenten.document_bewaren, name="document_bewaren"),
+    path("documenten/<int:pk>/v<int:versie>/", documenten.document_download, name="document_download"),
 ]

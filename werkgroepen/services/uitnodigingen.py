@@ -1,4 +1,4 @@
-"""Writes for the work group's membership: invitations and accepting them."""
+"""Invitations: invite a member by e-mail, and accept the invitation (§3.2)."""
 
 from __future__ import annotations
 

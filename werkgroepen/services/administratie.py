@@ -1,0 +1,90 @@
+"""The cooperation agreements (§3.4), correspondence address (§3.3), letter of intent (§3.5),
+retention period (§3.6), security settings, and starting a cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from werkgroepen.models import Afspraken, Cyclus, Werkgroep
+
+log = logging.getLogger("kvo.werkgroepen")
+
+MINIMUM_BIJEENKOMSTEN = 3
+MINIMUM_BEWAARTERMIJN = 6
+
+AFSPRAAK_VELDEN = (
+    "vastgesteld_op",
+    "bijeenkomsten_per_jaar",
+    "wijziging_samenstelling",
+    "wijziging_gebied",
+    "besluitvorming",
+    "communicatie",
+    "financien",
+    "bewaartermijn_jaren",
+    "communicatie_app",
+    "relatie_ondernemersvereniging",
+    "ondernemersfonds",
+)
+WERKGROEP_VELDEN = (
+    "adres_naam",
+    "adres_straat",
+    "adres_postcode",
+    "adres_plaats",
+    "intentieverklaring_op",
+    "convenant_referentie",
+)
+
+
+@transaction.atomic
+def afspraken_bewaar(*, actor, werkgroep: Werkgroep, **gegevens) -> Afspraken:
+    """Save the agreements (created on first save) and the work group's address and references."""
+    onbekend = set(gegevens) - set(AFSPRAAK_VELDEN) - set(WERKGROEP_VELDEN)
+    if onbekend:
+        raise TypeError(f"Onbekende velden: {', '.join(sorted(onbekend))}")
+    per_jaar = gegevens.get("bijeenkomsten_per_jaar")
+    if per_jaar is not None and per_jaar < MINIMUM_BIJEENKOMSTEN:
+        raise ValidationError(f"Spreek minimaal {MINIMUM_BIJEENKOMSTEN} bijeenkomsten per jaar af (§3.4).")
+    termijn = gegevens.get("bewaartermijn_jaren")
+    if termijn is not None and termijn < MINIMUM_BEWAARTERMIJN:
+        raise ValidationError(f"De bewaartermijn is minimaal {MINIMUM_BEWAARTERMIJN} jaar (§3.6).")
+    afspraken, _ = Afspraken.objects.select_for_update().get_or_create(werkgroep=werkgroep)
+    for veld in AFSPRAAK_VELDEN:
+        if veld in gegevens:
+            waarde = gegevens[veld]
+            setattr(afspraken, veld, waarde.strip() if isinstance(waarde, str) else waarde)
+    afspraken.save()
+    gewijzigd = [v for v in WERKGROEP_VELDEN if v in gegevens]
+    for veld in gewijzigd:
+        waarde = gegevens[veld]
+        setattr(werkgroep, veld, waarde.strip() if isinstance(waarde, str) else waarde)
+    if gewijzigd:
+        werkgroep.save(update_fields=gewijzigd)
+    log.info("samenwerkingsafspraken van %s bewaard door %s", werkgroep.slug, actor)
+    return afspraken
+
+
+@transaction.atomic
+def werkgroep_beveiliging_wijzig(*, actor, werkgroep: Werkgroep, mfa_verplicht: bool) -> Werkgroep:
+    werkgroep.mfa_verplicht = mfa_verplicht
+    werkgroep.save(update_fields=["mfa_verplicht"])
+    log.info("tweestapsverificatie verplicht=%s in %s door %s", mfa_verplicht, werkgroep.slug, actor)
+    return werkgroep
+
+
+@transaction.atomic
+def cyclus_start(*, actor, werkgroep: Werkgroep, start: dt.date, soort: str = Cyclus.Soort.EERSTE) -> Cyclus:
+    """Start the work group's next certification cycle (number 1, a first certification, when none exists)."""
+    type(werkgroep).objects.select_for_update().filter(pk=werkgroep.pk).first()
+    laatste = werkgroep.cycli.order_by("-nummer").first()
+    if laatste and start <= laatste.start:
+        raise ValidationError(f"De nieuwe cyclus moet na de start van cyclus {laatste.nummer} beginnen.")
+    nummer = laatste.nummer + 1 if laatste else 1
+    if laatste is None:
+        soort = Cyclus.Soort.EERSTE
+    cyclus = Cyclus.objects.create(werkgroep=werkgroep, nummer=nummer, soort=soort, start=start)
+    log.info("cyclus %s gestart in %s door %s", nummer, werkgroep.slug, actor)
+    return cyclus

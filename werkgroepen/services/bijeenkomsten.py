@@ -1,0 +1,112 @@
+"""Meetings (§3.6, §4.3.1) and communications to all entrepreneurs (§3.7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from werkgroepen.models import Bijeenkomst, Communicatie, Lid, Werkgroep
+
+log = logging.getLogger("kvo.werkgroepen")
+
+
+def besluiten_uit_tekst(tekst: str | list | None) -> list[str]:
+    """One decision per line; empty lines dropped."""
+    regels = tekst if isinstance(tekst, list) else (tekst or "").splitlines()
+    return [r.strip() for r in regels if r and r.strip()]
+
+
+def _aanwezigen(werkgroep: Werkgroep, aanwezigen) -> list[Lid]:
+    aanwezigen = list(aanwezigen or [])
+    if any(lid.werkgroep_id != werkgroep.pk for lid in aanwezigen):
+        raise ValidationError("Een aanwezige hoort niet bij deze werkgroep.")
+    return aanwezigen
+
+
+def _vul(bijeenkomst: Bijeenkomst, *, datum, soort, agenda, notulen, besluiten) -> None:
+    if soort not in Bijeenkomst.Soort.values:
+        raise ValidationError("Kies de soort bijeenkomst.")
+    bijeenkomst.datum = datum
+    bijeenkomst.soort = soort
+    bijeenkomst.agenda = (agenda or "").strip() or None
+    bijeenkomst.notulen = (notulen or "").strip() or None
+    bijeenkomst.besluiten = besluiten_uit_tekst(besluiten)
+
+
+@transaction.atomic
+def bijeenkomst_maak(
+    *,
+    actor,
+    werkgroep: Werkgroep,
+    datum: dt.date,
+    soort: str = Bijeenkomst.Soort.WERKGROEP,
+    agenda: str | None = None,
+    notulen: str | None = None,
+    aanwezigen=(),
+    besluiten: str | list | None = None,
+) -> Bijeenkomst:
+    leden = _aanwezigen(werkgroep, aanwezigen)
+    bijeenkomst = Bijeenkomst(werkgroep=werkgroep)
+    _vul(bijeenkomst, datum=datum, soort=soort, agenda=agenda, notulen=notulen, besluiten=besluiten)
+    bijeenkomst.save()
+    bijeenkomst.aanwezigen.set(leden)
+    log.info("bijeenkomst %s vastgelegd in %s door %s", bijeenkomst.pk, werkgroep.slug, actor)
+    return bijeenkomst
+
+
+@transaction.atomic
+def bijeenkomst_wijzig(
+    *,
+    actor,
+    bijeenkomst: Bijeenkomst,
+    datum: dt.date,
+    soort: str,
+    agenda: str | None = None,
+    notulen: str | None = None,
+    aanwezigen=(),
+    besluiten: str | list | None = None,
+) -> Bijeenkomst:
+    leden = _aanwezigen(bijeenkomst.werkgroep, aanwezigen)
+    _vul(bijeenkomst, datum=datum, soort=soort, agenda=agenda, notulen=notulen, besluiten=besluiten)
+    bijeenkomst.save()
+    bijeenkomst.aanwezigen.set(leden)
+    log.info("bijeenkomst %s gewijzigd door %s", bijeenkomst.pk, actor)
+    return bijeenkomst
+
+
+def _onderwerp(onderwerp: str) -> str:
+    onderwerp = " ".join((onderwerp or "").split())
+    if not onderwerp:
+        raise ValidationError("Vul het onderwerp in.")
+    return onderwerp
+
+
+@transaction.atomic
+def communicatie_maak(
+    *, actor, werkgroep: Werkgroep, datum: dt.date, onderwerp: str, kanaal: str = "", alle_ondernemers: bool = True
+) -> Communicatie:
+    communicatie = Communicatie.objects.create(
+        werkgroep=werkgroep,
+        datum=datum,
+        onderwerp=_onderwerp(onderwerp),
+        kanaal=(kanaal or "").strip(),
+        alle_ondernemers=alle_ondernemers,
+    )
+    log.info("communicatie %s vastgelegd in %s door %s", communicatie.pk, werkgroep.slug, actor)
+    return communicatie
+
+
+@transaction.atomic
+def communicatie_wijzig(
+    *, actor, communicatie: Communicatie, datum: dt.date, onderwerp: str, kanaal: str = "", alle_ondernemers: bool
+) -> Communicatie:
+    communicatie.datum = datum
+    communicatie.onderwerp = _onderwerp(onderwerp)
+    communicatie.kanaal = (kanaal or "").strip()
+    communicatie.alle_ondernemers = alle_ondernemers
+    communicatie.save()
+    log.info("communicatie %s gewijzigd door %s", communicatie.pk, actor)
+    return communicatie

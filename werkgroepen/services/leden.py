@@ -1,0 +1,142 @@
+"""Parties and members (§3.2, §3.3). History is kept: a member who leaves gets ``lid_tot``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from werkgroepen.models import Lid, Partij, Rol, Werkgroep
+
+log = logging.getLogger("kvo.werkgroepen")
+
+
+def _schoon(tekst: str | None) -> str:
+    return " ".join((tekst or "").split())
+
+
+def _naam(naam: str, wat: str) -> str:
+    naam = _schoon(naam)
+    if not naam:
+        raise ValidationError(f"Vul de naam van {wat} in.")
+    return naam
+
+
+@transaction.atomic
+def partij_maak(*, actor, werkgroep: Werkgroep, naam: str, soort: str, opgericht_op: dt.date | None = None) -> Partij:
+    if soort not in Partij.Soort.values:
+        raise ValidationError("Kies de soort partij.")
+    partij = Partij.objects.create(
+        werkgroep=werkgroep, naam=_naam(naam, "de partij"), soort=soort, opgericht_op=opgericht_op
+    )
+    log.info("partij %s aangemaakt in %s door %s", partij.pk, werkgroep.slug, actor)
+    return partij
+
+
+@transaction.atomic
+def partij_wijzig(*, actor, partij: Partij, naam: str, soort: str, opgericht_op: dt.date | None = None) -> Partij:
+    if soort not in Partij.Soort.values:
+        raise ValidationError("Kies de soort partij.")
+    partij.naam = _naam(naam, "de partij")
+    partij.soort = soort
+    partij.opgericht_op = opgericht_op
+    partij.save(update_fields=["naam", "soort", "opgericht_op"])
+    log.info("partij %s gewijzigd door %s", partij.pk, actor)
+    return partij
+
+
+def _controleer_lid(werkgroep: Werkgroep, *, partij, terrein, rollen, lid_sinds, lid_tot) -> list[str]:
+    if partij is None or partij.werkgroep_id != werkgroep.pk:
+        raise ValidationError("Kies de partij die dit lid vertegenwoordigt.")
+    if terrein is not None and terrein.werkgroep_id != werkgroep.pk:
+        raise ValidationError("Dit bedrijventerrein hoort niet bij deze werkgroep.")
+    onbekend = [r for r in rollen or [] if r not in Rol.values]
+    if onbekend:
+        raise ValidationError(f"Onbekende rol: {', '.join(onbekend)}.")
+    if lid_sinds and lid_tot and lid_tot < lid_sinds:
+        raise ValidationError("De datum 'lid tot' ligt vóór 'lid sinds'.")
+    return [r for r in Rol.values if r in (rollen or [])]  # a stable order, no duplicates
+
+
+@transaction.atomic
+def lid_maak(
+    *,
+    actor,
+    werkgroep: Werkgroep,
+    naam: str,
+    partij: Partij,
+    terrein=None,
+    email: str | None = None,
+    telefoon: str | None = None,
+    rollen: list[str] | None = None,
+    agendalid: bool = False,
+    lid_sinds: dt.date | None = None,
+    lid_tot: dt.date | None = None,
+) -> Lid:
+    rollen = _controleer_lid(
+        werkgroep, partij=partij, terrein=terrein, rollen=rollen, lid_sinds=lid_sinds, lid_tot=lid_tot
+    )
+    lid = Lid.objects.create(
+        werkgroep=werkgroep,
+        naam=_naam(naam, "het lid"),
+        partij=partij,
+        terrein=terrein,
+        email=(email or "").strip().lower() or None,
+        telefoon=_schoon(telefoon) or None,
+        rollen=rollen,
+        agendalid=agendalid,
+        lid_sinds=lid_sinds or timezone.localdate(),
+        lid_tot=lid_tot,
+    )
+    log.info("lid %s aangemaakt in %s door %s", lid.pk, werkgroep.slug, actor)
+    return lid
+
+
+@transaction.atomic
+def lid_wijzig(
+    *,
+    actor,
+    lid: Lid,
+    naam: str,
+    partij: Partij,
+    terrein=None,
+    email: str | None = None,
+    telefoon: str | None = None,
+    rollen: list[str] | None = None,
+    agendalid: bool = False,
+    lid_sinds: dt.date | None = None,
+    lid_tot: dt.date | None = None,
+) -> Lid:
+    rollen = _controleer_lid(
+        lid.werkgroep, partij=partij, terrein=terrein, rollen=rollen, lid_sinds=lid_sinds, lid_tot=lid_tot
+    )
+    email = (email or "").strip().lower() or None
+    lid.naam = _naam(naam, "het lid")
+    lid.partij = partij
+    lid.terrein = terrein
+    lid.email = email
+    lid.telefoon = _schoon(telefoon) or None
+    lid.rollen = rollen
+    lid.agendalid = agendalid
+    lid.lid_sinds = lid_sinds
+    lid.lid_tot = lid_tot
+    lid.save()
+    log.info("lid %s gewijzigd door %s", lid.pk, actor)
+    return lid
+
+
+@transaction.atomic
+def lid_beeindig(*, actor, lid: Lid, lid_tot: dt.date | None = None) -> Lid:
+    """The member leaves: ``lid_tot`` is set, the row (and the history) stays."""
+    lid_tot = lid_tot or timezone.localdate()
+    if lid.lid_tot is not None and lid.lid_tot <= timezone.localdate():
+        raise ValidationError(f"{lid.naam} is al geen lid meer (sinds {lid.lid_tot:%d-%m-%Y}).")
+    if lid.lid_sinds and lid_tot < lid.lid_sinds:
+        raise ValidationError("De einddatum ligt vóór de datum waarop het lidmaatschap begon.")
+    lid.lid_tot = lid_tot
+    lid.save(update_fields=["lid_tot"])
+    log.info("lid %s beëindigd per %s door %s", lid.pk, lid_tot, actor)
+    return lid

@@ -1,0 +1,60 @@
+"""Cooperation agreements (§3.4), address (§3.3), letter of intent (§3.5), retention (§3.6), security."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from kvo.mixins import vereist
+from kvo.permissions import Actie
+from werkgroepen import selectors, services
+from werkgroepen.checks import IDS_AFSPRAKEN
+from werkgroepen.forms import AfsprakenForm, BeveiligingForm
+from werkgroepen.views.basis import context, fout_in_form, naar, waarschuwingen
+
+
+@vereist(Actie.BEKIJKEN)
+def afspraken(request, werkgroep):
+    wg = request.werkgroep
+    af = selectors.afspraken(wg)
+    return render(
+        request,
+        "werkgroepen/afspraken.html",
+        context(
+            request,
+            afspraken=af,
+            beveiliging=BeveiligingForm(instance=wg),
+            waarschuwingen=waarschuwingen(wg, IDS_AFSPRAKEN),
+        ),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def afspraken_wijzig(request, werkgroep):
+    wg = request.werkgroep
+    form = AfsprakenForm(request.POST or None, instance=selectors.afspraken(wg), werkgroep=wg)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.afspraken_bewaar(actor=request.user, werkgroep=wg, **form.cleaned_data)
+            messages.success(request, "De samenwerkingsafspraken zijn opgeslagen.")
+            return naar("afspraken", wg)
+        except ValidationError as fout:
+            fout_in_form(form, fout)
+    return render(request, "werkgroepen/afspraken_form.html", context(request, form=form))
+
+
+@vereist(Actie.BEHEREN)
+@require_POST
+def beveiliging(request, werkgroep):
+    wg = request.werkgroep
+    form = BeveiligingForm(request.POST, instance=wg)
+    if form.is_valid():
+        aan = form.cleaned_data["mfa_verplicht"]
+        services.werkgroep_beveiliging_wijzig(actor=request.user, werkgroep=wg, mfa_verplicht=aan)
+        if aan:
+            messages.success(request, "Tweestapsverificatie is nu verplicht voor iedereen in deze werkgroep.")
+        else:
+            messages.success(request, "Tweestapsverificatie is niet meer verplicht.")
+    return naar("afspraken", wg)

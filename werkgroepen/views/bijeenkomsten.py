@@ -1,0 +1,134 @@
+"""Meetings (§3.6, §4.3.1) and communications to all entrepreneurs (§3.7)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.utils import timezone
+
+from kvo.mixins import vereist
+from kvo.permissions import Actie
+from kvo.toets import cyclus_jaren, kies_cyclus
+from werkgroepen import selectors, services
+from werkgroepen.checks import IDS_BIJEENKOMSTEN, IDS_COMMUNICATIE
+from werkgroepen.forms import BijeenkomstForm, CommunicatieForm
+from werkgroepen.views.basis import context, fout_in_form, haal, naar, waarschuwingen
+
+
+def _jaren(werkgroep, vandaag):
+    cyclus = kies_cyclus(werkgroep)
+    return cyclus, (cyclus_jaren(cyclus.start, vandaag) if cyclus else [])
+
+
+@vereist(Actie.BEKIJKEN)
+def bijeenkomsten(request, werkgroep):
+    wg = request.werkgroep
+    vandaag = timezone.localdate()
+    cyclus, jaren = _jaren(wg, vandaag)
+    lijst = selectors.bijeenkomsten(wg)
+    rijen = [(b, selectors.bijeenkomst_reden(b)) for b in lijst]
+    return render(
+        request,
+        "werkgroepen/bijeenkomsten.html",
+        context(
+            request,
+            cyclus=cyclus,
+            rijen=rijen,
+            per_jaar=selectors.per_jaar(
+                lijst, jaren, selectors.bijeenkomst_telt, selectors.MINIMUM_BIJEENKOMSTEN, vandaag
+            ),
+            minimum=selectors.MINIMUM_BIJEENKOMSTEN,
+            waarschuwingen=waarschuwingen(wg, IDS_BIJEENKOMSTEN),
+        ),
+    )
+
+
+@vereist(Actie.BEKIJKEN)
+def bijeenkomst(request, werkgroep, pk: int):
+    wg = request.werkgroep
+    b = haal(wg.bijeenkomsten, pk)
+    aanwezigen = b.aanwezigen.select_related("partij").order_by("naam")
+    return render(
+        request,
+        "werkgroepen/bijeenkomst.html",
+        context(request, bijeenkomst=b, aanwezigen=aanwezigen, reden=selectors.bijeenkomst_reden(b)),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def bijeenkomst_nieuw(request, werkgroep):
+    return _bijeenkomst_form(request, None)
+
+
+@vereist(Actie.WIJZIGEN)
+def bijeenkomst_wijzig(request, werkgroep, pk: int):
+    return _bijeenkomst_form(request, haal(request.werkgroep.bijeenkomsten, pk))
+
+
+def _bijeenkomst_form(request, b):
+    wg = request.werkgroep
+    form = BijeenkomstForm(request.POST or None, instance=b, werkgroep=wg)
+    if request.method == "POST" and form.is_valid():
+        gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
+        try:
+            if b is None:
+                b = services.bijeenkomst_maak(actor=request.user, werkgroep=wg, **gegevens)
+                messages.success(request, f"Bijeenkomst van {b.datum:%d-%m-%Y} vastgelegd.")
+            else:
+                services.bijeenkomst_wijzig(actor=request.user, bijeenkomst=b, **gegevens)
+                messages.success(request, f"Bijeenkomst van {b.datum:%d-%m-%Y} opgeslagen.")
+            return naar("bijeenkomsten", wg)
+        except ValidationError as fout:
+            fout_in_form(form, fout)
+    return render(request, "werkgroepen/bijeenkomst_form.html", context(request, form=form, bijeenkomst=b))
+
+
+@vereist(Actie.BEKIJKEN)
+def communicatie(request, werkgroep):
+    wg = request.werkgroep
+    vandaag = timezone.localdate()
+    cyclus, jaren = _jaren(wg, vandaag)
+    lijst = selectors.communicaties(wg)
+    return render(
+        request,
+        "werkgroepen/communicatie.html",
+        context(
+            request,
+            cyclus=cyclus,
+            communicaties=lijst,
+            per_jaar=selectors.per_jaar(
+                lijst, jaren, lambda c: c.alle_ondernemers, selectors.MINIMUM_COMMUNICATIES, vandaag
+            ),
+            minimum=selectors.MINIMUM_COMMUNICATIES,
+            waarschuwingen=waarschuwingen(wg, IDS_COMMUNICATIE),
+        ),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def communicatie_nieuw(request, werkgroep):
+    return _communicatie_form(request, None)
+
+
+@vereist(Actie.WIJZIGEN)
+def communicatie_wijzig(request, werkgroep, pk: int):
+    return _communicatie_form(request, haal(request.werkgroep.communicaties, pk))
+
+
+def _communicatie_form(request, c):
+    wg = request.werkgroep
+    form = CommunicatieForm(request.POST or None, instance=c)
+    if request.method == "POST" and form.is_valid():
+        gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
+        try:
+            if c is None:
+                services.communicatie_maak(actor=request.user, werkgroep=wg, **gegevens)
+                messages.success(request, "Communicatie vastgelegd.")
+            else:
+                services.communicatie_wijzig(actor=request.user, communicatie=c, **gegevens)
+                messages.success(request, "Communicatie opgeslagen.")
+            return naar("communicatie", wg)
+        except ValidationError as fout:
+            fout_in_form(form, fout)
+    return render(request, "werkgroepen/communicatie_form.html", context(request, form=form, communicatie=c))

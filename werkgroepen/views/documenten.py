@@ -1,0 +1,106 @@
+"""The document archive (§3.6): versions, retention, downloads through the tenant."""
+
+from __future__ import annotations
+
+import os
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from kvo.mixins import vereist
+from kvo.permissions import Actie
+from werkgroepen import selectors, services
+from werkgroepen.checks import IDS_DOCUMENTEN
+from werkgroepen.forms import BewarenForm, DocumentForm, DocumentVersieForm
+from werkgroepen.services.documenten import bewaartermijn_jaren
+from werkgroepen.views.basis import context, fout_in_form, haal, naar, waarschuwingen
+
+
+@vereist(Actie.BEKIJKEN)
+def documenten(request, werkgroep):
+    wg = request.werkgroep
+    vandaag = timezone.localdate()
+    lijst = selectors.documenten(wg)
+    return render(
+        request,
+        "werkgroepen/documenten.html",
+        context(
+            request,
+            documenten=lijst,
+            verlopen=selectors.documenten_verlopen(lijst, vandaag),
+            bewaartermijn=bewaartermijn_jaren(wg),
+            waarschuwingen=waarschuwingen(wg, IDS_DOCUMENTEN),
+        ),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def document_nieuw(request, werkgroep):
+    wg = request.werkgroep
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.document_upload(actor=request.user, werkgroep=wg, **form.cleaned_data)
+            messages.success(request, f"{document.titel} is gearchiveerd (versie 1).")
+            return naar("documenten", wg)
+        except ValidationError as fout:
+            fout_in_form(form, fout)
+    return render(
+        request, "werkgroepen/document_form.html", context(request, form=form, bewaartermijn=bewaartermijn_jaren(wg))
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def document_versie_nieuw(request, werkgroep, pk: int):
+    wg = request.werkgroep
+    document = haal(wg.documenten, pk)
+    form = DocumentVersieForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            versie = services.document_versie_upload(actor=request.user, document=document, **form.cleaned_data)
+            messages.success(
+                request, f"Versie {versie.versie} van {document.titel} is nu actueel; eerdere versies zijn vervallen."
+            )
+            return naar("documenten", wg)
+        except ValidationError as fout:
+            fout_in_form(form, fout)
+    versies = document.versies.order_by("-versie")
+    return render(
+        request,
+        "werkgroepen/document_versie_form.html",
+        context(request, form=form, document=document, versies=versies),
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def document_bewaren(request, werkgroep, pk: int):
+    wg = request.werkgroep
+    document = haal(wg.documenten, pk)
+    form = BewarenForm(request.POST or None, initial={"bewaren_tot": document.bewaren_tot})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_bewaartermijn_wijzig(
+                actor=request.user, document=document, bewaren_tot=form.cleaned_data["bewaren_tot"]
+            )
+            messages.success(request, f"{document.titel} wordt bewaard tot {document.bewaren_tot:%d-%m-%Y}.")
+            return naar("documenten", wg)
+        except ValidationError as fout:
+            fout_in_form(form, fout)
+    return render(request, "werkgroepen/document_bewaren.html", context(request, form=form, document=document))
+
+
+@vereist(Actie.BEKIJKEN)
+def document_download(request, werkgroep, pk: int, versie: int):
+    """Serve a version through the tenant: another group's document id is a 404, never a file."""
+    document = haal(request.werkgroep.documenten, pk)
+    gevonden = document.versies.filter(versie=versie).first()
+    if gevonden is None or not gevonden.bestand:
+        raise Http404
+    try:
+        bestand = gevonden.bestand.open("rb")
+    except FileNotFoundError as fout:
+        raise Http404("Het bestand ontbreekt in de opslag.") from fout
+    return FileResponse(bestand, as_attachment=True, filename=os.path.basename(gevonden.bestand.name))

@@ -1,0 +1,152 @@
+"""Parties and members (§3.2, §3.3), invitations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from kvo.mixins import vereist
+from kvo.permissions import Actie
+from kvo.permissions import Rol as Toegangsrol
+from werkgroepen import selectors, services
+from werkgroepen.checks import IDS_LEDEN
+from werkgroepen.forms import BeeindigForm, LidForm, PartijForm, UitnodigingForm
+from werkgroepen.models import Rol
+from werkgroepen.views.basis import context, fout_in_form, haal, naar, waarschuwingen
+
+VASTE_ROLLEN = (*selectors.VERPLICHTE_ROLLEN, Rol.WOORDVOERDER)
+
+
+def toont_persoonsgegevens(request) -> bool:
+    """E-mail and telephone only inside the work group: its members and its facilitator."""
+    toegang = request.toegang
+    return toegang.lid is not None or Toegangsrol.BEGELEIDER in toegang.rollen
+
+
+@vereist(Actie.BEKIJKEN)
+def leden(request, werkgroep):
+    wg = request.werkgroep
+    vandaag = timezone.localdate()
+    alle = selectors.leden(wg)
+    actief = selectors.actieve_leden(alle, vandaag)
+    partijen = selectors.partijen(wg)
+    per_partij = {p.pk: 0 for p in partijen}
+    for lid in actief:
+        per_partij[lid.partij_id] = per_partij.get(lid.partij_id, 0) + 1
+    rollen = selectors.rollen_stand(actief)
+    uitnodigingen = selectors.open_uitnodigingen(wg, timezone.now())
+    for lid in actief:
+        lid.open_uitnodiging = uitnodigingen.get(lid.pk)
+    return render(
+        request,
+        "werkgroepen/leden.html",
+        context(
+            request,
+            actief=actief,
+            toekomstig=selectors.toekomstige_leden(alle, vandaag),
+            voormalig=selectors.voormalige_leden(alle, vandaag),
+            partijen=[(p, per_partij.get(p.pk, 0)) for p in partijen],
+            partijen_stand=selectors.partijen_stand(actief),
+            rollen=[(Rol(r).label, r in VASTE_ROLLEN, houders) for r, houders in rollen.items()],
+            persoonsgegevens=toont_persoonsgegevens(request),
+            waarschuwingen=waarschuwingen(wg, IDS_LEDEN),
+            is_cluster=wg.terreinen.count() > 1,
+        ),
+    )
+
+
+@vereist(Actie.BEHEREN)
+def partij_nieuw(request, werkgroep):
+    return _partij_form(request, None)
+
+
+@vereist(Actie.BEHEREN)
+def partij_wijzig(request, werkgroep, pk: int):
+    return _partij_form(request, haal(request.werkgroep.partijen, pk))
+
+
+def _partij_form(request, partij):
+    wg = request.werkgroep
+    form = PartijForm(request.POST or None, instance=partij)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if partij is None:
+                partij = services.partij_maak(actor=request.user, werkgroep=wg, **form.cleaned_data)
+                messages.success(request, f"Partij {partij.naam} toegevoegd.")
+            else:
+                services.partij_wijzig(actor=request.user, partij=partij, **form.cleaned_data)
+                messages.success(request, f"Partij {partij.naam} opgeslagen.")
+            return naar("leden", wg)
+        except ValidationError as fout:
+            fout_in_form(form, fout)
+    return render(request, "werkgroepen/partij_form.html", context(request, form=form, partij=partij))
+
+
+@vereist(Actie.BEHEREN)
+def lid_nieuw(request, werkgroep):
+    return _lid_form(request, None)
+
+
+@vereist(Actie.BEHEREN)
+def lid_wijzig(request, werkgroep, pk: int):
+    return _lid_form(request, haal(request.werkgroep.leden.select_related("partij"), pk))
+
+
+def _lid_form(request, lid):
+    wg = request.werkgroep
+    initial = {}
+    if lid is None and request.GET.get("partij", "").isdigit():
+        initial["partij"] = request.GET["partij"]
+    form = LidForm(request.POST or None, instance=lid, werkgroep=wg, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
+        try:
+            if lid is None:
+                lid = services.lid_maak(actor=request.user, werkgroep=wg, **gegevens)
+                messages.success(request, f"{lid.naam} toegevoegd aan de werkgroep.")
+            else:
+                services.lid_wijzig(actor=request.user, lid=lid, **gegevens)
+                messages.success(request, f"{lid.naam} opgeslagen.")
+            return naar("leden", wg)
+        except ValidationError as fout:
+            fout_in_form(form, fout)
+    heeft_partijen = wg.partijen.exists()
+    return render(
+        request, "werkgroepen/lid_form.html", context(request, form=form, lid=lid, heeft_partijen=heeft_partijen)
+    )
+
+
+@vereist(Actie.BEHEREN)
+def lid_beeindig(request, werkgroep, pk: int):
+    wg = request.werkgroep
+    lid = haal(wg.leden.select_related("partij"), pk)
+    form = BeeindigForm(request.POST or None, initial={"lid_tot": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lid_beeindig(actor=request.user, lid=lid, lid_tot=form.cleaned_data["lid_tot"])
+            messages.success(request, f"Het lidmaatschap van {lid.naam} is beëindigd; de historie blijft bewaard.")
+            return naar("leden", wg)
+        except ValidationError as fout:
+            fout_in_form(form, fout)
+    return render(request, "werkgroepen/lid_beeindig.html", context(request, form=form, lid=lid))
+
+
+@vereist(Actie.BEHEREN)
+@require_POST
+def lid_uitnodigen(request, werkgroep, pk: int):
+    wg = request.werkgroep
+    lid = haal(wg.leden, pk)
+    form = UitnodigingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Dat is geen geldig e-mailadres.")
+        return naar("leden", wg)
+    try:
+        uitnodiging = services.lid_nodig_uit(actor=request.user, lid=lid, email=form.cleaned_data["email"] or None)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, f"Uitnodiging verstuurd naar {uitnodiging.email}; de link is 14 dagen geldig.")
+    return naar("leden", wg)
