@@ -43,7 +43,7 @@ def _getal(x: float) -> str:
     return tekst[:-2] if tekst.endswith(".0") else tekst
 
 
-def gebied_svg(terreinen, locaties=(), *, breedte: int = 640, hoogte: int = 420, marge: int = 28) -> SafeString:
+def gebied_svg(terreinen, locaties=(), *, breedte: int = 480, hoogte: int = 320, marge: int = 24) -> SafeString:
     """The outline as an inline ``<svg>``; an empty string when no boundary is recorded."""
     vormen = _vormen(terreinen, locaties)
     if not vormen:
@@ -99,7 +99,7 @@ def gebied_svg(terreinen, locaties=(), *, breedte: int = 640, hoogte: int = 420,
         x, y = xy(punt.x, punt.y)
         stijl = ' font-style="italic"' if v.aangrenzend else ' font-weight="700"'
         teksten.append(
-            f'<text x="{_getal(x)}" y="{_getal(y)}" text-anchor="middle" dominant-baseline="middle" font-size="13" '
+            f'<text x="{_getal(x)}" y="{_getal(y)}" text-anchor="middle" dominant-baseline="middle" font-size="17" '
             f'fill="{kleur}" stroke="#ffffff" stroke-width="3" paint-order="stroke"{stijl}>{escape(v.naam)}</text>'
         )
     regels += teksten

@@ -105,6 +105,7 @@
     var context = contextEl ? JSON.parse(contextEl.textContent || "[]") : [];
     context.forEach(function (v) {
       var laag = L.geoJSON(v.grens, { style: v.soort === "locatie" ? STIJL_CONTEXT_LOCATIE : STIJL_CONTEXT, interactive: false });
+      laag.bindTooltip(v.naam, { permanent: true, direction: "center", className: "kaart-label" });
       laag.addTo(kaart);
       omvang.extend(laag.getBounds());
     });

@@ -9,7 +9,7 @@ def test_svg_deterministisch_met_labels(wg):
     loc = AangrenzendeLocatieFactory(werkgroep=wg, naam="Station", grens=vierkant(5.12, 52.02, 0.005))
     eerste = gebied_svg([a, b], [loc])
     assert eerste == gebied_svg([a, b], [loc])
-    assert eerste.startswith("<svg") and 'viewBox="0 0 640 420"' in eerste
+    assert eerste.startswith("<svg") and 'viewBox="0 0 480 320"' in eerste
     assert "Noord &amp; Zuid" in eerste and ">Oost</text>" in eerste
     assert eerste.count('stroke-dasharray="6 4"') == 1
     assert eerste.index("<title>Station (aangrenzend)") < eerste.index("<title>Oost</title>")  # drawn beneath
@@ -21,7 +21,7 @@ def test_svg_past_in_viewbox(wg):
     import re
 
     getallen = [float(x) for d in re.findall(r'd="([^"]+)"', svg) for x in re.findall(r"-?\d+\.?\d*", d)]
-    assert min(getallen) >= 0 and max(getallen) <= 640
+    assert min(getallen) >= 0 and max(getallen) <= 480
 
 
 def test_svg_leeg_zonder_grens(wg):
