@@ -153,9 +153,7 @@ def test_verplichte_partijen(wg, toets):
 
 def test_verplichte_partijen_alleen_actieve_leden(wg, toets):
     LidFactory(werkgroep=wg, partij=PartijFactory(werkgroep=wg, soort=Partij.Soort.POLITIE))
-    LidFactory(
-        werkgroep=wg, partij=PartijFactory(werkgroep=wg, soort=Partij.Soort.BRANDWEER), lid_tot=D(2025, 12, 31)
-    )
+    LidFactory(werkgroep=wg, partij=PartijFactory(werkgroep=wg, soort=Partij.Soort.BRANDWEER), lid_tot=D(2025, 12, 31))
     assert toets(wg, "werkgroep.verplichte-partijen", D(2025, 12, 31)).status == Status.VOLDAAN
     u = toets(wg, "werkgroep.verplichte-partijen", D(2026, 1, 1))
     assert u.status == Status.NIET_VOLDAAN and "brandweer" in u.toelichting
@@ -170,7 +168,12 @@ def test_verplichte_partijen_ondernemers_binnen_termijn_open(zonder_ov, toets):
 
 def test_zonder_leden_open(db, toets):
     wg = WerkgroepFactory()
-    for eis_id in ("werkgroep.verplichte-partijen", "werkgroep.ledenlijst", "werkgroep.rollen", "werkgroep.woordvoerder"):
+    for eis_id in (
+        "werkgroep.verplichte-partijen",
+        "werkgroep.ledenlijst",
+        "werkgroep.rollen",
+        "werkgroep.woordvoerder",
+    ):
         assert toets(wg, eis_id, JAAR1_LOPEND).status == Status.OPEN, eis_id
 
 

@@ -78,8 +78,13 @@ def test_lid_toevoegen_en_afmelden_houdt_historie(actoren, als):
     politie = PartijFactory(werkgroep=actoren.werkgroep, naam="Politie Noord", soort=Partij.Soort.POLITIE)
     r = client.post(
         url("lid_nieuw"),
-        {"naam": "Petra Politie", "partij": politie.pk, "email": "petra@example.org", "rollen": ["woordvoerder"],
-         "lid_sinds": "2025-01-15"},
+        {
+            "naam": "Petra Politie",
+            "partij": politie.pk,
+            "email": "petra@example.org",
+            "rollen": ["woordvoerder"],
+            "lid_sinds": "2025-01-15",
+        },
     )
     assert r.status_code == 302, r.content
     lid = Lid.objects.get(naam="Petra Politie")
@@ -108,8 +113,14 @@ def test_persoonsgegevens_alleen_binnen_werkgroep(actoren, als):
 def test_afspraken_eerste_keer_opslaan_maakt_record(actoren, als):
     r = als(actoren.lid).post(
         url("afspraken_wijzig"),
-        {"bijeenkomsten_per_jaar": "4", "bewaartermijn_jaren": "6", "adres_straat": "Dorpsstraat 1",
-         "adres_postcode": "1234 AB", "adres_plaats": "Voorbeeldstad", "besluitvorming": "Meerderheid"},
+        {
+            "bijeenkomsten_per_jaar": "4",
+            "bewaartermijn_jaren": "6",
+            "adres_straat": "Dorpsstraat 1",
+            "adres_postcode": "1234 AB",
+            "adres_plaats": "Voorbeeldstad",
+            "besluitvorming": "Meerderheid",
+        },
     )
     assert r.status_code == 302
     actoren.werkgroep.refresh_from_db()
@@ -134,8 +145,14 @@ def test_bijeenkomst_vastleggen(actoren, als):
     aanwezig = Lid.objects.get(user=actoren.voorzitter)
     r = als(actoren.lid).post(
         url("bijeenkomst_nieuw"),
-        {"datum": "2025-03-01", "soort": "werkgroep", "agenda": "1. Opening", "notulen": "",
-         "aanwezigen": [aanwezig.pk], "besluiten": "Schouw in april\n\n Nieuwsbrief in mei "},
+        {
+            "datum": "2025-03-01",
+            "soort": "werkgroep",
+            "agenda": "1. Opening",
+            "notulen": "",
+            "aanwezigen": [aanwezig.pk],
+            "besluiten": "Schouw in april\n\n Nieuwsbrief in mei ",
+        },
     )
     assert r.status_code == 302
     b = actoren.werkgroep.bijeenkomsten.get()
@@ -182,7 +199,7 @@ def _vul(werkgroep, n):
         document_versie_upload(actor=None, document=d, bestand=ContentFile(b"y", name="b.txt"))
 
 
-@pytest.mark.parametrize("naam", LEZEN + ["bijeenkomst_nieuw"])
+@pytest.mark.parametrize("naam", [*LEZEN, "bijeenkomst_nieuw"])
 def test_queries_groeien_niet_met_data(actoren, als, django_assert_max_num_queries, naam):
     client = als(actoren.voorzitter)
     _vul(actoren.werkgroep, 2)
