@@ -38,8 +38,9 @@ def leden(request, werkgroep):
         per_partij[lid.partij_id] = per_partij.get(lid.partij_id, 0) + 1
     rollen = selectors.rollen_stand(actief)
     uitnodigingen = selectors.open_uitnodigingen(wg, timezone.now())
-    for lid in actief:
+    for lid in alle:
         lid.open_uitnodiging = uitnodigingen.get(lid.pk)
+        lid.rol_namen = ", ".join(str(Rol(r).label) for r in lid.rollen or [] if r in Rol.values)
     return render(
         request,
         "werkgroepen/leden.html",
