@@ -68,7 +68,8 @@ class CyclusJaar:
         return self.start <= datum <= self.eind
 
 
-def _plus_jaren(datum: dt.date, jaren: int) -> dt.date:
+def plus_jaren(datum: dt.date, jaren: int) -> dt.date:
+    """The same calendar date ``jaren`` years later (29 February becomes 28 February)."""
     try:
         return datum.replace(year=datum.year + jaren)
     except ValueError:  # 29 February
@@ -78,8 +79,8 @@ def _plus_jaren(datum: dt.date, jaren: int) -> dt.date:
 def cyclus_jaren(start: dt.date, datum: dt.date, aantal: int = 3) -> list[CyclusJaar]:
     jaren = []
     for n in range(aantal):
-        begin = _plus_jaren(start, n)
-        eind = _plus_jaren(start, n + 1) - dt.timedelta(days=1)
+        begin = plus_jaren(start, n)
+        eind = plus_jaren(start, n + 1) - dt.timedelta(days=1)
         jaren.append(CyclusJaar(n + 1, begin, eind, eind < datum))
     return jaren
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from kvo.toets import CyclusJaar, Status, ToetsContext, Uitkomst, eis, jaarregel
+from kvo.toets import CyclusJaar, Status, ToetsContext, Uitkomst, eis, jaarregel, plus_jaren
 from werkgroepen import selectors
 from werkgroepen.models import Rol
 from werkgroepen.services.administratie import MINIMUM_BEWAARTERMIJN, MINIMUM_BIJEENKOMSTEN
-from werkgroepen.services.documenten import plus_jaren
 
 IDS = (
     "werkgroep.verplichte-partijen",

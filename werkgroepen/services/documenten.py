@@ -14,17 +14,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from kvo.toets import plus_jaren
 from werkgroepen.models import Afspraken, Document, DocumentVersie, Werkgroep
 from werkgroepen.services.administratie import MINIMUM_BEWAARTERMIJN
 
 log = logging.getLogger("kvo.werkgroepen")
-
-
-def plus_jaren(datum: dt.date, jaren: int) -> dt.date:
-    try:
-        return datum.replace(year=datum.year + jaren)
-    except ValueError:  # 29 February
-        return datum.replace(year=datum.year + jaren, day=28)
 
 
 def bewaartermijn_jaren(werkgroep: Werkgroep) -> int:

@@ -15,10 +15,9 @@ from django.views.decorators.http import require_POST
 from kvo.eisen import EISEN
 from kvo.mixins import vereist
 from kvo.permissions import Actie
-from kvo.toets import kies_cyclus, voer_toets_uit
+from kvo.toets import kies_cyclus, plus_jaren, voer_toets_uit
 from werkgroepen import selectors, services
 from werkgroepen.forms import CyclusForm
-from werkgroepen.services.documenten import plus_jaren
 from werkgroepen.views.basis import context, naar
 
 GROEPEN = ("Gebied", "Werkgroep")

@@ -1,7 +1,7 @@
 """Screenshots of the area pages at phone and desktop width, for a visual check by a person.
 
 Skipped unless KVO_SCHERMAFDRUKKEN names a directory: ``KVO_SCHERMAFDRUKKEN=/tmp/schermen pytest
-tests/gebieden/test_schermafdrukken.py``.
+tests/gebieden/schermafdrukken.py`` (not collected by the normal suite).
 """
 
 import os
