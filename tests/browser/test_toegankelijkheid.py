@@ -21,6 +21,15 @@ WERKGROEP_PAGINAS = [
     "/w/de-hoek/documenten/",
     "/w/de-hoek/gebied/",
     "/w/de-hoek/audit/toets/",
+    "/w/de-hoek/audit/export/",
+    "/w/de-hoek/leden/nieuw/",
+    "/w/de-hoek/afspraken/wijzigen/",
+    "/w/de-hoek/bijeenkomsten/nieuw/",
+    "/w/de-hoek/communicatie/nieuw/",
+    "/w/de-hoek/documenten/nieuw/",
+    "/w/de-hoek/gebied/terrein/nieuw/",
+    "/beheer/import/",
+    "/accounts/2fa/",
 ]
 
 
