@@ -20,6 +20,7 @@ from gebieden.importeren import Controle, controleer, controleer_rij
 from gebieden.models import AangrenzendeLocatie, Bedrijventerrein, Ondernemer
 from gebieden.regels import MAX_ONDERNEMERS, gebied_bezwaren, gemeente_sleutel, gemeenten, naam_sleutel
 from kvo.db import nieuwe_ref
+from werkgroepen.logboek import log_actie
 
 log = logging.getLogger("kvo.gebieden")
 
@@ -88,7 +89,13 @@ def cluster_vorm(
     terreinen = [
         Bedrijventerrein.objects.create(werkgroep=werkgroep, naam=n, gemeente=g, grens=grens) for n, g, grens in schoon
     ]
-    log.info("%s voegde %d terrein(en) toe aan %s", actor, len(terreinen), werkgroep.slug)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="terrein.toegevoegd",
+        omschrijving=f"Bedrijventerrein toegevoegd: {', '.join(t.naam for t in terreinen)}",
+        terreinen=[t.pk for t in terreinen],
+    )
     return terreinen
 
 
@@ -128,14 +135,26 @@ def terrein_wijzig(*, actor, terrein: Bedrijventerrein, naam: str, gemeente: str
         raise ValidationError(fouten)
     terrein.naam, terrein.gemeente, terrein.grens = naam, gemeente, grens
     terrein.save(update_fields=["naam", "gemeente", "grens"])
-    log.info("%s wijzigde terrein %s van %s", actor, terrein.pk, werkgroep.slug)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="terrein.gewijzigd",
+        omschrijving=f"Bedrijventerrein {terrein.naam} gewijzigd",
+        terrein=terrein.pk,
+    )
     return terrein
 
 
 @transaction.atomic
 def terrein_verwijder(*, actor, terrein: Bedrijventerrein) -> None:
     """Remove a park with its register (the members who represented it keep their membership)."""
-    log.info("%s verwijderde terrein %s (%s) van %s", actor, terrein.pk, terrein.naam, terrein.werkgroep.slug)
+    log_actie(
+        werkgroep=terrein.werkgroep,
+        actor=actor,
+        actie="terrein.verwijderd",
+        omschrijving=f"Bedrijventerrein {terrein.naam} verwijderd",
+        terrein=terrein.pk,
+    )
     terrein.delete()
 
 
@@ -149,7 +168,12 @@ def gebied_regie_wijzig(*, actor, werkgroep, regie_organisatie: str):
         raise ValidationError(f"Een cluster van {aantal} terreinen heeft een regie-organisatie nodig.")
     werkgroep.regie_organisatie = regie
     werkgroep.save(update_fields=["regie_organisatie"])
-    log.info("%s zette de regie-organisatie van %s op %r", actor, werkgroep.slug, regie)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="gebied.regie",
+        omschrijving=f"Regie-organisatie vastgelegd: {regie or '(leeg)'}",
+    )
     return werkgroep
 
 
@@ -162,7 +186,13 @@ def locatie_maak(*, actor, werkgroep, naam: str, soort: str = "", grens=None) ->
     locatie = AangrenzendeLocatie.objects.create(
         werkgroep=werkgroep, naam=naam, soort=(soort or "").strip(), grens=geo.lees_grens(grens)
     )
-    log.info("%s voegde aangrenzende locatie %s toe aan %s", actor, locatie.pk, werkgroep.slug)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="locatie.toegevoegd",
+        omschrijving=f"Aangrenzende locatie {locatie.naam} toegevoegd",
+        locatie=locatie.pk,
+    )
     return locatie
 
 
@@ -172,13 +202,25 @@ def locatie_wijzig(*, actor, locatie: AangrenzendeLocatie, naam: str, soort: str
     locatie.soort = (soort or "").strip()
     locatie.grens = geo.lees_grens(grens)
     locatie.save(update_fields=["naam", "soort", "grens"])
-    log.info("%s wijzigde aangrenzende locatie %s", actor, locatie.pk)
+    log_actie(
+        werkgroep=locatie.werkgroep,
+        actor=actor,
+        actie="locatie.gewijzigd",
+        omschrijving=f"Aangrenzende locatie {locatie.naam} gewijzigd",
+        locatie=locatie.pk,
+    )
     return locatie
 
 
 @transaction.atomic
 def locatie_verwijder(*, actor, locatie: AangrenzendeLocatie) -> None:
-    log.info("%s verwijderde aangrenzende locatie %s (%s)", actor, locatie.pk, locatie.naam)
+    log_actie(
+        werkgroep=locatie.werkgroep,
+        actor=actor,
+        actie="locatie.verwijderd",
+        omschrijving=f"Aangrenzende locatie {locatie.naam} verwijderd",
+        locatie=locatie.pk,
+    )
     locatie.delete()
 
 
@@ -216,7 +258,13 @@ def ondernemer_maak(*, actor, terrein: Bedrijventerrein, **waarden) -> Onderneme
             "Deze ondernemer kan niet worden toegevoegd."
         )
     ondernemer = Ondernemer.objects.create(terrein=terrein, **velden)
-    log.info("%s registreerde ondernemer %s op terrein %s", actor, ondernemer.pk, terrein.pk)
+    log_actie(
+        werkgroep=terrein.werkgroep,
+        actor=actor,
+        actie="ondernemer.toegevoegd",
+        omschrijving=f"Ondernemer {ondernemer.naam} toegevoegd aan {terrein.naam}",
+        ondernemer=ondernemer.pk,
+    )
     return ondernemer
 
 
@@ -226,13 +274,25 @@ def ondernemer_wijzig(*, actor, ondernemer: Ondernemer, **waarden) -> Ondernemer
     for veld, waarde in velden.items():
         setattr(ondernemer, veld, waarde)
     ondernemer.save(update_fields=list(velden))
-    log.info("%s wijzigde ondernemer %s", actor, ondernemer.pk)
+    log_actie(
+        werkgroep=ondernemer.terrein.werkgroep,
+        actor=actor,
+        actie="ondernemer.gewijzigd",
+        omschrijving=f"Ondernemer {ondernemer.naam} gewijzigd",
+        ondernemer=ondernemer.pk,
+    )
     return ondernemer
 
 
 @transaction.atomic
 def ondernemer_verwijder(*, actor, ondernemer: Ondernemer) -> None:
-    log.info("%s verwijderde ondernemer %s (%s)", actor, ondernemer.pk, ondernemer.naam)
+    log_actie(
+        werkgroep=ondernemer.terrein.werkgroep,
+        actor=actor,
+        actie="ondernemer.verwijderd",
+        omschrijving=f"Ondernemer {ondernemer.naam} verwijderd",
+        ondernemer=ondernemer.pk,
+    )
     ondernemer.delete()
 
 
@@ -264,5 +324,12 @@ def ondernemers_importeer(*, actor, terrein: Bedrijventerrein, rijen: list[tuple
         ondernemer.ref = nieuwe_ref("ond")
         nieuw.append(ondernemer)
     gemaakt = Ondernemer.objects.bulk_create(nieuw, batch_size=500)
-    log.info("%s importeerde %d ondernemers op terrein %s", actor, len(gemaakt), terrein.pk)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="ondernemers.geimporteerd",
+        omschrijving=f"{len(gemaakt)} ondernemers geïmporteerd op {terrein.naam}",
+        terrein=terrein.pk,
+        aantal=len(gemaakt),
+    )
     return gemaakt

@@ -337,3 +337,30 @@ class DocumentVersie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} v{self.versie}"
+
+
+class Logregel(models.Model):
+    """Who did what in the work group: written by the services, shown on the activity page.
+
+    The record a certification body may ask for ("wie heeft dit vastgesteld, en wanneer?"),
+    kept with the work group rather than in a server log.
+    """
+
+    werkgroep = models.ForeignKey(Werkgroep, related_name="logregels", on_delete=models.CASCADE)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    actie = models.CharField(_("actie"), max_length=60)
+    omschrijving = models.CharField(_("omschrijving"), max_length=500)
+    gegevens = models.JSONField(_("gegevens"), default=dict, blank=True)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("logregel")
+        verbose_name_plural = _("logboek")
+        ordering = ["-tijdstip", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%d-%m-%Y %H:%M} {self.omschrijving}"

@@ -163,3 +163,8 @@ def documenten(werkgroep: Werkgroep) -> list[Document]:
 def documenten_verlopen(alle: Iterable[Document], op: dt.date) -> list[Document]:
     """Documents past their retention date: listed for review, never deleted silently."""
     return [d for d in alle if d.bewaren_tot is not None and d.bewaren_tot < op]
+
+
+def logregels(werkgroep, *, limiet: int) -> list:
+    """The newest log lines with who did it, in one query."""
+    return list(werkgroep.logregels.select_related("actor").order_by("-tijdstip", "-pk")[:limiet])

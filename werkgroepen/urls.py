@@ -1,11 +1,12 @@
 from django.urls import path
 
-from werkgroepen.views import afspraken, bijeenkomsten, documenten, home, leden
+from werkgroepen.views import afspraken, bijeenkomsten, documenten, home, leden, logboek
 
 app_name = "werkgroepen"
 urlpatterns = [
     path("", home.home, name="home"),
     path("cyclus/starten/", home.cyclus_start, name="cyclus_start"),
+    path("logboek/", logboek.logboek, name="logboek"),
     # Parties and members (§3.2, §3.3)
     path("leden/", leden.leden, name="leden"),
     path("leden/nieuw/", leden.lid_nieuw, name="lid_nieuw"),

@@ -155,7 +155,7 @@ def dossier_importeer(*, actor, dossier, bestanden: dict[str, bytes] | None = No
                     ctx.werkgroep = resultaat
             werkgroep = ctx.werkgroep
             _herstel(werkgroep, behouden)
-            _na_import(werkgroep)
+            _na_import(werkgroep, actor=actor, vervangen=bool(bestaand))
     return werkgroep
 
 
@@ -180,7 +180,16 @@ def _herstel(werkgroep, behouden: dict) -> None:
     werkgroep.leden.model.objects.bulk_update(leden, ["user"])
 
 
-def _na_import(werkgroep) -> None:
+def _na_import(werkgroep, *, actor, vervangen: bool) -> None:
     from kvo.tasks import enqueue_na_commit, werkgroep_toets_bijwerken
+    from werkgroepen.logboek import log_actie
 
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="dossier.vervangen" if vervangen else "dossier.geimporteerd",
+        omschrijving="Werkgroep vervangen door een geïmporteerd dossier"
+        if vervangen
+        else "Werkgroep aangemaakt uit een geïmporteerd dossier",
+    )
     enqueue_na_commit(werkgroep_toets_bijwerken, werkgroep_id=werkgroep.pk)

@@ -9,6 +9,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from werkgroepen.logboek import log_actie
 from werkgroepen.models import Afspraken, Cyclus, Werkgroep
 
 log = logging.getLogger("kvo.werkgroepen")
@@ -63,7 +64,12 @@ def afspraken_bewaar(*, actor, werkgroep: Werkgroep, **gegevens) -> Afspraken:
         setattr(werkgroep, veld, waarde.strip() if isinstance(waarde, str) else waarde)
     if gewijzigd:
         werkgroep.save(update_fields=gewijzigd)
-    log.info("samenwerkingsafspraken van %s bewaard door %s", werkgroep.slug, actor)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="afspraken.bewaard",
+        omschrijving="Samenwerkingsafspraken en gegevens van het samenwerkingsverband bewaard",
+    )
     return afspraken
 
 
@@ -71,7 +77,12 @@ def afspraken_bewaar(*, actor, werkgroep: Werkgroep, **gegevens) -> Afspraken:
 def werkgroep_beveiliging_wijzig(*, actor, werkgroep: Werkgroep, mfa_verplicht: bool) -> Werkgroep:
     werkgroep.mfa_verplicht = mfa_verplicht
     werkgroep.save(update_fields=["mfa_verplicht"])
-    log.info("tweestapsverificatie verplicht=%s in %s door %s", mfa_verplicht, werkgroep.slug, actor)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="beveiliging.mfa",
+        omschrijving="Tweestapsverificatie " + ("verplicht gesteld" if mfa_verplicht else "niet meer verplicht"),
+    )
     return werkgroep
 
 
@@ -86,5 +97,5 @@ def cyclus_start(*, actor, werkgroep: Werkgroep, start: dt.date, soort: str = Cy
     if laatste is None:
         soort = Cyclus.Soort.EERSTE
     cyclus = Cyclus.objects.create(werkgroep=werkgroep, nummer=nummer, soort=soort, start=start)
-    log.info("cyclus %s gestart in %s door %s", nummer, werkgroep.slug, actor)
+    log_actie(werkgroep=werkgroep, actor=actor, actie="cyclus.gestart", omschrijving=f"Cyclus {nummer} gestart")
     return cyclus

@@ -8,6 +8,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from werkgroepen.logboek import log_actie
 from werkgroepen.models import Bijeenkomst, Communicatie, Lid, Werkgroep
 
 log = logging.getLogger("kvo.werkgroepen")
@@ -53,7 +54,13 @@ def bijeenkomst_maak(
     _vul(bijeenkomst, datum=datum, soort=soort, agenda=agenda, notulen=notulen, besluiten=besluiten)
     bijeenkomst.save()
     bijeenkomst.aanwezigen.set(leden)
-    log.info("bijeenkomst %s vastgelegd in %s door %s", bijeenkomst.pk, werkgroep.slug, actor)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="bijeenkomst.vastgelegd",
+        omschrijving=f"Bijeenkomst van {bijeenkomst.datum:%d-%m-%Y} vastgelegd",
+        bijeenkomst=bijeenkomst.pk,
+    )
     return bijeenkomst
 
 
@@ -73,7 +80,13 @@ def bijeenkomst_wijzig(
     _vul(bijeenkomst, datum=datum, soort=soort, agenda=agenda, notulen=notulen, besluiten=besluiten)
     bijeenkomst.save()
     bijeenkomst.aanwezigen.set(leden)
-    log.info("bijeenkomst %s gewijzigd door %s", bijeenkomst.pk, actor)
+    log_actie(
+        werkgroep=bijeenkomst.werkgroep,
+        actor=actor,
+        actie="bijeenkomst.gewijzigd",
+        omschrijving=f"Bijeenkomst van {bijeenkomst.datum:%d-%m-%Y} gewijzigd",
+        bijeenkomst=bijeenkomst.pk,
+    )
     return bijeenkomst
 
 
@@ -95,7 +108,13 @@ def communicatie_maak(
         kanaal=(kanaal or "").strip(),
         alle_ondernemers=alle_ondernemers,
     )
-    log.info("communicatie %s vastgelegd in %s door %s", communicatie.pk, werkgroep.slug, actor)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="communicatie.vastgelegd",
+        omschrijving=f"Communicatie vastgelegd: {communicatie.onderwerp}",
+        communicatie=communicatie.pk,
+    )
     return communicatie
 
 
@@ -108,5 +127,11 @@ def communicatie_wijzig(
     communicatie.kanaal = (kanaal or "").strip()
     communicatie.alle_ondernemers = alle_ondernemers
     communicatie.save()
-    log.info("communicatie %s gewijzigd door %s", communicatie.pk, actor)
+    log_actie(
+        werkgroep=communicatie.werkgroep,
+        actor=actor,
+        actie="communicatie.gewijzigd",
+        omschrijving=f"Communicatie gewijzigd: {communicatie.onderwerp}",
+        communicatie=communicatie.pk,
+    )
     return communicatie

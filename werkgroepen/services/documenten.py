@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from kvo.toets import plus_jaren
+from werkgroepen.logboek import log_actie
 from werkgroepen.models import Afspraken, Document, DocumentVersie, Werkgroep
 from werkgroepen.services.administratie import MINIMUM_BEWAARTERMIJN
 
@@ -77,7 +78,13 @@ def document_upload(
         geupload_door=actor if getattr(actor, "pk", None) else None,
         toelichting=(toelichting or "").strip() or None,
     )
-    log.info("document %s geüpload in %s door %s", document.pk, werkgroep.slug, actor)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="document.geupload",
+        omschrijving=f"Document {document.titel} geüpload",
+        document=document.pk,
+    )
     return document
 
 
@@ -104,7 +111,14 @@ def document_versie_upload(
     if document.bewaren_tot is None or document.bewaren_tot < nieuw_tot:
         document.bewaren_tot = nieuw_tot
         document.save(update_fields=["bewaren_tot"])
-    log.info("document %s versie %s geüpload door %s", document.pk, versie.versie, actor)
+    log_actie(
+        werkgroep=document.werkgroep,
+        actor=actor,
+        actie="document.nieuwe_versie",
+        omschrijving=f"Versie {versie.versie} van {document.titel} geüpload; eerdere versies vervallen",
+        document=document.pk,
+        versie=versie.versie,
+    )
     return versie
 
 
@@ -115,5 +129,11 @@ def document_bewaartermijn_wijzig(*, actor, document: Document, bewaren_tot: dt.
     _controleer_bewaren_tot(bewaren_tot, laatste)
     document.bewaren_tot = bewaren_tot
     document.save(update_fields=["bewaren_tot"])
-    log.info("bewaartermijn document %s gezet op %s door %s", document.pk, bewaren_tot, actor)
+    log_actie(
+        werkgroep=document.werkgroep,
+        actor=actor,
+        actie="document.bewaartermijn",
+        omschrijving=f"Bewaren tot van {document.titel} gezet op {bewaren_tot:%d-%m-%Y}",
+        document=document.pk,
+    )
     return document

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from werkgroepen.logboek import log_actie
 from werkgroepen.models import Lid, Partij, Rol, Werkgroep
 
 log = logging.getLogger("kvo.werkgroepen")
@@ -32,7 +33,13 @@ def partij_maak(*, actor, werkgroep: Werkgroep, naam: str, soort: str, opgericht
     partij = Partij.objects.create(
         werkgroep=werkgroep, naam=_naam(naam, "de partij"), soort=soort, opgericht_op=opgericht_op
     )
-    log.info("partij %s aangemaakt in %s door %s", partij.pk, werkgroep.slug, actor)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="partij.toegevoegd",
+        omschrijving=f"Partij {partij.naam} toegevoegd",
+        partij=partij.pk,
+    )
     return partij
 
 
@@ -44,7 +51,13 @@ def partij_wijzig(*, actor, partij: Partij, naam: str, soort: str, opgericht_op:
     partij.soort = soort
     partij.opgericht_op = opgericht_op
     partij.save(update_fields=["naam", "soort", "opgericht_op"])
-    log.info("partij %s gewijzigd door %s", partij.pk, actor)
+    log_actie(
+        werkgroep=partij.werkgroep,
+        actor=actor,
+        actie="partij.gewijzigd",
+        omschrijving=f"Partij {partij.naam} gewijzigd",
+        partij=partij.pk,
+    )
     return partij
 
 
@@ -91,7 +104,13 @@ def lid_maak(
         lid_sinds=lid_sinds or timezone.localdate(),
         lid_tot=lid_tot,
     )
-    log.info("lid %s aangemaakt in %s door %s", lid.pk, werkgroep.slug, actor)
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="lid.toegevoegd",
+        omschrijving=f"Lid {lid.naam} toegevoegd namens {partij.naam}",
+        lid=lid.pk,
+    )
     return lid
 
 
@@ -124,7 +143,13 @@ def lid_wijzig(
     lid.lid_sinds = lid_sinds
     lid.lid_tot = lid_tot
     lid.save()
-    log.info("lid %s gewijzigd door %s", lid.pk, actor)
+    log_actie(
+        werkgroep=lid.werkgroep,
+        actor=actor,
+        actie="lid.gewijzigd",
+        omschrijving=f"Lid {lid.naam} gewijzigd",
+        lid=lid.pk,
+    )
     return lid
 
 
@@ -138,5 +163,11 @@ def lid_beeindig(*, actor, lid: Lid, lid_tot: dt.date | None = None) -> Lid:
         raise ValidationError("De einddatum ligt vóór de datum waarop het lidmaatschap begon.")
     lid.lid_tot = lid_tot
     lid.save(update_fields=["lid_tot"])
-    log.info("lid %s beëindigd per %s door %s", lid.pk, lid_tot, actor)
+    log_actie(
+        werkgroep=lid.werkgroep,
+        actor=actor,
+        actie="lid.beeindigd",
+        omschrijving=f"Lidmaatschap van {lid.naam} beëindigd per {lid_tot:%d-%m-%Y}",
+        lid=lid.pk,
+    )
     return lid
