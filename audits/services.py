@@ -12,6 +12,7 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from audits.models import Audit, AuditorToegang
+from werkgroepen.logboek import log_actie
 
 
 @transaction.atomic
@@ -29,9 +30,17 @@ def auditor_geef_toegang(*, actor, audit: Audit, email: str, dagen: int | None =
         raise ValidationError("Vul het e-mailadres van de auditor in.")
     user, _ = get_user_model().objects.get_or_create(email=email)
     assign_perm("audits.view_audit", user, audit)
-    return AuditorToegang.objects.create(
+    toegang = AuditorToegang.objects.create(
         audit=audit, user=user, geldig_tot=timezone.now() + dt.timedelta(days=dagen), verleend_door=actor
     )
+    log_actie(
+        werkgroep=audit.werkgroep,
+        actor=actor,
+        actie="auditor.toegang",
+        omschrijving=f"Auditor {email} kreeg leestoegang tot de documentenset tot {toegang.geldig_tot:%d-%m-%Y}",
+        audit=audit.pk,
+    )
+    return toegang
 
 
 @transaction.atomic
@@ -39,3 +48,10 @@ def auditor_trek_toegang_in(*, actor, toegang: AuditorToegang) -> None:
     remove_perm("audits.view_audit", toegang.user, toegang.audit)
     toegang.ingetrokken_op = timezone.now()
     toegang.save(update_fields=["ingetrokken_op"])
+    log_actie(
+        werkgroep=toegang.audit.werkgroep,
+        actor=actor,
+        actie="auditor.ingetrokken",
+        omschrijving=f"Leestoegang van auditor {toegang.user.email} ingetrokken",
+        audit=toegang.audit_id,
+    )

@@ -49,3 +49,5 @@ def test_auditortoegang_verloopt_en_wordt_ingetrokken(actoren):
         assert toegang.ingetrokken_op == timezone.now()
         auditor = type(auditor).objects.get(pk=auditor.pk)  # fresh permission cache
         assert not auditor.has_perm("audits.view_audit", actoren.audit)
+    acties = list(actoren.werkgroep.logregels.order_by("pk").values_list("actie", flat=True))
+    assert acties == ["auditor.toegang", "auditor.verlopen"]

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from werkgroepen.logboek import log_actie
 from werkgroepen.models import Lid, Uitnodiging
 
 UITNODIGING_GELDIG = dt.timedelta(days=14)
@@ -44,6 +45,9 @@ def lid_nodig_uit(*, actor, lid: Lid, email: str | None = None) -> Uitnodiging:
             from_email=None,
             recipient_list=[email],
         )
+    )
+    log_actie(
+        werkgroep=lid.werkgroep, actor=actor, actie="lid.uitgenodigd", omschrijving=f"{lid.naam} uitgenodigd ({email})"
     )
     return uitnodiging
 
@@ -76,4 +80,10 @@ def uitnodiging_accepteer(*, uitnodiging: Uitnodiging, user) -> Lid:
         lid.save(update_fields=["user"])
         uitnodiging.geaccepteerd_op = timezone.now()
         uitnodiging.save(update_fields=["geaccepteerd_op"])
+    log_actie(
+        werkgroep=uitnodiging.werkgroep,
+        actor=user,
+        actie="lid.uitnodiging_geaccepteerd",
+        omschrijving=f"{lid.naam} accepteerde de uitnodiging en heeft nu een account",
+    )
     return lid
