@@ -17,6 +17,10 @@ class ToetsView(WerkgroepMixin, TemplateView):
     template_name = "audits/toets.html"
     permission = Actie.BEKIJKEN
 
+    def get_template_names(self):
+        # htmx (changing cycle, date or status) swaps only the results; without JS the form submits.
+        return [f"{self.template_name}#resultaat"] if self.request.htmx else [self.template_name]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         cycli = list(self.werkgroep.cycli.order_by("nummer"))

@@ -70,3 +70,15 @@ def test_begrensd_aantal_queries(actoren, als, django_assert_max_num_queries):
     client.get(URL)
     with django_assert_max_num_queries(60):
         client.get(URL)
+
+
+def test_htmx_geeft_alleen_het_resultaat(actoren, als):
+    client = als(actoren.lid)
+    response = client.get(URL, {"status": "open", "datum": "2026-01-31"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    html = response.text
+    assert html.lstrip().startswith('<div id="toetsresultaat"')
+    assert "getoetst per 31 januari 2026" in html
+    assert "<html" not in html and "<form" not in html
+    volledig = client.get(URL, {"status": "open", "datum": "2026-01-31"}).text
+    assert "<html" in volledig and 'hx-target="#toetsresultaat"' in volledig
