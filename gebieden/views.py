@@ -17,7 +17,7 @@ from gebieden.checks import IDS
 from gebieden.forms import LocatieForm, NieuweTerreinen, RegieForm, TerreinForm
 from gebieden.regels import MAX_TERREINEN
 from gebieden.svg import gebied_svg
-from kvo.mixins import vereist
+from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 from kvo.toets import Status, voer_toets_uit
 
@@ -43,11 +43,6 @@ def _kaartcontext(werkgroep, *, behalve_terrein=None, behalve_locatie=None) -> l
         if loc.grens
     ]
     return vormen
-
-
-def _fout_in_form(form, fout: ValidationError) -> None:
-    for bericht in fout.messages:
-        form.add_error(None, bericht)
 
 
 @vereist(Actie.BEKIJKEN)
@@ -79,7 +74,7 @@ def terrein_nieuw(request, werkgroep):
         try:
             terrein = services.terrein_maak(actor=request.user, werkgroep=wg, **form.cleaned_data)
         except ValidationError as e:
-            _fout_in_form(form, e)
+            fout_in_form(form, e)
         else:
             tekst = f"Bedrijventerrein {terrein.naam} is toegevoegd."
             if aantal >= 1:
@@ -103,7 +98,7 @@ def terrein_wijzigen(request, werkgroep, terrein):
         try:
             services.terrein_wijzig(actor=request.user, terrein=object_, **form.cleaned_data)
         except ValidationError as e:
-            _fout_in_form(form, e)
+            fout_in_form(form, e)
         else:
             messages.success(request, f"Bedrijventerrein {object_.naam} is opgeslagen.")
             return redirect(overzicht_url(wg))
@@ -191,7 +186,7 @@ def regie(request, werkgroep):
                 actor=request.user, werkgroep=wg, regie_organisatie=form.cleaned_data["regie_organisatie"]
             )
         except ValidationError as e:
-            _fout_in_form(form, e)
+            fout_in_form(form, e)
         else:
             messages.success(request, "De regie-organisatie is opgeslagen.")
             return redirect(overzicht_url(wg))
@@ -219,7 +214,7 @@ def _locatie_form(request, locatie):
             else:
                 locatie = services.locatie_maak(actor=request.user, werkgroep=wg, **form.cleaned_data)
         except ValidationError as e:
-            _fout_in_form(form, e)
+            fout_in_form(form, e)
         else:
             messages.success(request, f"Aangrenzende locatie {locatie.naam} is opgeslagen.")
             return redirect(overzicht_url(wg))

@@ -17,8 +17,8 @@ from gebieden import selectors, services
 from gebieden.forms import ImportForm, OndernemerForm
 from gebieden.importeren import BestandFout, controleer, lees_bestand
 from gebieden.regels import MAX_ONDERNEMERS
-from gebieden.views import _context, _fout_in_form
-from kvo.mixins import vereist
+from gebieden.views import _context
+from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 
 
@@ -68,7 +68,7 @@ def _ondernemer_form(request, terrein, ondernemer):
             else:
                 ondernemer = services.ondernemer_maak(actor=request.user, terrein=terrein, **form.cleaned_data)
         except ValidationError as e:
-            _fout_in_form(form, e)
+            fout_in_form(form, e)
         else:
             messages.success(request, f"Ondernemer {ondernemer.naam} is opgeslagen.")
             return redirect(lijst_url(terrein))

@@ -2,7 +2,7 @@
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from kvo.permissions import Actie
@@ -46,3 +46,9 @@ def vereist(actie: Actie):
         return wrapper
 
     return decorator
+
+
+def fout_in_form(form, fout: ValidationError) -> None:
+    """Show a service's refusal (its Dutch messages) at the top of the form it came from."""
+    for bericht in fout.messages:
+        form.add_error(None, bericht)

@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from kvo.mixins import vereist
+from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 from werkgroepen import selectors, services
 from werkgroepen.checks import IDS_AFSPRAKEN
 from werkgroepen.forms import AfsprakenForm, BeveiligingForm
-from werkgroepen.views.basis import context, fout_in_form, naar, waarschuwingen
+from werkgroepen.views.basis import context, naar, waarschuwingen
 
 
 @vereist(Actie.BEKIJKEN)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect
 
 from kvo.permissions import Actie
@@ -23,19 +21,6 @@ def context(request, **extra) -> dict:
 def waarschuwingen(werkgroep, ids) -> list:
     """The page's rules that are not met (or still open), for the warnings at its top."""
     return [r for r in voer_toets_uit(werkgroep, ids=ids) if r.status in (Status.NIET_VOLDAAN, Status.OPEN)]
-
-
-def fout_in_form(form, fout: ValidationError) -> None:
-    for bericht in fout.messages:
-        form.add_error(None, bericht)
-
-
-def haal(queryset, pk):
-    """Fetch through the tenant; a foreign or missing id is a 404."""
-    try:
-        return queryset.get(pk=pk)
-    except queryset.model.DoesNotExist as fout:
-        raise Http404 from fout
 
 
 def naar(naam: str, werkgroep, **kwargs):

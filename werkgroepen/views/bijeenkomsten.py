@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from kvo.mixins import vereist
+from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 from kvo.toets import cyclus_jaren, kies_cyclus
 from werkgroepen import selectors, services
 from werkgroepen.checks import IDS_BIJEENKOMSTEN, IDS_COMMUNICATIE
 from werkgroepen.forms import BijeenkomstForm, CommunicatieForm
-from werkgroepen.views.basis import context, fout_in_form, haal, naar, waarschuwingen
+from werkgroepen.views.basis import context, naar, waarschuwingen
 
 
 def _jaren(werkgroep, vandaag):
@@ -47,7 +47,7 @@ def bijeenkomsten(request, werkgroep):
 @vereist(Actie.BEKIJKEN)
 def bijeenkomst(request, werkgroep, pk: int):
     wg = request.werkgroep
-    b = haal(wg.bijeenkomsten, pk)
+    b = get_object_or_404(wg.bijeenkomsten, pk=pk)
     aanwezigen = b.aanwezigen.select_related("partij").order_by("naam")
     return render(
         request,
@@ -63,7 +63,7 @@ def bijeenkomst_nieuw(request, werkgroep):
 
 @vereist(Actie.WIJZIGEN)
 def bijeenkomst_wijzig(request, werkgroep, pk: int):
-    return _bijeenkomst_form(request, haal(request.werkgroep.bijeenkomsten, pk))
+    return _bijeenkomst_form(request, get_object_or_404(request.werkgroep.bijeenkomsten, pk=pk))
 
 
 def _bijeenkomst_form(request, b):
@@ -113,7 +113,7 @@ def communicatie_nieuw(request, werkgroep):
 
 @vereist(Actie.WIJZIGEN)
 def communicatie_wijzig(request, werkgroep, pk: int):
-    return _communicatie_form(request, haal(request.werkgroep.communicaties, pk))
+    return _communicatie_form(request, get_object_or_404(request.werkgroep.communicaties, pk=pk))
 
 
 def _communicatie_form(request, c):

@@ -7,16 +7,16 @@ import os
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from kvo.mixins import vereist
+from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 from werkgroepen import selectors, services
 from werkgroepen.checks import IDS_DOCUMENTEN
 from werkgroepen.forms import BewarenForm, DocumentForm, DocumentVersieForm
 from werkgroepen.services.documenten import bewaartermijn_jaren
-from werkgroepen.views.basis import context, fout_in_form, haal, naar, waarschuwingen
+from werkgroepen.views.basis import context, naar, waarschuwingen
 
 
 @vereist(Actie.BEKIJKEN)
@@ -56,7 +56,7 @@ def document_nieuw(request, werkgroep):
 @vereist(Actie.WIJZIGEN)
 def document_versie_nieuw(request, werkgroep, pk: int):
     wg = request.werkgroep
-    document = haal(wg.documenten, pk)
+    document = get_object_or_404(wg.documenten, pk=pk)
     form = DocumentVersieForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -78,7 +78,7 @@ def document_versie_nieuw(request, werkgroep, pk: int):
 @vereist(Actie.WIJZIGEN)
 def document_bewaren(request, werkgroep, pk: int):
     wg = request.werkgroep
-    document = haal(wg.documenten, pk)
+    document = get_object_or_404(wg.documenten, pk=pk)
     form = BewarenForm(request.POST or None, initial={"bewaren_tot": document.bewaren_tot})
     if request.method == "POST" and form.is_valid():
         try:
@@ -95,7 +95,7 @@ def document_bewaren(request, werkgroep, pk: int):
 @vereist(Actie.BEKIJKEN)
 def document_download(request, werkgroep, pk: int, versie: int):
     """Serve a version through the tenant: another group's document id is a 404, never a file."""
-    document = haal(request.werkgroep.documenten, pk)
+    document = get_object_or_404(request.werkgroep.documenten, pk=pk)
     gevonden = document.versies.filter(versie=versie).first()
     if gevonden is None or not gevonden.bestand:
         raise Http404

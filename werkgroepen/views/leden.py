@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kvo.mixins import vereist
+from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 from kvo.permissions import Rol as Toegangsrol
 from werkgroepen import selectors, services
 from werkgroepen.checks import IDS_LEDEN
 from werkgroepen.forms import BeeindigForm, LidForm, PartijForm, UitnodigingForm
 from werkgroepen.models import Rol
-from werkgroepen.views.basis import context, fout_in_form, haal, naar, waarschuwingen
+from werkgroepen.views.basis import context, naar, waarschuwingen
 
 VASTE_ROLLEN = (*selectors.VERPLICHTE_ROLLEN, Rol.WOORDVOERDER)
 
@@ -66,7 +66,7 @@ def partij_nieuw(request, werkgroep):
 
 @vereist(Actie.BEHEREN)
 def partij_wijzig(request, werkgroep, pk: int):
-    return _partij_form(request, haal(request.werkgroep.partijen, pk))
+    return _partij_form(request, get_object_or_404(request.werkgroep.partijen, pk=pk))
 
 
 def _partij_form(request, partij):
@@ -93,7 +93,7 @@ def lid_nieuw(request, werkgroep):
 
 @vereist(Actie.BEHEREN)
 def lid_wijzig(request, werkgroep, pk: int):
-    return _lid_form(request, haal(request.werkgroep.leden.select_related("partij"), pk))
+    return _lid_form(request, get_object_or_404(request.werkgroep.leden.select_related("partij"), pk=pk))
 
 
 def _lid_form(request, lid):
@@ -123,7 +123,7 @@ def _lid_form(request, lid):
 @vereist(Actie.BEHEREN)
 def lid_beeindig(request, werkgroep, pk: int):
     wg = request.werkgroep
-    lid = haal(wg.leden.select_related("partij"), pk)
+    lid = get_object_or_404(wg.leden.select_related("partij"), pk=pk)
     form = BeeindigForm(request.POST or None, initial={"lid_tot": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -139,7 +139,7 @@ def lid_beeindig(request, werkgroep, pk: int):
 @require_POST
 def lid_uitnodigen(request, werkgroep, pk: int):
     wg = request.werkgroep
-    lid = haal(wg.leden, pk)
+    lid = get_object_or_404(wg.leden, pk=pk)
     form = UitnodigingForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Dat is geen geldig e-mailadres.")
