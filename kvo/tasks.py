@@ -43,7 +43,6 @@ def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
     resultaten = voer_toets_uit(werkgroep)
     stand = {status.value: n for status, n in telling(resultaten).items()}
     stand["totaal"] = len(resultaten)
-    stand["blokkerend"] = [r.id for r in resultaten if r.status == "niet_voldaan"][:10]
     werkgroep.toets_stand = stand
     werkgroep.toets_berekend_op = timezone.now()
     werkgroep.save(update_fields=["toets_stand", "toets_berekend_op"])

@@ -61,7 +61,10 @@ def partij_wijzig(*, actor, partij: Partij, naam: str, soort: str, opgericht_op:
     return partij
 
 
-def _controleer_lid(werkgroep: Werkgroep, *, partij, terrein, rollen, lid_sinds, lid_tot) -> list[str]:
+def _lid_velden(
+    werkgroep: Werkgroep, *, naam, partij, terrein, email, telefoon, rollen, agendalid, lid_sinds, lid_tot
+) -> dict:
+    """Validate a member's fields and return them cleaned, for creating and for changing alike."""
     if partij is None or partij.werkgroep_id != werkgroep.pk:
         raise ValidationError("Kies de partij die dit lid vertegenwoordigt.")
     if terrein is not None and terrein.werkgroep_id != werkgroep.pk:
@@ -71,7 +74,17 @@ def _controleer_lid(werkgroep: Werkgroep, *, partij, terrein, rollen, lid_sinds,
         raise ValidationError(f"Onbekende rol: {', '.join(onbekend)}.")
     if lid_sinds and lid_tot and lid_tot < lid_sinds:
         raise ValidationError("De datum 'lid tot' ligt vóór 'lid sinds'.")
-    return [r for r in Rol.values if r in (rollen or [])]  # a stable order, no duplicates
+    return {
+        "naam": _naam(naam, "het lid"),
+        "partij": partij,
+        "terrein": terrein,
+        "email": (email or "").strip().lower() or None,
+        "telefoon": _schoon(telefoon) or None,
+        "rollen": [r for r in Rol.values if r in (rollen or [])],  # a stable order, no duplicates
+        "agendalid": agendalid,
+        "lid_sinds": lid_sinds,
+        "lid_tot": lid_tot,
+    }
 
 
 @transaction.atomic
@@ -89,21 +102,19 @@ def lid_maak(
     lid_sinds: dt.date | None = None,
     lid_tot: dt.date | None = None,
 ) -> Lid:
-    rollen = _controleer_lid(
-        werkgroep, partij=partij, terrein=terrein, rollen=rollen, lid_sinds=lid_sinds, lid_tot=lid_tot
-    )
-    lid = Lid.objects.create(
-        werkgroep=werkgroep,
-        naam=_naam(naam, "het lid"),
+    velden = _lid_velden(
+        werkgroep,
+        naam=naam,
         partij=partij,
         terrein=terrein,
-        email=(email or "").strip().lower() or None,
-        telefoon=_schoon(telefoon) or None,
+        email=email,
+        telefoon=telefoon,
         rollen=rollen,
         agendalid=agendalid,
         lid_sinds=lid_sinds or timezone.localdate(),
         lid_tot=lid_tot,
     )
+    lid = Lid.objects.create(werkgroep=werkgroep, **velden)
     log_actie(
         werkgroep=werkgroep,
         actor=actor,
@@ -129,19 +140,20 @@ def lid_wijzig(
     lid_sinds: dt.date | None = None,
     lid_tot: dt.date | None = None,
 ) -> Lid:
-    rollen = _controleer_lid(
-        lid.werkgroep, partij=partij, terrein=terrein, rollen=rollen, lid_sinds=lid_sinds, lid_tot=lid_tot
+    velden = _lid_velden(
+        lid.werkgroep,
+        naam=naam,
+        partij=partij,
+        terrein=terrein,
+        email=email,
+        telefoon=telefoon,
+        rollen=rollen,
+        agendalid=agendalid,
+        lid_sinds=lid_sinds,
+        lid_tot=lid_tot,
     )
-    email = (email or "").strip().lower() or None
-    lid.naam = _naam(naam, "het lid")
-    lid.partij = partij
-    lid.terrein = terrein
-    lid.email = email
-    lid.telefoon = _schoon(telefoon) or None
-    lid.rollen = rollen
-    lid.agendalid = agendalid
-    lid.lid_sinds = lid_sinds
-    lid.lid_tot = lid_tot
+    for veld, waarde in velden.items():
+        setattr(lid, veld, waarde)
     lid.save()
     log_actie(
         werkgroep=lid.werkgroep,
