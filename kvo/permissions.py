@@ -31,6 +31,7 @@ class Actie(StrEnum):
     IMPORTEREN = "dossier.importeren"  # load or replace a work group from a dossier file
     DOCUMENTENSET = "documentenset.bekijken"  # the audit's document set
     AUDITOR_UITNODIGEN = "auditor.uitnodigen"  # give an auditor time-limited access
+    ENQUETE = "enquete.beheren"  # build and send the survey, invitations, reminders, paper entry (§4.1.1)
 
 
 R = Rol
@@ -42,6 +43,8 @@ TOEGESTAAN: dict[Actie, frozenset[Rol]] = {
     Actie.IMPORTEREN: frozenset({R.BEGELEIDER, R.STAFF}),
     Actie.DOCUMENTENSET: frozenset({R.LID, R.AGENDALID, R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.AUDITOR, R.STAFF}),
     Actie.AUDITOR_UITNODIGEN: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
+    # The survey and its invitations are the secretary's and chair's (with the facilitator's help).
+    Actie.ENQUETE: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
 }
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("uitnodiging/", include("werkgroepen.urls_uitnodiging")),
+    path("e/", include("analyse.urls_publiek")),  # the entrepreneur's survey, without an account
     path("beheer/", include("kvo.urls_beheer")),
     path("admin/", admin.site.urls),
     path("w/<slug:werkgroep>/", include(werkgroep_patterns)),

@@ -1,9 +1,10 @@
 """The work group's parts of the ``kvo-dossier/1`` format (see ``kvo.dossier``).
 
 Parts: the work group itself (``werkgroep``, ``handboek``, top-level ``x-`` keys), parties and
-members, meetings / communication / documents, and the cycles (for now only ``nummer``,
-``soort``, ``start``: survey, figures, inspections, analysis, plan, evaluations and audit are
-refused as "nog niet ondersteund").
+members, meetings / communication / documents, and the cycles. A cycle's own keys are
+``nummer``, ``soort`` and ``start``; the apps of the later steps register the parts inside a
+cycle they store (``kvo.dossier.registry.CyclusDeel``: survey, figures, inspections, analysis,
+plan, evaluations, audit). A key no app stores is refused as "nog niet ondersteund".
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.core.files.base import ContentFile
 
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, extra_van, met_extra, te_lang, x_sleutels, zet
-from kvo.dossier.registry import Onderdeel, registreer
+from kvo.dossier.registry import Onderdeel, cyclus_sleutels, cyclusdelen, registreer
 from werkgroepen.models import (
     Afspraken,
     Bijeenkomst,
@@ -38,7 +39,6 @@ AFSPRAKEN_TEKST = (
     "relatie_ondernemersvereniging",
     "ondernemersfonds",
 )
-CYCLUS_SLEUTELS = {"nummer", "soort", "start"}
 
 
 # --- the work group itself --------------------------------------------------------------------
@@ -345,17 +345,22 @@ def _archief_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
 
 def _cycli_export(werkgroep: Werkgroep, voor_ci: bool) -> dict:
     cycli = []
+    delen = cyclusdelen()
     for c in werkgroep.cycli.order_by("pk"):
-        cycli.append(met_extra({"nummer": c.nummer, "soort": c.soort, "start": c.start.isoformat()}, c.extra))
+        item = {"nummer": c.nummer, "soort": c.soort, "start": c.start.isoformat()}
+        for deel in delen:
+            item.update(deel.export(c, voor_ci))
+        cycli.append(met_extra(item, c.extra))
     return {"cycli": cycli}
 
 
 def _cycli_check(dossier: dict) -> list[str]:
     problemen = dubbele_refs(dossier["cycli"], "cycli", sleutel="nummer", wat="cyclusnummer")
+    ondersteund = cyclus_sleutels()
     for i, cyclus in enumerate(dossier["cycli"]):
         for sleutel, waarde in cyclus.items():
             # An empty part (null, [], {}) loses nothing: accepted, and left out on export.
-            if sleutel not in CYCLUS_SLEUTELS and not sleutel.startswith("x-") and waarde not in (None, [], {}):
+            if sleutel not in ondersteund and not sleutel.startswith("x-") and waarde not in (None, [], {}):
                 problemen.append(
                     f"nog niet ondersteund: {pad('cycli', i, sleutel)} (de applicatie slaat dit deel nog niet op; "
                     "haal het uit het dossier of wacht op een nieuwere versie)"
@@ -369,6 +374,10 @@ def _cycli_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
         for c in dossier["cycli"]
     )
     ctx.objecten("cycli").update({str(c.nummer): c for c in cycli})
+    for deel in cyclusdelen():
+        for cyclus, gegevens in zip(cycli, dossier["cycli"], strict=True):
+            if any(gegevens.get(sleutel) not in (None, [], {}) for sleutel in deel.sleutels):
+                deel.importeer(cyclus, gegevens, ctx)
 
 
 registreer(
@@ -387,6 +396,7 @@ registreer(
         _archief_export,
         _archief_check,
         _archief_importeer,
+        bestanden=document_bestanden,
     )
 )
 registreer(Onderdeel("cycli", 40, ("cycli",), _cycli_export, _cycli_check, _cycli_importeer))

@@ -12,7 +12,7 @@ from django_scopes import scope, scopes_disabled
 
 from kvo.dossier import SCHEMA_ID
 from kvo.dossier.fouten import DossierFout, pad
-from kvo.dossier.registry import ImportContext, onderdelen, ondersteunde_sleutels
+from kvo.dossier.registry import ImportContext, cyclusdelen, onderdelen, ondersteunde_sleutels
 from kvo.dossier.schema import schemafouten
 
 MAX_BESTAND = 200 * 1024 * 1024  # a dossier file larger than this is refused
@@ -32,10 +32,12 @@ def dossier_exporteer(*, werkgroep, voor_ci: bool = False) -> dict:
 
 def dossier_bestanden(*, werkgroep) -> dict[str, object]:
     """The files a .zip dossier carries: zip member name (``media/<bestand>``) → FieldFile."""
-    from werkgroepen.dossier import document_bestanden
-
+    bestanden: dict[str, object] = {}
     with scope(werkgroep=werkgroep):
-        return {f"media/{naam}": bestand for naam, bestand in document_bestanden(werkgroep).items()}
+        for deel in [*onderdelen(), *cyclusdelen()]:
+            if deel.bestanden:
+                bestanden.update({f"media/{naam}": f for naam, f in deel.bestanden(werkgroep).items()})
+    return bestanden
 
 
 def dossier_als_json(dossier: dict) -> bytes:
@@ -104,6 +106,10 @@ def dossier_problemen(dossier, *, bestanden: dict[str, bytes] | None = None) -> 
             problemen.append(f"nog niet ondersteund: {pad(sleutel)}")
     for onderdeel in onderdelen():
         problemen += onderdeel.check_refs(dossier)
+    for deel in cyclusdelen():
+        for i, cyclus in enumerate(dossier.get("cycli", [])):
+            if any(cyclus.get(sleutel) not in (None, [], {}) for sleutel in deel.sleutels):
+                problemen += deel.check(dossier, i, bestanden or {})
     problemen += _bestanden_problemen(dossier, bestanden or {})
     return problemen
 

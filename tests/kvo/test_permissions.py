@@ -10,16 +10,16 @@ from kvo.permissions import Actie, Rol, mag
 from kvo.tenancy import toegang_voor
 
 J, N = True, False
-#             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen
+#             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete
 VERWACHT = {
-    "lid": (J, J, N, J, N, J, N),
-    "agendalid": (J, N, N, N, N, J, N),
-    "voorzitter": (J, J, J, J, N, J, J),
-    "secretaris": (J, J, J, J, N, J, J),
-    "begeleider": (J, J, J, J, J, J, J),
-    "auditor": (N, N, N, N, N, J, N),
-    "staff": (J, J, J, J, J, J, J),
-    "vreemde": (N, N, N, N, N, N, N),
+    "lid": (J, J, N, J, N, J, N, N),
+    "agendalid": (J, N, N, N, N, J, N, N),
+    "voorzitter": (J, J, J, J, N, J, J, J),
+    "secretaris": (J, J, J, J, N, J, J, J),
+    "begeleider": (J, J, J, J, J, J, J, J),
+    "auditor": (N, N, N, N, N, J, N, N),
+    "staff": (J, J, J, J, J, J, J, J),
+    "vreemde": (N, N, N, N, N, N, N, N),
 }
 ACTIES = [
     Actie.BEKIJKEN,
@@ -29,6 +29,7 @@ ACTIES = [
     Actie.IMPORTEREN,
     Actie.DOCUMENTENSET,
     Actie.AUDITOR_UITNODIGEN,
+    Actie.ENQUETE,
 ]
 
 

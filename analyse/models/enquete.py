@@ -1,0 +1,199 @@
+"""The survey among all entrepreneurs of the area (§4.1.1).
+
+Anonymity by design: a ``Reactie`` holds its park and its answers, nothing else: no link to the
+invitation or the entrepreneur, no timestamp, a random UUID as its key. The invitation only
+says *that* it was answered, set in the same transaction that stores the response. Tokens are
+never stored, only their SHA-256 hash (``EnqueteLink``); every mail or letter carries a fresh
+link, all valid until the survey closes or the invitation is answered.
+"""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from kvo.db import DossierRecord
+
+
+class Enquete(models.Model):
+    """The survey of one cycle. Frozen once sent (``geopend_op`` is set)."""
+
+    werkgroep = models.ForeignKey("werkgroepen.Werkgroep", related_name="enquetes", on_delete=models.CASCADE)
+    cyclus = models.OneToOneField("werkgroepen.Cyclus", related_name="enquete", on_delete=models.CASCADE)
+    titel = models.CharField(_("titel"), max_length=200, blank=True)
+    inleiding = models.TextField(_("inleiding voor de ondernemer"), blank=True)
+    blokken = models.JSONField(_("onderwerpblokken"), default=list, blank=True)  # handbook topics 1–44
+    eigen_themas = models.JSONField(_("eigen thema's"), default=list, blank=True)  # names, without "eigen:"
+    geopend_op = models.DateField(_("verstuurd op"), null=True, blank=True)
+    gesloten_op = models.DateField(_("sluitingsdatum"), null=True, blank=True)
+    # Reminder schedule: days after the invitation was sent, one round each ([7, 14]: at most 2).
+    herinnering_dagen = models.JSONField(_("herinneringen na (dagen)"), default=list, blank=True)
+    extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("enquête")
+        verbose_name_plural = _("enquêtes")
+
+    def __str__(self) -> str:
+        return self.titel or f"Enquête cyclus {self.cyclus.nummer}"
+
+    @property
+    def is_verstuurd(self) -> bool:
+        return self.geopend_op is not None
+
+    def is_gesloten(self, op) -> bool:
+        return self.gesloten_op is not None and op > self.gesloten_op
+
+    def is_open(self, op) -> bool:
+        return self.is_verstuurd and not self.is_gesloten(op)
+
+
+class Vraag(DossierRecord):
+    """A question: from a handbook block, or added by the group within a (own) theme."""
+
+    class Type(models.TextChoices):
+        SCHAAL = "schaal", _("schaal (1–5)")
+        KEUZE = "keuze", _("keuze (één antwoord)")
+        MEERKEUZE = "meerkeuze", _("meerkeuze (meer antwoorden)")
+        JA_NEE = "ja-nee", _("ja / nee")
+        GETAL = "getal", _("getal")
+        OPEN = "open", _("open vraag")
+
+    enquete = models.ForeignKey(Enquete, related_name="vragen", on_delete=models.CASCADE)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
+    blok = models.PositiveSmallIntegerField(_("onderwerpblok"), null=True, blank=True)
+    thema = models.CharField(_("thema"), max_length=120)
+    tekst = models.TextField(_("vraag"))
+    type = models.CharField(_("soort vraag"), max_length=12, choices=Type.choices)
+    opties = models.JSONField(_("antwoordopties"), default=list, blank=True)
+    verplicht = models.BooleanField(_("verplicht"), default=False)
+
+    objects = ScopedManager(werkgroep="enquete__werkgroep")
+
+    class Meta:
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+        ordering = ["enquete", "volgorde", "pk"]
+        constraints = [models.UniqueConstraint(fields=["enquete", "ref"], name="vraag_uniek_ref")]
+
+    def __str__(self) -> str:
+        return self.tekst[:80]
+
+
+class EnqueteUitnodiging(models.Model):
+    """One invitation per entrepreneur of the register: by e-mail, or by letter (no e-mail address)."""
+
+    class Kanaal(models.TextChoices):
+        EMAIL = "email", _("e-mail")
+        BRIEF = "brief", _("brief")
+
+    class Verzending(models.TextChoices):
+        WACHT = "wacht", _("nog niet verstuurd")
+        VERSTUURD = "verstuurd", _("verstuurd")
+        MISLUKT = "mislukt", _("verzenden mislukt")
+        ONBESTELBAAR = "onbestelbaar", _("onbestelbaar (bounce)")
+
+    enquete = models.ForeignKey(Enquete, related_name="uitnodigingen", on_delete=models.CASCADE)
+    ondernemer = models.ForeignKey(
+        "gebieden.Ondernemer", related_name="enquete_uitnodigingen", on_delete=models.CASCADE
+    )
+    kanaal = models.CharField(_("kanaal"), max_length=8, choices=Kanaal.choices)
+    verzending = models.CharField(_("verzending"), max_length=14, choices=Verzending.choices, default=Verzending.WACHT)
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    fout = models.CharField(_("foutmelding"), max_length=500, blank=True)
+    beantwoord = models.BooleanField(_("beantwoord"), default=False)
+    papier = models.BooleanField(_("op papier ingevuld"), default=False)
+    extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
+
+    objects = ScopedManager(werkgroep="enquete__werkgroep")
+
+    class Meta:
+        verbose_name = _("enquête-uitnodiging")
+        verbose_name_plural = _("enquête-uitnodigingen")
+        constraints = [
+            models.UniqueConstraint(fields=["enquete", "ondernemer"], name="enquete_uitnodiging_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Uitnodiging {self.ondernemer}"
+
+
+class EnqueteLink(models.Model):
+    """A personal link: only the SHA-256 of its token is stored (the token itself is never kept)."""
+
+    uitnodiging = models.ForeignKey(EnqueteUitnodiging, related_name="links", on_delete=models.CASCADE)
+    token_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(werkgroep="uitnodiging__enquete__werkgroep")
+
+    class Meta:
+        verbose_name = _("enquêtelink")
+        verbose_name_plural = _("enquêtelinks")
+
+    def __str__(self) -> str:
+        return f"Link {self.token_hash[:8]}…"
+
+
+class Herinnering(models.Model):
+    """The reminder ledger: one row per invitation and round, claimed before the mail is sent.
+
+    The unique constraint makes a second send of the same round impossible, whether a task is
+    retried, crashes halfway or runs on two workers at once.
+    """
+
+    class Status(models.TextChoices):
+        GECLAIMD = "geclaimd", _("wordt verstuurd")
+        VERSTUURD = "verstuurd", _("verstuurd")
+        MISLUKT = "mislukt", _("mislukt")
+
+    uitnodiging = models.ForeignKey(EnqueteUitnodiging, related_name="herinneringen", on_delete=models.CASCADE)
+    ronde = models.PositiveSmallIntegerField(_("ronde"))
+    geclaimd_op = models.DateTimeField(auto_now_add=True)
+    verstuurd_op = models.DateField(_("verstuurd op"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.GECLAIMD)
+    fout = models.CharField(_("foutmelding"), max_length=500, blank=True)
+
+    objects = ScopedManager(werkgroep="uitnodiging__enquete__werkgroep")
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        constraints = [models.UniqueConstraint(fields=["uitnodiging", "ronde"], name="herinnering_een_per_ronde")]
+
+    def __str__(self) -> str:
+        return f"Herinnering {self.ronde} aan {self.uitnodiging}"
+
+
+class EnqueteConcept(models.Model):
+    """Answers kept between visits; deleted in the transaction that stores the response."""
+
+    uitnodiging = models.OneToOneField(EnqueteUitnodiging, related_name="concept", on_delete=models.CASCADE)
+    antwoorden = models.JSONField(default=dict, blank=True)
+
+    objects = ScopedManager(werkgroep="uitnodiging__enquete__werkgroep")
+
+    def __str__(self) -> str:
+        return f"Concept van {self.uitnodiging}"
+
+
+class Reactie(models.Model):
+    """An anonymous response: its park and its answers by question ref. Nothing else, on purpose."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    enquete = models.ForeignKey(Enquete, related_name="reacties", on_delete=models.CASCADE)
+    terrein = models.ForeignKey("gebieden.Bedrijventerrein", related_name="enquete_reacties", on_delete=models.CASCADE)
+    antwoorden = models.JSONField(default=dict)
+
+    objects = ScopedManager(werkgroep="enquete__werkgroep")
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"Reactie {self.id}"

@@ -1,0 +1,39 @@
+"""The analysis on the work group's timeline: the survey, the inspections and the conclusion (§4.1)."""
+
+from django.urls import reverse
+
+from kvo.tijdlijn import Mijlpaal, bijdrage
+
+
+@bijdrage(volgorde=10)
+def analyse(werkgroep, cyclus, vandaag):
+    def url(naam: str) -> str:
+        return reverse(f"analyse:{naam}", kwargs={"werkgroep": werkgroep.slug})
+
+    enquete = getattr(cyclus, "enquete", None)  # RelatedObjectDoesNotExist is an AttributeError
+    mijlpalen = []
+    if enquete is not None and enquete.geopend_op:
+        sluit = f", sluit {enquete.gesloten_op:%d-%m-%Y}" if enquete.gesloten_op else ""
+        toelichting = f"Veiligheidsanalyse (§4.1.1){sluit}"
+        mijlpalen.append(Mijlpaal("Enquête verstuurd", enquete.geopend_op, toelichting, url("enquete")))
+        if enquete.gesloten_op:
+            mijlpalen.append(
+                Mijlpaal("Enquête sluit", enquete.gesloten_op, "Daarna geen reacties meer", url("enquete"))
+            )
+    else:
+        mijlpalen.append(Mijlpaal("Enquête", None, "Veiligheidsanalyse (§4.1.1)", url("enquete")))
+    schouwen = list(cyclus.schouwen.order_by("datum").values_list("soort", "datum"))
+    for soort, naam in (("dag", "Dagschouw"), ("avond", "Avondschouw")):
+        data = [d for s, d in schouwen if s == soort]
+        laatste = max(data) if data else None
+        mijlpalen.append(Mijlpaal(naam, laatste, "Schouw van het gebied (§4.1.3)", url("schouwen")))
+    conclusie = getattr(cyclus, "conclusie", None)
+    mijlpalen.append(
+        Mijlpaal(
+            "Conclusie analyse",
+            conclusie.vastgesteld_op if conclusie else None,
+            "Vastgesteld door de werkgroep (§4.1.4)",
+            url("conclusie"),
+        )
+    )
+    return mijlpalen

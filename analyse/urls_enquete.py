@@ -1,0 +1,5 @@
+from django.urls import path
+
+from analyse.views.stub import nog_niet
+
+urlpatterns = [path("", nog_niet, name="enquete")]

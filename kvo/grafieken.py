@@ -1,0 +1,141 @@
+"""Charts as SVG made on the server: the same markup in the page and in the PDF (WeasyPrint).
+
+Plain, accessible SVG: every chart has a ``<title>`` and ``<desc>`` with its numbers, text in
+the page's font, colours from the stylesheet's palette that meet WCAG contrast on white. The
+output is deterministic (same data, same bytes), so it can be tested and cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+KLEUREN = ("#154273", "#2f7d4f", "#b35c00", "#7a3e9d", "#a4161a", "#3b7ea1", "#5b6770", "#8a6d00")
+TEKST = "#1b1f24"
+ZACHT = "#4a5561"
+RAND = "#c9d1db"
+LETTER = "Liberation Sans, Helvetica, Arial, sans-serif"
+
+
+@dataclass(frozen=True)
+class Staaf:
+    label: str
+    waarde: float
+    tekst: str = ""  # what is written behind the bar ("12 (40 %)"); the value when empty
+
+
+def _getal(waarde: float) -> str:
+    return f"{waarde:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _svg(breedte: int, hoogte: int, titel: str, beschrijving: str, inhoud: list[str]) -> SafeString:
+    kop = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" width="100%" '
+        f'role="img" class="grafiek" font-family="{LETTER}" font-size="13" '
+        f'preserveAspectRatio="xMinYMin meet" style="max-width:{breedte}px">'
+        f"<title>{escape(titel)}</title><desc>{escape(beschrijving)}</desc>"
+    )
+    return mark_safe(kop + "".join(inhoud) + "</svg>")
+
+
+def _afgekort(tekst: str, max_tekens: int) -> str:
+    return tekst if len(tekst) <= max_tekens else tekst[: max_tekens - 1] + "…"
+
+
+def staafdiagram(
+    staven: Sequence[Staaf], *, titel: str, maximum: float | None = None, breedte: int = 560, kleur: str = KLEUREN[0]
+) -> SafeString:
+    """Horizontal bars, one per answer option / category, with the label left and the figure right."""
+    labelbreedte = min(220, max((len(s.label) for s in staven), default=4) * 7 + 8)
+    tekstbreedte = 90
+    balkruimte = breedte - labelbreedte - tekstbreedte
+    rij = 26
+    hoogte = max(rij, rij * len(staven)) + 6
+    top = maximum if maximum else max((s.waarde for s in staven), default=0) or 1
+    inhoud = []
+    for i, s in enumerate(staven):
+        y = 3 + i * rij
+        lengte = 0 if top <= 0 else round(balkruimte * max(0.0, s.waarde) / top, 1)
+        inhoud.append(
+            f'<text x="{labelbreedte - 8}" y="{y + 17}" text-anchor="end" fill="{TEKST}">'
+            f"{escape(_afgekort(s.label, 30))}</text>"
+        )
+        inhoud.append(f'<rect x="{labelbreedte}" y="{y + 4}" width="{balkruimte}" height="18" fill="#eef1f5"/>')
+        if lengte:
+            inhoud.append(f'<rect x="{labelbreedte}" y="{y + 4}" width="{lengte}" height="18" fill="{kleur}"/>')
+        inhoud.append(
+            f'<text x="{labelbreedte + balkruimte + 8}" y="{y + 17}" fill="{TEKST}">'
+            f"{escape(s.tekst or _getal(s.waarde))}</text>"
+        )
+    beschrijving = "; ".join(f"{s.label}: {s.tekst or _getal(s.waarde)}" for s in staven)
+    return _svg(breedte, hoogte, titel, beschrijving, inhoud)
+
+
+@dataclass(frozen=True)
+class Reeks:
+    naam: str
+    waarden: Sequence[float | None]  # one per label on the x axis; None is a gap
+
+
+def kolommen(
+    labels: Sequence[str], reeksen: Sequence[Reeks], *, titel: str, breedte: int = 560, hoogte: int = 240
+) -> SafeString:
+    """Grouped vertical columns: a trend per category over years (x: labels, one colour per series)."""
+    links, onder, boven = 44, 46, 12
+    legenda = 22 * ((len(reeksen) + 2) // 3) if len(reeksen) > 1 else 0
+    vlak_h = hoogte - onder - boven - legenda
+    vlak_b = breedte - links - 10
+    top = max((w for r in reeksen for w in r.waarden if w is not None), default=0) or 1
+    stap = _mooie_stap(top)
+    top = stap * -(-top // stap)
+    inhoud = []
+    for n in range(int(top // stap) + 1):
+        y = boven + vlak_h - vlak_h * (n * stap) / top
+        inhoud.append(f'<line x1="{links}" x2="{breedte - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="{RAND}"/>')
+        inhoud.append(
+            f'<text x="{links - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{ZACHT}">{_getal(n * stap)}</text>'
+        )
+    groep_b = vlak_b / max(1, len(labels))
+    kolom_b = min(36.0, (groep_b - 10) / max(1, len(reeksen)))
+    for i, label in enumerate(labels):
+        x0 = links + i * groep_b + (groep_b - kolom_b * len(reeksen)) / 2
+        for j, reeks in enumerate(reeksen):
+            w = reeks.waarden[i] if i < len(reeks.waarden) else None
+            if w is None:
+                continue
+            h = vlak_h * w / top
+            x = x0 + j * kolom_b
+            inhoud.append(
+                f'<rect x="{x:.1f}" y="{boven + vlak_h - h:.1f}" width="{kolom_b - 2:.1f}" height="{h:.1f}" '
+                f'fill="{KLEUREN[j % len(KLEUREN)]}"><title>{escape(reeks.naam)} {escape(label)}: {_getal(w)}</title>'
+                "</rect>"
+            )
+        inhoud.append(
+            f'<text x="{links + i * groep_b + groep_b / 2:.1f}" y="{boven + vlak_h + 18:.1f}" text-anchor="middle" '
+            f'fill="{TEKST}">{escape(_afgekort(label, 14))}</text>'
+        )
+    if len(reeksen) > 1:
+        for j, reeks in enumerate(reeksen):
+            x = links + (j % 3) * (vlak_b / 3)
+            y = hoogte - legenda + 6 + (j // 3) * 22
+            inhoud.append(f'<rect x="{x:.1f}" y="{y}" width="12" height="12" fill="{KLEUREN[j % len(KLEUREN)]}"/>')
+            inhoud.append(
+                f'<text x="{x + 18:.1f}" y="{y + 11}" fill="{TEKST}">{escape(_afgekort(reeks.naam, 24))}</text>'
+            )
+    beschrijving = "; ".join(
+        f"{r.naam}: "
+        + ", ".join(f"{lab} {_getal(w)}" for lab, w in zip(labels, r.waarden, strict=False) if w is not None)
+        for r in reeksen
+    )
+    return _svg(breedte, hoogte, titel, beschrijving, inhoud)
+
+
+def _mooie_stap(top: float) -> float:
+    """A round grid step giving 3 to 6 lines up to ``top``."""
+    for stap in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if top / stap <= 5:
+            return stap
+    return 10 ** len(str(int(top)))

@@ -1,0 +1,15 @@
+"""The work group's milestones on the timeline: the start and the end of the cycle."""
+
+from kvo.tijdlijn import Mijlpaal, bijdrage
+from kvo.toets import plus_jaren
+
+
+@bijdrage(volgorde=0)
+def start(werkgroep, cyclus, vandaag):
+    return [Mijlpaal("Start cyclus", cyclus.start, f"Cyclus {cyclus.nummer}, {cyclus.get_soort_display()}")]
+
+
+@bijdrage(volgorde=90)
+def einde(werkgroep, cyclus, vandaag):
+    einde = plus_jaren(cyclus.start, 3)
+    return [Mijlpaal("Einde cyclus", einde, f"Cyclus loopt tot {einde:%d-%m-%Y} (start + 3 jaar)")]
