@@ -3,4 +3,4 @@
 Importing this package (``kvo.apps`` autodiscovers ``checks``) registers every check.
 """
 
-from analyse.checks import cijfers, conclusie, enquete, respons, schouw  # noqa: F401
+from analyse.checks import cijfers, conclusie, enquete, respons, schouw, uitnodigingen  # noqa: F401
