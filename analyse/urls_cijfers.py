@@ -1,5 +1,16 @@
+"""Incident figures (§4.1.2) under ``/w/<werkgroep>/analyse/cijfers/``."""
+
 from django.urls import path
 
-from analyse.views.stub import nog_niet
+from analyse.views import cijfers as v
 
-urlpatterns = [path("", nog_niet, name="cijfers")]
+urlpatterns = [
+    path("", v.cijfers, name="cijfers"),
+    path("nieuw/", v.cijfer_nieuw, name="cijfer_nieuw"),
+    path("<int:pk>/wijzigen/", v.cijfer_wijzigen, name="cijfer_wijzigen"),
+    path("<int:pk>/verwijderen/", v.cijfer_verwijderen, name="cijfer_verwijderen"),
+    path("importeren/", v.cijfers_importeren, name="cijfers_importeren"),
+    path("importeren/bevestigen/", v.cijfers_import_bevestigen, name="cijfers_import_bevestigen"),
+    path("voorbeeld.csv", v.cijfers_voorbeeld, name="cijfers_voorbeeld"),
+    path("voorbeeld.xlsx", v.cijfers_voorbeeld_xlsx, name="cijfers_voorbeeld_xlsx"),
+]

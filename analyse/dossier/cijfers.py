@@ -1,1 +1,86 @@
-"""Placeholder: filled in by its subdomain."""
+"""``cycli[].cijfers`` of the ``kvo-dossier/1`` format: the incident figures of a cycle (§4.1.2).
+
+Canonical form: defaults are left out (``soort`` "melding", ``deelgebied`` "bedrijventerrein"),
+as are a missing park (``terrein`` null) and an unknown handled count (``afgehandeld`` null).
+``terrein`` is the ref of a park in ``terreinen``. The list keeps its order (export by primary
+key, import in list order). The schema allows no ``x-`` keys here.
+
+Beyond the schema the check refuses what the database or the product's rules would: an unknown
+park, a period that ends before it starts, more handled than counted, counts above the form's
+maximum, and a category longer than the column.
+"""
+
+from __future__ import annotations
+
+from analyse.models import Cijfer
+from analyse.services.cijfers import MAX_AANTAL, getal
+from kvo.dossier.fouten import pad
+from kvo.dossier.hulp import datum, te_lang, zet
+from kvo.dossier.registry import CyclusDeel, registreer
+
+
+def _export(cyclus, voor_ci: bool) -> dict:
+    lijst = []
+    for c in Cijfer.objects.filter(cyclus=cyclus).select_related("terrein").order_by("pk"):
+        item = {"bron": c.bron}
+        zet(item, "soort", c.soort, standaard=Cijfer.Soort.MELDING.value)
+        item.update(
+            categorie=c.categorie,
+            periode_van=c.periode_van.isoformat(),
+            periode_tot=c.periode_tot.isoformat(),
+            aantal=c.aantal,
+        )
+        zet(item, "deelgebied", c.deelgebied, standaard=Cijfer.Deelgebied.BEDRIJVENTERREIN.value)
+        zet(item, "terrein", c.terrein.ref if c.terrein else None)
+        if c.afgehandeld is not None:
+            item["afgehandeld"] = c.afgehandeld
+        lijst.append(item)
+    uit: dict = {}
+    zet(uit, "cijfers", lijst)
+    return uit
+
+
+def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
+    cijfers = dossier["cycli"][i].get("cijfers") or []
+    problemen = te_lang(cijfers, Cijfer, ("categorie",), "cycli", i, "cijfers")
+    terrein_refs = {t["ref"] for t in dossier.get("terreinen", [])}
+    for j, c in enumerate(cijfers):
+        if c.get("terrein") is not None and c["terrein"] not in terrein_refs:
+            problemen.append(f'{pad("cycli", i, "cijfers", j, "terrein")}: onbekend bedrijventerrein "{c["terrein"]}"')
+        if c["periode_tot"] < c["periode_van"]:
+            problemen.append(
+                f"{pad('cycli', i, 'cijfers', j, 'periode_tot')}: ligt vóór periode_van ({c['periode_van']})"
+            )
+        for veld in ("aantal", "afgehandeld"):
+            if (c.get(veld) or 0) > MAX_AANTAL:
+                problemen.append(f"{pad('cycli', i, 'cijfers', j, veld)}: hoogstens {getal(MAX_AANTAL)} ({c[veld]})")
+        if c.get("afgehandeld") is not None and c["afgehandeld"] > c["aantal"]:
+            problemen.append(
+                f"{pad('cycli', i, 'cijfers', j, 'afgehandeld')}: meer dan aantal ({c['afgehandeld']} > {c['aantal']})"
+            )
+        if not c["categorie"].strip():
+            problemen.append(f"{pad('cycli', i, 'cijfers', j, 'categorie')}: leeg")
+    return problemen
+
+
+def _importeer(cyclus, gegevens: dict, ctx) -> None:
+    terreinen = ctx.objecten("terreinen")
+    Cijfer.objects.bulk_create(
+        Cijfer(
+            werkgroep=cyclus.werkgroep,
+            cyclus=cyclus,
+            bron=c["bron"],
+            soort=c.get("soort", Cijfer.Soort.MELDING),
+            categorie=c["categorie"],
+            periode_van=datum(c["periode_van"]),
+            periode_tot=datum(c["periode_tot"]),
+            aantal=c["aantal"],
+            deelgebied=c.get("deelgebied", Cijfer.Deelgebied.BEDRIJVENTERREIN),
+            terrein=terreinen[c["terrein"]] if c.get("terrein") is not None else None,
+            afgehandeld=c.get("afgehandeld"),
+        )
+        for c in gegevens.get("cijfers") or []
+    )
+
+
+registreer(CyclusDeel("cijfers", 20, ("cijfers",), _export, _check, _importeer))

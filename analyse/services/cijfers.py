@@ -1,0 +1,255 @@
+"""Incident figures of the current cycle (§4.1.2): add, change, delete, import.
+
+One set of rules for a figure (``valideer``), used by the form, the file import (which reports
+them per column) and these services (which check again inside the transaction):
+
+- the source, kind and sub-area are one of the model's choices;
+- a category is a short text with at least one letter (2–120 characters);
+- the period ends on or after its start, not after today, and does not start before 2000
+  (a typo like 0024 for 2024);
+- ``aantal`` and ``afgehandeld`` are whole numbers from 0 to ``MAX_AANTAL``; handled ≤ count;
+- a park belongs to this work group;
+- the same figure (source, kind, category, period, sub-area, park) is not recorded twice in a
+  cycle: importing a file twice would double every count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from analyse.models import Cijfer
+from werkgroepen.logboek import log_actie
+
+MAX_AANTAL = 100_000
+MIN_DATUM = dt.date(2000, 1, 1)
+MAX_CATEGORIE = Cijfer._meta.get_field("categorie").max_length
+VELDEN = ("bron", "soort", "categorie", "periode_van", "periode_tot", "aantal", "deelgebied", "terrein", "afgehandeld")
+LABELS = {
+    "bron": "bron",
+    "soort": "soort",
+    "categorie": "categorie",
+    "periode_van": "begin van de periode",
+    "periode_tot": "einde van de periode",
+    "aantal": "aantal",
+    "deelgebied": "deelgebied",
+    "terrein": "bedrijventerrein",
+    "afgehandeld": "waarvan afgehandeld",
+}
+
+
+def getal(n: int) -> str:
+    """100000 → "100.000" (Dutch thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def dmy(datum: dt.date) -> str:
+    """31-12-2024; also for a mistyped year like 0024 (strftime does not pad it everywhere)."""
+    return f"{datum.day:02d}-{datum.month:02d}-{datum.year:04d}"
+
+
+def schone_categorie(tekst: str | None) -> str:
+    return " ".join(str(tekst or "").split())
+
+
+def valideer(
+    *,
+    werkgroep,
+    vandaag: dt.date,
+    bron=None,
+    soort=None,
+    categorie=None,
+    periode_van=None,
+    periode_tot=None,
+    aantal=None,
+    deelgebied=None,
+    terrein=None,
+    afgehandeld=None,
+) -> dict[str, list[str]]:
+    """The problems of one figure, by field (Dutch, lower case, to follow "kolom x: ").
+
+    ``None`` means "not given or already refused by the parser": rules that need that value are
+    skipped, so one mistake is reported once.
+    """
+    fouten: dict[str, list[str]] = {}
+
+    def fout(veld: str, tekst: str) -> None:
+        fouten.setdefault(veld, []).append(tekst)
+
+    if bron is not None and bron not in Cijfer.Bron.values:
+        fout("bron", f"onbekende bron '{bron}'")
+    if soort is not None and soort not in Cijfer.Soort.values:
+        fout("soort", f"onbekende soort '{soort}'")
+    if deelgebied is not None and deelgebied not in Cijfer.Deelgebied.values:
+        fout("deelgebied", f"onbekend deelgebied '{deelgebied}'")
+    if categorie is not None:
+        schoon = schone_categorie(categorie)
+        if not schoon:
+            fout("categorie", "vul de categorie in (bijvoorbeeld 'Inbraak bedrijfspand')")
+        elif len(schoon) < 2 or not any(t.isalpha() for t in schoon):
+            fout("categorie", f"'{schoon}' is geen categorie; gebruik een omschrijving zoals 'Vernieling'")
+        elif len(schoon) > MAX_CATEGORIE:
+            fout("categorie", f"te lang ({len(schoon)} tekens, hoogstens {MAX_CATEGORIE})")
+    for veld, datum in (("periode_van", periode_van), ("periode_tot", periode_tot)):
+        if datum is None:
+            continue
+        if datum < MIN_DATUM:
+            fout(veld, f"{dmy(datum)} ligt vóór 2000; controleer het jaartal")
+        elif datum > vandaag:
+            fout(veld, f"{dmy(datum)} ligt in de toekomst (vandaag is {dmy(vandaag)})")
+    if periode_van is not None and periode_tot is not None and periode_tot < periode_van:
+        fout("periode_tot", f"{dmy(periode_tot)} ligt vóór het begin van de periode ({dmy(periode_van)})")
+    for veld, n in (("aantal", aantal), ("afgehandeld", afgehandeld)):
+        if n is None:
+            continue
+        if n < 0:
+            fout(veld, f"{n} is negatief; vul 0 tot en met {getal(MAX_AANTAL)} in")
+        elif n > MAX_AANTAL:
+            fout(veld, f"{getal(n)} is meer dan het maximum van {getal(MAX_AANTAL)}")
+    if aantal is not None and afgehandeld is not None and 0 <= aantal < afgehandeld <= MAX_AANTAL:
+        fout("afgehandeld", f"{afgehandeld} afgehandeld is meer dan het aantal ({aantal})")
+    if terrein is not None and terrein.werkgroep_id != werkgroep.pk:
+        fout("terrein", "dit bedrijventerrein hoort niet bij deze werkgroep")
+    return fouten
+
+
+def sleutel(*, bron, soort, categorie, periode_van, periode_tot, deelgebied, terrein_id) -> tuple:
+    """What makes two figures "the same figure" (the category ignoring case and extra spaces)."""
+    return (bron, soort, schone_categorie(categorie).casefold(), periode_van, periode_tot, deelgebied, terrein_id)
+
+
+def sleutel_van(cijfer: Cijfer) -> tuple:
+    return sleutel(
+        bron=cijfer.bron,
+        soort=cijfer.soort,
+        categorie=cijfer.categorie,
+        periode_van=cijfer.periode_van,
+        periode_tot=cijfer.periode_tot,
+        deelgebied=cijfer.deelgebied,
+        terrein_id=cijfer.terrein_id,
+    )
+
+
+def omschrijving(cijfer: Cijfer) -> str:
+    return (
+        f"{cijfer.get_bron_display()}, {cijfer.categorie}, "
+        f"{cijfer.periode_van:%d-%m-%Y} t/m {cijfer.periode_tot:%d-%m-%Y}: {cijfer.aantal}"
+    )
+
+
+def _vergrendel(cyclus) -> None:
+    """Serialise writes of figures of one cycle (a row lock where the database has them)."""
+    type(cyclus).objects.select_for_update().filter(pk=cyclus.pk).first()
+
+
+def _vul(cijfer: Cijfer, *, werkgroep, gegevens: dict) -> None:
+    gegevens = {**gegevens, "categorie": schone_categorie(gegevens.get("categorie"))}
+    gegevens.setdefault("soort", Cijfer.Soort.MELDING)
+    gegevens.setdefault("deelgebied", Cijfer.Deelgebied.BEDRIJVENTERREIN)
+    for veld in ("bron", "categorie", "periode_van", "periode_tot", "aantal"):
+        if gegevens.get(veld) in (None, ""):
+            raise ValidationError(f"Vul het veld '{LABELS[veld]}' in.")
+    fouten = valideer(werkgroep=werkgroep, vandaag=timezone.localdate(), **gegevens)
+    if fouten:
+        raise ValidationError(
+            [f"{LABELS[veld].capitalize()}: {t}" for veld, teksten in fouten.items() for t in teksten]
+        )
+    for veld in VELDEN:
+        setattr(cijfer, veld, gegevens.get(veld))
+
+
+def _geen_dubbele(cijfer: Cijfer) -> None:
+    eigen = sleutel_van(cijfer)
+    andere = Cijfer.objects.filter(
+        cyclus=cijfer.cyclus, bron=cijfer.bron, periode_van=cijfer.periode_van, periode_tot=cijfer.periode_tot
+    ).exclude(pk=cijfer.pk)
+    for ander in andere:
+        if sleutel_van(ander) == eigen:
+            raise ValidationError(
+                f"Dit cijfer staat er al ({omschrijving(ander)}). Wijzig dat cijfer in plaats daarvan."
+            )
+
+
+@transaction.atomic
+def cijfer_maak(*, actor, cyclus, **gegevens) -> Cijfer:
+    """Record one figure in ``cyclus``; ``gegevens`` are the fields of ``VELDEN``."""
+    _vergrendel(cyclus)
+    cijfer = Cijfer(werkgroep=cyclus.werkgroep, cyclus=cyclus)
+    _vul(cijfer, werkgroep=cyclus.werkgroep, gegevens=gegevens)
+    _geen_dubbele(cijfer)
+    cijfer.save()
+    log_actie(
+        werkgroep=cyclus.werkgroep,
+        actor=actor,
+        actie="cijfer.vastgelegd",
+        omschrijving=f"Cijfer vastgelegd: {omschrijving(cijfer)}",
+        cijfer=cijfer.pk,
+    )
+    return cijfer
+
+
+@transaction.atomic
+def cijfer_wijzig(*, actor, cijfer: Cijfer, **gegevens) -> Cijfer:
+    _vergrendel(cijfer.cyclus)
+    _vul(cijfer, werkgroep=cijfer.werkgroep, gegevens=gegevens)
+    _geen_dubbele(cijfer)
+    cijfer.save()
+    log_actie(
+        werkgroep=cijfer.werkgroep,
+        actor=actor,
+        actie="cijfer.gewijzigd",
+        omschrijving=f"Cijfer gewijzigd: {omschrijving(cijfer)}",
+        cijfer=cijfer.pk,
+    )
+    return cijfer
+
+
+@transaction.atomic
+def cijfer_verwijder(*, actor, cijfer: Cijfer) -> None:
+    tekst = omschrijving(cijfer)
+    pk = cijfer.pk
+    cijfer.delete()
+    log_actie(
+        werkgroep=cijfer.werkgroep,
+        actor=actor,
+        actie="cijfer.verwijderd",
+        omschrijving=f"Cijfer verwijderd: {tekst}",
+        cijfer=pk,
+    )
+
+
+class ImportGeweigerd(ValidationError):
+    """The import was refused; ``controle`` names every bad row and column."""
+
+    def __init__(self, controle):
+        self.controle = controle
+        berichten = controle.algemeen + [str(f) for f in controle.fouten]
+        super().__init__(berichten or ["Er is niets om te importeren."])
+
+
+@transaction.atomic
+def cijfers_importeer(*, actor, cyclus, rijen: list[tuple[int, dict]], bestand: str = "") -> list[Cijfer]:
+    """Import the rows of a figures file into ``cyclus``: all of them, or none.
+
+    The rows (as read from the file) are checked again inside the transaction: the figures may
+    have changed since the preview. One bad row refuses the whole file (``ImportGeweigerd``).
+    """
+    from analyse.importeren_cijfers import controleer
+
+    _vergrendel(cyclus)
+    controle = controleer(cyclus, rijen, vandaag=timezone.localdate())
+    if not controle.ok:
+        raise ImportGeweigerd(controle)
+    gemaakt = Cijfer.objects.bulk_create([rij.cijfer for rij in controle.rijen], batch_size=500)
+    log_actie(
+        werkgroep=cyclus.werkgroep,
+        actor=actor,
+        actie="cijfers.geimporteerd",
+        omschrijving=f"{len(gemaakt)} cijfers geïmporteerd{f' uit {bestand}' if bestand else ''}",
+        cyclus=cyclus.nummer,
+        aantal=len(gemaakt),
+    )
+    return gemaakt
