@@ -6,15 +6,19 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def nav_link(context, viewname: str, label: str):
-    """A navigation link for the current work group; marks the current section (aria-current)."""
+def nav_link(context, viewname: str, label: str, exact: bool = False):
+    """A navigation link for the current work group; marks the current section (aria-current).
+
+    With ``exact`` only that page itself is current (a sub-navigation whose first link is a prefix
+    of the others); a link whose view does not exist renders nothing.
+    """
     request = context["request"]
     werkgroep = context.get("werkgroep")
     try:
         url = reverse(viewname, kwargs={"werkgroep": werkgroep.slug}) if werkgroep else reverse(viewname)
     except NoReverseMatch:
         return ""
-    huidig = request.path == url or (url.count("/") > 3 and request.path.startswith(url))
+    huidig = request.path == url or (not exact and url.count("/") > 3 and request.path.startswith(url))
     if huidig:
         return format_html('<a href="{}" aria-current="page">{}</a>', url, label)
     return format_html('<a href="{}">{}</a>', url, label)
