@@ -11,6 +11,13 @@ def laad_demo(naam: str) -> dict:
     return json.loads((DEMO / f"{naam}.json").read_text(encoding="utf-8"))
 
 
+def demo_fotos(dossier: dict) -> dict[str, bytes]:
+    """The photos a demo dossier names (drawn by kvo.demo.fotos, as kvo_demo does)."""
+    from kvo.demo.fotos import demo_bestanden
+
+    return demo_bestanden(dossier)
+
+
 MINI = {
     "schema": "kvo-dossier/1",
     "werkgroep": {"naam": "KVO De Hoek", "slug": "de-hoek-import", "gestart_op": "2025-01-15"},

@@ -8,7 +8,7 @@ from jsonschema import Draft202012Validator
 
 from kvo.dossier.schema import schema
 from kvo.dossier.services import dossier_exporteer, dossier_importeer
-from tests.dossier.conftest import laad_demo
+from tests.dossier.conftest import demo_fotos, laad_demo
 
 
 def valideer(dossier):
@@ -22,7 +22,7 @@ def valideer(dossier):
 def test_demo_dossier_round_trip(db, naam):
     dossier = laad_demo(naam)
     valideer(dossier)
-    werkgroep = dossier_importeer(actor=None, dossier=copy.deepcopy(dossier))
+    werkgroep = dossier_importeer(actor=None, dossier=copy.deepcopy(dossier), bestanden=demo_fotos(dossier))
     export = dossier_exporteer(werkgroep=werkgroep)
     valideer(export)
     assert export == dossier

@@ -210,3 +210,31 @@ def test_queries_groeien_niet_met_data(actoren, als, django_assert_max_num_queri
     with django_assert_max_num_queries(len(weinig.captured_queries)) as veel:
         assert client.get(url(naam)).status_code == 200
     assert len(veel.captured_queries) <= len(weinig.captured_queries)
+
+
+def test_home_toont_stand_per_onderdeel(actoren, als):
+    tekst = als(actoren.lid).get(reverse("werkgroepen:home", kwargs={"werkgroep": "de-hoek"})).text
+    for groep in ("Gebied", "Werkgroep", "Veiligheidsanalyse", "Plan van aanpak", "Evaluatie", "Audit en certificaat"):
+        assert f'<span class="wg-stand__naam">{groep}</span>' in tekst
+
+
+def test_home_queries_groeien_niet_met_de_gegevens(actoren, als):
+    """The home page (timeline, readiness of every section) costs the same with 1 or 12 more members and inspections."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.analyse.factories import SchouwFactory
+
+    client = als(actoren.voorzitter)
+    url = reverse("werkgroepen:home", kwargs={"werkgroep": "de-hoek"})
+    partij = Partij.objects.filter(werkgroep=actoren.werkgroep).first()
+
+    def meet(extra: int, start: int) -> int:
+        for n in range(extra):
+            LidFactory(werkgroep=actoren.werkgroep, partij=partij)
+            SchouwFactory(cyclus=actoren.cyclus, datum=actoren.cyclus.start + dt.timedelta(days=start + n))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    assert meet(1, 10) == meet(12, 20)

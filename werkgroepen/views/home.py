@@ -8,11 +8,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kvo.eisen import EISEN
+from kvo.eisen import GROEPEN as ALLE_GROEPEN
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.tijdlijn import NIET_GEPLAND, tijdlijn
-from kvo.toets import kies_cyclus, plus_jaren, voer_toets_uit
+from kvo.toets import Status, kies_cyclus, plus_jaren, telling, voer_toets_uit
 from werkgroepen import selectors, services
 from werkgroepen.forms import CyclusForm
 from werkgroepen.views.basis import context, naar
@@ -25,9 +25,9 @@ def home(request, werkgroep):
     wg = request.werkgroep
     vandaag = timezone.localdate()
     cyclus = kies_cyclus(wg)
-    ids = [e.id for e in EISEN.values() if e.groep in GROEPEN]
-    resultaten = voer_toets_uit(wg, cyclus=cyclus, ids=ids)
+    resultaten = voer_toets_uit(wg, cyclus=cyclus)
     groepen = [(g, [r for r in resultaten if r.eis.groep == g]) for g in GROEPEN]
+    stand = [_groepstand(g, [r for r in resultaten if r.eis.groep == g]) for g in ALLE_GROEPEN]
     actief = selectors.actieve_leden(selectors.leden(wg), vandaag)
     return render(
         request,
@@ -39,11 +39,26 @@ def home(request, werkgroep):
             tijdlijn=tijdlijn(wg, cyclus, vandaag),
             niet_gepland=NIET_GEPLAND,
             groepen=groepen,
+            stand=stand,
             partijen_stand=selectors.partijen_stand(actief),
             aantal_leden=len(actief),
             cyclus_form=CyclusForm(initial={"start": vandaag}) if cyclus is None else None,
         ),
     )
+
+
+def _groepstand(groep: str, resultaten: list) -> dict:
+    """One section of the handbook on the way to the audit: how many of its rules are met."""
+    aantallen = telling(resultaten)
+    meegeteld = len(resultaten) - aantallen[Status.NVT]
+    return {
+        "groep": groep,
+        "voldaan": aantallen[Status.VOLDAAN],
+        "niet_voldaan": aantallen[Status.NIET_VOLDAAN],
+        "open": aantallen[Status.OPEN],
+        "meegeteld": meegeteld,
+        "procent": round(100 * aantallen[Status.VOLDAAN] / meegeteld) if meegeteld else 100,
+    }
 
 
 @vereist(Actie.BEHEREN)

@@ -18,6 +18,7 @@ from django_scopes import scopes_disabled
 
 from audits.models import Audit
 from audits.services import auditor_geef_toegang
+from kvo.demo.fotos import demo_bestanden
 from kvo.dossier.services import dossier_importeer
 from kvo.tasks import werkgroep_toets_bijwerken
 from werkgroepen.models import Begeleidingsorganisatie, Werkgroep
@@ -58,7 +59,9 @@ class Command(BaseCommand):
                 self.stdout.write("De demo staat al klaar; er is niets veranderd.")
                 return
             with transaction.atomic():
-                werkgroepen = [dossier_importeer(actor=None, dossier=d, vervang=True) for d in dossiers]
+                werkgroepen = [
+                    dossier_importeer(actor=None, dossier=d, bestanden=demo_bestanden(d), vervang=True) for d in dossiers
+                ]
                 self._gebruikers(werkgroepen)
             for werkgroep in werkgroepen:
                 werkgroep_toets_bijwerken.apply(kwargs={"werkgroep_id": werkgroep.pk})
