@@ -18,7 +18,7 @@ from django_scopes import scopes_disabled
 
 from audits.models import Audit
 from audits.services import auditor_geef_toegang
-from kvo.demo.fotos import demo_bestanden
+from kvo.demo.fotos import demo_bestanden as demo_fotos
 from kvo.dossier.services import dossier_importeer
 from kvo.tasks import werkgroep_toets_bijwerken
 from werkgroepen.models import Begeleidingsorganisatie, Werkgroep
@@ -60,7 +60,7 @@ class Command(BaseCommand):
                 return
             with transaction.atomic():
                 werkgroepen = [
-                    dossier_importeer(actor=None, dossier=d, bestanden=demo_bestanden(d), vervang=True) for d in dossiers
+                    dossier_importeer(actor=None, dossier=d, bestanden=demo_fotos(d), vervang=True) for d in dossiers
                 ]
                 self._gebruikers(werkgroepen)
             for werkgroep in werkgroepen:
