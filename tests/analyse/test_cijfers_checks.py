@@ -107,7 +107,9 @@ def test_cijfers_die_pas_na_de_analyse_beginnen(wg, cyclus, toets):
     ConclusieFactory(cyclus=cyclus, vastgesteld_op=dt.date(2024, 12, 31))
     uitkomst = toets(wg, PB, DATUM)
     assert uitkomst.status == Status.NIET_VOLDAAN
-    assert "politie: geen cijfers tot en met 31-12-2024; vastgelegd is 01-01-2025 t/m 31-03-2025" in uitkomst.toelichting
+    assert (
+        "politie: geen cijfers tot en met 31-12-2024; vastgelegd is 01-01-2025 t/m 31-03-2025" in uitkomst.toelichting
+    )
 
 
 def test_niet_gesplitst_in_bedrijventerrein_en_overig(wg, cyclus, toets):
