@@ -24,6 +24,26 @@ def nieuwe_link(uitnodiging) -> str:
     return token
 
 
+def nieuwe_links(uitnodigingen) -> list[str]:
+    """One fresh link per invitation, written in one statement; the tokens in the same order."""
+    from analyse.models import EnqueteLink
+
+    tokens = [secrets.token_urlsafe(TOKEN_BYTES) for _ in uitnodigingen]
+    EnqueteLink.objects.bulk_create(
+        [EnqueteLink(uitnodiging=u, token_hash=hash_van(t)) for u, t in zip(uitnodigingen, tokens, strict=True)],
+        batch_size=1000,
+    )
+    return tokens
+
+
+def link_url(token: str) -> str:
+    """The absolute address the entrepreneur opens (in a mail, a letter, a QR code)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    return settings.SITE_URL.rstrip("/") + reverse("enquete:start", args=[token])
+
+
 def uitnodiging_van_token(token: str):
     """The invitation a token belongs to, or None (never says whether a token ever existed)."""
     from analyse.models import EnqueteLink

@@ -1,1 +1,17 @@
-urlpatterns: list = []
+"""Invitations, sending, reminders, letters and paper entry under ``/w/<werkgroep>/analyse/enquete/``."""
+
+from django.urls import path
+
+from analyse.views import uitnodigingen as views
+
+urlpatterns = [
+    path("uitnodigingen/", views.uitnodigingen, name="uitnodigingen"),
+    path("uitnodigingen/versturen/", views.versturen, name="enquete_versturen"),
+    path("uitnodigingen/status/", views.verzendstatus, name="verzendstatus"),
+    path("uitnodigingen/planning/", views.planning, name="herinneringen_instellen"),
+    path("uitnodigingen/aanvullen/", views.aanvullen, name="uitnodigingen_aanvullen"),
+    path("uitnodigingen/brieven/<int:terrein>/", views.brieven, name="brieven"),
+    path("uitnodigingen/<int:pk>/opnieuw/", views.opnieuw, name="uitnodiging_opnieuw"),
+    path("uitnodigingen/<int:pk>/onbestelbaar/", views.onbestelbaar, name="uitnodiging_onbestelbaar"),
+    path("uitnodigingen/<int:pk>/papier/", views.papier, name="papier_invoeren"),
+]

@@ -17,6 +17,11 @@ app.conf.beat_schedule = {
         "task": "audits.tasks.auditor_toegang_trek_verlopen_in",
         "schedule": crontab(minute=7),
     },
+    # Survey reminders: each due round goes out once, to those who have not answered (analyse.tasks).
+    "enquete-herinneringen": {
+        "task": "analyse.tasks.herinneringen_plannen",
+        "schedule": crontab(minute=20),
+    },
     # Readiness snapshots move with the calendar: a deadline passes without anyone saving.
     "toetsen-bijwerken": {
         "task": "kvo.tasks.alle_toetsen_bijwerken",

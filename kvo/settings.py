@@ -195,15 +195,25 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # --- Mail ---------------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# MAILERS (Django 6.1): the console in development, SMTP with EMAIL_URL_HOST, or any backend by
+# DJANGO_EMAIL_BACKEND (the real-worker tests use the file backend with DJANGO_EMAIL_FILE_PATH).
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "KVO Werkplaats <noreply@kvo-werkplaats.local>")
+_mailer = {"BACKEND": os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}
 if os.environ.get("EMAIL_URL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = os.environ["EMAIL_URL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    _mailer = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ["EMAIL_URL_HOST"],
+            "port": int(os.environ.get("EMAIL_PORT", "587")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", True),
+            "timeout": 30,
+        },
+    }
+elif os.environ.get("DJANGO_EMAIL_FILE_PATH"):
+    _mailer["OPTIONS"] = {"file_path": os.environ["DJANGO_EMAIL_FILE_PATH"]}
+MAILERS = {"default": _mailer}
 
 # --- Security in production ---------------------------------------------------------------
 if not DEBUG:
@@ -216,9 +226,19 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Personal links carry a secret in the path: kvo.logfilters masks it on every logger that logs paths.
+    "filters": {"geen_geheimen": {"()": "kvo.logfilters.GeenGeheimen"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["geen_geheimen"]}},
+    "loggers": {
+        "django.request": {"filters": ["geen_geheimen"]},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["geen_geheimen"]},
+        "django.security": {"filters": ["geen_geheimen"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# django-ratelimit (the public survey): counters live in the cache (Redis in production).
+RATELIMIT_ENABLE = env_bool("KVO_RATELIMIT", True)
 
 # Days an auditor's read access to one audit's document set lasts by default.
 KVO_AUDITOR_TOEGANG_DAGEN = int(os.environ.get("KVO_AUDITOR_TOEGANG_DAGEN", "30"))

@@ -92,6 +92,7 @@ class EnqueteUitnodiging(models.Model):
 
     class Verzending(models.TextChoices):
         WACHT = "wacht", _("nog niet verstuurd")
+        BEZIG = "bezig", _("wordt verstuurd")  # claimed by the sending task, before the mail goes out
         VERSTUURD = "verstuurd", _("verstuurd")
         MISLUKT = "mislukt", _("verzenden mislukt")
         ONBESTELBAAR = "onbestelbaar", _("onbestelbaar (bounce)")
@@ -152,6 +153,8 @@ class Herinnering(models.Model):
 
     uitnodiging = models.ForeignKey(EnqueteUitnodiging, related_name="herinneringen", on_delete=models.CASCADE)
     ronde = models.PositiveSmallIntegerField(_("ronde"))
+    # Which run of the sending task claimed this row (rows are claimed in bulk; conflicts are skipped).
+    claim = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
     geclaimd_op = models.DateTimeField(auto_now_add=True)
     verstuurd_op = models.DateField(_("verstuurd op"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.GECLAIMD)

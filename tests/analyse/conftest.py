@@ -25,3 +25,9 @@ def toets():
         return resultaat.uitkomst
 
     return uitvoeren
+
+
+@pytest.fixture(autouse=True)
+def _geen_ratelimit(settings):
+    """Rate limits count per IP in the shared cache; the one test that checks them turns them on."""
+    settings.RATELIMIT_ENABLE = False

@@ -13,7 +13,7 @@ TOON = (
     "from kvo.celery import app; "
     "print(json.dumps({'db': s.DATABASES['default']['ENGINE'], 'eager': s.CELERY_TASK_ALWAYS_EAGER, "
     "'broker': app.conf.broker_url, 'cache': s.CACHES['default']['BACKEND'], "
-    "'media': s.STORAGES['default']['BACKEND'], 'mail': s.EMAIL_BACKEND, 'debug': s.DEBUG}))"
+    "'media': s.STORAGES['default']['BACKEND'], 'mail': s.MAILERS['default']['BACKEND'], 'debug': s.DEBUG}))"
 )
 WEG = ("DATABASE_URL", "REDIS_URL", "S3_BUCKET", "DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_EMAIL_BACKEND")
 
@@ -55,6 +55,10 @@ def test_productievorm_uit_omgeving():
     assert stand["cache"].endswith("RedisCache")
     assert stand["media"] == "storages.backends.s3.S3Storage"
     assert stand["debug"] is False
+
+
+def test_smtp_uit_omgeving():
+    assert lees(EMAIL_URL_HOST="smtp.example")["mail"] == "django.core.mail.backends.smtp.EmailBackend"
 
 
 def test_productie_zonder_geheime_sleutel_weigert():

@@ -1,0 +1,200 @@
+"""Sending the survey: invitations and reminders by e-mail (§4.1.1).
+
+Exactly once, also when a task is retried, a worker dies halfway, or two workers run at once:
+
+- An invitation is claimed (``wacht`` → ``bezig``, a conditional update that only one worker
+  wins) before its mail goes out, and marked ``verstuurd`` or ``mislukt`` after. A row left
+  ``bezig`` by a dead worker is never sent again by a task; the secretary sees it as "niet
+  bevestigd" and decides.
+- A reminder is a row in the ledger (``Herinnering``), unique per invitation and round. A task
+  claims a batch by inserting rows with its own claim id (conflicts skipped), sends only the
+  rows that carry its id, then marks them. Whatever another run inserted first is not ours.
+- The beat job ``herinneringen_plannen`` runs hourly and queues one task per survey and due
+  round; there are no per-person ETA tasks (they outlive the broker's visibility timeout and
+  run twice).
+
+No log line carries a token or an address's link; a mail's link is made when it is sent (only
+its hash is stored).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from celery import shared_task
+from django.core.mail import EmailMessage, mailers
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from kvo.tasks import WerkgroepTask
+
+logger = logging.getLogger(__name__)
+
+BATCH = 500
+
+
+def _mail(enquete, uitnodiging, token: str, *, ronde: int = 0) -> EmailMessage:
+    from analyse.tokens import link_url
+
+    context = {
+        "enquete": enquete,
+        "werkgroep": enquete.werkgroep,
+        "ondernemer": uitnodiging.ondernemer,
+        "link": link_url(token),
+        "ronde": ronde,
+    }
+    if ronde:
+        onderwerp = f"Herinnering: {enquete.titel or 'veiligheidsenquête'} ({enquete.werkgroep.naam})"
+        tekst = render_to_string("analyse/mail/herinnering.txt", context)
+    else:
+        onderwerp = f"Uitnodiging: {enquete.titel or 'veiligheidsenquête'} ({enquete.werkgroep.naam})"
+        tekst = render_to_string("analyse/mail/uitnodiging.txt", context)
+    return EmailMessage(subject=onderwerp, body=tekst, to=[uitnodiging.ondernemer.email])
+
+
+def _verstuur(verbinding, bericht: EmailMessage) -> str:
+    """Send one message; '' when sent, else a short Dutch reason (never the message itself)."""
+    try:
+        verbinding.send_messages([bericht])
+    except Exception as fout:  # every failure of one address is recorded, the rest go on
+        return f"Verzenden mislukt: {type(fout).__name__}"[:500]
+    return ""
+
+
+@shared_task(base=WerkgroepTask, bind=True, max_retries=5, default_retry_delay=60)
+def uitnodigingen_versturen(self, *, werkgroep, enquete_id: int) -> dict:
+    """Send every invitation e-mail that is still waiting, claiming each one before it goes out."""
+    from analyse.models import Enquete, EnqueteUitnodiging
+    from analyse.tokens import nieuwe_links
+
+    Verzending = EnqueteUitnodiging.Verzending
+    enquete = Enquete.objects.select_related("werkgroep").get(pk=enquete_id, werkgroep=werkgroep)
+    verstuurd = mislukt = 0
+    while True:
+        wachtend = list(
+            enquete.uitnodigingen.filter(kanaal=EnqueteUitnodiging.Kanaal.EMAIL, verzending=Verzending.WACHT)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:BATCH]
+        )
+        if not wachtend:
+            break
+        nu = timezone.now()
+        mijn = [
+            pk
+            for pk in wachtend
+            if EnqueteUitnodiging.objects.filter(pk=pk, verzending=Verzending.WACHT).update(
+                verzending=Verzending.BEZIG, verstuurd_op=nu
+            )
+        ]
+        uitnodigingen = list(EnqueteUitnodiging.objects.filter(pk__in=mijn).select_related("ondernemer"))
+        tokens = nieuwe_links(uitnodigingen)
+        fouten: dict[int, str] = {}
+        with mailers.default as verbinding:
+            for uitnodiging, token in zip(uitnodigingen, tokens, strict=True):
+                if not uitnodiging.ondernemer.email:
+                    fouten[uitnodiging.pk] = "Geen e-mailadres meer in het register"
+                    continue
+                if reden := _verstuur(verbinding, _mail(enquete, uitnodiging, token)):
+                    fouten[uitnodiging.pk] = reden
+        goed = [u.pk for u in uitnodigingen if u.pk not in fouten]
+        EnqueteUitnodiging.objects.filter(pk__in=goed).update(verzending=Verzending.VERSTUURD)
+        for pk, reden in fouten.items():
+            EnqueteUitnodiging.objects.filter(pk=pk).update(verzending=Verzending.MISLUKT, fout=reden)
+        verstuurd += len(goed)
+        mislukt += len(fouten)
+    if verstuurd or mislukt:
+        logger.info("enquete %s: %s uitnodigingen verstuurd, %s mislukt", enquete_id, verstuurd, mislukt)
+    return {"verstuurd": verstuurd, "mislukt": mislukt}
+
+
+def verschuldigde_ronde(enquete, vandaag) -> int:
+    """The latest reminder round whose day has come (1-based), 0 when none is due."""
+    if not enquete.geopend_op or not enquete.is_open(vandaag):
+        return 0
+    ronde = 0
+    for nummer, dagen in enumerate(enquete.herinnering_dagen or [], start=1):
+        if (vandaag - enquete.geopend_op).days >= dagen:
+            ronde = nummer
+    return ronde
+
+
+@shared_task
+def herinneringen_plannen() -> int:
+    """Beat job (hourly): queue one task per open survey whose reminder round is due."""
+    from analyse.models import Enquete
+
+    vandaag = timezone.localdate()
+    aantal = 0
+    with scopes_disabled():
+        open_ = Enquete.objects.filter(geopend_op__isnull=False).filter(
+            Q(gesloten_op__isnull=True) | Q(gesloten_op__gte=vandaag)
+        )
+        for enquete in open_.only("pk", "werkgroep_id", "geopend_op", "gesloten_op", "herinnering_dagen"):
+            if ronde := verschuldigde_ronde(enquete, vandaag):
+                herinneringen_versturen.apply_async(
+                    kwargs={"werkgroep_id": enquete.werkgroep_id, "enquete_id": enquete.pk, "ronde": ronde}
+                )
+                aantal += 1
+    return aantal
+
+
+@shared_task(base=WerkgroepTask, bind=True, max_retries=5, default_retry_delay=60)
+def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> dict:
+    """Send reminder ``ronde`` to everyone invited by e-mail who has not answered, once each."""
+    from analyse.models import Enquete, EnqueteUitnodiging, Herinnering
+    from analyse.tokens import nieuwe_links
+
+    enquete = Enquete.objects.select_related("werkgroep").get(pk=enquete_id, werkgroep=werkgroep)
+    vandaag = timezone.localdate()
+    if not enquete.is_open(vandaag) or verschuldigde_ronde(enquete, vandaag) < ronde:
+        return {"verstuurd": 0, "mislukt": 0}
+    claim = uuid.uuid4()
+    verstuurd = mislukt = 0
+    while True:
+        kandidaten = list(
+            enquete.uitnodigingen.filter(
+                beantwoord=False,
+                kanaal=EnqueteUitnodiging.Kanaal.EMAIL,
+                verzending=EnqueteUitnodiging.Verzending.VERSTUURD,
+            )
+            .exclude(herinneringen__ronde=ronde)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:BATCH]
+        )
+        if not kandidaten:
+            break
+        Herinnering.objects.bulk_create(
+            [Herinnering(uitnodiging_id=pk, ronde=ronde, claim=claim) for pk in kandidaten], ignore_conflicts=True
+        )
+        rijen = list(
+            Herinnering.objects.filter(claim=claim, status=Herinnering.Status.GECLAIMD).select_related(
+                "uitnodiging__ondernemer"
+            )
+        )
+        # Answered between the candidate query and the claim: no mail, and no row that says one went out.
+        beantwoord = [r.pk for r in rijen if r.uitnodiging.beantwoord]
+        if beantwoord:
+            Herinnering.objects.filter(pk__in=beantwoord).delete()
+        rijen_te_sturen = [r for r in rijen if not r.uitnodiging.beantwoord]
+        tokens = nieuwe_links([r.uitnodiging for r in rijen_te_sturen])
+        fouten: dict[int, str] = {}
+        with mailers.default as verbinding:
+            for rij, token in zip(rijen_te_sturen, tokens, strict=True):
+                if not rij.uitnodiging.ondernemer.email:
+                    fouten[rij.pk] = "Geen e-mailadres meer in het register"
+                elif reden := _verstuur(verbinding, _mail(enquete, rij.uitnodiging, token, ronde=ronde)):
+                    fouten[rij.pk] = reden
+        goed = [r.pk for r in rijen_te_sturen if r.pk not in fouten]
+        Herinnering.objects.filter(pk__in=goed).update(status=Herinnering.Status.VERSTUURD, verstuurd_op=vandaag)
+        for pk, reden in fouten.items():
+            Herinnering.objects.filter(pk=pk).update(status=Herinnering.Status.MISLUKT, fout=reden)
+        verstuurd += len(goed)
+        mislukt += len(fouten)
+    if verstuurd or mislukt:
+        logger.info(
+            "enquete %s ronde %s: %s herinneringen verstuurd, %s mislukt", enquete_id, ronde, verstuurd, mislukt
+        )
+    return {"verstuurd": verstuurd, "mislukt": mislukt}

@@ -1,0 +1,277 @@
+"""The entrepreneur's survey under ``/e/``: no account, plain Dutch, one step per theme.
+
+- ``/e/<token>/`` exchanges the personal link for a session and redirects to ``/e/``, so the
+  token is in no further URL, no Referer and no history entry. Tokens are only compared by
+  their hash; an unknown token gets the same friendly page whatever the reason.
+- Progress is kept between visits (``EnqueteConcept``) and deleted on submission, in the same
+  transaction that stores the anonymous response (``reactie_indienen``).
+- Every page sends ``Referrer-Policy: no-referrer``, ``Cache-Control: no-store`` and
+  ``X-Robots-Tag: noindex``; the link exchange and every form post are rate-limited per IP and per
+  link. No log line carries a token (``kvo.logfilters``) or an answer (nothing here logs one).
+- Works on a 360 px phone without JavaScript: plain forms, big touch targets.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+from django_scopes import scope, scopes_disabled
+
+from analyse import vragenlijst
+from analyse.models import EnqueteConcept, EnqueteUitnodiging
+from analyse.services import reacties
+from analyse.tokens import hash_van, uitnodiging_van_token
+
+SESSIE = "enquete.uitnodiging"
+KLAAR = "enquete.klaar"
+ANONIEM = (
+    "Uw antwoorden zijn anoniem: we bewaren alleen uw bedrijventerrein en uw antwoorden, niet uw naam, "
+    "uw bedrijf of het tijdstip, en niemand in de werkgroep kan zien wat u hebt ingevuld."
+)
+
+MELDINGEN = {
+    "onbekend": (
+        404,
+        "Deze link werkt niet",
+        "De link is niet (meer) geldig of niet helemaal overgenomen. Kijk of u de hele link uit de e-mail of "
+        "brief hebt gebruikt, of scan de QR-code nog eens. Lukt het niet, neem dan contact op met de secretaris "
+        "van de KVO-werkgroep.",
+    ),
+    "geen-sessie": (
+        404,
+        "Open de enquête met uw persoonlijke link",
+        "U vindt de link in de uitnodiging die u per e-mail of per brief kreeg. Hebt u die niet meer, neem dan "
+        "contact op met de secretaris van de KVO-werkgroep.",
+    ),
+    "beantwoord": (
+        409,
+        "U hebt de enquête al ingevuld",
+        "Dank u wel! Uw antwoorden zijn ontvangen. Een tweede keer invullen kan niet: "
+        "zo telt elke ondernemer één keer.",
+    ),
+    "gesloten": (
+        410,
+        "De enquête is gesloten",
+        "De enquête kon tot en met de sluitingsdatum worden ingevuld; antwoorden insturen kan niet meer. "
+        "Dank u wel voor uw interesse.",
+    ),
+    "te-vaak": (
+        429,
+        "Even geduld",
+        "Er kwamen in korte tijd te veel verzoeken binnen. Wacht een minuut en probeer het dan opnieuw.",
+    ),
+}
+
+
+def _kop(view):
+    """No caching, no Referer, no indexing: on every page of the public survey."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        antwoord = view(request, *args, **kwargs)
+        antwoord["Referrer-Policy"] = "no-referrer"
+        antwoord["X-Robots-Tag"] = "noindex, nofollow"
+        return antwoord
+
+    return never_cache(wrapper)
+
+
+def melding(request, soort: str, **extra):
+    status, kop, tekst = MELDINGEN[soort]
+    return render(request, "enquete/melding.html", {"kop": kop, "tekst": tekst, **extra}, status=status)
+
+
+def _te_vaak(request, *, sleutel: str, rate: str) -> bool:
+    """Rate limit per IP and per link (``sleutel``); counts this request."""
+    per_ip = is_ratelimited(request, group="enquete-ip", key="ip", rate="60/m", increment=True)
+    per_link = is_ratelimited(request, group="enquete-link", key=lambda g, r: sleutel, rate=rate, increment=True)
+    return per_ip or per_link
+
+
+def _uitnodiging(request) -> EnqueteUitnodiging | None:
+    pk = request.session.get(SESSIE)
+    if not pk:
+        return None
+    with scopes_disabled():
+        return (
+            EnqueteUitnodiging.objects.select_related("enquete__werkgroep", "ondernemer__terrein").filter(pk=pk).first()
+        )
+
+
+def _toestand(request, uitnodiging) -> str | None:
+    """Why this invitation cannot fill in the survey now, or None."""
+    if uitnodiging is None:
+        return "geen-sessie"
+    if uitnodiging.beantwoord:
+        return "beantwoord"
+    if not uitnodiging.enquete.is_open(timezone.localdate()):
+        return "gesloten"
+    return None
+
+
+def _concept(uitnodiging) -> dict:
+    concept = EnqueteConcept.objects.filter(uitnodiging=uitnodiging).first()
+    return dict(concept.antwoorden) if concept else {}
+
+
+def _bewaar(uitnodiging, concept: dict, deel: dict) -> dict:
+    concept = {**concept, **deel}
+    concept = {ref: w for ref, w in concept.items() if w is not None}
+    EnqueteConcept.objects.update_or_create(uitnodiging=uitnodiging, defaults={"antwoorden": concept})
+    return concept
+
+
+def _ctx(uitnodiging, **extra) -> dict:
+    enquete = uitnodiging.enquete
+    return {
+        "enquete": enquete,
+        "werkgroep": enquete.werkgroep,
+        "terrein": uitnodiging.ondernemer.terrein,
+        "anoniem": ANONIEM,
+        **extra,
+    }
+
+
+@_kop
+@require_http_methods(["GET", "HEAD"])
+def start(request, token: str):
+    """The personal link: exchange the token for a session, then continue without it in the URL."""
+    if _te_vaak(request, sleutel=hash_van(token), rate="20/m"):
+        return melding(request, "te-vaak")
+    with scopes_disabled():
+        uitnodiging = uitnodiging_van_token(token)
+    if uitnodiging is None:
+        return melding(request, "onbekend")
+    request.session.cycle_key()
+    request.session[SESSIE] = uitnodiging.pk
+    request.session.pop(KLAAR, None)
+    return redirect("enquete:pagina")
+
+
+@_kop
+@require_http_methods(["GET", "HEAD"])
+def pagina(request):
+    """The first page: what the survey is for, how long it takes, that it is anonymous."""
+    uitnodiging = _uitnodiging(request)
+    if uitnodiging is None and request.session.get(KLAAR):
+        return redirect("enquete:klaar")
+    if reden := _toestand(request, uitnodiging):
+        return melding(request, reden)
+    with scope(werkgroep=uitnodiging.enquete.werkgroep):
+        stappen = vragenlijst.stappen(uitnodiging.enquete)
+        concept = _concept(uitnodiging)
+    aantal = sum(len(s.vragen) for s in stappen)
+    verder = 1
+    if concept:
+        beantwoord = [any(iv.vraag.ref in concept for iv in s.vragen) for s in stappen]
+        verder = next((i + 1 for i, b in reversed(list(enumerate(beantwoord))) if b), 0) + 1
+        verder = min(verder, len(stappen))
+    return render(
+        request,
+        "enquete/welkom.html",
+        _ctx(uitnodiging, stappen=stappen, aantal_vragen=aantal, verder=verder if concept else None),
+    )
+
+
+@_kop
+@require_http_methods(["GET", "HEAD", "POST"])
+def stap(request, nummer: int):
+    """One theme: its questions; saving moves on (or back) and keeps the answers."""
+    uitnodiging = _uitnodiging(request)
+    if reden := _toestand(request, uitnodiging):
+        return melding(request, reden)
+    if request.method == "POST" and _te_vaak(request, sleutel=f"u{uitnodiging.pk}", rate="60/m"):
+        return melding(request, "te-vaak")
+    with scope(werkgroep=uitnodiging.enquete.werkgroep):
+        concept = _concept(uitnodiging)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept)
+        if not 1 <= nummer <= len(stappen):
+            return redirect("enquete:pagina")
+        huidig = stappen[nummer - 1]
+        status = 200
+        if request.method == "POST":
+            deel, goed = vragenlijst.lees(huidig.vragen, request.POST)
+            terug = request.POST.get("richting") == "vorige"
+            if goed or terug:
+                # Valid answers are kept (an emptied one is removed); on "back" an invalid one keeps its old value.
+                _bewaar(uitnodiging, concept, {iv.vraag.ref: deel[iv.vraag.ref] for iv in huidig.vragen if not iv.fout})
+                if terug:
+                    return redirect("enquete:stap", nummer=max(1, nummer - 1))
+                if nummer < len(stappen):
+                    return redirect("enquete:stap", nummer=nummer + 1)
+                return redirect("enquete:versturen")
+            status = 422
+    return render(
+        request,
+        "enquete/stap.html",
+        _ctx(
+            uitnodiging,
+            stap=huidig,
+            aantal=len(stappen),
+            fouten=status == 422,
+            ontbreekt=request.GET.get("ontbreekt") == "1",
+        ),
+        status=status,
+    )
+
+
+@_kop
+@require_http_methods(["GET", "HEAD"])
+def versturen(request):
+    """Check before sending: per theme how many questions are answered."""
+    uitnodiging = _uitnodiging(request)
+    if reden := _toestand(request, uitnodiging):
+        return melding(request, reden)
+    with scope(werkgroep=uitnodiging.enquete.werkgroep):
+        concept = _concept(uitnodiging)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept)
+    return render(request, "enquete/versturen.html", _ctx(uitnodiging, stappen=stappen, concept=concept))
+
+
+@_kop
+@require_POST
+def insturen(request):
+    """Store the response (anonymous) and delete the progress, in one transaction."""
+    uitnodiging = _uitnodiging(request)
+    if uitnodiging is not None and uitnodiging.beantwoord:
+        return melding(request, "beantwoord")
+    if reden := _toestand(request, uitnodiging):
+        return melding(request, reden)
+    if _te_vaak(request, sleutel=f"u{uitnodiging.pk}", rate="60/m"):
+        return melding(request, "te-vaak")
+    with scope(werkgroep=uitnodiging.enquete.werkgroep):
+        concept = _concept(uitnodiging)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept)
+        for s in stappen:
+            for iv in s.vragen:
+                if iv.vraag.verplicht and iv.vraag.ref not in concept:
+                    return redirect(reverse("enquete:stap", kwargs={"nummer": s.nummer}) + "?ontbreekt=1")
+        refs = {iv.vraag.ref for s in stappen for iv in s.vragen}
+        try:
+            reacties.reactie_indienen(
+                uitnodiging=uitnodiging, antwoorden={r: w for r, w in concept.items() if r in refs}
+            )
+        except ValidationError as fout:
+            if reacties.AL_BEANTWOORD in fout.messages:
+                return melding(request, "beantwoord")
+            if reacties.GESLOTEN in fout.messages:
+                return melding(request, "gesloten")
+            raise
+    request.session.pop(SESSIE, None)
+    request.session[KLAAR] = True
+    return redirect("enquete:klaar")
+
+
+@_kop
+@require_http_methods(["GET", "HEAD"])
+def klaar(request):
+    if not request.session.get(KLAAR):
+        return redirect("enquete:pagina")
+    return render(request, "enquete/klaar.html", {"anoniem": ANONIEM})
