@@ -275,9 +275,7 @@ def brief_uitnodigingen(enquete: Enquete, terrein, *, opnieuw: bool = False) -> 
     )
 
 
-def brieven_maken(
-    *, actor, enquete: Enquete, terrein, opnieuw: bool = False
-) -> list[tuple[EnqueteUitnodiging, str]]:
+def brieven_maken(*, actor, enquete: Enquete, terrein, opnieuw: bool = False) -> list[tuple[EnqueteUitnodiging, str]]:
     """Fresh links for the letters of ``terrein``; marks those invitations sent (by letter) today."""
     from analyse.tokens import nieuwe_links
 

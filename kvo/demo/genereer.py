@@ -14,9 +14,14 @@ import datetime as dt
 import json
 import random
 import string
+import sys
 from pathlib import Path
 
 HIER = Path(__file__).resolve().parent
+sys.path.insert(0, str(HIER.parents[1]))  # the repository root, when run as a script
+
+from analyse.standaardvragen import standaardenquete, vragen_van  # noqa: E402
+from kvo.demo import genereer_analyse as analyse  # noqa: E402
 
 ACHTERNAMEN = [
     "Dijkstra",
@@ -446,12 +451,76 @@ def wolvega() -> dict:
         "leden": leden,
         "bijeenkomsten": bijeenkomsten,
         "communicatie": communicatie,
-        "cycli": [{"nummer": 1, "soort": "eerste", "start": "2024-08-26"}],
+        "cycli": [wolvega_cyclus(rng, terreinen)],
+    }
+
+
+def wolvega_cyclus(rng: random.Random, terreinen: list[dict]) -> dict:
+    """The first cycle of Wolvega with its finished safety analysis (see genereer_analyse)."""
+    vragen = standaardenquete()
+    for blok in (4, 13, 26):
+        vragen += [{"ref": f"b{blok:02d}-{i}", **v.als_dict(blok)} for i, v in enumerate(vragen_van(blok), start=1)]
+    vragen.append(
+        {
+            "ref": "eigen-1",
+            "thema": "eigen:Parkmanagement",
+            "tekst": "In hoeverre bent u tevreden over het parkmanagement van de bedrijventerreinen?",
+            "type": "schaal",
+        }
+    )
+    enquete = analyse.enquete(
+        rng,
+        terreinen,
+        vragen,
+        titel="Veiligheidsenquête bedrijventerreinen Wolvega 2024",
+        inleiding="De KVO-werkgroep wil weten hoe u de veiligheid op uw bedrijventerrein ervaart. "
+        "Het invullen duurt ongeveer tien minuten.",
+        geopend=dt.date(2024, 11, 4),
+        sluit=dt.date(2024, 11, 29),
+        herinnering_dagen=[7, 14],
+        herinneringen_verstuurd=2,
+        respons={"schipsloot": 31, "noord-west": 26, "plantage": 22},
+        geneigdheid={"schipsloot": 0.7, "noord-west": 0.6, "plantage": 0.3},
+    )
+    enquete["eigen_themas"] = ["Parkmanagement"]
+    themas = sorted({v["thema"] for v in vragen}, key=lambda t: (t.startswith("eigen:"), t))
+    return {
+        "nummer": 1,
+        "soort": "eerste",
+        "start": "2024-08-26",
+        "enquete": enquete,
+        "cijfers": analyse.cijfers_wolvega(),
+        "schouwen": analyse.schouwen_wolvega(),
+        "analyse": analyse.conclusie_wolvega(themas),
     }
 
 
 def venekoten() -> dict:
     rng = random.Random(7)
+    terreinen = [
+        {
+            "ref": "venekoten",
+            "naam": "Venekoten",
+            "gemeente": "Ooststellingwerf",
+            "grens": polygon(6.2801, 52.9862, 0.0132, 0.0071),
+            "ondernemers": ondernemers(
+                rng, "v", 64, ["Venekoterweg", "Ambachtsweg", "Handelsweg", "Nijverheidsweg"], "8431", set()
+            ),
+        }
+    ]
+    enquete = analyse.enquete(
+        rng,
+        terreinen,
+        standaardenquete(),
+        titel="Veiligheidsenquête Venekoten 2026",
+        inleiding="Hoe veilig is Venekoten volgens u? Uw antwoorden helpen de werkgroep kiezen wat eerst moet.",
+        geopend=dt.date(2026, 10, 1),
+        sluit=dt.date(2026, 11, 30),
+        herinnering_dagen=[14, 28, 55],
+        herinneringen_verstuurd=2,
+        respons={"venekoten": 17},
+        geneigdheid={"venekoten": 0.4},
+    )
     return {
         "schema": "kvo-dossier/1",
         "werkgroep": {
@@ -466,17 +535,7 @@ def venekoten() -> dict:
                 "plaats": "Oosterwolde",
             },
         },
-        "terreinen": [
-            {
-                "ref": "venekoten",
-                "naam": "Venekoten",
-                "gemeente": "Ooststellingwerf",
-                "grens": polygon(6.2801, 52.9862, 0.0132, 0.0071),
-                "ondernemers": ondernemers(
-                    rng, "v", 64, ["Venekoterweg", "Ambachtsweg", "Handelsweg", "Nijverheidsweg"], "8431", set()
-                ),
-            }
-        ],
+        "terreinen": terreinen,
         "partijen": [
             {"ref": "ov", "naam": "Ondernemersvereniging Venekoten", "soort": "ondernemersvereniging"},
             {"ref": "gemeente", "naam": "Gemeente Ooststellingwerf", "soort": "gemeente"},
@@ -556,7 +615,15 @@ def venekoten() -> dict:
             },
             {"datum": "2026-10-14", "onderwerp": "Herinnering: vul de veiligheidsenquête in", "kanaal": "e-mail"},
         ],
-        "cycli": [{"nummer": 1, "soort": "eerste", "start": "2026-05-20"}],
+        "cycli": [
+            {
+                "nummer": 1,
+                "soort": "eerste",
+                "start": "2026-05-20",
+                "enquete": enquete,
+                "cijfers": analyse.cijfers_venekoten(),
+            }
+        ],
     }
 
 
