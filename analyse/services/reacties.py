@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from analyse.antwoorden import controleer
-from analyse.models import EnqueteConcept, EnqueteUitnodiging, Reactie
+from analyse.models import Enquete, EnqueteConcept, EnqueteUitnodiging, Reactie
 
 AL_BEANTWOORD = "Deze enquête is al ingevuld. Dank u wel; een tweede keer invullen kan niet."
 GESLOTEN = "Deze enquête is gesloten; er kunnen geen antwoorden meer worden ingestuurd."
@@ -25,7 +25,7 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
     ``antwoorden`` maps question refs to stored values (see ``analyse.antwoorden``); unknown
     refs and invalid values are refused. No log line carries the answers.
     """
-    enquete = uitnodiging.enquete
+    enquete = Enquete.objects.get(pk=uitnodiging.enquete_id)  # fresh: "sent" and "closed" are decided now
     vragen = {v.ref: v for v in enquete.vragen.all()}
     onbekend = [ref for ref in antwoorden if ref not in vragen]
     ongeldig = [ref for ref, w in antwoorden.items() if ref in vragen and not controleer(vragen[ref], w)]
