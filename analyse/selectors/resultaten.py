@@ -1,0 +1,203 @@
+"""Response and results of the survey (§4.1.1).
+
+- Response per park from the register and the anonymous responses; who answered after which
+  reminder round from the invitations and the reminder ledger, never from the responses.
+- Results per question, for the whole area or one park, from the responses only. A view with
+  fewer than ``MIN_REACTIES`` responses shows nothing but a note, so nobody can be singled out.
+  Open answers are shown verbatim, never summarised. Where an earlier cycle asked a question of
+  the same topic block and type, its result stands beside the current one.
+
+All responses are read in one query and counted in Python: the page costs the same number of
+queries for 6 responses as for 600.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Q
+
+from analyse.antwoorden import schaal_labels
+from analyse.models import Enquete, Herinnering
+from analyse.regels import Respons
+from analyse.selectors.enquete import vragen_per_thema
+from gebieden.models import Bedrijventerrein
+
+MIN_REACTIES = 5
+ONDERDRUKT = "Minder dan 5 reacties: niet getoond, zodat niemand herkenbaar is."
+
+
+# --- response ------------------------------------------------------------------------------
+
+
+def respons_per_terrein(enquete: Enquete) -> list[Respons]:
+    terreinen = (
+        Bedrijventerrein.objects.filter(werkgroep_id=enquete.werkgroep_id)
+        .annotate(n=Count("ondernemers", distinct=True))
+        .order_by("naam", "pk")
+    )
+    reacties = dict(enquete.reacties.values("terrein_id").annotate(n=Count("pk")).values_list("terrein_id", "n"))
+    return [Respons(t.naam, t.n, reacties.get(t.pk, 0)) for t in terreinen]
+
+
+@dataclass(frozen=True)
+class Ronde:
+    nummer: int  # 0: before any reminder
+    verstuurd: int  # reminders of this round sent
+    beantwoord_na: int  # invitations answered after this round (and before the next)
+
+
+def per_ronde(enquete: Enquete) -> list[Ronde]:
+    """How many answered before any reminder, and after each round (invitations + ledger only)."""
+    laatste = Counter(
+        enquete.uitnodigingen.filter(beantwoord=True)
+        .annotate(r=Max("herinneringen__ronde", filter=Q(herinneringen__status=Herinnering.Status.VERSTUURD)))
+        .values_list("r", flat=True)
+    )
+    verstuurd = dict(
+        Herinnering.objects.filter(uitnodiging__enquete=enquete, status=Herinnering.Status.VERSTUURD)
+        .values("ronde")
+        .annotate(n=Count("pk"))
+        .values_list("ronde", "n")
+    )
+    rondes = max([len(enquete.herinnering_dagen or []), *verstuurd.keys(), *(r or 0 for r in laatste)])
+    return [Ronde(0, 0, laatste.get(None, 0))] + [
+        Ronde(r, verstuurd.get(r, 0), laatste.get(r, 0)) for r in range(1, rondes + 1)
+    ]
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@dataclass
+class Regel:
+    label: str
+    aantal: int
+    procent: float
+    vorig: float | None = None  # the earlier cycle's percentage for the same answer
+
+
+@dataclass
+class Uitslag:
+    vraag: object
+    nummer: int
+    beantwoord: int
+    regels: list[Regel] = field(default_factory=list)  # scale, choice, yes/no
+    open: list[str] = field(default_factory=list)  # open answers, verbatim
+    getal: dict | None = None  # n, mean, median, min, max
+    vorig_jaar: str = ""  # label of the earlier survey ("2024") when compared
+    vorig_beantwoord: int = 0
+
+    @property
+    def type(self) -> str:
+        return self.vraag.type
+
+
+@dataclass
+class ThemaUitslag:
+    sleutel: str
+    naam: str
+    uitslagen: list[Uitslag]
+
+
+def _regels(vraag, waarden: list) -> list[Regel]:
+    n = len(waarden)
+    if vraag.type == "schaal":
+        labels = [f"{i} – {label}" for i, label in enumerate(schaal_labels(vraag), start=1)]
+        telling = Counter(w for w in waarden if isinstance(w, int))
+        sleutels = list(range(1, 6))
+    elif vraag.type == "ja-nee":
+        labels, sleutels = ["Ja", "Nee"], [True, False]
+        telling = Counter(waarden)
+    elif vraag.type == "keuze":
+        labels = sleutels = list(vraag.opties)
+        telling = Counter(waarden)
+    else:  # meerkeuze: percentage of those who answered the question
+        labels = sleutels = list(vraag.opties)
+        telling = Counter(o for w in waarden for o in (w if isinstance(w, list) else []))
+    return [
+        Regel(label, telling.get(s, 0), 100 * telling.get(s, 0) / n if n else 0.0)
+        for label, s in zip(labels, sleutels, strict=True)
+    ]
+
+
+def uitslag(vraag, nummer: int, antwoorden: list[dict]) -> Uitslag:
+    waarden = [a[vraag.ref] for a in antwoorden if a.get(vraag.ref) is not None]
+    u = Uitslag(vraag, nummer, len(waarden))
+    if vraag.type == "open":
+        u.open = sorted((str(w) for w in waarden), key=str.casefold)
+    elif vraag.type == "getal":
+        getallen = [w for w in waarden if isinstance(w, int | float) and not isinstance(w, bool)]
+        if getallen:
+            u.getal = {
+                "n": len(getallen),
+                "gemiddelde": statistics.fmean(getallen),
+                "mediaan": statistics.median(getallen),
+                "min": min(getallen),
+                "max": max(getallen),
+            }
+    else:
+        u.regels = _regels(vraag, waarden)
+    return u
+
+
+@dataclass
+class Resultaten:
+    reacties: int
+    onderdrukt: bool
+    themas: list[ThemaUitslag]
+    vorige: Enquete | None
+
+
+def _vorige_enquete(enquete: Enquete) -> Enquete | None:
+    return (
+        Enquete.objects.filter(werkgroep_id=enquete.werkgroep_id, cyclus__nummer__lt=enquete.cyclus.nummer)
+        .exclude(geopend_op__isnull=True)
+        .select_related("cyclus")
+        .order_by("-cyclus__nummer")
+        .first()
+    )
+
+
+def resultaten(enquete: Enquete, terrein=None, *, vergelijk: bool = True) -> Resultaten:
+    """The results of ``enquete`` for the whole area, or for ``terrein`` only."""
+    reacties = enquete.reacties.all()
+    if terrein is not None:
+        reacties = reacties.filter(terrein=terrein)
+    antwoorden = list(reacties.values_list("antwoorden", flat=True))
+    groepen = vragen_per_thema(enquete)
+    if len(antwoorden) < MIN_REACTIES:
+        return Resultaten(len(antwoorden), True, [ThemaUitslag(g.sleutel, g.naam, []) for g in groepen], None)
+    vorige = _vorige_enquete(enquete) if vergelijk else None
+    eerder = _eerdere_uitslagen(vorige, terrein) if vorige else {}
+    themas, nummer = [], 0
+    for groep in groepen:
+        lijst = []
+        for vraag in groep.vragen:
+            nummer += 1
+            u = uitslag(vraag, nummer, antwoorden)
+            oud = eerder.get((vraag.blok, vraag.type)) if vraag.blok else None
+            if oud is not None and u.regels and [r.label for r in oud.regels] == [r.label for r in u.regels]:
+                u.vorig_jaar = f"{vorige.geopend_op:%Y}"
+                u.vorig_beantwoord = oud.beantwoord
+                for nieuw, vroeger in zip(u.regels, oud.regels, strict=True):
+                    nieuw.vorig = vroeger.procent
+            lijst.append(u)
+        themas.append(ThemaUitslag(groep.sleutel, groep.naam, lijst))
+    return Resultaten(len(antwoorden), False, themas, vorige)
+
+
+def _eerdere_uitslagen(vorige: Enquete, terrein) -> dict:
+    """Per (block, type) the earlier survey's first question's result (suppressed views left out)."""
+    reacties = vorige.reacties.all()
+    if terrein is not None:
+        reacties = reacties.filter(terrein=terrein)
+    antwoorden = list(reacties.values_list("antwoorden", flat=True))
+    if len(antwoorden) < MIN_REACTIES:
+        return {}
+    uitslagen = {}
+    for vraag in vorige.vragen.exclude(blok__isnull=True).order_by("volgorde", "pk"):
+        uitslagen.setdefault((vraag.blok, vraag.type), uitslag(vraag, 0, antwoorden))
+    return uitslagen

@@ -1,0 +1,215 @@
+"""Response per park and the survey's results (§4.1.1): page, PDF, XLSX and CSV.
+
+Readable by everyone of the work group (agenda members read results only). The charts are
+server-side SVG: the same file in the page and the PDF. Exports hold the per-question tables and
+the open answers, with the same suppression as the page; never one row per response.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from analyse.models import Enquete
+from analyse.selectors import resultaten as selectors
+from analyse.selectors.enquete import enquete_van
+from analyse.views.basis import context, huidige_cyclus, waarschuwingen
+from kvo.grafieken import Reeks, Staaf, kolommen, staafdiagram
+from kvo.mixins import vereist
+from kvo.pdf import template_naar_pdf
+from kvo.permissions import Actie
+
+IDS = ("enquete.respons", "enquete.anoniem")
+
+
+def _enquete(request):
+    cyclus = huidige_cyclus(request)
+    return cyclus, (enquete_van(cyclus) if cyclus else None)
+
+
+def _grafiek(u) -> str:
+    if not u.regels:
+        return ""
+    titel = f"Vraag {u.nummer}: {u.vraag.tekst}"
+    if u.vorig_jaar:
+        return kolommen(
+            [r.label for r in u.regels],
+            [
+                Reeks(u.vorig_jaar, [round(r.vorig, 1) if r.vorig is not None else None for r in u.regels]),
+                Reeks("nu", [round(r.procent, 1) for r in u.regels]),
+            ],
+            titel=titel + " (procent)",
+        )
+    return staafdiagram(
+        [Staaf(r.label, r.procent, f"{r.aantal} ({r.procent:.0f} %)") for r in u.regels], titel=titel, maximum=100
+    )
+
+
+def _terrein(request):
+    pk = request.GET.get("terrein", "")
+    if not pk:
+        return None
+    if not pk.isdigit():
+        raise Http404
+    return request.werkgroep.terreinen.filter(pk=int(pk)).first() or _geen()
+
+
+def _geen():
+    raise Http404("Onbekend bedrijventerrein.")
+
+
+@vereist(Actie.BEKIJKEN)
+def respons(request, werkgroep):
+    cyclus, enquete = _enquete(request)
+    extra = {"cyclus": cyclus, "enquete": enquete, "waarschuwingen": waarschuwingen(request.werkgroep, IDS)}
+    if enquete is not None and enquete.is_verstuurd:
+        per_terrein = selectors.respons_per_terrein(enquete)
+        extra.update(
+            per_terrein=per_terrein,
+            totaal_reacties=sum(r.reacties for r in per_terrein),
+            totaal_ondernemers=sum(r.ondernemers for r in per_terrein),
+            rondes=selectors.per_ronde(enquete),
+            open=enquete.is_open(timezone.localdate()),
+        )
+    if request.htmx:
+        return render(request, "analyse/respons.html#stand", context(request, **extra))
+    return render(request, "analyse/respons.html", context(request, **extra))
+
+
+def _resultaten_context(request, enquete, terrein):
+    res = selectors.resultaten(enquete, terrein)
+    for thema in res.themas:
+        for u in thema.uitslagen:
+            u.grafiek = _grafiek(u)
+    return res
+
+
+@vereist(Actie.BEKIJKEN)
+def resultaten(request, werkgroep):
+    cyclus, enquete = _enquete(request)
+    extra = {"cyclus": cyclus, "enquete": enquete, "waarschuwingen": waarschuwingen(request.werkgroep, IDS)}
+    if enquete is not None and enquete.is_verstuurd:
+        terrein = _terrein(request)
+        extra.update(
+            terrein=terrein,
+            terreinen=list(request.werkgroep.terreinen.order_by("naam")),
+            res=_resultaten_context(request, enquete, terrein),
+            onderdrukt_tekst=selectors.ONDERDRUKT,
+        )
+    return render(request, "analyse/resultaten.html", context(request, **extra))
+
+
+def _verstuurde_enquete(request) -> tuple[object, Enquete]:
+    cyclus, enquete = _enquete(request)
+    if enquete is None or not enquete.is_verstuurd:
+        raise Http404("De enquête is nog niet verstuurd.")
+    return cyclus, enquete
+
+
+@vereist(Actie.BEKIJKEN)
+def resultaten_pdf(request, werkgroep):
+    cyclus, enquete = _verstuurde_enquete(request)
+    terrein = _terrein(request)
+    pdf = template_naar_pdf(
+        "pdf/resultaten.html",
+        {
+            "werkgroep": request.werkgroep,
+            "cyclus": cyclus,
+            "enquete": enquete,
+            "terrein": terrein,
+            "res": _resultaten_context(request, enquete, terrein),
+            "respons": selectors.respons_per_terrein(enquete),
+            "onderdrukt_tekst": selectors.ONDERDRUKT,
+            "titel": "Resultaten enquête",
+            "datum": timezone.localdate(),
+        },
+    )
+    antwoord = HttpResponse(pdf, content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'inline; filename="enquete-resultaten-cyclus-{cyclus.nummer}.pdf"'
+    return antwoord
+
+
+def export_rijen(enquete: Enquete, terreinen) -> tuple[list[list], list[list]]:
+    """(tables, open answers): per question and answer the count and percentage for the whole area
+    and per park; a view with fewer than 5 responses is left empty with a note."""
+    scopes = [("Totaal", selectors.resultaten(enquete, None, vergelijk=False))] + [
+        (t.naam, selectors.resultaten(enquete, t, vergelijk=False)) for t in terreinen
+    ]
+    kop = ["Thema", "Nr", "Vraag", "Antwoord"]
+    for naam, _ in scopes:
+        kop += [f"{naam}: aantal", f"{naam}: %"]
+    tabellen = [kop]
+    totaal = scopes[0][1]
+    if totaal.onderdrukt:
+        return [kop, ["", "", selectors.ONDERDRUKT, ""]], [["Thema", "Nr", "Vraag", "Antwoord"]]
+    per_scope = []
+    for _, res in scopes:
+        per_scope.append({u.vraag.ref: u for t in res.themas for u in t.uitslagen} if not res.onderdrukt else None)
+    open_rijen = [["Thema", "Nr", "Vraag", "Antwoord"]]
+    for thema in totaal.themas:
+        for u in thema.uitslagen:
+            if u.type == "open":
+                open_rijen += [[thema.naam, u.nummer, u.vraag.tekst, a] for a in u.open]
+                continue
+            labels = [r.label for r in u.regels] or ["gemiddelde", "mediaan", "minimum", "maximum"]
+            for i, label in enumerate(labels):
+                rij = [thema.naam, u.nummer, u.vraag.tekst, label]
+                for scope in per_scope:
+                    if scope is None:
+                        rij += ["", "minder dan 5 reacties"]
+                        continue
+                    s = scope[u.vraag.ref]
+                    if s.regels:
+                        rij += [s.regels[i].aantal, round(s.regels[i].procent, 1)]
+                    elif s.getal:
+                        waarde = [s.getal["gemiddelde"], s.getal["mediaan"], s.getal["min"], s.getal["max"]][i]
+                        rij += [round(waarde, 2), ""]
+                    else:
+                        rij += ["", ""]
+                tabellen.append(rij)
+    return tabellen, open_rijen
+
+
+@vereist(Actie.BEKIJKEN)
+def resultaten_export(request, werkgroep, formaat: str):
+    cyclus, enquete = _verstuurde_enquete(request)
+    tabellen, open_rijen = export_rijen(enquete, list(request.werkgroep.terreinen.order_by("naam")))
+    naam = f"enquete-resultaten-cyclus-{cyclus.nummer}"
+    if formaat == "csv":
+        uit = io.StringIO()
+        schrijver = csv.writer(uit, delimiter=";")
+        schrijver.writerows(tabellen)
+        schrijver.writerow([])
+        schrijver.writerow(["Open antwoorden"])
+        schrijver.writerows(open_rijen)
+        antwoord = HttpResponse("\ufeff" + uit.getvalue(), content_type="text/csv; charset=utf-8")
+        antwoord["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
+        return antwoord
+    if formaat != "xlsx":
+        raise Http404
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    boek = Workbook()
+    blad = boek.active
+    blad.title = "Per vraag"
+    for rij in tabellen:
+        blad.append(rij)
+    open_blad = boek.create_sheet("Open antwoorden")
+    for rij in open_rijen:
+        open_blad.append(rij)
+    for b in (blad, open_blad):
+        for cel in b[1]:
+            cel.font = Font(bold=True)
+        b.freeze_panes = "A2"
+    uit = io.BytesIO()
+    boek.save(uit)
+    antwoord = HttpResponse(
+        uit.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
+    return antwoord
