@@ -1,1 +1,214 @@
-"""Placeholder: filled in by its subdomain."""
+"""``cycli[].enquete`` of the ``kvo-dossier/1`` format: the survey of a cycle (§4.1.1).
+
+Canonical form: questions in the survey's order with defaults left out (``blok`` null,
+``opties`` empty, ``verplicht`` false); invitations in the register's order, each with its
+sending date, the dates of the reminders sent (the ledger, by round) and ``beantwoord`` only when
+true; responses sorted by their content (park ref, then the answers as canonical JSON), so their
+order says nothing about who answered when, and a round trip is stable. ``x-inleiding`` and
+``x-herinnering_dagen`` carry what the schema has no place for.
+
+On import an invitation's channel follows the register (e-mail address → e-mail, else letter);
+responses are written without any link to an invitation: there is none to make.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from types import SimpleNamespace
+
+from django.utils import timezone
+
+from analyse import catalogus
+from analyse.antwoorden import controleer
+from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, Reactie, Vraag
+from kvo.dossier.fouten import pad
+from kvo.dossier.hulp import datum, dubbele_refs, te_lang, x_sleutels, zet
+from kvo.dossier.registry import CyclusDeel, registreer
+
+EIGEN = ("x-inleiding", "x-herinnering_dagen")
+
+
+def _canoniek(antwoorden: dict) -> str:
+    return json.dumps(antwoorden, sort_keys=True, ensure_ascii=False)
+
+
+def _export(cyclus, voor_ci: bool) -> dict:
+    enquete = Enquete.objects.filter(cyclus=cyclus).first()
+    if enquete is None:
+        return {}
+    item: dict = {}
+    zet(item, "titel", enquete.titel)
+    zet(item, "blokken", sorted(enquete.blokken or []))
+    zet(item, "eigen_themas", list(enquete.eigen_themas or []))
+    vragen = []
+    for v in enquete.vragen.order_by("volgorde", "pk"):
+        vraag = {"ref": v.ref}
+        zet(vraag, "blok", v.blok)
+        vraag.update(thema=v.thema, tekst=v.tekst, type=v.type)
+        zet(vraag, "opties", list(v.opties or []))
+        zet(vraag, "verplicht", v.verplicht, standaard=False)
+        vragen.append(vraag)
+    zet(item, "vragen", vragen)
+    zet(item, "geopend_op", enquete.geopend_op)
+    zet(item, "gesloten_op", enquete.gesloten_op)
+    herinneringen: dict[int, list[str]] = {}
+    for uitnodiging_id, d in (
+        Herinnering.objects.filter(uitnodiging__enquete=enquete, status=Herinnering.Status.VERSTUURD)
+        .order_by("ronde")
+        .values_list("uitnodiging_id", "verstuurd_op")
+    ):
+        herinneringen.setdefault(uitnodiging_id, []).append(d.isoformat())
+    uitnodigingen = []
+    for u in enquete.uitnodigingen.select_related("ondernemer").order_by("ondernemer__terrein_id", "ondernemer_id"):
+        rij = {"ondernemer": u.ondernemer.ref}
+        if u.verstuurd_op is not None:
+            rij["verstuurd_op"] = timezone.localtime(u.verstuurd_op).date().isoformat()
+        zet(rij, "herinneringen", herinneringen.get(u.pk, []))
+        zet(rij, "beantwoord", u.beantwoord, standaard=False)
+        uitnodigingen.append(rij)
+    zet(item, "uitnodigingen", uitnodigingen)
+    antwoorden = [
+        {"terrein": ref, "antwoorden": a} for ref, a in enquete.reacties.values_list("terrein__ref", "antwoorden")
+    ]
+    antwoorden.sort(key=lambda r: (r["terrein"], _canoniek(r["antwoorden"])))
+    zet(item, "antwoorden", antwoorden)
+    zet(item, "x-inleiding", enquete.inleiding)
+    zet(item, "x-herinnering_dagen", list(enquete.herinnering_dagen or []))
+    item.update(x_sleutels(enquete.extra or {}))
+    return {"enquete": item}
+
+
+def _ondernemers(dossier: dict) -> dict[str, list[str]]:
+    """Entrepreneur ref → the refs of the parks it occurs in (a ref must name one entrepreneur)."""
+    waar: dict[str, list[str]] = {}
+    for t in dossier.get("terreinen", []):
+        for o in t.get("ondernemers", []):
+            waar.setdefault(o["ref"], []).append(t["ref"])
+    return waar
+
+
+def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
+    e = dossier["cycli"][i].get("enquete") or {}
+    basis = ("cycli", i, "enquete")
+    vragen = e.get("vragen") or []
+    problemen = dubbele_refs(vragen, *basis, "vragen") + te_lang(vragen, Vraag, ("thema",), *basis, "vragen")
+    eigen = set(e.get("eigen_themas") or [])
+    per_ref = {}
+    for j, v in enumerate(vragen):
+        per_ref[v["ref"]] = SimpleNamespace(type=v["type"], opties=v.get("opties") or [])
+        thema = v.get("thema") or (catalogus.thema_van_blok(v["blok"]) if v.get("blok") else None)
+        if thema is None:
+            problemen.append(f"{pad(*basis, 'vragen', j, 'thema')}: ontbreekt (en er is geen onderwerpblok)")
+        elif catalogus.is_eigen(thema) and thema.removeprefix("eigen:") not in eigen:
+            problemen.append(f'{pad(*basis, "vragen", j, "thema")}: eigen thema "{thema}" staat niet in eigen_themas')
+        if v["type"] in ("keuze", "meerkeuze") and len(v.get("opties") or []) < 2:
+            problemen.append(f"{pad(*basis, 'vragen', j, 'opties')}: een keuzevraag heeft minstens 2 opties")
+    waar = _ondernemers(dossier)
+    uitnodigingen = e.get("uitnodigingen") or []
+    problemen += dubbele_refs(uitnodigingen, *basis, "uitnodigingen", sleutel="ondernemer", wat="ondernemer")
+    beantwoord: Counter = Counter()
+    for j, u in enumerate(uitnodigingen):
+        terreinen = waar.get(u["ondernemer"], [])
+        if not terreinen:
+            problemen.append(
+                f'{pad(*basis, "uitnodigingen", j, "ondernemer")}: onbekende ondernemer "{u["ondernemer"]}"'
+            )
+        elif len(terreinen) > 1:
+            problemen.append(
+                f'{pad(*basis, "uitnodigingen", j, "ondernemer")}: ondernemer "{u["ondernemer"]}" komt op meer dan '
+                f"één terrein voor ({', '.join(terreinen)}); maak de refs uniek"
+            )
+        elif u.get("beantwoord"):
+            beantwoord[terreinen[0]] += 1
+    terrein_refs = {t["ref"] for t in dossier.get("terreinen", [])}
+    reacties: Counter = Counter()
+    for j, r in enumerate(e.get("antwoorden") or []):
+        if r["terrein"] not in terrein_refs:
+            problemen.append(f'{pad(*basis, "antwoorden", j, "terrein")}: onbekend bedrijventerrein "{r["terrein"]}"')
+        reacties[r["terrein"]] += 1
+        for ref, waarde in r["antwoorden"].items():
+            if ref not in per_ref:
+                problemen.append(f'{pad(*basis, "antwoorden", j, "antwoorden", ref)}: onbekende vraag "{ref}"')
+            elif not controleer(per_ref[ref], waarde):
+                problemen.append(
+                    f"{pad(*basis, 'antwoorden', j, 'antwoorden', ref)}: past niet bij een vraag van het type "
+                    f"{per_ref[ref].type} ({json.dumps(waarde, ensure_ascii=False)[:60]})"
+                )
+    if uitnodigingen:
+        for terrein, n in sorted(reacties.items()):
+            if n > beantwoord[terrein]:
+                problemen.append(
+                    f"{pad(*basis, 'antwoorden')}: {n} reacties op {terrein}, maar daar zijn maar "
+                    f"{beantwoord[terrein]} uitnodigingen beantwoord"
+                )
+    return problemen
+
+
+def _tijdstip(waarde: str | None) -> dt.datetime | None:
+    d = datum(waarde)
+    return timezone.make_aware(dt.datetime.combine(d, dt.time(9))) if d else None
+
+
+def _importeer(cyclus, gegevens: dict, ctx) -> None:
+    e = gegevens["enquete"]
+    extra = {k: v for k, v in x_sleutels(e).items() if k not in EIGEN}
+    enquete = Enquete.objects.create(
+        werkgroep=cyclus.werkgroep,
+        cyclus=cyclus,
+        titel=e.get("titel", ""),
+        inleiding=e.get("x-inleiding", ""),
+        blokken=list(e.get("blokken") or []),
+        eigen_themas=list(e.get("eigen_themas") or []),
+        geopend_op=datum(e.get("geopend_op")),
+        gesloten_op=datum(e.get("gesloten_op")),
+        herinnering_dagen=list(e.get("x-herinnering_dagen") or []),
+        extra=extra,
+    )
+    Vraag.objects.bulk_create(
+        Vraag(
+            enquete=enquete,
+            ref=v["ref"],
+            volgorde=j,
+            blok=v.get("blok"),
+            thema=v.get("thema") or catalogus.thema_van_blok(v["blok"]),
+            tekst=v["tekst"],
+            type=v["type"],
+            opties=list(v.get("opties") or []),
+            verplicht=v.get("verplicht", False),
+        )
+        for j, v in enumerate(e.get("vragen") or [])
+    )
+    ondernemers = {o.ref: o for t in ctx.objecten("terreinen").values() for o in t.ondernemers.all()}
+    bron = e.get("uitnodigingen") or []
+    uitnodigingen = EnqueteUitnodiging.objects.bulk_create(
+        EnqueteUitnodiging(
+            enquete=enquete,
+            ondernemer=ondernemers[u["ondernemer"]],
+            kanaal=EnqueteUitnodiging.Kanaal.EMAIL
+            if ondernemers[u["ondernemer"]].email
+            else EnqueteUitnodiging.Kanaal.BRIEF,
+            verzending=(
+                EnqueteUitnodiging.Verzending.VERSTUURD
+                if u.get("verstuurd_op")
+                else EnqueteUitnodiging.Verzending.WACHT
+            ),
+            verstuurd_op=_tijdstip(u.get("verstuurd_op")),
+            beantwoord=u.get("beantwoord", False),
+        )
+        for u in bron
+    )
+    Herinnering.objects.bulk_create(
+        Herinnering(uitnodiging=uitnodiging, ronde=r, status=Herinnering.Status.VERSTUURD, verstuurd_op=datum(d))
+        for uitnodiging, u in zip(uitnodigingen, bron, strict=True)
+        for r, d in enumerate(u.get("herinneringen") or [], start=1)
+    )
+    terreinen = ctx.objecten("terreinen")
+    Reactie.objects.bulk_create(
+        Reactie(enquete=enquete, terrein=terreinen[r["terrein"]], antwoorden=r["antwoorden"])
+        for r in e.get("antwoorden") or []
+    )
+
+
+registreer(CyclusDeel("enquete", 10, ("enquete",), _export, _check, _importeer))

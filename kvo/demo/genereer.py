@@ -340,8 +340,11 @@ def wolvega() -> dict:
             "b2025-04",
             dt.date(2025, 4, 7),
             [*vast, "avisser", "wterpstra"],
-            ["Schouwrapport dag- en avondschouw", "Concept plan van aanpak"],
-            ["Het plan van aanpak 2025-2027 wordt vastgesteld."],
+            ["Schouwrapport dag- en avondschouw", "Conclusie veiligheidsanalyse", "Concept plan van aanpak"],
+            [
+                "De conclusie van de veiligheidsanalyse en de prioritering van de thema's worden vastgesteld.",
+                "Het plan van aanpak 2025-2027 wordt vastgesteld.",
+            ],
         ),
         bijeenkomst(
             "b2025-06",
@@ -492,6 +495,7 @@ def wolvega_cyclus(rng: random.Random, terreinen: list[dict]) -> dict:
         "cijfers": analyse.cijfers_wolvega(),
         "schouwen": analyse.schouwen_wolvega(),
         "analyse": analyse.conclusie_wolvega(themas),
+        "x-analyse-bijeenkomst": "b2025-04",  # the meeting that adopted the conclusion
     }
 
 

@@ -11,6 +11,7 @@ third due on 25 November, its response still short of the threshold.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 
 from analyse import catalogus
@@ -126,7 +127,8 @@ def enquete(
                 if w is not None:
                     waarden[v["ref"]] = w
             antwoorden.append({"terrein": terrein["ref"], "antwoorden": waarden})
-    rng.shuffle(antwoorden)
+    # Sorted by content, as the export writes them: the order says nothing about who answered when.
+    antwoorden.sort(key=lambda r: (r["terrein"], json.dumps(r["antwoorden"], sort_keys=True, ensure_ascii=False)))
     return {
         "titel": titel,
         "blokken": blokken,
