@@ -5,8 +5,10 @@
   their hash; an unknown token gets the same friendly page whatever the reason.
 - Progress is kept between visits (``EnqueteConcept``) and deleted on submission, in the same
   transaction that stores the anonymous response (``reactie_indienen``).
-- Every page sends ``Referrer-Policy: no-referrer``, ``Cache-Control: no-store`` and
-  ``X-Robots-Tag: noindex``; the link exchange and every form post are rate-limited per IP and per
+- Every page sends ``Cache-Control: no-store`` and ``X-Robots-Tag: noindex``; the link exchange
+  sends ``Referrer-Policy: no-referrer`` (its URL holds the token), the pages after it
+  ``same-origin`` (their URLs hold nothing secret, and a form posted from a ``no-referrer`` page
+  carries ``Origin: null``, which Django's CSRF check rightly refuses); the link exchange and every form post are rate-limited per IP and per
   link. No log line carries a token (``kvo.logfilters``) or an answer (nothing here logs one).
 - Works on a 360 px phone without JavaScript: plain forms, big touch targets.
 """
@@ -70,17 +72,20 @@ MELDINGEN = {
 }
 
 
-def _kop(view):
-    """No caching, no Referer, no indexing: on every page of the public survey."""
+def _kop(view=None, *, referrer: str = "same-origin"):
+    """No caching, no Referer to other sites, no indexing: on every page of the public survey."""
 
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        antwoord = view(request, *args, **kwargs)
-        antwoord["Referrer-Policy"] = "no-referrer"
-        antwoord["X-Robots-Tag"] = "noindex, nofollow"
-        return antwoord
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            antwoord = view(request, *args, **kwargs)
+            antwoord["Referrer-Policy"] = referrer
+            antwoord["X-Robots-Tag"] = "noindex, nofollow"
+            return antwoord
 
-    return never_cache(wrapper)
+        return never_cache(wrapper)
+
+    return decorator(view) if view is not None else decorator
 
 
 def melding(request, soort: str, **extra):
@@ -139,7 +144,7 @@ def _ctx(uitnodiging, **extra) -> dict:
     }
 
 
-@_kop
+@_kop(referrer="no-referrer")
 @require_http_methods(["GET", "HEAD"])
 def start(request, token: str):
     """The personal link: exchange the token for a session, then continue without it in the URL."""
