@@ -1,5 +1,19 @@
+"""Inspections under ``/w/<werkgroep>/analyse/schouwen/`` (§4.1.3)."""
+
 from django.urls import path
 
-from analyse.views.stub import nog_niet
+from analyse.views import schouw as views
 
-urlpatterns = [path("", nog_niet, name="schouwen")]
+urlpatterns = [
+    path("", views.schouwen, name="schouwen"),
+    path("nieuw/", views.schouw_nieuw, name="schouw_nieuw"),
+    path("rapport/", views.rapport, name="schouwrapport"),
+    path("rapport.pdf", views.rapport_pdf, name="schouwrapport_pdf"),
+    path("<int:pk>/", views.schouw, name="schouw"),
+    path("<int:pk>/wijzigen/", views.schouw_wijzig, name="schouw_wijzig"),
+    path("<int:pk>/verwijderen/", views.schouw_verwijder, name="schouw_verwijder"),
+    path("<int:pk>/punten/nieuw/", views.punt_nieuw, name="punt_nieuw"),
+    path("punten/<int:pk>/", views.punt_wijzig, name="punt_wijzig"),
+    path("punten/<int:pk>/verwijderen/", views.punt_verwijder, name="punt_verwijder"),
+    path("punten/<int:pk>/foto.jpg", views.punt_foto, name="punt_foto"),
+]

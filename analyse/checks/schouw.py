@@ -1,1 +1,180 @@
-"""Placeholder: filled in by its subdomain."""
+"""Readiness checks of the inspections (§4.1.3, §4.2.5), per year of the cycle.
+
+- ``schouw.dag-en-avond``: a day and an evening inspection in every year. A completed year that
+  misses one → ``niet_voldaan``; the current year without both yet → ``open``.
+- ``schouw.deelname``: with the whole work group; at most one inspection a year in a smaller group
+  or individually. A second one in a year → ``niet_voldaan`` (it already happened).
+- ``schouw.punten``: every point to improve has its photo, what must happen, who and a deadline.
+- ``schouw.positief``: at least 5 positive points a year (day and evening together), each with a
+  photo, why the group is satisfied and what it took (``jaarregel``).
+- ``schouw.rapport``: every inspection has its date and attendees.
+No inspection in the cycle yet → ``open`` for all five.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch
+from django.urls import reverse
+
+from analyse.models import Schouw, Schouwpunt
+from kvo.toets import Status, ToetsContext, Uitkomst, eis, jaarregel
+
+
+def _url(ctx: ToetsContext) -> str:
+    return reverse("analyse:schouwen", kwargs={"werkgroep": ctx.werkgroep.slug})
+
+
+def schouwen_van(cyclus) -> list[Schouw]:
+    """The cycle's inspections with their points and the number of attendees (three queries)."""
+    return list(
+        Schouw.objects.filter(cyclus=cyclus)
+        .annotate(aantal_aanwezigen=Count("aanwezigen", distinct=True))
+        .prefetch_related(Prefetch("punten", queryset=Schouwpunt.objects.select_related("wie").order_by("nummer")))
+        .order_by("datum", "pk")
+    )
+
+
+def _schouwen(ctx: ToetsContext) -> list[Schouw]:
+    sleutel = "analyse.schouwen"
+    if sleutel not in ctx.cache:
+        ctx.cache[sleutel] = schouwen_van(ctx.cyclus) if ctx.cyclus else []
+    return ctx.cache[sleutel]
+
+
+def _geen(ctx: ToetsContext) -> Uitkomst | None:
+    if ctx.cyclus is None:
+        return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", _url(ctx))
+    if not _schouwen(ctx):
+        return Uitkomst(Status.OPEN, "Er is nog geen schouw vastgelegd in deze cyclus.", _url(ctx))
+    return None
+
+
+def _in_jaar(ctx, jaar) -> list[Schouw]:
+    return [s for s in _schouwen(ctx) if jaar.bevat(s.datum)]
+
+
+def positief_compleet(p: Schouwpunt) -> bool:
+    return (
+        p.positief
+        and bool(p.foto)
+        and bool((p.waarom_tevreden or "").strip())
+        and bool((p.wat_nodig_was or "").strip())
+    )
+
+
+def verbeter_ontbreekt(p: Schouwpunt) -> list[str]:
+    """What a point to improve still misses (empty when complete)."""
+    if p.positief:
+        return []
+    mist = []
+    if not p.foto:
+        mist.append("foto")
+    if not (p.actie or "").strip():
+        mist.append("wat er moet gebeuren")
+    if p.wie_id is None:
+        mist.append("wie")
+    if p.gereed_voor is None:
+        mist.append("termijn")
+    return mist
+
+
+@eis("schouw.dag-en-avond")
+def check_dag_en_avond(ctx: ToetsContext) -> Uitkomst:
+    if uitkomst := _geen(ctx):
+        return uitkomst
+    delen, tekort, lopend_compleet = [], [], None
+    for jaar in ctx.jaren:
+        if jaar.start > ctx.datum:
+            continue
+        soorten = {s.soort for s in _in_jaar(ctx, jaar)}
+        stand = f"jaar {jaar.nummer}: {'dag' if 'dag' in soorten else 'geen dag'}, " + (
+            "avond" if "avond" in soorten else "geen avond"
+        )
+        delen.append(stand)
+        compleet = {"dag", "avond"} <= soorten
+        if jaar.voltooid and not compleet:
+            tekort.append(jaar.nummer)
+        if not jaar.voltooid:
+            lopend_compleet = compleet
+    tekst = "; ".join(delen)
+    if tekort:
+        jaren = ", ".join(str(n) for n in tekort)
+        return Uitkomst(Status.NIET_VOLDAAN, f"{tekst}. Een dag- én avondschouw ontbreekt in jaar {jaren}.", _url(ctx))
+    if lopend_compleet is False:
+        return Uitkomst(Status.OPEN, f"{tekst}. Het lopende jaar heeft nog niet beide.", _url(ctx))
+    return Uitkomst(Status.VOLDAAN, f"{tekst}.", _url(ctx))
+
+
+@eis("schouw.deelname")
+def check_deelname(ctx: ToetsContext) -> Uitkomst:
+    if uitkomst := _geen(ctx):
+        return uitkomst
+    delen, te_veel = [], []
+    for jaar in ctx.jaren:
+        schouwen = _in_jaar(ctx, jaar)
+        if not schouwen:
+            continue
+        klein = [s for s in schouwen if s.groep != Schouw.Groep.VOLTALLIG]
+        delen.append(f"jaar {jaar.nummer}: {len(schouwen) - len(klein)} voltallig, {len(klein)} kleiner/individueel")
+        if len(klein) > 1:
+            te_veel.append(jaar.nummer)
+    tekst = "; ".join(delen)
+    if te_veel:
+        jaren = ", ".join(str(n) for n in te_veel)
+        return Uitkomst(
+            Status.NIET_VOLDAAN,
+            f"{tekst}. Hoogstens één schouw per jaar mag in een kleinere groep of individueel; "
+            f"te veel in jaar {jaren}.",
+            _url(ctx),
+        )
+    return Uitkomst(Status.VOLDAAN, f"{tekst}.", _url(ctx))
+
+
+@eis("schouw.punten")
+def check_punten(ctx: ToetsContext) -> Uitkomst:
+    if uitkomst := _geen(ctx):
+        return uitkomst
+    verbeter = [(s, p) for s in _schouwen(ctx) for p in s.punten.all() if not p.positief]
+    onvolledig = [(s, p, verbeter_ontbreekt(p)) for s, p in verbeter if verbeter_ontbreekt(p)]
+    if onvolledig:
+        voorbeelden = "; ".join(
+            f"{s.get_soort_display()} {s.datum:%d-%m-%Y} punt {p.nummer}: {', '.join(mist)}"
+            for s, p, mist in onvolledig[:5]
+        )
+        meer = f" (en nog {len(onvolledig) - 5})" if len(onvolledig) > 5 else ""
+        return Uitkomst(
+            Status.NIET_VOLDAAN,
+            f"{len(onvolledig)} van {len(verbeter)} verbeterpunten zijn niet compleet — {voorbeelden}{meer}.",
+            _url(ctx),
+        )
+    return Uitkomst(
+        Status.VOLDAAN,
+        f"Alle {len(verbeter)} verbeterpunten hebben een genummerde foto, wat er moet gebeuren, wie en een termijn.",
+        _url(ctx),
+    )
+
+
+@eis("schouw.positief")
+def check_positief(ctx: ToetsContext) -> Uitkomst:
+    if uitkomst := _geen(ctx):
+        return uitkomst
+
+    def telling(jaar) -> int:
+        return sum(1 for s in _in_jaar(ctx, jaar) for p in s.punten.all() if positief_compleet(p))
+
+    return jaarregel(ctx, telling, 5, "Positieve punten met foto en toelichting (dag en avond samen)", _url(ctx))
+
+
+@eis("schouw.rapport")
+def check_rapport(ctx: ToetsContext) -> Uitkomst:
+    if uitkomst := _geen(ctx):
+        return uitkomst
+    zonder = [s for s in _schouwen(ctx) if not s.aantal_aanwezigen]
+    if zonder:
+        namen = ", ".join(f"{s.get_soort_display()} {s.datum:%d-%m-%Y}" for s in zonder)
+        return Uitkomst(Status.NIET_VOLDAAN, f"Zonder lijst van aanwezigen: {namen}.", _url(ctx))
+    return Uitkomst(
+        Status.VOLDAAN,
+        f"Alle {len(_schouwen(ctx))} schouwen hebben een datum en een lijst van aanwezigen.",
+        _url(ctx),
+    )

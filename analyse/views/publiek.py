@@ -8,8 +8,9 @@
 - Every page sends ``Cache-Control: no-store`` and ``X-Robots-Tag: noindex``; the link exchange
   sends ``Referrer-Policy: no-referrer`` (its URL holds the token), the pages after it
   ``same-origin`` (their URLs hold nothing secret, and a form posted from a ``no-referrer`` page
-  carries ``Origin: null``, which Django's CSRF check rightly refuses); the link exchange and every form post are rate-limited per IP and per
-  link. No log line carries a token (``kvo.logfilters``) or an answer (nothing here logs one).
+  carries ``Origin: null``, which Django's CSRF check rightly refuses). The link exchange and
+  every form post are rate-limited per IP and per link. No log line carries a token
+  (``kvo.logfilters``) or an answer (nothing here logs one).
 - Works on a 360 px phone without JavaScript: plain forms, big touch targets.
 """
 

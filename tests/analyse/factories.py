@@ -90,6 +90,7 @@ class SchouwFactory(factory.django.DjangoModelFactory):
 
     cyclus = factory.SubFactory(CyclusFactory)
     werkgroep = factory.SelfAttribute("cyclus.werkgroep")
+    ref = factory.Sequence(lambda n: f"s{n}")
     soort = Schouw.Soort.DAG
     datum = factory.LazyAttribute(lambda o: o.cyclus.start + dt.timedelta(days=30))
 
@@ -99,6 +100,7 @@ class SchouwpuntFactory(factory.django.DjangoModelFactory):
         model = Schouwpunt
 
     schouw = factory.SubFactory(SchouwFactory)
+    ref = factory.Sequence(lambda n: f"p{n}")
     nummer = factory.Sequence(lambda n: n + 1)
     locatie = "Industrieweg 12"
     positief = False

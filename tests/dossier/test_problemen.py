@@ -68,7 +68,7 @@ def test_schemafouten_met_pad(db, mini):
     assert not Werkgroep.objects.exists()
 
 
-@pytest.mark.parametrize("sleutel", ["schouwen", "plan", "evaluaties", "audit"])
+@pytest.mark.parametrize("sleutel", ["plan", "evaluaties", "audit"])
 def test_niet_ondersteunde_delen_geweigerd(db, mini, sleutel):
     waarde = {
         "enquete": {"vragen": []},

@@ -1,0 +1,76 @@
+"""Forms of the inspections: the inspection itself and a point captured on the walk."""
+
+from __future__ import annotations
+
+from django import forms
+
+from analyse.models import Schouw
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SchouwForm(forms.Form):
+    soort = forms.ChoiceField(label="Soort", choices=Schouw.Soort.choices, widget=forms.RadioSelect)
+    datum = forms.DateField(label="Datum", widget=DATUM, error_messages={"required": "Vul de datum van de schouw in."})
+    groep = forms.ChoiceField(
+        label="Uitgevoerd",
+        choices=Schouw.Groep.choices,
+        widget=forms.RadioSelect,
+        help_text="Met de voltallige werkgroep; hoogstens één schouw per jaar in een kleinere groep of individueel.",
+    )
+    aanwezigen = forms.ModelMultipleChoiceField(
+        label="Aanwezigen",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Vink aan wie er mee liepen: het schouwrapport noemt de aanwezigen."},
+    )
+
+    def __init__(self, *args, werkgroep, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanwezigen"].queryset = werkgroep.leden.filter(lid_tot__isnull=True).order_by("naam")
+        self.fields["aanwezigen"].label_from_instance = lambda lid: f"{lid.naam} ({lid.partij.naam})"
+        self.fields["aanwezigen"].queryset = self.fields["aanwezigen"].queryset.select_related("partij")
+
+
+class PuntForm(forms.Form):
+    foto = forms.ImageField(
+        label="Foto",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+        help_text="Maak een foto met de camera. De locatie uit de foto wordt bewaard, de rest van de gegevens niet.",
+        error_messages={"invalid_image": "Dit bestand is geen foto die we kunnen lezen. Kies een JPEG- of PNG-foto."},
+    )
+    positief = forms.TypedChoiceField(
+        label="Soort punt",
+        choices=[("0", "Verbeterpunt: hier moet iets gebeuren"), ("1", "Positief punt: dit gaat goed")],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+        initial="0",
+    )
+    terrein = forms.ModelChoiceField(label="Bedrijventerrein", queryset=None, required=False, empty_label="—")
+    locatie = forms.CharField(
+        label="Locatie", max_length=300, required=False, help_text="Straat, huisnummer of herkenningspunt."
+    )
+    bevinding = forms.CharField(label="Wat zag u?", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    actie = forms.CharField(
+        label="Wat moet er gebeuren?", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
+    )
+    wie = forms.ModelChoiceField(label="Wie voert het uit?", queryset=None, required=False, empty_label="—")
+    gereed_voor = forms.DateField(label="Klaar vóór", widget=DATUM, required=False)
+    terugkerend = forms.BooleanField(
+        label="Komt terug of vraagt een andere aanpak (hoort in de maatregelenmatrix)", required=False
+    )
+    waarom_tevreden = forms.CharField(
+        label="Waarom is de werkgroep tevreden?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=5000,
+    )
+    wat_nodig_was = forms.CharField(
+        label="Wat was ervoor nodig?", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
+    )
+
+    def __init__(self, *args, werkgroep, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["terrein"].queryset = werkgroep.terreinen.order_by("naam")
+        self.fields["wie"].queryset = werkgroep.partijen.order_by("naam")

@@ -1,0 +1,249 @@
+"""Inspections of the current cycle (§4.1.3): the list, an inspection with its numbered points,
+a point captured on a phone (camera, location from the photo), the photos served only through
+the work group, and the inspection report as a page and a PDF.
+
+Members enter inspections and points (``Actie.WIJZIGEN``); agenda members read.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from analyse.checks.schouw import schouwen_van, verbeter_ontbreekt
+from analyse.forms_schouw import PuntForm, SchouwForm
+from analyse.models import Schouw, Schouwpunt
+from analyse.services import schouw as services
+from analyse.views.basis import context, huidige_cyclus, waarschuwingen
+from kvo.mixins import vereist
+from kvo.pdf import template_naar_pdf
+from kvo.permissions import Actie
+from kvo.toets import voer_toets_uit
+
+IDS = ("schouw.dag-en-avond", "schouw.deelname", "schouw.punten", "schouw.positief", "schouw.rapport")
+
+
+def _url(request, naam: str = "schouwen", **kwargs) -> str:
+    return reverse(f"analyse:{naam}", kwargs={"werkgroep": request.werkgroep.slug, **kwargs})
+
+
+def _schouw(request, pk: int) -> Schouw:
+    return get_object_or_404(request.werkgroep.schouwen.select_related("cyclus"), pk=pk)
+
+
+def _punt(request, pk: int) -> Schouwpunt:
+    return get_object_or_404(
+        Schouwpunt.objects.filter(schouw__werkgroep=request.werkgroep).select_related("schouw", "wie", "terrein"), pk=pk
+    )
+
+
+def _per_jaar(cyclus, schouwen: list[Schouw]) -> list[dict]:
+    from kvo.toets import cyclus_jaren
+
+    jaren = []
+    vandaag = timezone.localdate()
+    for jaar in cyclus_jaren(cyclus.start, vandaag):
+        lijst = [s for s in schouwen if jaar.bevat(s.datum)]
+        positief = sum(1 for s in lijst for p in s.punten.all() if p.positief)
+        jaren.append({"jaar": jaar, "schouwen": lijst, "positief": positief, "begonnen": jaar.start <= vandaag})
+    return jaren
+
+
+@vereist(Actie.BEKIJKEN)
+def schouwen(request, werkgroep):
+    cyclus = huidige_cyclus(request)
+    lijst = schouwen_van(cyclus) if cyclus else []
+    return render(
+        request,
+        "analyse/schouwen.html",
+        context(
+            request,
+            cyclus=cyclus,
+            schouwen=lijst,
+            jaren=_per_jaar(cyclus, lijst) if cyclus else [],
+            waarschuwingen=waarschuwingen(request.werkgroep, IDS),
+        ),
+    )
+
+
+def _schouw_form(request, schouw: Schouw | None):
+    cyclus = huidige_cyclus(request, verplicht=True)
+    initial = {"groep": Schouw.Groep.VOLTALLIG, "soort": Schouw.Soort.DAG, "datum": timezone.localdate()}
+    if schouw:
+        initial = {
+            "soort": schouw.soort,
+            "datum": schouw.datum,
+            "groep": schouw.groep,
+            "aanwezigen": schouw.aanwezigen.all(),
+        }
+    form = SchouwForm(request.POST or None, werkgroep=request.werkgroep, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if schouw is None:
+            schouw = services.schouw_maak(actor=request.user, cyclus=cyclus, **form.cleaned_data)
+            messages.success(request, f"{schouw} vastgelegd. Voeg nu de punten toe, met een foto per punt.")
+        else:
+            services.schouw_wijzig(actor=request.user, schouw=schouw, **form.cleaned_data)
+            messages.success(request, f"{schouw} opgeslagen.")
+        return redirect(_url(request, "schouw", pk=schouw.pk))
+    terug = _url(request, "schouw", pk=schouw.pk) if schouw else _url(request)
+    return render(
+        request,
+        "analyse/schouw_form.html",
+        context(request, form=form, schouw=schouw, terug=terug),
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def schouw_nieuw(request, werkgroep):
+    return _schouw_form(request, None)
+
+
+@vereist(Actie.WIJZIGEN)
+def schouw_wijzig(request, werkgroep, pk: int):
+    return _schouw_form(request, _schouw(request, pk))
+
+
+@vereist(Actie.WIJZIGEN)
+def schouw_verwijder(request, werkgroep, pk: int):
+    schouw = _schouw(request, pk)
+    if request.method == "POST":
+        services.schouw_verwijder(actor=request.user, schouw=schouw)
+        messages.success(request, f"{schouw} is verwijderd.")
+        return redirect(_url(request))
+    return render(
+        request,
+        "analyse/schouw_verwijderen.html",
+        context(request, schouw=schouw, aantal=schouw.punten.count()),
+    )
+
+
+@vereist(Actie.BEKIJKEN)
+def schouw(request, werkgroep, pk: int):
+    s = _schouw(request, pk)
+    punten = list(s.punten.select_related("wie", "terrein").order_by("nummer"))
+    for p in punten:
+        p.ontbreekt = verbeter_ontbreekt(p)
+    return render(
+        request,
+        "analyse/schouw.html",
+        context(
+            request,
+            schouw=s,
+            punten=punten,
+            aanwezigen=list(s.aanwezigen.select_related("partij").order_by("naam")),
+            positief=sum(1 for p in punten if p.positief),
+            waarschuwingen=waarschuwingen(request.werkgroep, IDS),
+        ),
+    )
+
+
+def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
+    initial = {}
+    if punt:
+        initial = {
+            "positief": "1" if punt.positief else "0",
+            **{
+                k: getattr(punt, k)
+                for k in ("terrein", "locatie", "bevinding", "actie", "wie", "gereed_voor", "terugkerend")
+            },
+            "waarom_tevreden": punt.waarom_tevreden,
+            "wat_nodig_was": punt.wat_nodig_was,
+        }
+    form = PuntForm(request.POST or None, request.FILES or None, werkgroep=request.werkgroep, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        gegevens = dict(form.cleaned_data)
+        foto = gegevens.pop("foto", None)
+        try:
+            opgeslagen = services.punt_opslaan(
+                actor=request.user, schouw=schouw, gegevens=gegevens, foto=foto or None, punt=punt
+            )
+        except ValidationError as e:
+            if hasattr(e, "error_dict"):
+                for veld, fouten in e.message_dict.items():
+                    form.add_error(veld if veld in form.fields else None, fouten)
+            else:
+                form.add_error(None, e.messages)
+        else:
+            messages.success(request, f"Punt {opgeslagen.nummer} opgeslagen.")
+            if "nog_een" in request.POST:
+                return redirect(_url(request, "punt_nieuw", pk=schouw.pk))
+            return redirect(_url(request, "schouw", pk=schouw.pk) + f"#punt-{opgeslagen.nummer}")
+    return render(
+        request,
+        "analyse/punt_form.html",
+        context(request, form=form, schouw=schouw, punt=punt, terug=_url(request, "schouw", pk=schouw.pk)),
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@vereist(Actie.WIJZIGEN)
+def punt_nieuw(request, werkgroep, pk: int):
+    return _punt_form(request, _schouw(request, pk), None)
+
+
+@vereist(Actie.WIJZIGEN)
+def punt_wijzig(request, werkgroep, pk: int):
+    punt = _punt(request, pk)
+    return _punt_form(request, punt.schouw, punt)
+
+
+@vereist(Actie.WIJZIGEN)
+def punt_verwijder(request, werkgroep, pk: int):
+    punt = _punt(request, pk)
+    if request.method != "POST":
+        return redirect(_url(request, "punt_wijzig", pk=punt.pk))
+    services.punt_verwijder(actor=request.user, punt=punt)
+    messages.success(request, f"Punt {punt.nummer} is verwijderd; de andere punten houden hun nummer.")
+    return redirect(_url(request, "schouw", pk=punt.schouw_id))
+
+
+@vereist(Actie.BEKIJKEN)
+def punt_foto(request, werkgroep, pk: int):
+    """The photo, only through the work group: another group's photo is a 404 even with its URL."""
+    punt = _punt(request, pk)
+    if not punt.foto:
+        raise Http404("Geen foto.")
+    antwoord = FileResponse(punt.foto.open("rb"), content_type="image/jpeg")
+    antwoord["Cache-Control"] = "private, max-age=3600"
+    antwoord["X-Content-Type-Options"] = "nosniff"
+    return antwoord
+
+
+def _rapport_context(request) -> dict:
+    cyclus = huidige_cyclus(request)
+    lijst = schouwen_van(cyclus) if cyclus else []
+    aanwezigen = {}
+    if lijst:
+        for s in Schouw.objects.filter(pk__in=[s.pk for s in lijst]).prefetch_related("aanwezigen__partij"):
+            aanwezigen[s.pk] = sorted(s.aanwezigen.all(), key=lambda lid: lid.naam)
+    for s in lijst:
+        s.aanwezigen_lijst = aanwezigen.get(s.pk, [])
+    return {
+        "cyclus": cyclus,
+        "schouwen": lijst,
+        "resultaten": voer_toets_uit(request.werkgroep, ids=IDS),
+    }
+
+
+@vereist(Actie.BEKIJKEN)
+def rapport(request, werkgroep):
+    return render(request, "analyse/schouwrapport.html", context(request, **_rapport_context(request)))
+
+
+@vereist(Actie.BEKIJKEN)
+def rapport_pdf(request, werkgroep):
+    gegevens = _rapport_context(request)
+    if not gegevens["schouwen"]:
+        raise Http404("Nog geen schouw.")
+    pdf = template_naar_pdf(
+        "pdf/schouwrapport.html",
+        {**gegevens, "werkgroep": request.werkgroep, "titel": "Schouwrapport", "datum": timezone.localdate()},
+    )
+    antwoord = HttpResponse(pdf, content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'inline; filename="schouwrapport-cyclus-{gegevens["cyclus"].nummer}.pdf"'
+    return antwoord
