@@ -1,8 +1,10 @@
+"""The analysis overview and its conclusion under ``/w/<werkgroep>/analyse/``."""
+
 from django.urls import path
 
-from analyse.views.stub import nog_niet
+from analyse.views import conclusie as views
 
 urlpatterns = [
-    path("", nog_niet, name="overzicht"),
-    path("conclusie/", nog_niet, name="conclusie"),
+    path("", views.overzicht, name="overzicht"),
+    path("conclusie/", views.conclusie, name="conclusie"),
 ]
