@@ -49,7 +49,7 @@ def staafdiagram(
     staven: Sequence[Staaf], *, titel: str, maximum: float | None = None, breedte: int = 560, kleur: str = KLEUREN[0]
 ) -> SafeString:
     """Horizontal bars, one per answer option / category, with the label left and the figure right."""
-    labelbreedte = min(220, max((len(s.label) for s in staven), default=4) * 7 + 8)
+    labelbreedte = min(220, max(60, max((len(s.label) for s in staven), default=4) * 7 + 8))
     tekstbreedte = 90
     balkruimte = breedte - labelbreedte - tekstbreedte
     rij = 26

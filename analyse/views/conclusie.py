@@ -38,8 +38,8 @@ def overzicht(request, werkgroep):
             stand["open"] = enquete.is_open(vandaag)
         stand["bronnen"] = sorted(set(cyclus.cijfers.values_list("bron", flat=True)))
         stand["schouwen"] = cyclus.schouwen.aggregate(
-            dag=Count("pk", filter=Q(soort="dag")),
-            avond=Count("pk", filter=Q(soort="avond")),
+            dag=Count("pk", filter=Q(soort="dag"), distinct=True),
+            avond=Count("pk", filter=Q(soort="avond"), distinct=True),
             positief=Count("punten", filter=Q(punten__positief=True)),
             verbeter=Count("punten", filter=Q(punten__positief=False)),
         )
