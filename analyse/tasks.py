@@ -25,7 +25,6 @@ import uuid
 from celery import shared_task
 from django.core.mail import EmailMessage, mailers
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -33,26 +32,43 @@ from kvo.tasks import WerkgroepTask
 
 logger = logging.getLogger(__name__)
 
-BATCH = 500
+BATCH = 1000
 
 
-def _mail(enquete, uitnodiging, token: str, *, ronde: int = 0) -> EmailMessage:
-    from analyse.tokens import link_url
+class _Berichten:
+    """Builds the mails of one run. The text is rendered once with placeholders for the two
+    personal parts (the entrepreneur's name and link), which are filled in per mail: at 60,000
+    reminders a template render per mail would cost more than everything else together."""
 
-    context = {
-        "enquete": enquete,
-        "werkgroep": enquete.werkgroep,
-        "ondernemer": uitnodiging.ondernemer,
-        "link": link_url(token),
-        "ronde": ronde,
-    }
-    if ronde:
-        onderwerp = f"Herinnering: {enquete.titel or 'veiligheidsenquête'} ({enquete.werkgroep.naam})"
-        tekst = render_to_string("analyse/mail/herinnering.txt", context)
-    else:
-        onderwerp = f"Uitnodiging: {enquete.titel or 'veiligheidsenquête'} ({enquete.werkgroep.naam})"
-        tekst = render_to_string("analyse/mail/uitnodiging.txt", context)
-    return EmailMessage(subject=onderwerp, body=tekst, to=[uitnodiging.ondernemer.email])
+    NAAM, LINK = "\x00naam\x00", "\x00link\x00"
+
+    def __init__(self, enquete, *, ronde: int = 0):
+        from types import SimpleNamespace
+
+        from django.template.loader import render_to_string
+
+        from analyse.tokens import link_url
+
+        naam = enquete.titel or "veiligheidsenquête"
+        soort = "herinnering" if ronde else "uitnodiging"
+        self.onderwerp = f"{soort.capitalize()}: {naam} ({enquete.werkgroep.naam})"
+        self.link = link_url("__TOKEN__")
+        self.tekst = render_to_string(
+            f"analyse/mail/{soort}.txt",
+            {
+                "enquete": enquete,
+                "werkgroep": enquete.werkgroep,
+                "ondernemer": SimpleNamespace(naam=self.NAAM),
+                "link": self.LINK,
+                "ronde": ronde,
+            },
+        )
+
+    def __call__(self, uitnodiging, token: str) -> EmailMessage:
+        tekst = self.tekst.replace(self.NAAM, uitnodiging.ondernemer.naam).replace(
+            self.LINK, self.link.replace("__TOKEN__", token)
+        )
+        return EmailMessage(subject=self.onderwerp, body=tekst, to=[uitnodiging.ondernemer.email])
 
 
 def _verstuur(verbinding, bericht: EmailMessage) -> str:
@@ -72,6 +88,7 @@ def uitnodigingen_versturen(self, *, werkgroep, enquete_id: int) -> dict:
 
     Verzending = EnqueteUitnodiging.Verzending
     enquete = Enquete.objects.select_related("werkgroep").get(pk=enquete_id, werkgroep=werkgroep)
+    bericht = _Berichten(enquete)
     verstuurd = mislukt = 0
     while True:
         wachtend = list(
@@ -97,7 +114,7 @@ def uitnodigingen_versturen(self, *, werkgroep, enquete_id: int) -> dict:
                 if not uitnodiging.ondernemer.email:
                     fouten[uitnodiging.pk] = "Geen e-mailadres meer in het register"
                     continue
-                if reden := _verstuur(verbinding, _mail(enquete, uitnodiging, token)):
+                if reden := _verstuur(verbinding, bericht(uitnodiging, token)):
                     fouten[uitnodiging.pk] = reden
         goed = [u.pk for u in uitnodigingen if u.pk not in fouten]
         EnqueteUitnodiging.objects.filter(pk__in=goed).update(verzending=Verzending.VERSTUURD)
@@ -152,6 +169,7 @@ def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> 
     if not enquete.is_open(vandaag) or verschuldigde_ronde(enquete, vandaag) < ronde:
         return {"verstuurd": 0, "mislukt": 0}
     claim = uuid.uuid4()
+    bericht = _Berichten(enquete, ronde=ronde)
     verstuurd = mislukt = 0
     while True:
         kandidaten = list(
@@ -185,7 +203,7 @@ def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> 
             for rij, token in zip(rijen_te_sturen, tokens, strict=True):
                 if not rij.uitnodiging.ondernemer.email:
                     fouten[rij.pk] = "Geen e-mailadres meer in het register"
-                elif reden := _verstuur(verbinding, _mail(enquete, rij.uitnodiging, token, ronde=ronde)):
+                elif reden := _verstuur(verbinding, bericht(rij.uitnodiging, token)):
                     fouten[rij.pk] = reden
         goed = [r.pk for r in rijen_te_sturen if r.pk not in fouten]
         Herinnering.objects.filter(pk__in=goed).update(status=Herinnering.Status.VERSTUURD, verstuurd_op=vandaag)

@@ -1,0 +1,27 @@
+"""Gunicorn settings of the production shape (docker-compose's web service).
+
+The access log goes through Python logging with ``kvo.logfilters.GeenGeheimen``: a personal
+survey link's first request (``/e/<token>/``) is logged as ``/e/…/``, never with its token.
+"""
+
+bind = "0.0.0.0:8000"
+workers = 3
+timeout = 60
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"geen_geheimen": {"()": "kvo.logfilters.GeenGeheimen"}},
+    "formatters": {"kort": {"format": "%(asctime)s %(name)s %(message)s"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "filters": ["geen_geheimen"],
+            "formatter": "kort",
+            "stream": "ext://sys.stdout",
+        }
+    },
+    "loggers": {
+        "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
+}
