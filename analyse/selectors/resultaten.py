@@ -201,3 +201,68 @@ def _eerdere_uitslagen(vorige: Enquete, terrein) -> dict:
     for vraag in vorige.vragen.exclude(blok__isnull=True).order_by("volgorde", "pk"):
         uitslagen.setdefault((vraag.blok, vraag.type), uitslag(vraag, 0, antwoorden))
     return uitslagen
+
+
+# --- headline figures per topic block (read by the plan of approach) ------------------------
+
+
+@dataclass(frozen=True)
+class Kerncijfer:
+    """One figure per topic block, to write goals on evidence and to measure them later."""
+
+    blok: int
+    waarde: float  # a percentage, or the mean of a number question
+    procent: bool
+    wat: str  # "eens of zeer eens", "ja", "“Inbraak”", "gemiddeld"
+    vraag: str
+    beantwoord: int
+
+    @property
+    def tekst(self) -> str:
+        if self.procent:
+            return f"{self.waarde:.0f} % {self.wat}: {self.vraag}"
+        return f"{self.wat} {self.waarde:.1f}: {self.vraag}".replace(".", ",", 1)
+
+
+def _kerncijfer(vraag, u: Uitslag) -> Kerncijfer | None:
+    if not u.beantwoord:
+        return None
+    if vraag.type == "schaal":
+        labels = schaal_labels(vraag)
+        return Kerncijfer(
+            vraag.blok, sum(r.procent for r in u.regels[3:]), True, f"{labels[3]} of {labels[4]}", vraag.tekst,
+            u.beantwoord,
+        )  # fmt: skip
+    if vraag.type == "ja-nee":
+        return Kerncijfer(vraag.blok, u.regels[0].procent, True, "ja", vraag.tekst, u.beantwoord)
+    if vraag.type in ("keuze", "meerkeuze") and u.regels:
+        top = max(u.regels, key=lambda r: r.procent)
+        return Kerncijfer(vraag.blok, top.procent, True, f"“{top.label}”", vraag.tekst, u.beantwoord)
+    if vraag.type == "getal" and u.getal:
+        return Kerncijfer(vraag.blok, u.getal["gemiddelde"], False, "gemiddeld", vraag.tekst, u.beantwoord)
+    return None
+
+
+def kerncijfers(enquete: Enquete | None) -> dict[int, Kerncijfer]:
+    """Per topic block the first closed question's headline figure; empty with fewer than 5 responses."""
+    if enquete is None:
+        return {}
+    antwoorden = list(enquete.reacties.values_list("antwoorden", flat=True))
+    if len(antwoorden) < MIN_REACTIES:
+        return {}
+    uit: dict[int, Kerncijfer] = {}
+    for vraag in enquete.vragen.exclude(blok__isnull=True).exclude(type="open").order_by("volgorde", "pk"):
+        if vraag.blok not in uit and (k := _kerncijfer(vraag, uitslag(vraag, 0, antwoorden))) is not None:
+            uit[vraag.blok] = k
+    return uit
+
+
+def nieuwste_enquete_na(werkgroep_id: int, cyclus_nummer: int) -> Enquete | None:
+    """The newest sent survey of a later cycle than ``cyclus_nummer`` (the new measurement of a goal)."""
+    return (
+        Enquete.objects.filter(werkgroep_id=werkgroep_id, cyclus__nummer__gt=cyclus_nummer)
+        .exclude(geopend_op__isnull=True)
+        .select_related("cyclus")
+        .order_by("-cyclus__nummer")
+        .first()
+    )

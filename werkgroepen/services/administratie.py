@@ -11,6 +11,7 @@ from django.db import transaction
 
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Afspraken, Cyclus, Werkgroep
+from werkgroepen.signals import cyclus_gestart
 
 log = logging.getLogger("kvo.werkgroepen")
 
@@ -98,4 +99,5 @@ def cyclus_start(*, actor, werkgroep: Werkgroep, start: dt.date, soort: str = Cy
         soort = Cyclus.Soort.EERSTE
     cyclus = Cyclus.objects.create(werkgroep=werkgroep, nummer=nummer, soort=soort, start=start)
     log_actie(werkgroep=werkgroep, actor=actor, actie="cyclus.gestart", omschrijving=f"Cyclus {nummer} gestart")
+    cyclus_gestart.send(sender=Cyclus, cyclus=cyclus, vorige=laatste, actor=actor)
     return cyclus
