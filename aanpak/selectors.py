@@ -102,6 +102,10 @@ class Groep:
     doel: Doelstelling | None
     rijen: list[Rij]
 
+    @property
+    def thema_naam(self) -> str:
+        return catalogus.thema_naam(self.thema) if self.thema else ""
+
 
 @dataclass
 class Matrix:

@@ -6,6 +6,7 @@ read through ``aanpak``'s selectors. The other audit rules arrive with the audit
 
 from __future__ import annotations
 
+from django.db.models import F
 from django.urls import reverse
 
 from aanpak.models import Maatregel
@@ -20,7 +21,7 @@ COMMUNICATIE = (Maatregel.Soort.COMMUNICATIE, Maatregel.Soort.VAST_COMMUNICATIE)
 def _audit(ctx: ToetsContext) -> Audit | None:
     if ctx.cyclus is None:
         return None
-    return Audit.objects.filter(cyclus=ctx.cyclus).order_by("-datum", "-pk").first()
+    return Audit.objects.filter(cyclus=ctx.cyclus).order_by(F("datum").desc(nulls_last=True), "-pk").first()
 
 
 @eis("audit.eerste-maatregelen")
@@ -80,6 +81,6 @@ def check_uitgevoerd(ctx: ToetsContext) -> Uitkomst:
     if not open_:
         return Uitkomst(Status.VOLDAAN, tekst + ".", url)
     namen = ", ".join(f"“{m.titel}”" for m in open_[:3]) + (f" en {len(open_) - 3} meer" if len(open_) > 3 else "")
-    if audit is not None and audit.datum and audit.datum <= ctx.datum:
+    if audit is not None and audit.datum and audit.datum < ctx.datum:  # the audit day itself: still open
         return Uitkomst(Status.NIET_VOLDAAN, f"{tekst}; open: {namen}.", url)
     return Uitkomst(Status.OPEN, f"{tekst}; nog open: {namen}.", url)

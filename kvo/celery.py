@@ -22,6 +22,11 @@ app.conf.beat_schedule = {
         "task": "analyse.tasks.herinneringen_plannen",
         "schedule": crontab(minute=20),
     },
+    # "Mijn acties": each member's measures due this quarter and overdue, Monday morning (aanpak.tasks).
+    "weekoverzicht-acties": {
+        "task": "aanpak.tasks.weekoverzichten_plannen",
+        "schedule": crontab(minute=30, hour=6, day_of_week=1),
+    },
     # Readiness snapshots move with the calendar: a deadline passes without anyone saving.
     "toetsen-bijwerken": {
         "task": "kvo.tasks.alle_toetsen_bijwerken",

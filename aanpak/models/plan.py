@@ -88,9 +88,13 @@ class Doelstelling(DossierRecord):
     def ontbrekend(self) -> list[str]:
         """The SMART letters this goal misses (``pva.smart``)."""
         mist = []
+        if not (self.specifiek or "").strip():
+            mist.append("specifiek")
+        if not (self.meetbaar or "").strip():
+            mist.append("meetbaar")
+        elif not self.norm:
+            mist.append("meetbaar (de soort norm)")
         for letter, waarde in (
-            ("specifiek", self.specifiek),
-            ("meetbaar", self.meetbaar),
             ("acceptabel", self.acceptabel),
             ("realistisch", self.realistisch),
         ):

@@ -1,0 +1,110 @@
+"""The weekly "Mijn acties" mail (Celery beat, Monday morning).
+
+``weekoverzichten_plannen`` queues one task per work group with a plan. ``weekoverzicht_versturen``
+claims a ledger row per member and week (unique) before the mail goes out: a retried task, a
+crashed worker or a second worker finds the row and sends nothing, so a member gets a week's
+mail at most once. A claim left ``bezig`` by a crash is not retried (at most once beats at least
+once for a reminder mail); members who opted out, have no e-mail address or nothing to do get none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+
+from celery import shared_task
+from django.core.mail import EmailMessage, mailers
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from kvo.tasks import WerkgroepTask
+
+logger = logging.getLogger(__name__)
+
+
+def maandag(datum: dt.date) -> dt.date:
+    return datum - dt.timedelta(days=datum.weekday())
+
+
+@shared_task
+def weekoverzichten_plannen() -> int:
+    """Beat job: queue the weekly mail for every work group that has a plan in its newest cycle."""
+    from aanpak.models import Plan
+
+    with scopes_disabled():
+        werkgroepen = sorted(set(Plan.objects.values_list("werkgroep_id", flat=True)))
+    for pk in werkgroepen:
+        weekoverzicht_versturen.apply_async(kwargs={"werkgroep_id": pk})
+    return len(werkgroepen)
+
+
+@shared_task(base=WerkgroepTask, bind=True, max_retries=3, default_retry_delay=120)
+def weekoverzicht_versturen(self, *, werkgroep, vandaag: str | None = None) -> dict:
+    from aanpak.models import Weekmail, WeekmailAfmelding
+    from aanpak.selectors import acties_van_partij, plan_van
+    from kvo.toets import kies_cyclus
+    from werkgroepen.models import Lid
+
+    datum = dt.date.fromisoformat(vandaag) if vandaag else timezone.localdate()
+    week = maandag(datum)
+    plan = plan_van(kies_cyclus(werkgroep))
+    if plan is None:
+        return {"verstuurd": 0, "mislukt": 0}
+    afgemeld = set(WeekmailAfmelding.objects.filter(werkgroep=werkgroep).values_list("lid_id", flat=True))
+    leden = [
+        lid
+        for lid in Lid.objects.filter(werkgroep=werkgroep, agendalid=False)
+        .exclude(email__isnull=True)
+        .exclude(email="")
+        .select_related("partij")
+        .order_by("pk")
+        if lid.pk not in afgemeld and (lid.lid_tot is None or lid.lid_tot >= datum)
+    ]
+    per_partij = {}
+    te_sturen = []
+    for lid in leden:
+        if lid.partij_id not in per_partij:
+            per_partij[lid.partij_id] = acties_van_partij(plan, lid.partij_id, datum)
+        if per_partij[lid.partij_id].aantal:
+            te_sturen.append(lid)
+    if not te_sturen:
+        return {"verstuurd": 0, "mislukt": 0}
+    claim = uuid.uuid4()
+    Weekmail.objects.bulk_create(
+        [Weekmail(werkgroep=werkgroep, lid=lid, week=week, claim=claim) for lid in te_sturen], ignore_conflicts=True
+    )
+    van_mij = set(Weekmail.objects.filter(week=week, claim=claim, lid__in=te_sturen).values_list("lid_id", flat=True))
+    link = reverse("aanpak:mijn_acties", kwargs={"werkgroep": werkgroep.slug})
+    from django.conf import settings
+
+    basis = settings.SITE_URL.rstrip("/")
+    verstuurd, mislukt = [], {}
+    with mailers["default"].get_connection() as verbinding:
+        for lid in te_sturen:
+            if lid.pk not in van_mij:
+                continue  # another run of this week already claimed (and sent) it
+            acties = per_partij[lid.partij_id]
+            tekst = render_to_string(
+                "aanpak/mail/weekoverzicht.txt",
+                {"lid": lid, "werkgroep": werkgroep, "acties": acties, "link": basis + link, "week": week},
+            )
+            bericht = EmailMessage(
+                subject=f"Uw acties deze week ({werkgroep.naam}): {acties.aantal} maatregel"
+                + ("en" if acties.aantal != 1 else ""),
+                body=tekst,
+                to=[lid.email],
+            )
+            try:
+                verbinding.send_messages([bericht])
+            except Exception as fout:  # one failed address does not stop the others
+                mislukt[lid.pk] = f"Verzenden mislukt: {type(fout).__name__}"[:300]
+            else:
+                verstuurd.append(lid.pk)
+    Weekmail.objects.filter(week=week, lid_id__in=verstuurd).update(status=Weekmail.Status.VERSTUURD)
+    for pk, reden in mislukt.items():
+        Weekmail.objects.filter(week=week, lid_id=pk).update(status=Weekmail.Status.MISLUKT, reden=reden)
+    logger.info("weekoverzicht %s: %s verstuurd, %s mislukt", werkgroep.slug, len(verstuurd), len(mislukt))
+    return {"verstuurd": len(verstuurd), "mislukt": len(mislukt)}

@@ -1,0 +1,43 @@
+"""“Mijn acties”: the measures of the member's party due this quarter and overdue, and the weekly mail."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from aanpak.models import WeekmailAfmelding
+from aanpak.selectors import acties_van_partij
+from aanpak.views.basis import context, cyclus_en_plan
+from kvo.mixins import vereist
+from kvo.permissions import Actie
+
+
+@vereist(Actie.BEKIJKEN)
+def mijn_acties(request, werkgroep):
+    cyclus, plan = cyclus_en_plan(request)
+    lid = request.toegang.lid
+    acties = acties_van_partij(plan, lid.partij_id if lid else None, timezone.localdate())
+    afgemeld = lid is not None and WeekmailAfmelding.objects.filter(lid=lid).exists()
+    return render(
+        request,
+        "aanpak/mijn_acties.html",
+        context(request, cyclus=cyclus, plan=plan, lid=lid, acties=acties, afgemeld=afgemeld,
+                partij=lid.partij if lid else None),
+    )  # fmt: skip
+
+
+@require_POST
+@vereist(Actie.BEKIJKEN)
+def weekmail(request, werkgroep):
+    lid = request.toegang.lid
+    if lid is None:
+        messages.error(request, "Alleen leden van de werkgroep krijgen het weekoverzicht.")
+    elif request.POST.get("ontvangen") == "1":
+        WeekmailAfmelding.objects.filter(lid=lid).delete()
+        messages.success(request, "U krijgt weer elke maandag het overzicht van uw acties.")
+    else:
+        WeekmailAfmelding.objects.get_or_create(lid=lid, defaults={"werkgroep": request.werkgroep})
+        messages.success(request, "U krijgt het wekelijkse overzicht niet meer.")
+    return redirect("aanpak:mijn_acties", werkgroep=request.werkgroep.slug)

@@ -1,0 +1,247 @@
+"""The measures matrix (§4.2.4–4.2.5): goals and their measures against the cycle's 12 quarters.
+
+Quarters are set by clicking a cell: each cell is a small POST form, so it works without
+JavaScript (the page reloads at the row); with htmx only the row is swapped. A measure's form
+carries the version it was read at; a save over someone else's change answers 409 with both
+versions side by side.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from aanpak import kwartalen
+from aanpak.forms import MaatregelForm, VoortgangForm
+from aanpak.models import Maatregel
+from aanpak.selectors import maatregelen_van, matrix, rij
+from aanpak.services.maatregelen import (
+    Conflict,
+    kwartaal_zetten,
+    maatregel_maken,
+    maatregel_opslaan,
+    maatregel_verwijderen,
+    voortgang_toevoegen,
+)
+from aanpak.services.plan import is_huidig
+from aanpak.views.basis import context, cyclus_en_plan
+from aanpak.views.plan import naar
+from kvo.mixins import fout_in_form, vereist
+from kvo.pdf import template_naar_pdf
+from kvo.permissions import Actie
+from kvo.toets import voer_toets_uit
+
+MATRIX_IDS = ("pva.maatregel-velden", "pva.verdeling", "pva.vaste-maatregelen", "pva.voortgang")
+VERGELIJK = ("titel", "verantwoordelijke", "kwartalen", "benodigde_tijd", "deskundigheid", "voortgangsmeting",
+             "status", "uitgevoerd_op", "wijziging_reden")  # fmt: skip
+
+
+def _filters(request) -> tuple[int | None, str]:
+    try:
+        partij = int(request.GET.get("partij") or 0) or None
+    except ValueError:
+        partij = None
+    status = request.GET.get("status", "")
+    return partij, status if status in Maatregel.Status.values else ""
+
+
+@vereist(Actie.BEKIJKEN)
+def matrix_pagina(request, werkgroep):
+    cyclus, plan = cyclus_en_plan(request)
+    extra = {"cyclus": cyclus, "plan": plan}
+    if plan is not None:
+        partij, status = _filters(request)
+        extra.update(
+            matrix=matrix(plan, timezone.localdate(), filter_partij=partij, filter_status=status),
+            partijen=request.werkgroep.partijen.order_by("naam"),
+            statussen=Maatregel.Status.choices,
+            filter_partij=partij,
+            filter_status=status,
+            resultaten=voer_toets_uit(request.werkgroep, ids=MATRIX_IDS),
+            alleen_lezen=not is_huidig(cyclus),
+        )
+    return render(request, "aanpak/matrix.html", context(request, **extra))
+
+
+@vereist(Actie.BEKIJKEN)
+def matrix_pdf(request, werkgroep):
+    cyclus, plan = cyclus_en_plan(request, verplicht=True)
+    pdf = template_naar_pdf(
+        "pdf/matrix.html",
+        {"werkgroep": request.werkgroep, "cyclus": cyclus, "plan": plan, "matrix": matrix(plan, timezone.localdate()),
+         "titel": "Maatregelenmatrix", "vandaag": timezone.localdate()},
+    )  # fmt: skip
+    antwoord = HttpResponse(pdf, content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'inline; filename="maatregelenmatrix-cyclus-{cyclus.nummer}.pdf"'
+    return antwoord
+
+
+@require_POST
+@vereist(Actie.WIJZIGEN)
+def kwartaal(request, werkgroep, pk):
+    cyclus, plan = cyclus_en_plan(request, verplicht=True)
+    maatregel = get_object_or_404(Maatregel, pk=pk, plan=plan)
+    code, aan = request.POST.get("kwartaal", ""), request.POST.get("aan") == "1"
+    fout = ""
+    try:
+        maatregel = kwartaal_zetten(actor=request.user, maatregel=maatregel, kwartaal=code, aan=aan)
+    except ValidationError as e:
+        fout = " ".join(e.messages)
+    if request.htmx:
+        maatregel = maatregelen_van(plan, pk=maatregel.pk)[0]
+        antwoord = render(
+            request,
+            "aanpak/_matrix_rij.html",
+            context(request, r=rij(maatregel, kwartalen.van_cyclus(cyclus.start)), fout=fout, plan=plan,
+                    huidig=kwartalen.code_van(timezone.localdate())),
+            status=422 if fout else 200,
+        )  # fmt: skip
+        return antwoord
+    if fout:
+        messages.error(request, fout)
+    return redirect(reverse("aanpak:matrix", kwargs={"werkgroep": request.werkgroep.slug}) + f"#m-{maatregel.pk}")
+
+
+def _gegevens(form) -> dict:
+    g = dict(form.cleaned_data)
+    g.pop("versie", None)
+    return g
+
+
+def _waarde(m: Maatregel | dict, veld: str) -> str:
+    w = m.get(veld) if isinstance(m, dict) else getattr(m, veld)
+    if veld == "kwartalen":
+        return ", ".join(sorted(w or [])) or "—"
+    if veld == "status" and w:
+        return Maatregel.Status(w).label
+    if veld == "deskundigheid" and w:
+        return Maatregel.Deskundigheid(w).label
+    if hasattr(w, "strftime"):
+        return f"{w:%d-%m-%Y}"
+    return str(w) if w not in (None, "") else "—"
+
+
+@vereist(Actie.WIJZIGEN)
+def maatregel_form(request, werkgroep, pk=None):
+    cyclus, plan = cyclus_en_plan(request, verplicht=True)
+    maatregel = get_object_or_404(Maatregel, pk=pk, plan=plan) if pk else None
+    kw = kwartalen.van_cyclus(cyclus.start)
+    vast = bool(maatregel and maatregel.is_vast)
+    if maatregel is not None:
+        initial = {v: getattr(maatregel, v) for v in MaatregelForm.base_fields if v != "versie"}
+        initial["versie"] = maatregel.versie
+    else:
+        initial = {"soort": "regulier", "doelstelling": request.GET.get("doel") or None}
+    form = MaatregelForm(request.POST or None, initial=initial, plan=plan, kwartalen=kw, vast=vast)
+    status, conflict = 200, None
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                if maatregel is None:
+                    maatregel = maatregel_maken(actor=request.user, plan=plan, gegevens=_gegevens(form))
+                else:
+                    maatregel_opslaan(
+                        actor=request.user,
+                        maatregel=maatregel,
+                        gegevens=_gegevens(form),
+                        versie=form.cleaned_data["versie"] or maatregel.versie,
+                    )
+            except Conflict as c:
+                jouw = form.cleaned_data
+                conflict = {
+                    "opgeslagen": c.opgeslagen,
+                    "rijen": [
+                        (MaatregelForm.base_fields[v].label, _waarde(jouw, v), _waarde(c.opgeslagen, v),
+                         _waarde(jouw, v) != _waarde(c.opgeslagen, v))
+                        for v in VERGELIJK
+                    ],
+                }  # fmt: skip
+                data = request.POST.copy()
+                data["versie"] = c.opgeslagen.versie  # saving again now knowingly replaces the stored version
+                form = MaatregelForm(data, initial=initial, plan=plan, kwartalen=kw, vast=vast)
+                form.is_valid()
+                status = 409
+            except ValidationError as e:
+                fout_in_form(form, e)
+                status = 422
+            else:
+                messages.success(request, f"Maatregel opgeslagen: {maatregel.titel}")
+                return redirect(
+                    reverse("aanpak:matrix", kwargs={"werkgroep": request.werkgroep.slug}) + f"#m-{maatregel.pk}"
+                )
+        else:
+            status = 422
+    return render(
+        request,
+        "aanpak/maatregel_form.html",
+        context(request, cyclus=cyclus, plan=plan, form=form, maatregel=maatregel, conflict=conflict, vast=vast),
+        status=status,
+    )
+
+
+@vereist(Actie.BEKIJKEN)
+def maatregel(request, werkgroep, pk):
+    cyclus, plan = cyclus_en_plan(request, verplicht=True)
+    m = get_object_or_404(
+        Maatregel.objects.select_related("verantwoordelijke", "doelstelling", "schouwpunt__schouw", "bron_evaluatie"),
+        pk=pk,
+        plan=plan,
+    )
+    form = VoortgangForm(werkgroep=request.werkgroep, initial={"datum": timezone.localdate(), "status": m.status})
+    return render(
+        request,
+        "aanpak/maatregel.html",
+        context(request, cyclus=cyclus, plan=plan, m=m, form=form,
+                voortgang=list(m.voortgang.select_related("bijeenkomst").order_by("-datum", "-pk")),
+                alleen_lezen=not is_huidig(cyclus)),
+    )  # fmt: skip
+
+
+@require_POST
+@vereist(Actie.WIJZIGEN)
+def voortgang_nieuw(request, werkgroep, pk):
+    cyclus, plan = cyclus_en_plan(request, verplicht=True)
+    m = get_object_or_404(Maatregel, pk=pk, plan=plan)
+    form = VoortgangForm(request.POST, werkgroep=request.werkgroep)
+    if form.is_valid():
+        g = form.cleaned_data
+        try:
+            voortgang_toevoegen(actor=request.user, maatregel=m, datum=g["datum"], tekst=g["tekst"],
+                                bijeenkomst=g["bijeenkomst"], status=g["status"], lid=request.toegang.lid)  # fmt: skip
+        except ValidationError as e:
+            fout_in_form(form, e)
+        else:
+            messages.success(request, "Voortgang vastgelegd.")
+            return redirect("aanpak:maatregel", werkgroep=request.werkgroep.slug, pk=m.pk)
+    return render(
+        request,
+        "aanpak/maatregel.html",
+        context(request, cyclus=cyclus, plan=plan, m=m, form=form, voortgang=list(m.voortgang.order_by("-datum")),
+                alleen_lezen=False),
+        status=422,
+    )  # fmt: skip
+
+
+@vereist(Actie.WIJZIGEN)
+def maatregel_verwijder(request, werkgroep, pk):
+    _cyclus, plan = cyclus_en_plan(request, verplicht=True)
+    m = get_object_or_404(Maatregel, pk=pk, plan=plan)
+    if request.method == "POST":
+        try:
+            maatregel_verwijderen(actor=request.user, maatregel=m)
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            messages.success(request, f"Maatregel verwijderd: {m.titel}")
+        return naar("matrix", request)
+    gevolg = "" if m.is_vast else "De voortgangsnotities van deze maatregel worden ook verwijderd."
+    return render(
+        request,
+        "aanpak/verwijderen.html",
+        context(request, object=m, wat="maatregel", terug="aanpak:matrix", gevolg=gevolg),
+    )
