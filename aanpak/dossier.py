@@ -123,7 +123,7 @@ def _x_problemen(plan: dict, basis: tuple, doel_refs: set, maatregelen: list[dic
         if ref not in soorten:
             problemen.append(f'{pad(*plek)}: onbekende maatregel "{ref}"')
         elif not soorten[ref].startswith("vast-"):
-            problemen.append(f'{pad(*plek)}: alleen een vaste maatregel heeft een jaar van de cyclus')
+            problemen.append(f"{pad(*plek)}: alleen een vaste maatregel heeft een jaar van de cyclus")
         jaar = waarde.get("jaar") if isinstance(waarde, dict) else None
         if not isinstance(waarde, dict) or set(waarde) != {"jaar"} or jaar not in (1, 2, 3) or isinstance(jaar, bool):
             problemen.append(f'{pad(*plek)}: verwacht {{"jaar": 1, 2 of 3}}')
@@ -144,9 +144,7 @@ def _plan_check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]
     if ref is not None and ref not in {b["ref"] for b in dossier.get("bijeenkomsten", [])}:
         problemen.append(f'{pad(*basis, "vastgesteld_in")}: onbekende bijeenkomst "{ref}"')
     doel_refs = {d["ref"] for d in doelen}
-    punten = {
-        p["ref"] for c in dossier["cycli"] for s in (c.get("schouwen") or []) for p in (s.get("punten") or [])
-    }
+    punten = {p["ref"] for c in dossier["cycli"] for s in (c.get("schouwen") or []) for p in (s.get("punten") or [])}
     partijen = {p["ref"] for p in dossier.get("partijen", [])}
     cyclus_kwartalen = [k.code for k in kwartalen.van_cyclus(datum(cyclus["start"]))]
     for j, m in enumerate(maatregelen):

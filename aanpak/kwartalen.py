@@ -21,6 +21,7 @@ class Kwartaal:
     jaar: int  # year of the cycle, 1–3
     eerste_dag: dt.date
     laatste_dag: dt.date
+    begint_jaar: bool = False  # the first quarter of its year of the cycle
 
     @property
     def label(self) -> str:
@@ -58,7 +59,8 @@ def van_cyclus(start: dt.date) -> list[Kwartaal]:
     uit = []
     while begin < grenzen[3]:
         jaar = next(n for n in (1, 2, 3) if grenzen[n - 1] <= begin < grenzen[n])
-        uit.append(Kwartaal(code_van(begin), jaar, begin, _laatste_dag(begin)))
+        nieuw = not uit or uit[-1].jaar != jaar
+        uit.append(Kwartaal(code_van(begin), jaar, begin, _laatste_dag(begin), nieuw))
         begin = _laatste_dag(begin) + dt.timedelta(days=1)
     return uit
 

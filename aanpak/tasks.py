@@ -82,7 +82,7 @@ def weekoverzicht_versturen(self, *, werkgroep, vandaag: str | None = None) -> d
 
     basis = settings.SITE_URL.rstrip("/")
     verstuurd, mislukt = [], {}
-    with mailers["default"].get_connection() as verbinding:
+    with mailers.default as verbinding:
         for lid in te_sturen:
             if lid.pk not in van_mij:
                 continue  # another run of this week already claimed (and sent) it
