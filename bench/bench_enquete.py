@@ -60,7 +60,9 @@ def run(*, meet, werkgroep):
             Reactie(enquete=enquete, terrein=terrein, antwoorden={v.ref: antwoord(v) for v in vragen})
             for _ in range(600)
         )
-        staff = get_user_model().objects.create_user(email="bench-staff@example.org", password="x", is_staff=True)
+        staff = get_user_model().objects.filter(email="bench-staff@example.org").first() or (
+            get_user_model().objects.create_user(email="bench-staff@example.org", password="x", is_staff=True)
+        )
 
     client = Client(SERVER_NAME="localhost")
     client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")

@@ -36,7 +36,13 @@ from kvo.pdf import template_naar_pdf
 from kvo.permissions import Actie
 from kvo.toets import voer_toets_uit
 
-MATRIX_IDS = ("pva.maatregel-velden", "pva.verdeling", "pva.vaste-maatregelen", "pva.voortgang")
+MATRIX_IDS = (
+    "pva.maatregel-velden",
+    "pva.verdeling",
+    "pva.vaste-maatregelen",
+    "pva.voortgang",
+    "audit.eerste-maatregelen",
+)
 VERGELIJK = ("titel", "verantwoordelijke", "kwartalen", "benodigde_tijd", "deskundigheid", "voortgangsmeting",
              "status", "uitgevoerd_op", "wijziging_reden")  # fmt: skip
 

@@ -21,6 +21,7 @@ HIER = Path(__file__).resolve().parent
 sys.path.insert(0, str(HIER.parents[1]))  # the repository root, when run as a script
 
 from analyse.standaardvragen import standaardenquete, vragen_van  # noqa: E402
+from kvo.demo import genereer_aanpak as aanpak  # noqa: E402
 from kvo.demo import genereer_analyse as analyse  # noqa: E402
 
 ACHTERNAMEN = [
@@ -343,7 +344,17 @@ def wolvega() -> dict:
             ["Schouwrapport dag- en avondschouw", "Conclusie veiligheidsanalyse", "Concept plan van aanpak"],
             [
                 "De conclusie van de veiligheidsanalyse en de prioritering van de thema's worden vastgesteld.",
+                "Het concept van het plan van aanpak wordt besproken; de werkgroep stelt het in mei vast.",
+            ],
+        ),
+        bijeenkomst(
+            "b2025-05",
+            dt.date(2025, 5, 6),
+            [*vast, "avisser", "wterpstra", "tkuipers"],
+            ["Plan van aanpak 2025-2027: doelstellingen en maatregelenmatrix", "Bijeenkomst voor de ondernemers"],
+            [
                 "Het plan van aanpak 2025-2027 wordt vastgesteld.",
+                "De ondernemers horen op 12 mei in een bijeenkomst wat de werkgroep gaat doen.",
             ],
         ),
         bijeenkomst(
@@ -454,12 +465,13 @@ def wolvega() -> dict:
         "leden": leden,
         "bijeenkomsten": bijeenkomsten,
         "communicatie": communicatie,
-        "cycli": [wolvega_cyclus(rng, terreinen)],
+        "cycli": [wolvega_cyclus(rng, terreinen, partijen, bijeenkomsten)],
     }
 
 
-def wolvega_cyclus(rng: random.Random, terreinen: list[dict]) -> dict:
-    """The first cycle of Wolvega with its finished safety analysis (see genereer_analyse)."""
+def wolvega_cyclus(rng: random.Random, terreinen: list[dict], partijen: list[dict], bijeenkomsten: list[dict]) -> dict:
+    """The first cycle of Wolvega with its finished safety analysis (see genereer_analyse), its
+    adopted plan of approach and the evaluation of year 1 (see genereer_aanpak)."""
     vragen = standaardenquete()
     for blok in (4, 13, 26):
         vragen += [{"ref": f"b{blok:02d}-{i}", **v.als_dict(blok)} for i, v in enumerate(vragen_van(blok), start=1)]
@@ -487,7 +499,7 @@ def wolvega_cyclus(rng: random.Random, terreinen: list[dict]) -> dict:
     )
     enquete["eigen_themas"] = ["Parkmanagement"]
     themas = sorted({v["thema"] for v in vragen}, key=lambda t: (t.startswith("eigen:"), t))
-    return {
+    cyclus = {
         "nummer": 1,
         "soort": "eerste",
         "start": "2024-08-26",
@@ -497,6 +509,11 @@ def wolvega_cyclus(rng: random.Random, terreinen: list[dict]) -> dict:
         "analyse": analyse.conclusie_wolvega(themas),
         "x-analyse-bijeenkomst": "b2025-04",  # the meeting that adopted the conclusion
     }
+    cyclus["plan"] = aanpak.plan_wolvega(cyclus, partijen, bijeenkomsten)
+    evaluaties = aanpak.evaluaties_wolvega(cyclus)
+    if evaluaties:
+        cyclus["evaluaties"] = evaluaties
+    return cyclus
 
 
 def venekoten() -> dict:
@@ -639,4 +656,10 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kvo.settings")
+    django.setup()  # genereer_aanpak reads the fixed yearly measures from aanpak.services.plan
     main()

@@ -207,6 +207,8 @@ def test_voortgang_in_een_bijeenkomst_en_status(actoren, als, plan):
     assert m.status == "uitgevoerd" and m.uitgevoerd_op == dt.date(2025, 9, 1)
     pagina = als(actoren.lid).get(url("maatregel", pk=m.pk))
     assert "Camera&#x27;s hangen." in pagina.text and "besproken in de" in pagina.text
+    notulen = als(actoren.lid).get(reverse("werkgroepen:bijeenkomst", kwargs={"werkgroep": SLUG, "pk": bijeenkomst.pk}))
+    assert "Voortgang op maatregelen" in notulen.text and "Camera&#x27;s hangen." in notulen.text
 
 
 def test_mijn_acties_en_afmelden_weekoverzicht(actoren, als, plan, settings):
@@ -214,8 +216,9 @@ def test_mijn_acties_en_afmelden_weekoverzicht(actoren, als, plan, settings):
     from werkgroepen.models import Lid
 
     lid = Lid.objects.get(user=actoren.lid)
-    from aanpak import kwartalen
     from django.utils import timezone
+
+    from aanpak import kwartalen
 
     nu = kwartalen.code_van(timezone.localdate())
     MaatregelFactory(plan=plan, titel="Nu te doen", verantwoordelijke=lid.partij, kwartalen=[nu])
@@ -310,3 +313,20 @@ def test_paginas_met_begrensde_queries(actoren, als, plan, aantal, django_assert
                           ("evaluaties", 35), ("schouwpunten", 30)):  # fmt: skip
         with django_assert_max_num_queries(maximum):
             assert client.get(url(naam)).status_code == 200, naam
+
+
+def test_tijdlijn_op_de_home_toont_plan_en_evaluaties(actoren, als, plan):
+    from aanpak.services.plan import plan_vaststellen
+    from tests.werkgroepen.factories import BijeenkomstFactory
+
+    b = BijeenkomstFactory(werkgroep=actoren.werkgroep, datum=dt.date(2025, 5, 12))
+    plan_vaststellen(actor=None, plan=plan, vastgesteld_op=b.datum, vastgesteld_in=b)
+    EvaluatieFactory(cyclus=actoren.cyclus, jaar=1, datum=dt.date(2026, 1, 20))
+    pagina = als(actoren.lid).get(reverse("werkgroepen:home", kwargs={"werkgroep": SLUG}))
+    assert "Plan van aanpak vastgesteld" in pagina.text and "12 Mei 2025" in pagina.text
+    assert "Evaluatie jaar 1" in pagina.text and "Evaluatie derde jaar" in pagina.text
+
+
+def test_matrix_telt_uitgevoerde_maatregelen_voor_de_eerste_audit(actoren, als, plan):
+    pagina = als(actoren.lid).get(url("matrix"))
+    assert "uit de schouw (minimaal 3)" in pagina.text

@@ -47,7 +47,7 @@ def bijeenkomsten(request, werkgroep):
 @vereist(Actie.BEKIJKEN)
 def bijeenkomst(request, werkgroep, pk: int):
     wg = request.werkgroep
-    b = get_object_or_404(wg.bijeenkomsten, pk=pk)
+    b = get_object_or_404(wg.bijeenkomsten.prefetch_related("maatregel_voortgang__maatregel"), pk=pk)
     aanwezigen = b.aanwezigen.select_related("partij").order_by("naam")
     return render(
         request,
