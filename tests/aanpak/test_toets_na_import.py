@@ -50,8 +50,9 @@ def test_toets_gelijk_voor_handmatig_en_geimporteerd(actoren):
     )
     schouwpunt_overnemen(actor=None, plan=plan, punt=punt)
     plan_vaststellen(actor=None, plan=plan, vastgesteld_op=bijeenkomst.datum, vastgesteld_in=bijeenkomst)
-    antwoorden = {v: "Antwoord." for v in ("maatregelen_uitgevoerd", "omstandigheden", "reden_maatregelen",
-                  "wijzigingen_plan", "samenwerking", "taken_uitgevoerd", "acties_uitgevoerd", "reden_wijzigingen")}  # fmt: skip
+    from aanpak.services.evaluaties import TEKSTVELDEN
+
+    antwoorden = {v: "Antwoord." for v in TEKSTVELDEN[:8]}
     evaluatie_opslaan(
         actor=None, cyclus=cyclus,
         gegevens={"jaar": 1, "datum": dt.date(2026, 1, 20), "verbeterpunten": ["Vaker schouwen"], **antwoorden},
