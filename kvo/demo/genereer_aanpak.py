@@ -5,9 +5,9 @@ on 6 May 2025 in the meeting ``b2025-05``, a month after the conclusion of the a
 SMART goals on eight themes (seven mandatory ones and the own theme "Parkmanagement" of the
 survey), five of them measured by a survey block whose figure is the baseline; 26 measures over
 the parties, among them every recurring inspection point that still needed action; and the fixed
-yearly measures exactly as ``aanpak.services.plan.vaste_maatregelen`` makes them. Year 1 and most
-of year 2 are done; year 2's evaluation was discussed but not yet written down, year 3 is running.
-The evaluation of year 1 (15 September 2025) answers all eight questions.
+yearly measures exactly as ``aanpak.services.plan.vaste_maatregelen`` makes them. Years 1 and 2
+are done and evaluated (15 September 2025 and 14 September 2026, all eight questions answered, with
+improvement points); year 3 is running.
 
 The demo's "today" is 25 November 2026: no date lies after it.
 """
@@ -450,9 +450,9 @@ VAST_VOORTGANG = {
     ),
     "vast-2-avondschouw-8": ("uitgevoerd", D(2026, 3, 24), "Avondschouw met een kleine groep; 5 punten vastgelegd."),
     "vast-2-evaluatie-9": (
-        "lopend",
+        "uitgevoerd",
         D(2026, 9, 14),
-        "Evaluatie van jaar 2 besproken in de werkgroep; het verslag wordt nog vastgelegd.",
+        "Evaluatie van jaar 2 besproken en vastgelegd in de bijeenkomst van 14 september.",
     ),
     "vast-2-communicatie-10": (
         "uitgevoerd",
@@ -541,55 +541,89 @@ def plan_wolvega(cyclus: dict, partijen: list[dict], bijeenkomsten: list[dict]) 
 
 
 def evaluaties_wolvega(cyclus: dict) -> list[dict]:
-    """The evaluation of year 1, once that year is over by the demo's today."""
-    jaar1 = cyclus_jaren(D.fromisoformat(cyclus["start"]), VANDAAG)[0]
-    if not jaar1.voltooid:
+    """The evaluations of years 1 and 2, once those years are over by the demo's today."""
+    jaren = cyclus_jaren(D.fromisoformat(cyclus["start"]), VANDAAG)
+    if not jaren[0].voltooid:
         return []
+    return [_evaluatie_jaar1(jaren[0])] + ([_evaluatie_jaar2(jaren[1])] if jaren[1].voltooid else [])
+
+
+def _evaluatie_jaar2(jaar2) -> dict:
+    datum = D(2026, 9, 14)  # the meeting b2026-09, "Jaarevaluatie jaar 2"
+    assert jaar2.eind < datum <= VANDAAG
+    return {
+        "jaar": 2,
+        "datum": datum.isoformat(),
+        "soort": "jaarlijks",
+        "maatregelen_uitgevoerd": (
+            "Ja, op twee na. Het camerasysteem bij de entree Schipsloot hangt en is aangesloten op de meldkamer; "
+            "het parkeerverbod voor vrachtwagens geldt sinds april. De alarmopvolging loopt nog."
+        ),
+        "omstandigheden": (
+            "De veiligheidsenquête voor de hercertificering vroeg in het najaar veel tijd van de secretaris; "
+            "de gemeente had een nieuwe wijkagent als contactpersoon."
+        ),
+        "reden_maatregelen": (
+            "De alarmopvolging wacht op een gezamenlijk contract; drie ondernemers twijfelen nog over de kosten."
+        ),
+        "wijzigingen_plan": "De alarmopvolging schuift naar jaar 3, met een informatieavond over de kosten.",
+        "samenwerking": (
+            "Goed. De persoonlijke bezoeken aan ondernemers buiten de vereniging leverden vier nieuwe leden op."
+        ),
+        "taken_uitgevoerd": "Ja, alle partijen hebben hun vaste taken uitgevoerd, de cijfers kwamen op tijd.",
+        "acties_uitgevoerd": "De actielijst is afgerond, op de alarmopvolging na.",
+        "reden_wijzigingen": "Geen wijzigingen in de taakverdeling nodig.",
+        "verbeterpunten": [
+            "Informatieavond over gezamenlijke alarmopvolging organiseren.",
+            "De nieuwe wijkagent uitnodigen voor de avondschouw.",
+        ],
+    }
+
+
+def _evaluatie_jaar1(jaar1) -> dict:
     datum = D(2025, 9, 15)  # the meeting b2025-09, "Jaarevaluatie jaar 1"
     assert jaar1.eind < datum <= VANDAAG
-    return [
-        {
-            "jaar": 1,
-            "datum": datum.isoformat(),
-            "soort": "jaarlijks",
-            "maatregelen_uitgevoerd": (
-                "Grotendeels. De lantaarnpalen aan de Linthorst Homanstraat zijn hersteld, de illegale stort aan de "
-                "Smidsstraat is opgeruimd en afgesloten, de borden cameratoezicht staan bij de entrees en de "
-                "WhatsApp-groepen draaien. Het parkeerverbod voor vrachtwagens en de alarmopvolging lopen nog."
-            ),
-            "omstandigheden": (
-                "De levertijd van de borden was langer dan verwacht en de zomervakantie vertraagde de offertes voor "
-                "de alarmopvolging. Het vertrek van Wim Terpstra namens de ondernemersvereniging kostte enige tijd."
-            ),
-            "reden_maatregelen": (
-                "De mobiele camera-unit is vervallen: een vast camerasysteem is op termijn goedkoper en beter. "
-                "De avondschouw is in maart gehouden in plaats van in het derde kwartaal, samen met de dagschouw "
-                "voor de veiligheidsanalyse."
-            ),
-            "wijzigingen_plan": (
-                "Camerasysteem entree Schipsloot toevoegen (offerte aanvragen) en de handhaving op het leegstaande "
-                "pand aan de Vaart Noordzijde 22 opnemen als er bij de volgende dagschouw geen verbetering is."
-            ),
-            "samenwerking": (
-                "De samenwerking verloopt goed: alle verplichte partijen zijn bij bijna elke bijeenkomst aanwezig en "
-                "besluiten worden snel genomen. De beveiliger sluit vaker aan als agendalid."
-            ),
-            "taken_uitgevoerd": (
-                "Ja. De gemeente en de politie hebben hun maatregelen binnen de afgesproken kwartalen uitgevoerd; "
-                "de ondernemersvereniging heeft de WhatsApp-groepen opgezet."
-            ),
-            "acties_uitgevoerd": (
-                "De actielijst is op twee punten na afgerond: de alarmopvolging en het parkeerverbod lopen door in "
-                "het vierde kwartaal."
-            ),
-            "reden_wijzigingen": (
-                "Ondernemers buiten de ondernemersvereniging bereiken we nog te weinig; daarom gaat de "
-                "ondernemersvereniging hen persoonlijk bezoeken. Verder geen wijzigingen in de taakverdeling."
-            ),
-            "verbeterpunten": [
-                "Offertes en aanbestedingen een kwartaal eerder starten.",
-                "Ondernemers die geen lid zijn van de ondernemersvereniging persoonlijk bezoeken.",
-                "Voortgang van elke maatregel in iedere bijeenkomst kort bespreken en vastleggen.",
-            ],
-        }
-    ]
+    return {
+        "jaar": 1,
+        "datum": datum.isoformat(),
+        "soort": "jaarlijks",
+        "maatregelen_uitgevoerd": (
+            "Grotendeels. De lantaarnpalen aan de Linthorst Homanstraat zijn hersteld, de illegale stort aan de "
+            "Smidsstraat is opgeruimd en afgesloten, de borden cameratoezicht staan bij de entrees en de "
+            "WhatsApp-groepen draaien. Het parkeerverbod voor vrachtwagens en de alarmopvolging lopen nog."
+        ),
+        "omstandigheden": (
+            "De levertijd van de borden was langer dan verwacht en de zomervakantie vertraagde de offertes voor "
+            "de alarmopvolging. Het vertrek van Wim Terpstra namens de ondernemersvereniging kostte enige tijd."
+        ),
+        "reden_maatregelen": (
+            "De mobiele camera-unit is vervallen: een vast camerasysteem is op termijn goedkoper en beter. "
+            "De avondschouw is in maart gehouden in plaats van in het derde kwartaal, samen met de dagschouw "
+            "voor de veiligheidsanalyse."
+        ),
+        "wijzigingen_plan": (
+            "Camerasysteem entree Schipsloot toevoegen (offerte aanvragen) en de handhaving op het leegstaande "
+            "pand aan de Vaart Noordzijde 22 opnemen als er bij de volgende dagschouw geen verbetering is."
+        ),
+        "samenwerking": (
+            "De samenwerking verloopt goed: alle verplichte partijen zijn bij bijna elke bijeenkomst aanwezig en "
+            "besluiten worden snel genomen. De beveiliger sluit vaker aan als agendalid."
+        ),
+        "taken_uitgevoerd": (
+            "Ja. De gemeente en de politie hebben hun maatregelen binnen de afgesproken kwartalen uitgevoerd; "
+            "de ondernemersvereniging heeft de WhatsApp-groepen opgezet."
+        ),
+        "acties_uitgevoerd": (
+            "De actielijst is op twee punten na afgerond: de alarmopvolging en het parkeerverbod lopen door in "
+            "het vierde kwartaal."
+        ),
+        "reden_wijzigingen": (
+            "Ondernemers buiten de ondernemersvereniging bereiken we nog te weinig; daarom gaat de "
+            "ondernemersvereniging hen persoonlijk bezoeken. Verder geen wijzigingen in de taakverdeling."
+        ),
+        "verbeterpunten": [
+            "Offertes en aanbestedingen een kwartaal eerder starten.",
+            "Ondernemers die geen lid zijn van de ondernemersvereniging persoonlijk bezoeken.",
+            "Voortgang van elke maatregel in iedere bijeenkomst kort bespreken en vastleggen.",
+        ],
+    }
