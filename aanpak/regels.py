@@ -26,6 +26,10 @@ class Dekking:
     overig_open: tuple[str, ...]
 
     @property
+    def verplicht_open_namen(self) -> list[str]:
+        return [catalogus.thema_naam(t) for t in self.verplicht_open]
+
+    @property
     def voldaan(self) -> bool:
         return len(self.verplicht_gedekt) >= MINIMUM_VERPLICHT and not self.overig_open
 
