@@ -536,8 +536,8 @@ def venekoten() -> dict:
         titel="Veiligheidsenquête Venekoten 2026",
         inleiding="Hoe veilig is Venekoten volgens u? Uw antwoorden helpen de werkgroep kiezen wat eerst moet.",
         geopend=dt.date(2026, 10, 1),
-        sluit=dt.date(2026, 11, 30),
-        herinnering_dagen=[14, 28, 55],
+        sluit=dt.date(2027, 1, 29),  # open for a while after the demo's today, so the demo stays "in progress"
+        herinnering_dagen=[14, 28, 55, 90],
         herinneringen_verstuurd=2,
         respons={"venekoten": 17},
         geneigdheid={"venekoten": 0.4},
