@@ -24,8 +24,15 @@ EVALUATIE_IDS = ("evaluatie.jaarlijks", "evaluatie.derde-jaar", "evaluatie.verni
 
 
 def cyclus_en_plan(request, *, verplicht: bool = False):
-    """The newest cycle and its plan; with ``verplicht`` a missing plan is a 404 (forms that write into it)."""
-    cyclus = kies_cyclus(request.werkgroep)
+    """The cycle (the newest, or ``?cyclus=N`` to read an earlier one) and its plan; with ``verplicht``
+    a missing plan is a 404 (forms that write into it always work on the newest cycle)."""
+    nummer = request.GET.get("cyclus", "")
+    if nummer.isdigit() and not verplicht:
+        cyclus = kies_cyclus(request.werkgroep, int(nummer))
+        if cyclus is None:
+            raise Http404("Deze cyclus bestaat niet.")
+    else:
+        cyclus = kies_cyclus(request.werkgroep)
     plan = plan_van(cyclus)
     if verplicht and plan is None:
         raise Http404("Er is nog geen plan van aanpak.")

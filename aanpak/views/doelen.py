@@ -27,7 +27,7 @@ def doelen(request, werkgroep):
     if plan is not None:
         extra.update(
             overzicht=doelenoverzicht(plan),
-            resultaten=voer_toets_uit(request.werkgroep, ids=DOEL_IDS),
+            resultaten=voer_toets_uit(request.werkgroep, cyclus=cyclus, ids=DOEL_IDS),
             alleen_lezen=not is_huidig(cyclus),
         )
     return render(request, "aanpak/doelen.html", context(request, **extra))

@@ -33,7 +33,7 @@ def evaluaties(request, werkgroep):
         request,
         "aanpak/evaluaties.html",
         context(request, cyclus=cyclus, plan=plan, jaren=[(j, per_jaar.get(j.nummer)) for j in jaren],
-                resultaten=voer_toets_uit(request.werkgroep, ids=EVALUATIE_IDS) if cyclus else [],
+                resultaten=voer_toets_uit(request.werkgroep, cyclus=cyclus, ids=EVALUATIE_IDS) if cyclus else [],
                 alleen_lezen=cyclus is not None and not is_huidig(cyclus)),
     )  # fmt: skip
 

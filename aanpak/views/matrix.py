@@ -68,7 +68,7 @@ def matrix_pagina(request, werkgroep):
             statussen=Maatregel.Status.choices,
             filter_partij=partij,
             filter_status=status,
-            resultaten=voer_toets_uit(request.werkgroep, ids=MATRIX_IDS),
+            resultaten=voer_toets_uit(request.werkgroep, cyclus=cyclus, ids=MATRIX_IDS),
             alleen_lezen=not is_huidig(cyclus),
         )
     return render(request, "aanpak/matrix.html", context(request, **extra))
@@ -192,17 +192,19 @@ def maatregel_form(request, werkgroep, pk=None):
 
 @vereist(Actie.BEKIJKEN)
 def maatregel(request, werkgroep, pk):
-    cyclus, plan = cyclus_en_plan(request, verplicht=True)
     m = get_object_or_404(
-        Maatregel.objects.select_related("verantwoordelijke", "doelstelling", "schouwpunt__schouw", "bron_evaluatie"),
+        Maatregel.objects.select_related(
+            "plan__cyclus", "verantwoordelijke", "doelstelling", "schouwpunt__schouw", "bron_evaluatie"
+        ),
         pk=pk,
-        plan=plan,
-    )
+        plan__werkgroep=request.werkgroep,
+    )  # also a measure of an earlier cycle, read-only
+    cyclus = m.plan.cyclus
     form = VoortgangForm(werkgroep=request.werkgroep, initial={"datum": timezone.localdate(), "status": m.status})
     return render(
         request,
         "aanpak/maatregel.html",
-        context(request, cyclus=cyclus, plan=plan, m=m, form=form,
+        context(request, cyclus=cyclus, plan=m.plan, m=m, form=form,
                 voortgang=list(m.voortgang.select_related("bijeenkomst").order_by("-datum", "-pk")),
                 alleen_lezen=not is_huidig(cyclus)),
     )  # fmt: skip

@@ -45,7 +45,8 @@ def overzicht(request, werkgroep):
         if lid is not None:
             extra["acties"] = acties_van_partij(plan, lid.partij_id, timezone.localdate())
     if cyclus is not None:
-        extra["resultaten"] = voer_toets_uit(request.werkgroep, ids=(*PVA_IDS, *EVALUATIE_IDS))
+        extra["resultaten"] = voer_toets_uit(request.werkgroep, cyclus=cyclus, ids=(*PVA_IDS, *EVALUATIE_IDS))
+        extra["cycli"] = list(request.werkgroep.cycli.order_by("-nummer"))
     return render(request, "aanpak/overzicht.html", context(request, **extra))
 
 

@@ -271,6 +271,15 @@ def test_nieuwe_cyclus_zet_het_plan_door_en_houdt_de_oude_alleen_lezen(actoren, 
     assert nieuw_plan.maatregelen.get(titel="Loopt nog").doelstelling.titel == "Minder inbraak"
     assert nieuw_plan.maatregelen.filter(soort__startswith="vast-").count() == 21
     oud = plan.maatregelen.get(titel="Loopt nog")
+    client = als(actoren.lid)
+    pagina = client.get(url("overzicht") + "?cyclus=1")
+    assert "Cyclus 1 is afgesloten" in pagina.text and "Vaststellen" not in pagina.text
+    matrix_oud = client.get(url("matrix") + "?cyclus=1")
+    assert "Klaar" in matrix_oud.text and 'data-testid="alleen-lezen"' in matrix_oud.text
+    assert "aria-pressed" not in matrix_oud.text  # no quarter buttons in a closed cycle
+    detail = client.get(url("maatregel", pk=oud.pk))
+    assert detail.status_code == 200 and 'data-testid="alleen-lezen"' in detail.text and "Wijzigen" not in detail.text
+    assert client.get(url("matrix") + "?cyclus=7").status_code == 404
     with pytest.raises(Exception, match="alleen nog worden gelezen"):
         from aanpak.services.maatregelen import kwartaal_zetten
 
@@ -305,10 +314,16 @@ def test_matrix_pdf(actoren, als, plan):
 def test_paginas_met_begrensde_queries(actoren, als, plan, aantal, django_assert_max_num_queries):
     doelen = DoelstellingFactory.create_batch(3, plan=plan)
     partij = actoren.werkgroep.partijen.first()
+    from tests.aanpak.factories import VoortgangFactory
+
     for i in range(aantal):
         m = MaatregelFactory(plan=plan, doelstelling=doelen[i % 3], verantwoordelijke=partij, status="lopend")
-        MaatregelFactory._meta.model.objects.filter(pk=m.pk)
+        VoortgangFactory(maatregel=m)
+    e = EvaluatieFactory(cyclus=actoren.cyclus, jaar=3, verbeterpunten=[f"Punt {i}" for i in range(aantal)])
     client = als(actoren.lid)
+    for pad, maximum in ((url("maatregel", pk=m.pk), 25), (url("evaluatie", pk=e.pk), 30)):
+        with django_assert_max_num_queries(maximum):
+            assert client.get(pad).status_code == 200, pad
     for naam, maximum in (("matrix", 45), ("doelen", 40), ("overzicht", 45), ("mijn_acties", 25),
                           ("evaluaties", 35), ("schouwpunten", 30)):  # fmt: skip
         with django_assert_max_num_queries(maximum):
