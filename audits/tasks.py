@@ -3,6 +3,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from guardian.shortcuts import remove_perm
 
+from audits.documentenset.tasks import *  # noqa: F403  (Celery finds the document set's tasks here)
+
 
 @shared_task
 def auditor_toegang_trek_verlopen_in() -> int:

@@ -1,0 +1,3 @@
+"""URLs of the document set under ``/w/<werkgroep>/audit/documentenset/``."""
+
+urlpatterns: list = []

@@ -1,0 +1,46 @@
+"""The document set (§3.6, §5.2.1): one PDF rendered in a worker; "aanleveren" freezes a snapshot."""
+
+import secrets
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+
+def pdf_pad(instance: "Documentenset", filename: str) -> str:
+    return f"audits/{instance.audit.werkgroep_id}/documentenset/{secrets.token_hex(16)}.pdf"
+
+
+class Documentenset(models.Model):
+    """A rendered document set. ``bezig`` while the worker renders (``voortgang`` 0–100); the file is
+    written under a fresh name and the row set ``klaar`` in one step, so a half-written file is
+    never shown. ``aangeleverd_op`` marks the snapshot the auditor sees: later edits do not change
+    it, and its SHA-256 proves that."""
+
+    class Status(models.TextChoices):
+        BEZIG = "bezig", _("wordt gemaakt")
+        KLAAR = "klaar", _("klaar")
+        MISLUKT = "mislukt", _("mislukt")
+
+    audit = models.ForeignKey("audits.Audit", related_name="documentensets", on_delete=models.CASCADE)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.BEZIG)
+    voortgang = models.PositiveSmallIntegerField(default=0)
+    stap = models.CharField(max_length=120, blank=True)
+    bestand = models.FileField(upload_to=pdf_pad, max_length=300, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    paginas = models.PositiveIntegerField(null=True, blank=True)
+    gemaakt_op = models.DateTimeField(auto_now_add=True)
+    klaar_op = models.DateTimeField(null=True, blank=True)
+    aangeleverd_op = models.DateField(_("aangeleverd op"), null=True, blank=True)
+    fout = models.CharField(max_length=300, blank=True)
+
+    objects = ScopedManager(werkgroep="audit__werkgroep")
+
+    class Meta:
+        verbose_name = _("documentenset")
+        verbose_name_plural = _("documentensets")
+        ordering = ["-gemaakt_op", "-pk"]
+
+    def __str__(self) -> str:
+        wanneer = f"aangeleverd {self.aangeleverd_op:%d-%m-%Y}" if self.aangeleverd_op else self.get_status_display()
+        return f"Documentenset ({wanneer})"

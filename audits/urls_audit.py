@@ -1,0 +1,3 @@
+"""The audit: application, record, deviations and the certificate (§5–§7)."""
+
+urlpatterns: list = []
