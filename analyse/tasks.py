@@ -117,9 +117,11 @@ def uitnodigingen_versturen(self, *, werkgroep, enquete_id: int) -> dict:
                 if reden := _verstuur(verbinding, bericht(uitnodiging, token)):
                     fouten[uitnodiging.pk] = reden
         goed = [u.pk for u in uitnodigingen if u.pk not in fouten]
-        EnqueteUitnodiging.objects.filter(pk__in=goed).update(verzending=Verzending.VERSTUURD)
+        # by primary key, read in the work group's scope above: the plain manager avoids the scope's join,
+        # which SQLite runs as a subquery over the whole table for every batch
+        EnqueteUitnodiging._base_manager.filter(pk__in=goed).update(verzending=Verzending.VERSTUURD)
         for pk, reden in fouten.items():
-            EnqueteUitnodiging.objects.filter(pk=pk).update(verzending=Verzending.MISLUKT, fout=reden)
+            EnqueteUitnodiging._base_manager.filter(pk=pk).update(verzending=Verzending.MISLUKT, fout=reden)
         verstuurd += len(goed)
         mislukt += len(fouten)
     if verstuurd or mislukt:
@@ -171,9 +173,11 @@ def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> 
     claim = uuid.uuid4()
     bericht = _Berichten(enquete, ronde=ronde)
     verstuurd = mislukt = 0
+    laatste = 0  # keyset: each batch continues after the previous one instead of rescanning from the start
     while True:
         kandidaten = list(
             enquete.uitnodigingen.filter(
+                pk__gt=laatste,
                 beantwoord=False,
                 kanaal=EnqueteUitnodiging.Kanaal.EMAIL,
                 verzending=EnqueteUitnodiging.Verzending.VERSTUURD,
@@ -184,18 +188,19 @@ def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> 
         )
         if not kandidaten:
             break
+        laatste = kandidaten[-1]
         Herinnering.objects.bulk_create(
             [Herinnering(uitnodiging_id=pk, ronde=ronde, claim=claim) for pk in kandidaten], ignore_conflicts=True
         )
         rijen = list(
-            Herinnering.objects.filter(claim=claim, status=Herinnering.Status.GECLAIMD).select_related(
-                "uitnodiging__ondernemer"
-            )
+            Herinnering.objects.filter(
+                uitnodiging_id__in=kandidaten, ronde=ronde, claim=claim, status=Herinnering.Status.GECLAIMD
+            ).select_related("uitnodiging__ondernemer")
         )
         # Answered between the candidate query and the claim: no mail, and no row that says one went out.
         beantwoord = [r.pk for r in rijen if r.uitnodiging.beantwoord]
         if beantwoord:
-            Herinnering.objects.filter(pk__in=beantwoord).delete()
+            Herinnering._base_manager.filter(pk__in=beantwoord).delete()
         rijen_te_sturen = [r for r in rijen if not r.uitnodiging.beantwoord]
         tokens = nieuwe_links([r.uitnodiging for r in rijen_te_sturen])
         fouten: dict[int, str] = {}
@@ -206,9 +211,10 @@ def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> 
                 elif reden := _verstuur(verbinding, bericht(rij.uitnodiging, token)):
                     fouten[rij.pk] = reden
         goed = [r.pk for r in rijen_te_sturen if r.pk not in fouten]
-        Herinnering.objects.filter(pk__in=goed).update(status=Herinnering.Status.VERSTUURD, verstuurd_op=vandaag)
+        # by primary key (rows claimed in this scope): the plain manager avoids the scope's join (see above)
+        Herinnering._base_manager.filter(pk__in=goed).update(status=Herinnering.Status.VERSTUURD, verstuurd_op=vandaag)
         for pk, reden in fouten.items():
-            Herinnering.objects.filter(pk=pk).update(status=Herinnering.Status.MISLUKT, fout=reden)
+            Herinnering._base_manager.filter(pk=pk).update(status=Herinnering.Status.MISLUKT, fout=reden)
         verstuurd += len(goed)
         mislukt += len(fouten)
     if verstuurd or mislukt:
