@@ -1,10 +1,14 @@
-"""Readiness checks of the audit that read the plan's executed measures (§5.2.2, §6.3).
+"""Readiness checks of the audit and the certificate (§5–§7); IDs from eisen.md.
 
-They live here, not in ``aanpak``, because they need the audit (its kind and date); the plan is
-read through ``aanpak``'s selectors. The other audit rules arrive with the audit itself.
+The audit of a cycle is its newest (by date, an audit without a date last). The rules on executed
+measures live here, not in ``aanpak``, because they need the audit (its kind and date); the plan is
+read through ``aanpak``'s selectors. Deadlines count in days (14 before, 2 weeks after) or in
+calendar months (``audits.regels.plus_maanden``), the last day included.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.db.models import F
 from django.urls import reverse
@@ -21,7 +25,14 @@ COMMUNICATIE = (Maatregel.Soort.COMMUNICATIE, Maatregel.Soort.VAST_COMMUNICATIE)
 def _audit(ctx: ToetsContext) -> Audit | None:
     if ctx.cyclus is None:
         return None
-    return Audit.objects.filter(cyclus=ctx.cyclus).order_by(F("datum").desc(nulls_last=True), "-pk").first()
+    if "audits.audit" not in ctx.cache:
+        ctx.cache["audits.audit"] = (
+            Audit.objects.filter(cyclus=ctx.cyclus)
+            .select_related("contactpersoon")
+            .order_by(F("datum").desc(nulls_last=True), "-pk")
+            .first()
+        )
+    return ctx.cache["audits.audit"]
 
 
 @eis("audit.eerste-maatregelen")
@@ -84,3 +95,298 @@ def check_uitgevoerd(ctx: ToetsContext) -> Uitkomst:
     if audit is not None and audit.datum and audit.datum < ctx.datum:  # the audit day itself: still open
         return Uitkomst(Status.NIET_VOLDAAN, f"{tekst}; open: {namen}.", url)
     return Uitkomst(Status.OPEN, f"{tekst}; nog open: {namen}.", url)
+
+
+# --- application, record, certificate (§5.1, §6.3, §6.4, §7) ----------------------------------
+
+
+def _url_audit(ctx: ToetsContext, naam: str = "audit") -> str:
+    return reverse(f"audits:{naam}", kwargs={"werkgroep": ctx.werkgroep.slug})
+
+
+GEEN_AUDIT = "Er is nog geen audit aangevraagd voor deze cyclus."
+
+
+@eis("audit.contactpersoon")
+def check_contactpersoon(ctx: ToetsContext) -> Uitkomst:
+    """One contact person for the certification body: chosen on the audit, or the one member with the role."""
+    from werkgroepen.models import Rol
+
+    url = _url_audit(ctx)
+    audit = _audit(ctx)
+    if audit is not None and audit.contactpersoon_id:
+        return Uitkomst(
+            Status.VOLDAAN, f"Contactpersoon voor de certificatie-instelling: {audit.contactpersoon.naam}.", url
+        )
+    leden = [
+        lid
+        for lid in ctx.werkgroep.leden.filter(lid_tot__isnull=True).order_by("naam")
+        if Rol.CONTACTPERSOON_CI in (lid.rollen or [])
+    ]
+    if len(leden) == 1:
+        return Uitkomst(Status.VOLDAAN, f"Contactpersoon voor de certificatie-instelling: {leden[0].naam}.", url)
+    if len(leden) > 1:
+        namen = ", ".join(lid.naam for lid in leden)
+        return Uitkomst(
+            Status.NIET_VOLDAAN,
+            f"{len(leden)} leden hebben de rol contactpersoon ({namen}); kies er één bij de audit.",
+            url,
+        )
+    return Uitkomst(Status.OPEN, "Nog geen contactpersoon voor de certificatie-instelling gekozen.", url)
+
+
+@eis("audit.audittijd")
+def check_audittijd(ctx: ToetsContext) -> Uitkomst:
+    from audits.regels import minimum_uren
+
+    url = _url_audit(ctx)
+    audit = _audit(ctx)
+    terreinen = ctx.werkgroep.terreinen.count()
+    minimum = minimum_uren(terreinen)
+    wat = "1 terrein" if terreinen <= 1 else f"een cluster van {terreinen} terreinen"
+    if audit is None or audit.geplande_uren is None:
+        return Uitkomst(Status.OPEN, f"Nog geen audittijd gepland; minimaal {minimum} uur voor {wat}.", url)
+    uren = f"{audit.geplande_uren:g}".replace(".", ",")
+    tekst = f"{uren} uur gepland; minimaal {minimum} uur voor {wat}."
+    return Uitkomst(Status.VOLDAAN if audit.geplande_uren >= minimum else Status.NIET_VOLDAAN, tekst, url)
+
+
+@eis("audit.aanlevering")
+def check_aanlevering(ctx: ToetsContext) -> Uitkomst:
+    from audits.regels import AANLEVERING_DAGEN
+
+    url = _url_audit(ctx)
+    audit = _audit(ctx)
+    if audit is None or audit.datum is None:
+        return Uitkomst(Status.OPEN, "Nog geen auditdatum; de documentenset moet 14 dagen ervoor binnen zijn.", url)
+    termijn = audit.aanlevertermijn
+    if audit.documentenset_aangeleverd_op:
+        dagen = (audit.datum - audit.documentenset_aangeleverd_op).days
+        tekst = (
+            f"Aangeleverd op {audit.documentenset_aangeleverd_op:%d-%m-%Y}, {dagen} dagen voor de audit van "
+            f"{audit.datum:%d-%m-%Y}; minimaal {AANLEVERING_DAGEN}."
+        )
+        return Uitkomst(Status.VOLDAAN if dagen >= AANLEVERING_DAGEN else Status.NIET_VOLDAAN, tekst, url)
+    if ctx.datum > termijn:
+        return Uitkomst(
+            Status.NIET_VOLDAAN,
+            f"De documentenset is niet aangeleverd; de termijn was {termijn:%d-%m-%Y} (14 dagen voor de audit).",
+            url,
+        )
+    return Uitkomst(Status.OPEN, f"Nog niet aangeleverd; uiterlijk {termijn:%d-%m-%Y} (14 dagen voor de audit).", url)
+
+
+@eis("audit.aanwezigheid")
+def check_aanwezigheid(ctx: ToetsContext) -> Uitkomst:
+    url = _url_audit(ctx, "audit_verslag")
+    audit = _audit(ctx)
+    if audit is None or audit.datum is None:
+        return Uitkomst(Status.OPEN, GEEN_AUDIT if audit is None else "Nog geen auditdatum.", url)
+    vertegenwoordigers = [
+        lid
+        for lid in ctx.werkgroep.leden.filter(agendalid=False).order_by("naam")
+        if (lid.lid_sinds is None or lid.lid_sinds <= audit.datum)
+        and (lid.lid_tot is None or lid.lid_tot >= audit.datum)
+    ]
+    aanwezig = set(audit.aanwezigen.values_list("pk", flat=True))
+    if not aanwezig:
+        if ctx.datum <= audit.datum:
+            return Uitkomst(
+                Status.OPEN, f"De audit is op {audit.datum:%d-%m-%Y}; daarna de aanwezigheid vastleggen.", url
+            )
+        return Uitkomst(Status.OPEN, "De aanwezigheid bij de audit is nog niet vastgelegd.", url)
+    afwezig = [lid.naam for lid in vertegenwoordigers if lid.pk not in aanwezig]
+    tekst = f"{len(vertegenwoordigers) - len(afwezig)} van {len(vertegenwoordigers)} vertegenwoordigers aanwezig"
+    if afwezig:
+        return Uitkomst(Status.NIET_VOLDAAN, f"{tekst}; afwezig: {', '.join(afwezig)}.", url)
+    return Uitkomst(Status.VOLDAAN, tekst + ".", url)
+
+
+@eis("audit.aanvullingen")
+def check_aanvullingen(ctx: ToetsContext) -> Uitkomst:
+    from audits.regels import AANVULLING_MAANDEN, BEOORDELING_MAANDEN, plus_maanden
+
+    url = _url_audit(ctx, "audit_verslag")
+    audit = _audit(ctx)
+    afwijkingen = list(audit.afwijkingen.order_by("vastgesteld_op", "pk")) if audit else []
+    if not afwijkingen:
+        return Uitkomst(Status.NVT, "Geen afwijkingen vastgesteld.", url)
+    te_laat, lopend = [], []
+    for a in afwijkingen:
+        uiterlijk = plus_maanden(a.vastgesteld_op, AANVULLING_MAANDEN)
+        if a.aanvulling_op is None:
+            (te_laat if ctx.datum > uiterlijk else lopend).append(f"aanvulling uiterlijk {uiterlijk:%d-%m-%Y}")
+        elif a.aanvulling_op > uiterlijk:
+            te_laat.append(f"aanvulling {a.aanvulling_op:%d-%m-%Y}, termijn {uiterlijk:%d-%m-%Y}")
+        else:
+            besluit = plus_maanden(a.aanvulling_op, BEOORDELING_MAANDEN)
+            if a.beoordeeld_op is None:
+                (te_laat if ctx.datum > besluit else lopend).append(f"beoordeling uiterlijk {besluit:%d-%m-%Y}")
+            elif a.beoordeeld_op > besluit:
+                te_laat.append(f"beoordeling {a.beoordeeld_op:%d-%m-%Y}, termijn {besluit:%d-%m-%Y}")
+    n = len(afwijkingen)
+    if te_laat:
+        return Uitkomst(Status.NIET_VOLDAAN, f"{n} afwijking(en); te laat: {'; '.join(te_laat)}.", url)
+    if lopend:
+        return Uitkomst(Status.OPEN, f"{n} afwijking(en); loopt: {'; '.join(lopend)}.", url)
+    return Uitkomst(Status.VOLDAAN, f"{n} afwijking(en) binnen 2 maanden aangevuld en binnen 1 maand beoordeeld.", url)
+
+
+@eis("audit.rapport")
+def check_rapport(ctx: ToetsContext) -> Uitkomst:
+    from audits.regels import RAPPORT_DAGEN
+
+    url = _url_audit(ctx, "audit_verslag")
+    audit = _audit(ctx)
+    if audit is None or audit.datum is None:
+        return Uitkomst(Status.OPEN, GEEN_AUDIT if audit is None else "Nog geen auditdatum.", url)
+    uiterlijk = audit.datum + dt.timedelta(days=RAPPORT_DAGEN)
+    if audit.rapport_ontvangen_op:
+        dagen = (audit.rapport_ontvangen_op - audit.datum).days
+        tekst = f"Rapport ontvangen op {audit.rapport_ontvangen_op:%d-%m-%Y}, {dagen} dagen na de audit; hoogstens 14."
+        return Uitkomst(Status.VOLDAAN if dagen <= RAPPORT_DAGEN else Status.NIET_VOLDAAN, tekst, url)
+    if ctx.datum > uiterlijk:
+        return Uitkomst(Status.NIET_VOLDAAN, f"Geen auditrapport ontvangen; de termijn was {uiterlijk:%d-%m-%Y}.", url)
+    return Uitkomst(Status.OPEN, f"Het auditrapport komt uiterlijk {uiterlijk:%d-%m-%Y} (2 weken na de audit).", url)
+
+
+@eis("audit.documentenset")
+def check_documentenset(ctx: ToetsContext) -> Uitkomst:
+    """The set is complete when every part it must hold has content in this cycle."""
+    from aanpak.models import Evaluatie, Voortgang
+    from analyse.models import Conclusie, Reactie, Schouw
+
+    url = _url_audit(ctx, "documentenset")
+    if ctx.cyclus is None:
+        return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
+    plan = plan_van(ctx.cyclus)
+    statussen = set(plan.maatregelen.values_list("status", flat=True)) if plan else set()
+    delen = {
+        "partijen en leden": ctx.werkgroep.leden.exists(),
+        "veiligheidsanalyse": Conclusie.objects.filter(cyclus=ctx.cyclus).exists()
+        and Reactie.objects.filter(enquete__cyclus=ctx.cyclus).exists(),
+        "plan van aanpak": plan is not None and plan.doelstellingen.exists(),
+        "schouwrapport": Schouw.objects.filter(cyclus=ctx.cyclus).exists(),
+        "maatregelenmatrix met uitgevoerde en geplande maatregelen": "uitgevoerd" in statussen
+        and bool(statussen & {"gepland", "lopend"}),
+        "notulen met voortgang": ctx.werkgroep.bijeenkomsten.exclude(notulen__isnull=True).exclude(notulen="").exists()
+        and Voortgang.objects.filter(maatregel__plan=plan, bijeenkomst__isnull=False).exists()
+        if plan
+        else False,
+    }
+    if ctx.cyclus.soort != "eerste":
+        delen["evaluatieresultaten"] = Evaluatie.objects.filter(werkgroep=ctx.werkgroep).exists()
+    mist = [naam for naam, aanwezig in delen.items() if not aanwezig]
+    if mist:
+        audit = _audit(ctx)
+        voorbij = audit is not None and audit.aanlevertermijn and ctx.datum > audit.aanlevertermijn
+        return Uitkomst(
+            Status.NIET_VOLDAAN if voorbij else Status.OPEN, f"De documentenset mist nog: {', '.join(mist)}.", url
+        )
+    return Uitkomst(Status.VOLDAAN, f"Alle {len(delen)} onderdelen van de documentenset zijn aanwezig.", url)
+
+
+def _certificaat(ctx: ToetsContext):
+    from audits.models import Certificaat
+
+    if ctx.cyclus is None:
+        return None
+    return (
+        Certificaat.objects.filter(audit__cyclus=ctx.cyclus).select_related("audit").order_by("-uitgegeven_op").first()
+    )
+
+
+@eis("certificaat.geldigheid")
+def check_geldigheid(ctx: ToetsContext) -> Uitkomst:
+    from kvo.toets import plus_jaren
+
+    url = _url_audit(ctx, "certificaat")
+    c = _certificaat(ctx)
+    if c is None:
+        return Uitkomst(Status.OPEN, "Nog geen certificaat uitgegeven.", url)
+    juist = plus_jaren(c.uitgegeven_op, 3)
+    if c.geldig_tot != juist:
+        return Uitkomst(
+            Status.NIET_VOLDAAN,
+            f"Geldig tot {c.geldig_tot:%d-%m-%Y}, maar een certificaat geldt 3 jaar: tot {juist:%d-%m-%Y}.",
+            url,
+        )
+    if c.ingetrokken_op and c.ingetrokken_op <= ctx.datum:
+        return Uitkomst(
+            Status.NIET_VOLDAAN, f"Certificaat {c.nummer} is ingetrokken op {c.ingetrokken_op:%d-%m-%Y}.", url
+        )
+    if c.geschorst:
+        return Uitkomst(
+            Status.NIET_VOLDAAN, f"Certificaat {c.nummer} is geschorst; het keurmerk mag niet worden getoond.", url
+        )
+    if ctx.datum >= c.geldig_tot:
+        return Uitkomst(Status.NIET_VOLDAAN, f"Certificaat {c.nummer} is verlopen op {c.geldig_tot:%d-%m-%Y}.", url)
+    return Uitkomst(
+        Status.VOLDAAN,
+        f"Certificaat {c.nummer}, uitgegeven {c.uitgegeven_op:%d-%m-%Y}, geldig tot {c.geldig_tot:%d-%m-%Y}.",
+        url,
+    )
+
+
+def ontbrekende_inhoud(c, werkgroep) -> list[str]:
+    """What ``certificaat.inhoud`` asks that is not recorded (the fixed texts are printed by the product)."""
+    audit = c.audit
+    mist = []
+    if not (c.certificatie_instelling and audit.ci_straat and audit.ci_plaats):
+        mist.append("naam en adres van de certificatie-instelling")
+    if not (werkgroep.adres_straat and werkgroep.adres_plaats):
+        mist.append("correspondentieadres van het samenwerkingsverband")
+    if not werkgroep.terreinen.exists():
+        mist.append("werkgebied en locatie")
+    if not werkgroep.convenant_referentie:
+        mist.append("verwijzing naar het convenant")
+    if not (c.ondertekenaar and c.functie_ondertekenaar):
+        mist.append("ondertekening met naam en functie")
+    if not c.nummer:
+        mist.append("certificaatnummer")
+    return mist
+
+
+@eis("certificaat.inhoud")
+def check_inhoud(ctx: ToetsContext) -> Uitkomst:
+    url = _url_audit(ctx, "certificaat")
+    c = _certificaat(ctx)
+    if c is None:
+        return Uitkomst(Status.OPEN, "Nog geen certificaat uitgegeven.", url)
+    mist = ontbrekende_inhoud(c, ctx.werkgroep)
+    if mist:
+        return Uitkomst(Status.NIET_VOLDAAN, f"Op het certificaat ontbreekt: {', '.join(mist)}.", url)
+    return Uitkomst(
+        Status.VOLDAAN,
+        "Alle gegevens staan op het certificaat: instelling, samenwerkingsverband, werkgebied, convenant, "
+        "verklaring, datum, ondertekening, nummer, status- en eigendomstekst.",
+        url,
+    )
+
+
+@eis("certificaat.cluster")
+def check_cluster(ctx: ToetsContext) -> Uitkomst:
+    from audits.models import Certificaat
+
+    url = _url_audit(ctx, "certificaat")
+    namen = list(ctx.werkgroep.terreinen.order_by("naam").values_list("naam", flat=True))
+    if len(namen) <= 1:
+        return Uitkomst(Status.NVT, "Eén bedrijventerrein: geen cluster.", url)
+    if ctx.cyclus is None:
+        return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
+    certificaten = list(Certificaat.objects.filter(audit__cyclus=ctx.cyclus))
+    if not certificaten:
+        return Uitkomst(Status.OPEN, "Nog geen certificaat uitgegeven.", url)
+    if len(certificaten) > 1:
+        return Uitkomst(
+            Status.NIET_VOLDAAN, f"{len(certificaten)} certificaten in deze cyclus; een cluster krijgt er één.", url
+        )
+    naam = certificaten[0].naamstelling.strip()
+    if naam.casefold() in {n.casefold() for n in namen}:
+        return Uitkomst(
+            Status.NIET_VOLDAAN,
+            f"Het certificaat noemt alleen “{naam}”; noem het cluster met een overkoepelende naam of alle "
+            f"{len(namen)} terreinen.",
+            url,
+        )
+    return Uitkomst(Status.VOLDAAN, f"Eén certificaat voor het cluster van {len(namen)} terreinen: “{naam}”.", url)

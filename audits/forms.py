@@ -21,3 +21,99 @@ class ToetsFilterForm(forms.Form):
         self.fields["cyclus"].choices = [("", "laatste cyclus")] + [
             (c.nummer, f"Cyclus {c.nummer} ({c.get_soort_display()}, start {c.start:%d-%m-%Y})") for c in cycli
         ]
+
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AanvraagForm(forms.Form):
+    """The application for the audit (§5.1): who, which body, when, how long."""
+
+    contactpersoon = forms.ModelChoiceField(
+        label="Contactpersoon voor de certificatie-instelling", queryset=None, required=False, empty_label="— kies —",
+        help_text="Eén vast aanspreekpunt uit de werkgroep (§5.1).",
+    )  # fmt: skip
+    certificatie_instelling = forms.CharField(label="Certificatie-instelling", max_length=200, required=False)
+    ci_straat = forms.CharField(label="Straat en huisnummer", max_length=200, required=False)
+    ci_postcode = forms.CharField(label="Postcode", max_length=10, required=False)
+    ci_plaats = forms.CharField(label="Plaats", max_length=120, required=False)
+    auditor = forms.CharField(label="Auditor", max_length=200, required=False)
+    aangevraagd_op = forms.DateField(label="Aangevraagd op", widget=DATUM, required=False)
+    datum = forms.DateField(label="Auditdatum", widget=DATUM, required=False)
+    geplande_uren = forms.DecimalField(
+        label="Geplande audittijd (uren)", required=False, min_value=0, max_value=99, decimal_places=1, max_digits=4
+    )
+
+    def __init__(self, *args, werkgroep, minimum_uren: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contactpersoon"].queryset = werkgroep.leden.filter(lid_tot__isnull=True).order_by("naam")
+        self.fields["geplande_uren"].help_text = (
+            f"Minimaal {minimum_uren} uur voor dit gebied (8 uur voor één terrein, 10 / 11 / 12 uur voor een "
+            "cluster van 2 / 3 / 4 terreinen, §6.3.1)."
+        )
+        self.fields["datum"].help_text = "De documentenset moet uiterlijk 14 dagen ervoor bij de instelling zijn."
+
+
+class VerslagForm(forms.Form):
+    """The record of the audit (§6.3, §6.4): who attended, the report, the decision."""
+
+    aanwezigen = forms.ModelMultipleChoiceField(
+        label="Aanwezig bij de audit", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="Alle vertegenwoordigers van de werkgroep horen bij de audit te zijn (§6.3).",
+    )  # fmt: skip
+    rapport_ontvangen_op = forms.DateField(
+        label="Auditrapport ontvangen op", widget=DATUM, required=False, help_text="Binnen 2 weken na de audit (§6.4)."
+    )
+    besluit = forms.ChoiceField(label="Besluit van de certificatie-instelling", required=False)
+    besluit_op = forms.DateField(label="Besluit op", widget=DATUM, required=False)
+
+    def __init__(self, *args, werkgroep, **kwargs):
+        from audits.models import Audit
+
+        super().__init__(*args, **kwargs)
+        self.fields["aanwezigen"].queryset = werkgroep.leden.filter(agendalid=False).select_related("partij")
+        self.fields["aanwezigen"].label_from_instance = lambda lid: f"{lid.naam} ({lid.partij.naam})"
+        self.fields["besluit"].choices = [("", "— nog geen besluit —"), *Audit.Besluit.choices]
+
+    def clean(self):
+        g = super().clean()
+        if g.get("besluit") and not g.get("besluit_op"):
+            self.add_error("besluit_op", "Vul de datum van het besluit in.")
+        return g
+
+
+class AfwijkingForm(forms.Form):
+    omschrijving = forms.CharField(label="Afwijking", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    vastgesteld_op = forms.DateField(label="Vastgesteld op", widget=DATUM)
+    aanvulling_op = forms.DateField(
+        label="Aanvulling aangeleverd op", widget=DATUM, required=False, help_text="Binnen 2 maanden (§6.3)."
+    )
+    beoordeeld_op = forms.DateField(
+        label="Beoordeeld door de instelling op", widget=DATUM, required=False,
+        help_text="Binnen 1 maand na de aanvulling (§6.3).",
+    )  # fmt: skip
+
+    def clean(self):
+        g = super().clean()
+        v, a, b = g.get("vastgesteld_op"), g.get("aanvulling_op"), g.get("beoordeeld_op")
+        if v and a and a < v:
+            self.add_error("aanvulling_op", "De aanvulling kan niet voor de afwijking liggen.")
+        if b and not a:
+            self.add_error("beoordeeld_op", "Een beoordeling volgt op een aanvulling; vul eerst die datum in.")
+        if a and b and b < a:
+            self.add_error("beoordeeld_op", "De beoordeling kan niet voor de aanvulling liggen.")
+        return g
+
+
+class CertificaatForm(forms.Form):
+    certificatie_instelling = forms.CharField(label="Certificatie-instelling", max_length=200)
+    nummer = forms.CharField(label="Certificaatnummer", max_length=60, help_text="Uniek bij deze instelling.")
+    uitgegeven_op = forms.DateField(
+        label="Uitgegeven op", widget=DATUM, help_text="Geldig tot dezelfde datum drie jaar later (§7.2)."
+    )
+    naamstelling = forms.CharField(
+        label="Naam op het certificaat", max_length=500,
+        help_text="Cluster: een overkoepelende naam of alle terreinen; nooit één certificaat per terrein (§7.3).",
+    )  # fmt: skip
+    ondertekenaar = forms.CharField(label="Ondertekend door", max_length=200)
+    functie_ondertekenaar = forms.CharField(label="Functie", max_length=200)

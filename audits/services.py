@@ -8,10 +8,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django_scopes import scopes_disabled
 from guardian.shortcuts import assign_perm, remove_perm
 
-from audits.models import Audit, AuditorToegang
+from audits.models import Afwijking, Audit, AuditorToegang, Certificaat
 from werkgroepen.logboek import log_actie
 
 
@@ -55,3 +57,171 @@ def auditor_trek_toegang_in(*, actor, toegang: AuditorToegang) -> None:
         omschrijving=f"Leestoegang van auditor {toegang.user.email} ingetrokken",
         audit=toegang.audit_id,
     )
+
+
+# --- application, record, deviations, certificate ------------------------------------------
+
+
+def audit_van(cyclus) -> Audit | None:
+    return (
+        Audit.objects.filter(cyclus=cyclus)
+        .select_related("contactpersoon", "cyclus", "werkgroep")
+        .order_by(F("datum").desc(nulls_last=True), "-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def audit_aanvragen(*, actor, cyclus, gegevens: dict) -> Audit:
+    """Create or update the cycle's audit application (§5.1)."""
+    audit = audit_van(cyclus)
+    nieuw = audit is None
+    if nieuw:
+        soort = Audit.Soort.EERSTE if cyclus.soort == "eerste" else Audit.Soort.OPVOLGENDE
+        audit = Audit(werkgroep=cyclus.werkgroep, cyclus=cyclus, soort=soort)
+    lid = gegevens.get("contactpersoon")
+    if lid is not None and lid.werkgroep_id != cyclus.werkgroep_id:
+        raise ValidationError("Kies een lid van deze werkgroep als contactpersoon.")
+    datum = gegevens.get("datum")
+    if datum and gegevens.get("aangevraagd_op") and datum < gegevens["aangevraagd_op"]:
+        raise ValidationError("Auditdatum: de audit kan niet voor de aanvraag liggen.")
+    for veld in ("contactpersoon", "certificatie_instelling", "ci_straat", "ci_postcode", "ci_plaats", "auditor",
+                 "aangevraagd_op", "datum", "geplande_uren"):  # fmt: skip
+        if veld in gegevens:
+            waarde = gegevens[veld]
+            setattr(audit, veld, waarde if waarde is not None else _leeg(veld))
+    if not nieuw and Audit.objects.filter(pk=audit.pk).values_list("datum", flat=True).first() != audit.datum:
+        audit.herinnering_aanlevering_op = None  # a new date gets its own reminder
+    audit.save()
+    log_actie(
+        werkgroep=cyclus.werkgroep,
+        actor=actor,
+        actie="audit.aangevraagd" if nieuw else "audit.gewijzigd",
+        omschrijving=f"Audit {'aangevraagd' if nieuw else 'gewijzigd'}"
+        + (f": {audit.datum:%d-%m-%Y}" if audit.datum else ""),
+        audit=audit.pk,
+    )
+    return audit
+
+
+def _leeg(veld: str):
+    """What an emptied field stores: text fields are blank, the others null."""
+    return "" if veld in ("certificatie_instelling", "ci_straat", "ci_postcode", "ci_plaats", "auditor") else None
+
+
+@transaction.atomic
+def audit_verslag_opslaan(*, actor, audit: Audit, gegevens: dict) -> Audit:
+    """The record of the audit (§6.3, §6.4): attendance, the report's date, the decision."""
+    if audit.datum is None:
+        raise ValidationError("Leg eerst de auditdatum vast.")
+    rapport = gegevens.get("rapport_ontvangen_op")
+    if rapport and rapport < audit.datum:
+        raise ValidationError("Het auditrapport kan niet voor de audit zijn ontvangen.")
+    besluit_op = gegevens.get("besluit_op")
+    if besluit_op and besluit_op < audit.datum:
+        raise ValidationError("Het besluit kan niet voor de audit liggen.")
+    aanwezigen = list(gegevens.get("aanwezigen") or [])
+    if any(lid.werkgroep_id != audit.werkgroep_id for lid in aanwezigen):
+        raise ValidationError("Kies leden van deze werkgroep.")
+    audit.rapport_ontvangen_op = rapport
+    audit.besluit = gegevens.get("besluit") or ""
+    audit.besluit_op = besluit_op if audit.besluit else None
+    audit.save(update_fields=["rapport_ontvangen_op", "besluit", "besluit_op"])
+    audit.aanwezigen.set(aanwezigen)
+    log_actie(
+        werkgroep=audit.werkgroep,
+        actor=actor,
+        actie="audit.verslag",
+        omschrijving=f"Verslag van de audit van {audit.datum:%d-%m-%Y} vastgelegd ({len(aanwezigen)} aanwezig)",
+        audit=audit.pk,
+    )
+    return audit
+
+
+@transaction.atomic
+def afwijking_opslaan(*, actor, audit: Audit, gegevens: dict, afwijking: Afwijking | None = None) -> Afwijking:
+    if audit.datum and gegevens["vastgesteld_op"] < audit.datum:
+        raise ValidationError("Een afwijking wordt op of na de auditdatum vastgesteld.")
+    nieuw = afwijking is None
+    afwijking = afwijking or Afwijking(audit=audit)
+    for veld in ("omschrijving", "vastgesteld_op", "aanvulling_op", "beoordeeld_op"):
+        setattr(afwijking, veld, gegevens.get(veld))
+    afwijking.save()
+    log_actie(
+        werkgroep=audit.werkgroep,
+        actor=actor,
+        actie="audit.afwijking",
+        omschrijving=f"Afwijking {'vastgelegd' if nieuw else 'bijgewerkt'}: {afwijking.omschrijving[:80]}",
+        audit=audit.pk,
+    )
+    return afwijking
+
+
+@transaction.atomic
+def certificaat_uitgeven(*, actor, audit: Audit, gegevens: dict) -> Certificaat:
+    """Record the certificate the body issued after a positive decision (§7): valid three years."""
+    from kvo.toets import plus_jaren
+
+    if audit.besluit != Audit.Besluit.POSITIEF:
+        raise ValidationError("Een certificaat volgt op een positief besluit; leg dat eerst vast in het verslag.")
+    if audit.besluit_op and gegevens["uitgegeven_op"] < audit.besluit_op:
+        raise ValidationError("Uitgegeven op: het certificaat kan niet voor het besluit zijn uitgegeven.")
+    nummer = gegevens["nummer"].strip()
+    bestaand = Certificaat.objects.filter(audit=audit).first()
+    with scopes_disabled():  # the number is unique per certification body, across all work groups
+        dubbel = Certificaat.objects.filter(
+            certificatie_instelling__iexact=gegevens["certificatie_instelling"].strip(), nummer__iexact=nummer
+        )
+        if bestaand is not None:
+            dubbel = dubbel.exclude(pk=bestaand.pk)
+        if dubbel.exists():
+            raise ValidationError(f"Certificaatnummer {nummer} is bij deze instelling al uitgegeven.")
+    certificaat = bestaand or Certificaat(audit=audit)
+    certificaat.certificatie_instelling = gegevens["certificatie_instelling"].strip()
+    certificaat.nummer = nummer
+    certificaat.uitgegeven_op = gegevens["uitgegeven_op"]
+    certificaat.geldig_tot = plus_jaren(gegevens["uitgegeven_op"], 3)
+    certificaat.naamstelling = gegevens["naamstelling"].strip()
+    certificaat.ondertekenaar = gegevens["ondertekenaar"].strip()
+    certificaat.functie_ondertekenaar = gegevens["functie_ondertekenaar"].strip()
+    certificaat.save()
+    log_actie(
+        werkgroep=audit.werkgroep,
+        actor=actor,
+        actie="certificaat.uitgegeven",
+        omschrijving=f"KVO-certificaat {nummer} vastgelegd, geldig tot {certificaat.geldig_tot:%d-%m-%Y}",
+        audit=audit.pk,
+    )
+    return certificaat
+
+
+@transaction.atomic
+def certificaat_status(*, actor, certificaat: Certificaat, actie: str, datum=None) -> Certificaat:
+    """Suspend, lift a suspension, or withdraw (for good) a certificate."""
+    if certificaat.ingetrokken_op:
+        raise ValidationError("Dit certificaat is ingetrokken; dat kan niet worden teruggedraaid.")
+    if actie == "schorsen":
+        certificaat.geschorst, tekst = True, "geschorst"
+    elif actie == "opheffen":
+        certificaat.geschorst, tekst = False, "schorsing opgeheven"
+    elif actie == "intrekken":
+        certificaat.ingetrokken_op, tekst = datum or timezone.localdate(), "ingetrokken"
+    else:
+        raise ValidationError("Onbekende actie.")
+    certificaat.save(update_fields=["geschorst", "ingetrokken_op"])
+    log_actie(
+        werkgroep=certificaat.audit.werkgroep,
+        actor=actor,
+        actie=f"certificaat.{actie}",
+        omschrijving=f"KVO-certificaat {certificaat.nummer} {tekst}",
+        audit=certificaat.audit_id,
+    )
+    return certificaat
+
+
+def geldig_certificaat(werkgroep, datum) -> Certificaat | None:
+    """The work group's certificate that is valid on ``datum`` (not suspended or withdrawn), if any."""
+    kandidaten = Certificaat.objects.filter(
+        audit__werkgroep=werkgroep, uitgegeven_op__lte=datum, geldig_tot__gt=datum, geschorst=False
+    ).order_by("-uitgegeven_op")
+    return next((c for c in kandidaten if c.is_geldig(datum)), None)

@@ -1,12 +1,59 @@
-"""The audit on the work group's timeline (§5, §6)."""
+"""The audit on the work group's timeline (§5–§7): the delivery deadline, the audit, the report,
+supplements after deviations, and the certificate's validity."""
+
+import datetime as dt
 
 from django.urls import reverse
 
+from audits import regels
+from audits.models import Certificaat
+from audits.services import audit_van
 from kvo.tijdlijn import Mijlpaal, bijdrage
 
 
 @bijdrage(volgorde=80)
 def audit(werkgroep, cyclus, vandaag):
-    audit = werkgroep.audits.filter(cyclus=cyclus, datum__isnull=False).order_by("datum").first()
-    url = reverse("audits:toets", kwargs={"werkgroep": werkgroep.slug})
-    return [Mijlpaal("Audit", audit.datum if audit else None, audit.certificatie_instelling if audit else "", url)]
+    def url(naam: str) -> str:
+        return reverse(f"audits:{naam}", kwargs={"werkgroep": werkgroep.slug})
+
+    a = audit_van(cyclus)
+    if a is None or a.datum is None:
+        return [Mijlpaal("Audit", None, "Aanvragen bij een certificatie-instelling (§5.1)", url("audit"))]
+    mijlpalen = []
+    if a.documentenset_aangeleverd_op:
+        mijlpalen.append(
+            Mijlpaal("Documentenset aangeleverd", a.documentenset_aangeleverd_op,
+                     f"Termijn {a.aanlevertermijn:%d-%m-%Y} (14 dagen voor de audit)", url("audit"))
+        )  # fmt: skip
+    else:
+        te_laat = " — te laat" if vandaag > a.aanlevertermijn else ""
+        mijlpalen.append(
+            Mijlpaal(
+                "Documentenset aanleveren",
+                a.aanlevertermijn,
+                f"Uiterlijk 14 dagen voor de audit{te_laat}",
+                url("audit"),
+            )
+        )
+    mijlpalen.append(Mijlpaal("Audit", a.datum, a.certificatie_instelling, url("audit")))
+    rapport = a.datum + dt.timedelta(days=regels.RAPPORT_DAGEN)
+    if a.rapport_ontvangen_op:
+        mijlpalen.append(
+            Mijlpaal(
+                "Auditrapport ontvangen", a.rapport_ontvangen_op, f"Termijn {rapport:%d-%m-%Y}", url("audit_verslag")
+            )
+        )
+    else:
+        mijlpalen.append(
+            Mijlpaal("Auditrapport", rapport, "Uiterlijk 2 weken na de audit (§6.4)", url("audit_verslag"))
+        )
+    for afwijking in a.afwijkingen.filter(aanvulling_op__isnull=True).order_by("vastgesteld_op"):
+        termijn = regels.plus_maanden(afwijking.vastgesteld_op, regels.AANVULLING_MAANDEN)
+        mijlpalen.append(Mijlpaal("Aanvulling afwijking", termijn, afwijking.omschrijving[:80], url("audit_verslag")))
+    c = Certificaat.objects.filter(audit=a).first()
+    if c is not None:
+        mijlpalen.append(Mijlpaal("Certificaat uitgegeven", c.uitgegeven_op, f"Nummer {c.nummer}", url("certificaat")))
+        mijlpalen.append(
+            Mijlpaal("Certificaat verloopt", c.geldig_tot, "Op tijd hercertificeren (§7.2)", url("certificaat"))
+        )
+    return mijlpalen

@@ -1,3 +1,15 @@
 """The audit: application, record, deviations and the certificate (§5–§7)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from audits import views_audit as views
+
+urlpatterns = [
+    path("", views.audit, name="audit"),
+    path("verslag/", views.verslag, name="audit_verslag"),
+    path("afwijkingen/nieuw/", views.afwijking, name="afwijking_nieuw"),
+    path("afwijkingen/<int:pk>/", views.afwijking, name="afwijking_wijzig"),
+    path("certificaat/", views.certificaat, name="certificaat"),
+    path("certificaat/status/", views.certificaat_status, name="certificaat_status"),
+    path("certificaat/pdf/", views.certificaat_pdf, name="certificaat_pdf"),
+]

@@ -27,6 +27,11 @@ app.conf.beat_schedule = {
         "task": "aanpak.tasks.weekoverzichten_plannen",
         "schedule": crontab(minute=30, hour=6, day_of_week=1),
     },
+    # The audit's reminders: a week before the document set's deadline; 12 and 6 months before a certificate expires.
+    "audit-herinneringen": {
+        "task": "audits.tasks.audit_herinneringen",
+        "schedule": crontab(minute=40, hour=7),
+    },
     # Readiness snapshots move with the calendar: a deadline passes without anyone saving.
     "toetsen-bijwerken": {
         "task": "kvo.tasks.alle_toetsen_bijwerken",

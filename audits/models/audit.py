@@ -49,6 +49,7 @@ class Audit(models.Model):
     besluit = models.CharField(_("besluit"), max_length=12, choices=Besluit.choices, blank=True)
     besluit_op = models.DateField(_("besluit op"), null=True, blank=True)
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
+    herinnering_aanlevering_op = models.DateField(null=True, blank=True)  # reminder a week before the deadline, sent
 
     objects = ScopedManager(werkgroep="werkgroep")
 
@@ -59,6 +60,13 @@ class Audit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.datum or ''}".strip()
+
+    @property
+    def aanlevertermijn(self):
+        """The last day to deliver the document set: 14 days before the audit (§5.2.1)."""
+        import datetime as dt
+
+        return self.datum - dt.timedelta(days=14) if self.datum else None
 
 
 class Afwijking(models.Model):

@@ -423,9 +423,9 @@ def wolvega() -> dict:
         {"datum": "2025-10-06", "onderwerp": "Inbraakpreventie in de donkere maanden", "kanaal": "nieuwsbrief"},
         {"datum": "2026-02-09", "onderwerp": "Nieuwe verlichting Linthorst Homanstraat", "kanaal": "nieuwsbrief"},
         {"datum": "2026-06-29", "onderwerp": "Zomeractie: let op bij afwezigheid", "kanaal": "WhatsApp en e-mail"},
-        {"datum": "2026-10-12", "onderwerp": "Op weg naar het keurmerk: audit in december", "kanaal": "nieuwsbrief"},
+        {"datum": "2026-10-12", "onderwerp": "Op weg naar het keurmerk: audit op 12 november", "kanaal": "nieuwsbrief"},
     ]
-    return {
+    d = {
         "schema": "kvo-dossier/1",
         "x-demo": "Gegenereerd door kvo/demo/genereer.py; gebaseerd op het KVO-B-cluster Wolvega.",
         "werkgroep": {
@@ -467,6 +467,41 @@ def wolvega() -> dict:
         "communicatie": communicatie,
         "cycli": [wolvega_cyclus(rng, terreinen, partijen, bijeenkomsten)],
     }
+    d["cycli"][0]["audit"] = audit_wolvega(leden)
+    return d
+
+
+def audit_wolvega(leden: list[dict]) -> dict:
+    """The first audit (12 November 2026): the document set delivered 17 days before, everyone
+    present, the report within a week, one deviation whose supplement is still running."""
+    datum = "2026-11-12"
+    aanwezig = [
+        lid["ref"]
+        for lid in leden
+        if not lid.get("agendalid") and lid.get("lid_sinds", "") <= datum and lid.get("lid_tot", "9999") >= datum
+    ]
+    return {
+        "contactpersoon": "mhoekstra",
+        "certificatie_instelling": {"naam": "Certificatie-instelling Noord B.V.", "straat": "Zuiderzeestraat 18",
+                                    "postcode": "8441 AA", "plaats": "Heerenveen"},
+        "auditor": "Bram Lammers",
+        "aangevraagd_op": "2026-06-22",
+        "datum": datum,
+        "geplande_uren": 11,
+        "documentenset_aangeleverd_op": "2026-10-26",
+        "aanwezigen": sorted(aanwezig),
+        "rapport_ontvangen_op": "2026-11-19",
+        "afwijkingen": [
+            {
+                "omschrijving": "Van twee lopende maatregelen (alarmopvolging, parkeerverbod vrachtwagens) is de "
+                "voortgang niet in de notulen van 2025 vastgelegd; lever de aangevulde notulen of "
+                "voortgangsverslagen aan.",
+                "vastgesteld_op": datum,
+            }
+        ],
+        "besluit": "aanvullingen",
+        "besluit_op": "2026-11-19",
+    }  # fmt: skip
 
 
 def wolvega_cyclus(rng: random.Random, terreinen: list[dict], partijen: list[dict], bijeenkomsten: list[dict]) -> dict:

@@ -81,13 +81,13 @@ def test_import_door_begeleider_koppelt_begeleiding(actoren, als):
 def test_import_toont_problemen(actoren, als):
     kapot = json.loads(json.dumps(MINI))
     kapot["leden"][0]["partij"] = "gem2"
-    kapot["cycli"][0]["audit"] = {"datum": "2025-06-01"}
+    kapot["cycli"][0]["audit"] = {"datum": "2025-06-01", "contactpersoon": "niemand"}
     response = als(actoren.staff).post(IMPORT, {"bestand": upload(kapot)})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Het dossier is niet geïmporteerd" in html
     assert "leden[0].partij: onbekende partij &quot;gem2&quot;" in html
-    assert "nog niet ondersteund: cycli[0].audit" in html
+    assert "cycli[0].audit.contactpersoon: onbekend lid &quot;niemand&quot;" in html
     assert not Werkgroep.objects.filter(slug="de-hoek-import").exists()
 
 

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from audits.models import Audit
-from audits.services import auditor_geef_toegang
+from audits.models import Audit, AuditorToegang
+from audits.services import auditor_geef_toegang, auditor_trek_toegang_in
 from kvo.demo.fotos import demo_bestanden as demo_fotos
 from kvo.dossier.services import dossier_importeer
 from kvo.tasks import werkgroep_toets_bijwerken
@@ -59,6 +59,12 @@ class Command(BaseCommand):
                 self.stdout.write("De demo staat al klaar; er is niets veranderd.")
                 return
             with transaction.atomic():
+                # reloading the demo replaces it: withdraw the demo auditor's access first (an import
+                # never silently removes an auditor's access), it is given again below
+                for toegang in AuditorToegang.objects.filter(
+                    audit__werkgroep__slug__in=slugs, ingetrokken_op__isnull=True
+                ).select_related("audit__werkgroep", "user"):
+                    auditor_trek_toegang_in(actor=None, toegang=toegang)
                 werkgroepen = [
                     dossier_importeer(actor=None, dossier=d, bestanden=demo_fotos(d), vervang=True) for d in dossiers
                 ]
@@ -91,13 +97,14 @@ class Command(BaseCommand):
             werkgroep.begeleiding = begeleiding
             werkgroep.save(update_fields=["begeleiding"])
         cluster = per_slug[CLUSTER]
-        audit = Audit.objects.create(
-            werkgroep=cluster,
-            cyclus=cluster.cycli.order_by("nummer").first(),
-            soort=Audit.Soort.EERSTE,
-            datum=None,
-            certificatie_instelling="Certificatie-instelling Noord B.V.",
-        )
+        audit = Audit.objects.filter(werkgroep=cluster).order_by("-datum").first()  # from the dossier
+        if audit is None:
+            audit = Audit.objects.create(
+                werkgroep=cluster,
+                cyclus=cluster.cycli.order_by("nummer").first(),
+                soort=Audit.Soort.EERSTE,
+                certificatie_instelling="Certificatie-instelling Noord B.V.",
+            )
         auditor_geef_toegang(actor=users["procesbegeleider"], audit=audit, email=users["auditor"].email, dagen=90)
 
     def _afdruk(self, werkgroepen: list[Werkgroep]) -> None:

@@ -1,0 +1,17 @@
+"""``{% keurmerk werkgroep %}``: the KVO mark, shown only while a valid, unsuspended certificate exists (§7.2, B1.2).
+
+A template tag, so pages of earlier apps (the work group's home) can show the mark without
+importing ``audits``.
+"""
+
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.inclusion_tag("audits/_keurmerk.html")
+def keurmerk(werkgroep):
+    from audits.services import geldig_certificaat
+
+    return {"certificaat": geldig_certificaat(werkgroep, timezone.localdate()) if werkgroep else None}
