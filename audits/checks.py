@@ -146,7 +146,7 @@ def check_audittijd(ctx: ToetsContext) -> Uitkomst:
     wat = "1 terrein" if terreinen <= 1 else f"een cluster van {terreinen} terreinen"
     if audit is None or audit.geplande_uren is None:
         return Uitkomst(Status.OPEN, f"Nog geen audittijd gepland; minimaal {minimum} uur voor {wat}.", url)
-    uren = f"{audit.geplande_uren:g}".replace(".", ",")
+    uren = f"{audit.geplande_uren.normalize():f}".replace(".", ",")
     tekst = f"{uren} uur gepland; minimaal {minimum} uur voor {wat}."
     return Uitkomst(Status.VOLDAAN if audit.geplande_uren >= minimum else Status.NIET_VOLDAAN, tekst, url)
 
@@ -270,7 +270,7 @@ def check_documentenset(ctx: ToetsContext) -> Uitkomst:
         "maatregelenmatrix met uitgevoerde en geplande maatregelen": "uitgevoerd" in statussen
         and bool(statussen & {"gepland", "lopend"}),
         "notulen met voortgang": ctx.werkgroep.bijeenkomsten.exclude(notulen__isnull=True).exclude(notulen="").exists()
-        and Voortgang.objects.filter(maatregel__plan=plan, bijeenkomst__isnull=False).exists()
+        and Voortgang.objects.filter(maatregel__plan=plan).exists()
         if plan
         else False,
     }

@@ -67,11 +67,16 @@ class VerslagForm(forms.Form):
     besluit = forms.ChoiceField(label="Besluit van de certificatie-instelling", required=False)
     besluit_op = forms.DateField(label="Besluit op", widget=DATUM, required=False)
 
-    def __init__(self, *args, werkgroep, **kwargs):
+    def __init__(self, *args, werkgroep, datum=None, **kwargs):
+        from django.db.models import Q
+
         from audits.models import Audit
 
         super().__init__(*args, **kwargs)
-        self.fields["aanwezigen"].queryset = werkgroep.leden.filter(agendalid=False).select_related("partij")
+        leden = werkgroep.leden.filter(agendalid=False).select_related("partij").order_by("naam")
+        if datum is not None:  # the representatives on the day of the audit
+            leden = leden.filter(Q(lid_tot__isnull=True) | Q(lid_tot__gte=datum))
+        self.fields["aanwezigen"].queryset = leden
         self.fields["aanwezigen"].label_from_instance = lambda lid: f"{lid.naam} ({lid.partij.naam})"
         self.fields["besluit"].choices = [("", "— nog geen besluit —"), *Audit.Besluit.choices]
 

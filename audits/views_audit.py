@@ -91,6 +91,7 @@ def verslag(request, werkgroep):
         initial={"aanwezigen": list(a.aanwezigen.all()), "rapport_ontvangen_op": a.rapport_ontvangen_op,
                  "besluit": a.besluit, "besluit_op": a.besluit_op},
         werkgroep=request.werkgroep,
+        datum=a.datum,
     )  # fmt: skip
     status = 200
     if request.method == "POST":
