@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from audits.forms import ToetsFilterForm
 from audits.selectors import toetsstand
+from kvo.grafieken import lijn_in_tijd
 from kvo.mixins import WerkgroepMixin
 from kvo.permissions import Actie
 from kvo.toets import Status
+
+HISTORIE_DAGEN = 90
 
 
 class ToetsView(WerkgroepMixin, TemplateView):
@@ -40,7 +45,20 @@ class ToetsView(WerkgroepMixin, TemplateView):
             statussen=list(Status),
             mag_exporteren=self.request.toegang.mag(Actie.EXPORTEREN),
         )
+        if not self.request.htmx:  # the history is outside the part htmx swaps
+            context["verloop"] = self._verloop()
         return context
+
+    def _verloop(self):
+        """The share met per day over the last 90 days (the daily job's rows), or None before any."""
+        tot = timezone.localdate()
+        van = tot - dt.timedelta(days=HISTORIE_DAGEN)
+        historie = list(self.werkgroep.toetshistorie.filter(datum__gte=van, datum__lte=tot))
+        if not historie:
+            return None
+        punten = [(h.datum, 100 * h.voldaan / h.meegeteld if h.meegeteld else 0) for h in historie]
+        titel = f"Gereedheid per dag, laatste {HISTORIE_DAGEN} dagen (aandeel voldane eisen, zonder n.v.t.)"
+        return {"grafiek": lijn_in_tijd(punten, titel=titel, van=van, tot=tot, breedte=720), "laatste": historie[-1]}
 
 
 class ExportView(WerkgroepMixin, TemplateView):

@@ -18,7 +18,8 @@ def _export(werkgroep, voor_ci: bool) -> dict:
         zet(item, "adres", o.adres)
         zet(item, "postcode", o.postcode)
         zet(item, "huisnummer", o.huisnummer)
-        zet(item, "email", o.email)
+        if not voor_ci:  # what leaves the work group carries no entrepreneur's e-mail address (AVG)
+            zet(item, "email", o.email)
         if o.lid_ondernemersvereniging is not None:
             item["lid_ondernemersvereniging"] = o.lid_ondernemersvereniging
         ondernemers.setdefault(o.terrein_id, []).append(met_extra(item, o.extra))

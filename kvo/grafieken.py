@@ -7,6 +7,7 @@ output is deterministic (same data, same bytes), so it can be tested and cached.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -139,3 +140,70 @@ def _mooie_stap(top: float) -> float:
         if top / stap <= 5:
             return stap
     return 10 ** len(str(int(top)))
+
+
+MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def lijn_in_tijd(
+    punten: Sequence[tuple[dt.date, float]],
+    *,
+    titel: str,
+    van: dt.date,
+    tot: dt.date,
+    maximum: float = 100,
+    eenheid: str = " %",
+    breedte: int = 560,
+    hoogte: int = 180,
+    kleur: str = KLEUREN[1],
+) -> SafeString:
+    """A value per day from ``van`` to ``tot`` (x: the calendar, months marked; y: 0 to ``maximum``),
+    as a line through a dot per measured day. Days without a measurement are simply not drawn."""
+    links, rechts, boven, onder = 48, 14, 10, 26
+    vlak_b, vlak_h = breedte - links - rechts, hoogte - boven - onder
+    dagen = max(1, (tot - van).days)
+    punten = sorted((d, w) for d, w in punten if van <= d <= tot)
+
+    def x(d: dt.date) -> float:
+        return links + vlak_b * (d - van).days / dagen
+
+    def y(w: float) -> float:
+        return boven + vlak_h - vlak_h * min(max(w, 0), maximum) / (maximum or 1)
+
+    inhoud = []
+    for n in range(5):
+        w = maximum * n / 4
+        inhoud.append(f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(w):.1f}" y2="{y(w):.1f}" stroke="{RAND}"/>')
+        inhoud.append(
+            f'<text x="{links - 6}" y="{y(w) + 4:.1f}" text-anchor="end" fill="{ZACHT}">'
+            f"{_getal(w)}{escape(eenheid)}</text>"
+        )
+    maand = dt.date(van.year, van.month, 1)
+    while maand <= tot:
+        if maand >= van:
+            inhoud.append(
+                f'<line x1="{x(maand):.1f}" x2="{x(maand):.1f}" y1="{boven + vlak_h}" y2="{boven + vlak_h + 5}" '
+                f'stroke="{ZACHT}"/>'
+            )
+            inhoud.append(
+                f'<text x="{x(maand) + 3:.1f}" y="{hoogte - 6}" fill="{ZACHT}">{MAANDEN[maand.month - 1]}</text>'
+            )
+        maand = dt.date(maand.year + maand.month // 12, maand.month % 12 + 1, 1)
+    if len(punten) > 1:
+        lijn = " ".join(f"{x(d):.1f},{y(w):.1f}" for d, w in punten)
+        inhoud.append(f'<polyline points="{lijn}" fill="none" stroke="{kleur}" stroke-width="2.5"/>')
+    for d, w in punten:
+        inhoud.append(
+            f'<circle cx="{x(d):.1f}" cy="{y(w):.1f}" r="3" fill="{kleur}">'
+            f"<title>{d.day} {MAANDEN[d.month - 1]} {d.year}: {_getal(w)}{escape(eenheid)}</title></circle>"
+        )
+    if punten:
+        (d0, w0), (d1, w1) = punten[0], punten[-1]
+        beschrijving = (
+            f"{len(punten)} metingen van {d0:%d-%m-%Y} tot {d1:%d-%m-%Y}: van {_getal(w0)}{eenheid} "
+            f"naar {_getal(w1)}{eenheid}; laagste {_getal(min(w for _, w in punten))}{eenheid}, "
+            f"hoogste {_getal(max(w for _, w in punten))}{eenheid}"
+        )
+    else:
+        beschrijving = f"Geen metingen tussen {van:%d-%m-%Y} en {tot:%d-%m-%Y}"
+    return _svg(breedte, hoogte, titel, beschrijving, inhoud)

@@ -37,15 +37,23 @@ def enqueue_na_commit(task, **kwargs) -> None:
 
 @shared_task(base=WerkgroepTask, bind=True, max_retries=3, default_retry_delay=30)
 def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
-    """Recompute the readiness snapshot shown on the facilitator's overview."""
+    """Recompute the readiness snapshot shown on the facilitator's overview, and today's row of
+    the readiness history (one per day: a second run the same day updates it)."""
     from kvo.toets import telling, voer_toets_uit
+    from werkgroepen.models import ToetsHistorie
 
     resultaten = voer_toets_uit(werkgroep)
     stand = {status.value: n for status, n in telling(resultaten).items()}
     stand["totaal"] = len(resultaten)
-    werkgroep.toets_stand = stand
-    werkgroep.toets_berekend_op = timezone.now()
-    werkgroep.save(update_fields=["toets_stand", "toets_berekend_op"])
+    with transaction.atomic():
+        werkgroep.toets_stand = stand
+        werkgroep.toets_berekend_op = timezone.now()
+        werkgroep.save(update_fields=["toets_stand", "toets_berekend_op"])
+        ToetsHistorie.objects.update_or_create(
+            werkgroep=werkgroep,
+            datum=timezone.localdate(),
+            defaults={s: stand[s] for s in ("voldaan", "niet_voldaan", "open", "nvt")},
+        )
     return stand
 
 

@@ -8,6 +8,7 @@ its work group cannot return another group's rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
@@ -18,45 +19,65 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from kvo.permissions import Actie, Rol, mag
+from kvo.toegang import bronnen
 from werkgroepen.models import Lid, Werkgroep
 
 
 @dataclass(frozen=True)
 class Toegang:
-    """A user's access to one work group."""
+    """A user's access to one work group.
+
+    ``toekenningen``: per extra grant source (``kvo.toegang``) the ids of the objects it opens.
+    """
 
     werkgroep: Werkgroep
     rollen: frozenset[Rol] = frozenset()
-    audit_ids: frozenset[int] = field(default_factory=frozenset)
+    toekenningen: Mapping[str, frozenset[int]] = field(default_factory=dict)
     lid: Lid | None = None
 
     def mag(self, actie: Actie | str) -> bool:
         return mag(self.rollen, actie)
+
+    @property
+    def audit_ids(self) -> frozenset[int]:
+        """The audits an auditor grant opens (source ``auditor``)."""
+        return self.toekenningen.get("auditor", frozenset())
 
     def __bool__(self) -> bool:
         return bool(self.rollen)
 
 
 def werkgroepen_voor(user) -> QuerySet[Werkgroep]:
-    """Every work group the user reaches, by membership, facilitation, auditor grant or staff."""
+    """Every work group the user reaches, by membership, facilitation, an extra grant or staff."""
     if not user.is_authenticated:
         return Werkgroep.objects.none()
     if user.is_staff:
         return Werkgroep.objects.all()
-    vandaag = timezone.localdate()
-    nu = timezone.now()
     with scopes_disabled():
-        actief_lid = (
-            Q(leden__user=user)
-            & (Q(leden__lid_sinds__isnull=True) | Q(leden__lid_sinds__lte=vandaag))
-            & (Q(leden__lid_tot__isnull=True) | Q(leden__lid_tot__gte=vandaag))
-        )
-        auditor = Q(
-            audits__toegang__user=user,
-            audits__toegang__geldig_tot__gt=nu,
-            audits__toegang__ingetrokken_op__isnull=True,
-        )
-        return Werkgroep.objects.filter(actief_lid | Q(begeleiding__gebruikers=user) | auditor).distinct()
+        toegang = _eigen(user)
+        for bron in bronnen():
+            toegang |= Q(pk__in=bron.werkgroep_ids(user))
+        return Werkgroep.objects.filter(toegang).distinct()
+
+
+def _eigen(user) -> Q:
+    """The core's own ways in: active membership or facilitation."""
+    vandaag = timezone.localdate()
+    actief_lid = (
+        Q(leden__user=user)
+        & (Q(leden__lid_sinds__isnull=True) | Q(leden__lid_sinds__lte=vandaag))
+        & (Q(leden__lid_tot__isnull=True) | Q(leden__lid_tot__gte=vandaag))
+    )
+    return actief_lid | Q(begeleiding__gebruikers=user)
+
+
+def alleen_extra_toegang(user) -> bool:
+    """True when the user reaches work groups only through extra grants (``kvo.toegang``), not as
+    staff, member or facilitator: such a user belongs in the grant's portal, not under ``/w/``."""
+    if not user.is_authenticated or user.is_staff:
+        return False
+    with scopes_disabled():
+        return not Werkgroep.objects.filter(_eigen(user)).exists()
 
 
 def toegang_voor(user, werkgroep: Werkgroep) -> Toegang:
@@ -65,7 +86,7 @@ def toegang_voor(user, werkgroep: Werkgroep) -> Toegang:
         return Toegang(werkgroep)
     rollen: set[Rol] = set()
     lid = None
-    audit_ids: frozenset[int] = frozenset()
+    toekenningen: dict[str, frozenset[int]] = {}
     if user.is_staff:
         rollen.add(Rol.STAFF)
     with scope(werkgroep=werkgroep):
@@ -78,27 +99,12 @@ def toegang_voor(user, werkgroep: Werkgroep) -> Toegang:
                 break
         if werkgroep.begeleiding_id and werkgroep.begeleiding.gebruikers.filter(pk=user.pk).exists():
             rollen.add(Rol.BEGELEIDER)
-        audit_ids = _auditor_audits(user, werkgroep)
-        if audit_ids:
-            rollen.add(Rol.AUDITOR)
-    return Toegang(werkgroep, frozenset(rollen), audit_ids, lid)
-
-
-def _auditor_audits(user, werkgroep: Werkgroep) -> frozenset[int]:
-    from guardian.shortcuts import get_objects_for_user
-
-    from audits.models import Audit, AuditorToegang
-
-    geldig = AuditorToegang.objects.filter(
-        audit__werkgroep=werkgroep, user=user, geldig_tot__gt=timezone.now(), ingetrokken_op__isnull=True
-    ).values_list("audit_id", flat=True)
-    geldig = set(geldig)
-    if not geldig:
-        return frozenset()
-    toegekend = get_objects_for_user(
-        user, "audits.view_audit", klass=Audit.objects.filter(pk__in=geldig), accept_global_perms=False
-    )
-    return frozenset(toegekend.values_list("pk", flat=True))
+        for bron in bronnen():
+            ids = bron.object_ids(user, werkgroep)
+            if ids:
+                toekenningen[bron.naam] = frozenset(ids)
+                rollen.add(bron.rol)
+    return Toegang(werkgroep, frozenset(rollen), toekenningen, lid)
 
 
 class WerkgroepMiddleware:

@@ -17,7 +17,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("uitnodiging/", include("werkgroepen.urls_uitnodiging")),
     path("e/", include("analyse.urls_publiek")),  # the entrepreneur's survey, without an account
+    path("auditor/", include("audits.urls_portaal")),  # the auditor's read-only portal
     path("beheer/", include("kvo.urls_beheer")),
+    path("begeleiding/", include("kvo.urls_portfolio")),  # the facilitator's portfolio of work groups
     path("admin/", admin.site.urls),
     path("w/<slug:werkgroep>/", include(werkgroep_patterns)),
 ]

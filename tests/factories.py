@@ -5,9 +5,9 @@ import datetime as dt
 import factory
 from django.contrib.auth import get_user_model
 
-from audits.models import Audit
+from audits.models import Afwijking, Audit, Certificaat
 from gebieden.models import Bedrijventerrein, Ondernemer
-from werkgroepen.models import Begeleidingsorganisatie, Cyclus, Lid, Partij, Werkgroep
+from werkgroepen.models import Begeleidingsorganisatie, Cyclus, Lid, Partij, ToetsHistorie, Werkgroep
 
 VIERKANT = {
     "type": "Polygon",
@@ -100,3 +100,40 @@ class AuditFactory(factory.django.DjangoModelFactory):
     werkgroep = factory.SubFactory(WerkgroepFactory)
     cyclus = factory.SubFactory(CyclusFactory, werkgroep=factory.SelfAttribute("..werkgroep"))
     datum = dt.date(2026, 6, 1)
+
+
+class AfwijkingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Afwijking
+
+    audit = factory.SubFactory(AuditFactory)
+    omschrijving = "Notulen van de tweede bijeenkomst ontbreken."
+    vastgesteld_op = factory.LazyAttribute(lambda o: o.audit.datum)
+
+
+class CertificaatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificaat
+
+    audit = factory.SubFactory(AuditFactory)
+    certificatie_instelling = "Certificering Nederland B.V."
+    nummer = factory.Sequence(lambda n: f"KVO-B-{n:05d}")
+    uitgegeven_op = dt.date(2023, 7, 1)
+    geldig_tot = dt.date(2026, 7, 1)
+    naamstelling = factory.LazyAttribute(lambda o: o.audit.werkgroep.naam)
+    ondertekenaar = "J. de Vries"
+    functie_ondertekenaar = "directeur"
+
+
+class ToetsHistorieFactory(factory.django.DjangoModelFactory):
+    """A day of the readiness history: 54 requirements, 4 of them n.v.t. by default."""
+
+    class Meta:
+        model = ToetsHistorie
+
+    werkgroep = factory.SubFactory(WerkgroepFactory)
+    datum = dt.date(2026, 5, 1)
+    voldaan = 20
+    niet_voldaan = 5
+    open = 25
+    nvt = 4

@@ -364,3 +364,35 @@ class Logregel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%d-%m-%Y %H:%M} {self.omschrijving}"
+
+
+class ToetsHistorie(models.Model):
+    """The readiness check's figures of one day: the daily job writes (or updates) today's row, so the
+    readiness page can show how the share met moved over the last months."""
+
+    werkgroep = models.ForeignKey(Werkgroep, related_name="toetshistorie", on_delete=models.CASCADE)
+    datum = models.DateField(_("datum"))
+    voldaan = models.PositiveSmallIntegerField(_("voldaan"), default=0)
+    niet_voldaan = models.PositiveSmallIntegerField(_("niet voldaan"), default=0)
+    open = models.PositiveSmallIntegerField(_("open"), default=0)
+    nvt = models.PositiveSmallIntegerField(_("niet van toepassing"), default=0)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("toetshistorie")
+        verbose_name_plural = _("toetshistorie")
+        ordering = ["werkgroep", "datum"]
+        constraints = [models.UniqueConstraint(fields=["werkgroep", "datum"], name="toetshistorie_uniek_datum")]
+
+    def __str__(self) -> str:
+        return f"Handboektoets {self.werkgroep_id} {self.datum:%d-%m-%Y}: {self.voldaan} van {self.meegeteld}"
+
+    @property
+    def meegeteld(self) -> int:
+        """Every requirement except those that do not apply."""
+        return self.voldaan + self.niet_voldaan + self.open
+
+    @property
+    def procent(self) -> int:
+        return round(100 * self.voldaan / self.meegeteld) if self.meegeteld else 0

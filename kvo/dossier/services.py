@@ -14,6 +14,7 @@ from kvo.dossier import SCHEMA_ID
 from kvo.dossier.fouten import DossierFout, pad
 from kvo.dossier.registry import ImportContext, cyclusdelen, onderdelen, ondersteunde_sleutels
 from kvo.dossier.schema import schemafouten
+from kvo.toegang import vervanging_blokkades
 
 MAX_BESTAND = 200 * 1024 * 1024  # a dossier file larger than this is refused
 
@@ -145,6 +146,9 @@ def dossier_importeer(*, actor, dossier, bestanden: dict[str, bytes] | None = No
                 f'werkgroep.slug: er bestaat al een werkgroep "{slug}" ({bestaand.naam}); kies "vervangen" '
                 "om die te vervangen"
             )
+        if bestaand and vervang:
+            # Replacing deletes the audits and with them every grant: never while an auditor has access.
+            problemen.extend(vervanging_blokkades(bestaand))
         if problemen:
             raise DossierFout(problemen)
         with transaction.atomic():

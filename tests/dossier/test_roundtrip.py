@@ -1,6 +1,7 @@
 """Import followed by export gives the same dossier (canonical form, see kvo.dossier)."""
 
 import copy
+import json
 import time
 
 import pytest
@@ -79,6 +80,9 @@ def test_voor_ci_zonder_email_en_telefoon_van_leden(db, groot):
     valideer(export)
     assert all("email" not in lid and "telefoon" not in lid for lid in export["leden"])
     assert export["leden"][0]["naam"] == "Lid 0"
+    ondernemers = [o for t in export["terreinen"] for o in t["ondernemers"]]
+    assert ondernemers and all("email" not in o for o in ondernemers)  # nor an entrepreneur's address
+    assert "@" not in json.dumps(export)
 
 
 def test_schema_kopie_gelijk_aan_gedeeld_schema(settings):
