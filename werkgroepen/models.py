@@ -75,6 +75,16 @@ class Werkgroep(models.Model):
     def heeft_correspondentieadres(self) -> bool:
         return bool(self.adres_straat and self.adres_postcode and self.adres_plaats)
 
+    @property
+    def gereedheid(self) -> int:
+        """The share of applicable rules met in the stored readiness snapshot, 0–100 (100 only when all are)."""
+        stand = self.toets_stand or {}
+        telt = (stand.get("totaal") or 0) - (stand.get("nvt") or 0)
+        if telt <= 0:
+            return 0
+        voldaan = stand.get("voldaan") or 0
+        return 100 if voldaan >= telt else min(99, round(100 * voldaan / telt))
+
 
 class Afspraken(models.Model):
     """The cooperation agreements of §3.4 and the retention period of §3.6."""

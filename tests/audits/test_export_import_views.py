@@ -6,7 +6,9 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from audits.models import AuditorToegang
 from tests.dossier.conftest import MINI
 from tests.factories import BegeleidingsorganisatieFactory, UserFactory, WerkgroepFactory
 from werkgroepen.models import Werkgroep
@@ -108,6 +110,10 @@ def test_vervangen_alleen_door_eigen_begeleider_of_staff(actoren, als):
     response = als(ander).post(IMPORT, {"bestand": upload(dossier), "vervangen": "on"})
     assert "mag die daarom niet vervangen" in response.content.decode()
     assert Werkgroep.objects.get(slug="de-hoek").naam == "KVO De Hoek"
+    # not while an auditor has access: the refusal names the grant
+    response = als(actoren.begeleider).post(IMPORT, {"bestand": upload(dossier), "vervangen": "on"})
+    assert "auditor auditor@example.org heeft leestoegang" in response.content.decode()
+    AuditorToegang.objects.filter(audit=actoren.audit).update(ingetrokken_op=timezone.now())
     # its own facilitator may; the facilitation is kept
     response = als(actoren.begeleider).post(IMPORT, {"bestand": upload(dossier), "vervangen": "on"})
     assert response.status_code == 302

@@ -53,3 +53,17 @@ def test_overzicht_begrensd_aantal_queries(actoren, als, django_assert_max_num_q
     with django_assert_max_num_queries(6):
         response = client.get(reverse("home"))
     assert response.text.count("KVO Extra") == aantal
+
+
+def test_gereedheid_op_het_overzicht_is_het_aandeel_van_de_toepasselijke_eisen(actoren, als):
+    """8 of 54 rules met (4 not applicable) is 16 %, not a full bar."""
+    wg = actoren.werkgroep
+    wg.toets_stand = {"totaal": 54, "voldaan": 8, "nvt": 4, "open": 40, "niet_voldaan": 2}
+    wg.save()
+    assert wg.gereedheid == 16
+    pagina = als(actoren.begeleider).get("/")
+    assert 'aria-label="16 % gereed"' in pagina.text and "width: 16%" in pagina.text
+    wg.toets_stand = {"totaal": 54, "voldaan": 49, "nvt": 4}
+    assert wg.gereedheid == 98
+    wg.toets_stand = {"totaal": 54, "voldaan": 50, "nvt": 4}
+    assert wg.gereedheid == 100

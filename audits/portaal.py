@@ -1,0 +1,173 @@
+"""The auditor portal (``/auditor/``): read-only, outside the work group's pages.
+
+An auditor sees the audits they hold a valid grant for (``audits.toegang``): the delivered
+document sets with their SHA-256, the readiness check as of the latest delivery date, and the
+archive documents as they stood on that date. Nothing else of the work group, and no member's
+contact details. Every request checks the grant again; without it the answer is 404, the same as
+for another audit or another work group's document. Every page view and download is logged in
+the work group's log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django_scopes import scope, scopes_disabled
+
+from audits.models import Audit, Documentenset
+from audits.selectors import Toetsstand, toetsstand
+from audits.toegang import geldige_audit_ids
+from werkgroepen.logboek import log_actie
+from werkgroepen.models import DocumentVersie
+
+
+@dataclass
+class PortaalAudit:
+    """One audit as the auditor sees it."""
+
+    audit: Audit
+    sets: list[Documentenset]  # delivered, newest delivery first
+    peildatum: dt.date | None  # the latest delivery date: the snapshot the auditor reviews
+    stand: Toetsstand | None = None
+    versies: list[DocumentVersie] | None = None  # per document the version current on the peildatum
+
+
+def _audits(user, *, audit_id: int | None = None) -> list[Audit]:
+    """The audits ``user`` holds a valid grant for now (or the one ``audit_id``), with work group and cycle."""
+    ids = geldige_audit_ids(user, audit_id=audit_id)
+    if not ids:
+        return []
+    with scopes_disabled():
+        return list(
+            Audit.objects.filter(pk__in=ids)
+            .select_related("werkgroep", "cyclus")
+            .order_by("werkgroep__naam", "-datum", "pk")
+        )
+
+
+def _audit_of_404(user, audit_id: int) -> Audit:
+    gevonden = _audits(user, audit_id=audit_id)
+    if not gevonden:
+        raise Http404("Audit niet gevonden.")
+    return gevonden[0]
+
+
+def _geleverde_sets(audit: Audit) -> list[Documentenset]:
+    return list(
+        audit.documentensets.filter(aangeleverd_op__isnull=False, status=Documentenset.Status.KLAAR).order_by(
+            "-aangeleverd_op", "-pk"
+        )
+    )
+
+
+def _versies_op(audit: Audit, peildatum: dt.date | None) -> list[DocumentVersie]:
+    """Per archive document of the work group the newest version uploaded on or before ``peildatum``."""
+    if peildatum is None:
+        return []
+    rijen = (
+        DocumentVersie.objects.filter(document__werkgroep_id=audit.werkgroep_id, geupload_op__lte=peildatum)
+        .select_related("document")
+        .order_by("document__titel", "document_id", "-versie")
+    )
+    per_document: dict[int, DocumentVersie] = {}
+    for versie in rijen:
+        per_document.setdefault(versie.document_id, versie)
+    return list(per_document.values())
+
+
+def _portaal_audit(audit: Audit, *, volledig: bool = True) -> PortaalAudit:
+    """Inside the audit's work-group scope: its delivered sets, the check and the documents."""
+    with scope(werkgroep=audit.werkgroep):
+        sets = _geleverde_sets(audit)
+        peildatum = sets[0].aangeleverd_op if sets else None
+        item = PortaalAudit(audit=audit, sets=sets, peildatum=peildatum)
+        if volledig and peildatum is not None:
+            item.stand = toetsstand(audit.werkgroep, cyclus=audit.cyclus, datum=peildatum)
+            item.versies = _versies_op(audit, peildatum)
+    return item
+
+
+def _log(audit: Audit, user, actie: str, omschrijving: str, **gegevens) -> None:
+    with scope(werkgroep=audit.werkgroep):
+        log_actie(
+            werkgroep=audit.werkgroep, actor=user, actie=actie, omschrijving=omschrijving, audit=audit.pk, **gegevens
+        )
+
+
+@never_cache
+@login_required
+def overzicht(request):
+    """Every audit the auditor may see now, each with its delivered sets, check and documents."""
+    audits = _audits(request.user)
+    if not audits:
+        raise Http404("Geen audits gevonden.")
+    items = [_portaal_audit(audit) for audit in audits]
+    for audit in audits:
+        _log(audit, request.user, "auditor.bekeken", f"Auditor {request.user.email} bekeek de audit {audit} (portaal)")
+    return render(request, "portaal/overzicht.html", {"items": items})
+
+
+@never_cache
+@login_required
+def audit_detail(request, audit_id: int):
+    audit = _audit_of_404(request.user, audit_id)
+    item = _portaal_audit(audit)
+    _log(audit, request.user, "auditor.bekeken", f"Auditor {request.user.email} bekeek de audit {audit}")
+    return render(request, "portaal/audit.html", {"item": item})
+
+
+@never_cache
+@login_required
+def documentenset_download(request, audit_id: int, set_id: int):
+    """The delivered document set's PDF, only of this audit and only once delivered."""
+    audit = _audit_of_404(request.user, audit_id)
+    with scope(werkgroep=audit.werkgroep):
+        documentenset = next((s for s in _geleverde_sets(audit) if s.pk == set_id), None)
+    if documentenset is None or not documentenset.bestand:
+        raise Http404("Documentenset niet gevonden.")
+    bestand = _open(documentenset.bestand)
+    _log(
+        audit,
+        request.user,
+        "auditor.download",
+        f"Auditor {request.user.email} downloadde de documentenset van {documentenset.aangeleverd_op:%d-%m-%Y}",
+        documentenset=documentenset.pk,
+    )
+    naam = f"documentenset-{audit.werkgroep.slug}-{documentenset.aangeleverd_op:%Y-%m-%d}.pdf"
+    return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
+
+
+@never_cache
+@login_required
+def document_download(request, audit_id: int, versie_id: int):
+    """An archive document version that belongs to the delivered snapshot of this audit."""
+    audit = _audit_of_404(request.user, audit_id)
+    with scope(werkgroep=audit.werkgroep):
+        sets = _geleverde_sets(audit)
+        versies = _versies_op(audit, sets[0].aangeleverd_op if sets else None)
+    versie = next((v for v in versies if v.pk == versie_id), None)
+    if versie is None or not versie.bestand:
+        raise Http404("Document niet gevonden.")
+    bestand = _open(versie.bestand)
+    _log(
+        audit,
+        request.user,
+        "auditor.download",
+        f"Auditor {request.user.email} downloadde {versie.document.titel} (versie {versie.versie})",
+        document=versie.document_id,
+        versie=versie.versie,
+    )
+    return FileResponse(bestand, as_attachment=True, filename=os.path.basename(versie.bestand.name))
+
+
+def _open(veld):
+    try:
+        return veld.open("rb")
+    except FileNotFoundError as fout:
+        raise Http404("Het bestand ontbreekt in de opslag.") from fout

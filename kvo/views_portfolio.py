@@ -1,0 +1,102 @@
+"""The facilitator's portfolio: every work group they facilitate on one page (staff: all).
+
+Per work group the stored readiness snapshot (``Werkgroep.toets_stand``, refreshed nightly by
+``kvo.tasks.alle_toetsen_bijwerken``), never a check run per request, and the next deadline from
+the apps' ``termijnen.py`` (``kvo.termijnen``), overdue first. The number of queries does not
+grow with the number of work groups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import QuerySet
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from kvo.tasks import enqueue_na_commit, werkgroep_toets_bijwerken
+from kvo.termijnen import Termijn, termijnen
+from werkgroepen.models import Werkgroep
+
+
+@dataclass(frozen=True)
+class Portfoliorij:
+    werkgroep: Werkgroep
+    voldaan: int | None  # None: no snapshot yet
+    meegeteld: int  # every requirement except n.v.t.
+    termijnen: list[Termijn]
+    vandaag: dt.date
+
+    @property
+    def procent(self) -> int:
+        """The share met of the requirements that apply, rounded as on the readiness page, but never
+        100 % while one is not met."""
+        if self.voldaan is None or not self.meegeteld:
+            return 0
+        procent = round(100 * self.voldaan / self.meegeteld)
+        return min(procent, 99) if self.voldaan < self.meegeteld else procent
+
+    @property
+    def volgende(self) -> Termijn | None:
+        return self.termijnen[0] if self.termijnen else None
+
+    @property
+    def verlopen(self) -> list[Termijn]:
+        return [t for t in self.termijnen if t.is_verlopen(self.vandaag)]
+
+    @property
+    def sortering(self) -> tuple:
+        """Overdue first, then by the next deadline's date, groups without deadlines last."""
+        volgende = self.volgende
+        return (0 if self.verlopen else 1 if volgende else 2, volgende.datum if volgende else dt.date.max)
+
+
+def mag_portfolio(user) -> bool:
+    return user.is_authenticated and (user.is_staff or user.begeleidingsorganisaties.exists())
+
+
+def begeleide_werkgroepen(user) -> QuerySet[Werkgroep]:
+    """The work groups of the user's facilitating organisations; staff: every work group."""
+    if user.is_staff:
+        return Werkgroep.objects.all()
+    return Werkgroep.objects.filter(begeleiding__gebruikers=user).distinct()
+
+
+def portfolio_rijen(user, vandaag: dt.date) -> list[Portfoliorij]:
+    werkgroepen = list(begeleide_werkgroepen(user).order_by("naam"))
+    per_werkgroep = termijnen(werkgroepen, vandaag)
+    rijen = []
+    for wg in werkgroepen:
+        stand = wg.toets_stand or {}
+        voldaan = stand.get("voldaan") if stand else None
+        meegeteld = max(0, stand.get("totaal", 0) - stand.get("nvt", 0))
+        rijen.append(Portfoliorij(wg, voldaan, meegeteld, per_werkgroep.get(wg.pk, []), vandaag))
+    rijen.sort(key=lambda r: r.sortering)  # stable: by name within equal keys
+    return rijen
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def portfolio(request):
+    """GET: the portfolio. POST: queue a fresh readiness check for each of the user's work groups."""
+    if not mag_portfolio(request.user):
+        raise PermissionDenied("Alleen procesbegeleiders en beheerders hebben een portfolio van werkgroepen.")
+    if request.method == "POST":
+        ids = list(begeleide_werkgroepen(request.user).values_list("pk", flat=True))
+        with transaction.atomic():
+            for pk in ids:
+                enqueue_na_commit(werkgroep_toets_bijwerken, werkgroep_id=pk)
+        messages.success(
+            request,
+            f"De handboektoets van {len(ids)} werkgroep{'en' if len(ids) != 1 else ''} wordt opnieuw berekend. "
+            "Vernieuw de pagina over een minuut.",
+        )
+        return redirect("begeleiding:portfolio")
+    vandaag = timezone.localdate()
+    return render(request, "kvo/portfolio.html", {"rijen": portfolio_rijen(request.user, vandaag), "vandaag": vandaag})
