@@ -116,6 +116,12 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The document set renders on its own queue: WeasyPrint keeps the whole document in memory and does
+# not give it back, so the worker that serves "pdf" recycles its process after every task
+# (docker-compose: --max-tasks-per-child=1). Redis redelivers an unacknowledged task after the
+# visibility timeout: keep it well above the longest render (about a minute).
+CELERY_TASK_ROUTES = {"audits.documentenset.tasks.documentenset_renderen": {"queue": "pdf"}}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 
 # --- Auth: e-mail login through allauth, TOTP through allauth.mfa, guardian object grants ---
 AUTH_USER_MODEL = "kvo.User"

@@ -1,8 +1,10 @@
 """Tasks of the document set (rendered by a worker that is recycled after each render).
 
-The render runs on its own queue, ``pdf``, served by a worker started with
-``celery -A kvo worker -Q pdf --max-tasks-per-child=1 --concurrency=1``: WeasyPrint's memory is
-returned after every set, and a long render never holds up the survey's mail.
+The render runs on its own queue, ``pdf`` (``CELERY_TASK_ROUTES`` in settings), served by a worker
+whose processes are recycled after every task (``--max-tasks-per-child=1`` in docker-compose):
+WeasyPrint's memory is returned after every set. A busy installation gives ``pdf`` a worker of its
+own (``celery -A kvo worker -Q pdf --max-tasks-per-child=1 --concurrency=1``), so a long render
+never holds up the survey's mail.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from kvo.tasks import WerkgroepTask
 __all__ = ["documentenset_renderen"]
 
 
-@shared_task(base=WerkgroepTask, bind=True, queue="pdf", max_retries=3, default_retry_delay=30)
+@shared_task(base=WerkgroepTask, bind=True, max_retries=3, default_retry_delay=30)  # queue "pdf": settings
 def documentenset_renderen(self, *, werkgroep, documentenset_id: int) -> dict:
     """Render one document set; a lost database connection is retried, every other error is recorded on the row."""
     from audits.documentenset.services import documentenset_render

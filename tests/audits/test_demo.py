@@ -28,7 +28,18 @@ def test_demo_en_als_nodig(db):
     call_command("kvo_demo", "--als-nodig", stdout=uit)
     assert "niets veranderd" in uit.getvalue()
     assert set(Werkgroep.objects.values_list("pk", flat=True)) == pks
-    call_command("kvo_demo", stdout=io.StringIO())  # without the flag: a fresh demo
+    # the delivered document set of Wolvega's audit, frozen on the dossier's date, is what the auditor sees
+    from audits.models import Documentenset
+
+    geleverd = Documentenset.objects.get(audit__werkgroep=wolvega)
+    assert geleverd.status == "klaar" and str(geleverd.aangeleverd_op) == "2026-10-26" and len(geleverd.sha256) == 64
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email="auditor@certificatie.example"))
+    portaal = client.get("/", follow=True)
+    assert portaal.request["PATH_INFO"] == "/auditor/" and geleverd.sha256 in portaal.text
+    call_command("kvo_demo", "--zonder-documentenset", stdout=io.StringIO())  # without --als-nodig: a fresh demo
     assert Werkgroep.objects.filter(slug__in=["wolvega", "venekoten"]).count() == 2
 
 

@@ -32,7 +32,7 @@ def test_compose_is_geldig_en_compleet():
 def test_compose_configuratie():
     tekst = compose("config", DJANGO_SECRET_KEY="x").stdout
     assert "gunicorn kvo.wsgi:application" in tekst
-    assert "celery -A kvo worker" in tekst
+    assert "celery -A kvo worker -Q celery,pdf" in tekst and "--max-tasks-per-child=1" in tekst
     assert "celery -A kvo beat" in tekst
     assert "DATABASE_URL: postgres://kvo:kvo@postgres:5432/kvo" in tekst
     assert "REDIS_URL: redis://redis:6379/0" in tekst

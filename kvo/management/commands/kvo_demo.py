@@ -50,8 +50,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--als-nodig", action="store_true", help="niets doen als de demowerkgroepen er al zijn")
+        parser.add_argument(
+            "--zonder-documentenset",
+            action="store_true",
+            help="de aangeleverde documentenset (een PDF van zo'n 60 pagina's) niet maken; sneller, voor tests",
+        )
 
-    def handle(self, *args, als_nodig, **options):
+    def handle(self, *args, als_nodig, zonder_documentenset=False, **options):
         dossiers = [json.loads(p.read_text(encoding="utf-8")) for p in demo_bestanden()]
         slugs = [d["werkgroep"]["slug"] for d in dossiers]
         with scopes_disabled():
@@ -69,6 +74,9 @@ class Command(BaseCommand):
                     dossier_importeer(actor=None, dossier=d, bestanden=demo_fotos(d), vervang=True) for d in dossiers
                 ]
                 self._gebruikers(werkgroepen)
+            if not zonder_documentenset:
+                for werkgroep in werkgroepen:
+                    self._aangeleverde_set(werkgroep)
             for werkgroep in werkgroepen:
                 werkgroep_toets_bijwerken.apply(kwargs={"werkgroep_id": werkgroep.pk})
         self._afdruk(werkgroepen)
@@ -106,6 +114,17 @@ class Command(BaseCommand):
                 certificatie_instelling="Certificatie-instelling Noord B.V.",
             )
         auditor_geef_toegang(actor=users["procesbegeleider"], audit=audit, email=users["auditor"].email, dagen=90)
+
+    def _aangeleverde_set(self, werkgroep: Werkgroep) -> None:
+        """The document set the demo's audit says was delivered: rendered now, frozen on that date."""
+        from audits.documentenset.services import documentenset_render
+        from audits.models import Documentenset
+
+        for audit in Audit.objects.filter(werkgroep=werkgroep, documentenset_aangeleverd_op__isnull=False):
+            self.stdout.write(f"Documentenset van {werkgroep.naam} maken (een halve minuut)…")
+            rij = documentenset_render(documentenset=Documentenset.objects.create(audit=audit))
+            if rij.status == Documentenset.Status.KLAAR:
+                Documentenset.objects.filter(pk=rij.pk).update(aangeleverd_op=audit.documentenset_aangeleverd_op)
 
     def _afdruk(self, werkgroepen: list[Werkgroep]) -> None:
         w = self.stdout.write

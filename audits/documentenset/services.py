@@ -1,0 +1,207 @@
+"""Making, rendering and delivering the document set (§3.6, §5.2.1).
+
+- ``documentenset_maak`` writes a ``bezig`` row and queues the render after commit (queue "pdf").
+- ``documentenset_render`` (the task's body) builds the parts, reporting ``voortgang``/``stap``,
+  writes the PDF under a fresh name and sets the row ``klaar`` with its SHA-256 and page count in
+  one update, only while the row is still ``bezig``: a finished or delivered set is never changed.
+- ``documentenset_aanleveren`` freezes one finished set as what the certification body receives.
+- ``set_pdf`` / ``deel_pdf`` render synchronously (the management command, one part's download).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from weasyprint import HTML
+
+from audits.documentenset.onderdelen import ONDERDELEN, Gegevens, Onderdeel
+from audits.models import Audit, Documentenset
+from audits.models.documentenset import pdf_pad
+from kvo.pdf import BASIS_URL, DPI, JPEG_KWALITEIT, EigenBestanden, Geweigerd
+from werkgroepen.logboek import log_actie
+
+logger = logging.getLogger(__name__)
+
+PDF_OPTIES = {"optimize_images": True, "jpeg_quality": JPEG_KWALITEIT, "dpi": DPI}
+VASTGELOPEN_NA = dt.timedelta(minutes=20)  # a render still "bezig" after this is taken as lost (worker died)
+
+Melder = Callable[[int, str], None]  # (percentage, step) → report progress
+
+
+@dataclass(frozen=True)
+class Pdf:
+    inhoud: bytes
+    paginas: int
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.inhoud).hexdigest()
+
+
+def _stil(_procent: int, _stap: str) -> None:
+    pass
+
+
+def _basis(g: Gegevens, titel: str) -> dict:
+    return {"werkgroep": g.werkgroep, "cyclus": g.cyclus, "audit": g.audit, "datum": g.datum, "titel": titel}
+
+
+def _deel_html(o: Onderdeel, g: Gegevens, *, los: bool) -> str:
+    return render_to_string(o.template, {**_basis(g, o.titel), **o.bouw(g), "onderdeel": o, "los": los})
+
+
+def _naar_pdf(html: str, melder: Melder = _stil) -> Pdf:
+    melder(45, "Opmaak van de pagina's")
+    document = HTML(string=html, base_url=BASIS_URL, url_fetcher=EigenBestanden()).render(**PDF_OPTIES)
+    melder(85, "PDF schrijven")
+    return Pdf(document.write_pdf(**PDF_OPTIES), len(document.pages))
+
+
+def set_html(g: Gegevens, melder: Melder = _stil) -> str:
+    """The whole set as one HTML document; parts report 0–40 % while they are built."""
+    delen = []
+    for i, o in enumerate(ONDERDELEN):
+        melder(round(40 * i / len(ONDERDELEN)), o.titel)
+        delen.append((o, mark_safe(_deel_html(o, g, los=False))))
+    return render_to_string("pdf/documentenset/set.html", {**_basis(g, "Documentenset"), "delen": delen})
+
+
+def set_pdf(*, werkgroep, cyclus, audit=None, datum: dt.date | None = None, melder: Melder = _stil) -> Pdf:
+    g = Gegevens(werkgroep, cyclus, audit, datum or timezone.localdate())
+    return _naar_pdf(set_html(g, melder), melder)
+
+
+def deel_pdf(*, werkgroep, cyclus, audit, onderdeel: Onderdeel, datum: dt.date | None = None) -> Pdf:
+    g = Gegevens(werkgroep, cyclus, audit, datum or timezone.localdate())
+    html = render_to_string(
+        "pdf/documentenset/deel.html",
+        {**_basis(g, onderdeel.titel), "onderdeel": onderdeel, "deel": mark_safe(_deel_html(onderdeel, g, los=True))},
+    )
+    return _naar_pdf(html)
+
+
+# --- writes ----------------------------------------------------------------------------------
+
+
+def documentenset_maak(*, actor, audit: Audit) -> Documentenset:
+    """A new set for ``audit``, rendered by a worker once this transaction commits."""
+    from audits.documentenset.tasks import documentenset_renderen
+    from kvo.tasks import enqueue_na_commit
+
+    with transaction.atomic():
+        grens = timezone.now() - VASTGELOPEN_NA
+        if Documentenset.objects.filter(audit=audit, status=Documentenset.Status.BEZIG, gemaakt_op__gt=grens).exists():
+            raise ValidationError("Er wordt al een documentenset gemaakt; wacht tot die klaar is.")
+        documentenset = Documentenset.objects.create(audit=audit, stap="In de wachtrij")
+        log_actie(
+            werkgroep=audit.werkgroep,
+            actor=actor,
+            actie="documentenset.maken",
+            omschrijving=f"Documentenset voor cyclus {audit.cyclus.nummer} wordt gemaakt",
+            documentenset=documentenset.pk,
+            audit=audit.pk,
+        )
+        enqueue_na_commit(documentenset_renderen, werkgroep_id=audit.werkgroep_id, documentenset_id=documentenset.pk)
+    return documentenset
+
+
+def _voortgang(pk: int) -> Melder:
+    def melder(procent: int, stap: str) -> None:
+        Documentenset.objects.filter(pk=pk, status=Documentenset.Status.BEZIG).update(
+            voortgang=max(0, min(99, procent)), stap=stap[:120]
+        )
+
+    return melder
+
+
+def _reden(fout: Exception) -> str:
+    if isinstance(fout, Geweigerd):
+        return "Een afbeelding of bestand in de set kon niet worden gelezen."
+    if isinstance(fout, OSError):
+        return "Het bestand kon niet worden opgeslagen; probeer het later opnieuw."
+    return f"Het maken is mislukt ({type(fout).__name__}); probeer het opnieuw of meld het aan de beheerder."
+
+
+def documentenset_render(*, documentenset: Documentenset) -> Documentenset:
+    """Render a ``bezig`` set and mark it ``klaar`` (or ``mislukt`` with a short Dutch reason)."""
+    if documentenset.status != Documentenset.Status.BEZIG or documentenset.aangeleverd_op:
+        return documentenset  # finished, failed or delivered rows are never rendered again
+    audit = documentenset.audit
+    melder = _voortgang(documentenset.pk)
+    naam = ""
+    try:
+        pdf = set_pdf(werkgroep=audit.werkgroep, cyclus=audit.cyclus, audit=audit, melder=melder)
+        melder(95, "Opslaan")
+        naam = default_storage.save(pdf_pad(documentenset, "documentenset.pdf"), ContentFile(pdf.inhoud))
+    except Exception as fout:  # recorded on the row and shown to the member; the log keeps the trace
+        logger.exception("documentenset %s mislukt", documentenset.pk)
+        if naam:
+            default_storage.delete(naam)
+        Documentenset.objects.filter(pk=documentenset.pk, status=Documentenset.Status.BEZIG).update(
+            status=Documentenset.Status.MISLUKT, fout=_reden(fout)[:300], stap="Mislukt", klaar_op=timezone.now()
+        )
+        documentenset.refresh_from_db()
+        return documentenset
+    gezet = Documentenset.objects.filter(
+        pk=documentenset.pk, status=Documentenset.Status.BEZIG, aangeleverd_op__isnull=True
+    ).update(
+        status=Documentenset.Status.KLAAR,
+        bestand=naam,
+        sha256=pdf.sha256,
+        paginas=pdf.paginas,
+        klaar_op=timezone.now(),
+        voortgang=100,
+        stap="Klaar",
+        fout="",
+    )
+    if not gezet:  # the row went away or changed meanwhile: keep nothing of this render
+        default_storage.delete(naam)
+    documentenset.refresh_from_db()
+    return documentenset
+
+
+def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Documentenset:
+    """Freeze ``documentenset`` as the set delivered to the certification body (today)."""
+    vandaag = timezone.localdate()
+    with transaction.atomic():
+        rij = (
+            Documentenset.objects.select_for_update()
+            .select_related("audit__werkgroep", "audit__cyclus")
+            .get(pk=documentenset.pk)
+        )
+        audit = Audit.objects.select_for_update().get(pk=rij.audit_id)
+        if rij.status != Documentenset.Status.KLAAR or not rij.bestand:
+            raise ValidationError("Alleen een documentenset die klaar is, kan worden aangeleverd.")
+        if rij.aangeleverd_op:
+            raise ValidationError(f"Deze documentenset is al aangeleverd op {rij.aangeleverd_op:%d-%m-%Y}.")
+        if audit.documentenset_aangeleverd_op:
+            raise ValidationError(
+                f"Voor deze audit is al een documentenset aangeleverd op {audit.documentenset_aangeleverd_op:%d-%m-%Y}."
+            )
+        Documentenset.objects.filter(pk=rij.pk).update(aangeleverd_op=vandaag)
+        Audit.objects.filter(pk=audit.pk).update(documentenset_aangeleverd_op=vandaag)
+        log_actie(
+            werkgroep=rij.audit.werkgroep,
+            actor=actor,
+            actie="documentenset.aangeleverd",
+            omschrijving=(
+                f"Documentenset van cyclus {rij.audit.cyclus.nummer} aangeleverd aan de certificatie-instelling "
+                f"({rij.paginas} pagina's, SHA-256 {rij.sha256[:12]}…)"
+            ),
+            documentenset=rij.pk,
+            audit=audit.pk,
+            sha256=rij.sha256,
+        )
+    rij.refresh_from_db()
+    return rij
