@@ -22,6 +22,13 @@ SCHOUW = (Maatregel.Soort.SCHOUWPUNT,)
 COMMUNICATIE = (Maatregel.Soort.COMMUNICATIE, Maatregel.Soort.VAST_COMMUNICATIE)
 
 
+def _plan(ctx: ToetsContext):
+    """The cycle's plan, shared with the plan's own checks through the context's cache."""
+    if "aanpak.plan" not in ctx.cache:
+        ctx.cache["aanpak.plan"] = plan_van(ctx.cyclus) if ctx.cyclus else None
+    return ctx.cache["aanpak.plan"]
+
+
 def _audit(ctx: ToetsContext) -> Audit | None:
     if ctx.cyclus is None:
         return None
@@ -46,7 +53,7 @@ def check_eerste_maatregelen(ctx: ToetsContext) -> Uitkomst:
     if ctx.cyclus.soort != "eerste" or (audit is not None and audit.soort != Audit.Soort.EERSTE):
         return Uitkomst(Status.NVT, "Opvolgende audit: geldt alleen bij de eerste audit.", url)
     peildatum = audit.datum if audit is not None and audit.datum else ctx.datum
-    plan = plan_van(ctx.cyclus)
+    plan = _plan(ctx)
     uitgevoerd = (
         [
             m
@@ -79,7 +86,7 @@ def check_uitgevoerd(ctx: ToetsContext) -> Uitkomst:
     audit = _audit(ctx)
     if ctx.cyclus.soort == "eerste" or (audit is not None and audit.soort == Audit.Soort.EERSTE):
         return Uitkomst(Status.NVT, "Eerste audit: geldt pas bij een opvolgende audit.", url)
-    plan = plan_van(ctx.cyclus)
+    plan = _plan(ctx)
     if plan is None:
         return Uitkomst(Status.OPEN, "Er is nog geen plan van aanpak voor deze cyclus.", url)
     maatregelen = list(plan.maatregelen.all())
@@ -141,7 +148,7 @@ def check_audittijd(ctx: ToetsContext) -> Uitkomst:
 
     url = _url_audit(ctx)
     audit = _audit(ctx)
-    terreinen = ctx.werkgroep.terreinen.count()
+    terreinen = len(_terreinnamen(ctx))
     minimum = minimum_uren(terreinen)
     wat = "1 terrein" if terreinen <= 1 else f"een cluster van {terreinen} terreinen"
     if audit is None or audit.geplande_uren is None:
@@ -259,7 +266,7 @@ def check_documentenset(ctx: ToetsContext) -> Uitkomst:
     url = _url_audit(ctx, "documentenset")
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
-    plan = plan_van(ctx.cyclus)
+    plan = _plan(ctx)
     statussen = set(plan.maatregelen.values_list("status", flat=True)) if plan else set()
     delen = {
         "partijen en leden": ctx.werkgroep.leden.exists(),
@@ -291,9 +298,20 @@ def _certificaat(ctx: ToetsContext):
 
     if ctx.cyclus is None:
         return None
-    return (
-        Certificaat.objects.filter(audit__cyclus=ctx.cyclus).select_related("audit").order_by("-uitgegeven_op").first()
-    )
+    if "audits.certificaat" not in ctx.cache:
+        ctx.cache["audits.certificaat"] = (
+            Certificaat.objects.filter(audit__cyclus=ctx.cyclus)
+            .select_related("audit")
+            .order_by("-uitgegeven_op")
+            .first()
+        )
+    return ctx.cache["audits.certificaat"]
+
+
+def _terreinnamen(ctx: ToetsContext) -> list[str]:
+    if "audits.terreinen" not in ctx.cache:
+        ctx.cache["audits.terreinen"] = list(ctx.werkgroep.terreinen.order_by("naam").values_list("naam", flat=True))
+    return ctx.cache["audits.terreinen"]
 
 
 @eis("certificaat.geldigheid")
@@ -369,11 +387,13 @@ def check_cluster(ctx: ToetsContext) -> Uitkomst:
     from audits.models import Certificaat
 
     url = _url_audit(ctx, "certificaat")
-    namen = list(ctx.werkgroep.terreinen.order_by("naam").values_list("naam", flat=True))
+    namen = _terreinnamen(ctx)
     if len(namen) <= 1:
         return Uitkomst(Status.NVT, "Eén bedrijventerrein: geen cluster.", url)
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
+    if _certificaat(ctx) is None:
+        return Uitkomst(Status.OPEN, "Nog geen certificaat uitgegeven.", url)
     certificaten = list(Certificaat.objects.filter(audit__cyclus=ctx.cyclus))
     if not certificaten:
         return Uitkomst(Status.OPEN, "Nog geen certificaat uitgegeven.", url)

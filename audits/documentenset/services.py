@@ -54,7 +54,11 @@ def _stil(_procent: int, _stap: str) -> None:
 
 
 def _basis(g: Gegevens, titel: str) -> dict:
-    return {"werkgroep": g.werkgroep, "cyclus": g.cyclus, "audit": g.audit, "datum": g.datum, "titel": titel}
+    from audits.services import geldig_certificaat
+
+    # the KVO mark on the cover only while a valid, unsuspended certificate exists (§7.2, B1.2)
+    return {"werkgroep": g.werkgroep, "cyclus": g.cyclus, "audit": g.audit, "datum": g.datum, "titel": titel,
+            "keurmerk": geldig_certificaat(g.werkgroep, g.datum)}  # fmt: skip
 
 
 def _deel_html(o: Onderdeel, g: Gegevens, *, los: bool) -> str:

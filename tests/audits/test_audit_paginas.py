@@ -172,3 +172,34 @@ def test_paginas_begrensde_queries(actoren, als, audit, aantal, django_assert_ma
     for naam in ("audit", "audit_verslag", "certificaat"):
         with django_assert_max_num_queries(45):
             assert client.get(url(naam)).status_code == 200
+
+
+def test_keurmerk_op_het_voorblad_van_de_documentenset_alleen_met_geldig_certificaat(actoren, audit):
+    from audits.documentenset.onderdelen import ONDERDELEN
+    from audits.documentenset.services import deel_pdf
+
+    voorblad = next(o for o in ONDERDELEN if o.sleutel == "voorblad")
+    zonder = deel_pdf(
+        werkgroep=actoren.werkgroep, cyclus=actoren.cyclus, audit=audit, onderdeel=voorblad, datum=dt.date(2027, 1, 10)
+    )
+    Certificaat.objects.create(
+        audit=audit,
+        certificatie_instelling="Kiwa",
+        nummer="KVO-9",
+        uitgegeven_op=dt.date(2026, 12, 15),
+        geldig_tot=dt.date(2029, 12, 15),
+        naamstelling="x",
+        ondertekenaar="y",
+        functie_ondertekenaar="z",
+    )
+    met = deel_pdf(
+        werkgroep=actoren.werkgroep, cyclus=actoren.cyclus, audit=audit, onderdeel=voorblad, datum=dt.date(2027, 1, 10)
+    )
+    import subprocess
+
+    def tekst(pdf):
+        return subprocess.run(
+            ["pdftotext", "-", "-"], input=pdf.inhoud, capture_output=True, check=True
+        ).stdout.decode()
+
+    assert "certificaat KVO-9" not in tekst(zonder) and "certificaat KVO-9" in tekst(met)

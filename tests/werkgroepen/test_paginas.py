@@ -203,7 +203,9 @@ def _vul(werkgroep, n):
 def test_queries_groeien_niet_met_data(actoren, als, django_assert_max_num_queries, naam):
     client = als(actoren.voorzitter)
     _vul(actoren.werkgroep, 2)
-    with django_assert_max_num_queries(40) as weinig:
+    # a sanity cap; the test is that the count does not grow with the data (below). The home page
+    # answers all 54 rules of the readiness check live, the audit's and the certificate's included.
+    with django_assert_max_num_queries(50) as weinig:
         assert client.get(url(naam)).status_code == 200
     actoren.werkgroep.refresh_from_db()
     _vul(actoren.werkgroep, 12)
