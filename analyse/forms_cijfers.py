@@ -70,7 +70,9 @@ def alle_categorieen() -> list[str]:
 
 
 class CijferForm(forms.Form):
-    bron = forms.ChoiceField(label="Bron", choices=Cijfer.Bron.choices)
+    bron = forms.ChoiceField(
+        label="Bron", choices=Cijfer.Bron.choices, widget=forms.Select(attrs={"data-cijfers-bron": ""})
+    )
     soort = forms.ChoiceField(
         label="Soort", choices=Cijfer.Soort.choices, initial=Cijfer.Soort.MELDING, help_text="Zoals de bron het telt."
     )
@@ -78,7 +80,7 @@ class CijferForm(forms.Form):
         label="Categorie",
         max_length=Cijfer._meta.get_field("categorie").max_length,
         help_text="Kies een veelgebruikte categorie of typ de omschrijving van de bron.",
-        widget=forms.TextInput(attrs={"list": "categorieen", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"list": "categorieen", "autocomplete": "off", "data-cijfers-categorie": ""}),
     )
     periode_van = forms.DateField(label="Periode van", widget=DATUM, input_formats=DATUMFORMATEN)
     periode_tot = forms.DateField(

@@ -132,7 +132,13 @@ def p(waarden, q) -> float:
 def main() -> int:
     tokens, antwoorden = opzetten()
     poort = vrije_poort()
-    env = {**os.environ, "KVO_RATELIMIT": "0", "DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    env = {
+        **os.environ,
+        "KVO_RATELIMIT": "0",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SSL_REDIRECT": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+    }
     env["DJANGO_SECURE_COOKIES"] = "0"  # plain http over loopback; production serves https
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "kvo.wsgi:application", "-b", f"127.0.0.1:{poort}", "-w", "4",

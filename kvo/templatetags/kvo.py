@@ -37,3 +37,21 @@ def procent(teller, noemer):
         return f"{100 * teller / noemer:.0f} %"
     except (TypeError, ZeroDivisionError):
         return "–"
+
+
+@register.simple_tag
+def balk(waarde, maximum=100):
+    """The fill of a ``.voortgang`` bar as an SVG rectangle: a width attribute, not a style attribute,
+    so the strict Content Security Policy (no inline styles) holds. ``waarde`` of ``maximum``, clamped."""
+    from django.utils.html import format_html
+
+    try:
+        procent = 100 * float(waarde) / float(maximum)
+    except (TypeError, ValueError, ZeroDivisionError):
+        procent = 0
+    procent = max(0.0, min(100.0, procent))
+    return format_html(
+        '<svg class="voortgang__svg" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" '
+        'focusable="false"><rect class="voortgang__vulling" width="{}" height="1"/></svg>',
+        f"{procent:.1f}",
+    )

@@ -62,7 +62,7 @@ def test_gereedheid_op_het_overzicht_is_het_aandeel_van_de_toepasselijke_eisen(a
     wg.save()
     assert wg.gereedheid == 16
     pagina = als(actoren.begeleider).get("/")
-    assert 'aria-label="16 % gereed"' in pagina.text and "width: 16%" in pagina.text
+    assert 'aria-label="16 % gereed"' in pagina.text and 'width="16.0"' in pagina.text
     wg.toets_stand = {"totaal": 54, "voldaan": 49, "nvt": 4}
     assert wg.gereedheid == 98
     wg.toets_stand = {"totaal": 54, "voldaan": 50, "nvt": 4}
