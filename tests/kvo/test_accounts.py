@@ -103,3 +103,41 @@ def test_verplichte_mfa_geldt_niet_voor_andere_werkgroep(actoren, als):
     actoren.anderewerkgroep.mfa_verplicht = True
     actoren.anderewerkgroep.save()
     assert als(actoren.lid).get("/w/de-hoek/").status_code == 200
+
+
+def test_wachtwoord_vergeten_wordt_begrensd(db, client, mailoutbox):
+    """allauth's reset limit is on: at most 3 mails per address a minute, whoever asks."""
+    UserFactory(email="anna@example.org")
+    for _ in range(5):
+        client.post(reverse("account_reset_password"), {"email": "anna@example.org"})
+    assert len(mailoutbox) == 3
+    response = client.post(reverse("account_reset_password"), {"email": "anna@example.org"})
+    assert response.status_code in (200, 429) and len(mailoutbox) == 3
+
+
+def test_tweestapscodes_worden_begrensd(db, client):
+    """Wrong second-factor codes count as failed logins for that user: after 5, even the right code is refused."""
+    user = UserFactory(email="anna@example.org")
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    client.post(reverse("account_login"), {"login": "anna@example.org", "password": WACHTWOORD})
+    for _ in range(5):
+        response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+        assert response.status_code == 200 and "_auth_user_id" not in client.session
+    response = client.post(reverse("mfa_authenticate"), {"code": _huidige_code(secret)})
+    assert "Te veel" in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_verplichte_mfa_weigert_ook_formulieren_en_exports(actoren, als):
+    from aanpak.models import Plan
+
+    actoren.werkgroep.mfa_verplicht = True
+    actoren.werkgroep.save()
+    client = als(actoren.voorzitter)
+    for pad in ("/w/de-hoek/aanpak/matrix/", "/w/de-hoek/audit/export/", "/w/de-hoek/analyse/enquete/"):
+        response = client.get(pad)
+        assert response.status_code == 302 and response.url.startswith(reverse("mfa_activate_totp")), pad
+    response = client.post("/w/de-hoek/aanpak/maken/")
+    assert response.status_code == 302 and response.url.startswith(reverse("mfa_activate_totp"))
+    assert not Plan.objects.exists()
