@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from kvo import views
+from kvo.gezondheid import Gezondheid
 
 werkgroep_patterns = [
     path("", include("werkgroepen.urls")),
@@ -14,6 +15,7 @@ werkgroep_patterns = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("gezondheid/", Gezondheid.as_view(), name="gezondheid"),  # for the load balancer
     path("accounts/", include("allauth.urls")),
     path("uitnodiging/", include("werkgroepen.urls_uitnodiging")),
     path("e/", include("analyse.urls_publiek")),  # the entrepreneur's survey, without an account
