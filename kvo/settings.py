@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kvo.logcontext.VerzoekContext",  # request id, user and (later) work group on every log line
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -259,8 +260,22 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Personal links carry a secret in the path: kvo.logfilters masks it on every logger that logs paths.
-    "filters": {"geen_geheimen": {"()": "kvo.logfilters.GeenGeheimen"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["geen_geheimen"]}},
+    # kvo.logcontext adds the request id, the user id and the work group; in production each line is JSON.
+    "filters": {
+        "geen_geheimen": {"()": "kvo.logfilters.GeenGeheimen"},
+        "context": {"()": "kvo.logcontext.Context"},
+    },
+    "formatters": {
+        "json": {"()": "kvo.logcontext.Json"},
+        "tekst": {"format": "%(levelname)s %(name)s [%(verzoek_id)s %(werkgroep)s u%(gebruiker_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["geen_geheimen", "context"],
+            "formatter": "json" if env_bool("KVO_LOG_JSON", not DEBUG) else "tekst",
+        }
+    },
     "loggers": {
         "django.request": {"filters": ["geen_geheimen"]},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["geen_geheimen"]},

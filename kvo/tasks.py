@@ -24,11 +24,16 @@ class WerkgroepTask(Task):
     typing = False  # callers pass werkgroep_id=, the body receives werkgroep=
 
     def __call__(self, *args, werkgroep_id: int, **kwargs):
+        from kvo import logcontext
         from werkgroepen.models import Werkgroep
 
         werkgroep = Werkgroep.objects.get(pk=werkgroep_id)
-        with scope(werkgroep=werkgroep):
-            return super().__call__(*args, werkgroep=werkgroep, **kwargs)
+        token = logcontext.werkgroep.set(werkgroep.slug)
+        try:
+            with scope(werkgroep=werkgroep):
+                return super().__call__(*args, werkgroep=werkgroep, **kwargs)
+        finally:
+            logcontext.werkgroep.reset(token)
 
 
 def enqueue_na_commit(task, **kwargs) -> None:

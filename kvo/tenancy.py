@@ -18,6 +18,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from kvo import logcontext
 from kvo.permissions import Actie, Rol, mag
 from kvo.toegang import bronnen
 from werkgroepen.models import Lid, Werkgroep
@@ -138,6 +139,7 @@ class WerkgroepMiddleware:
             return redirect(f"{reverse('mfa_activate_totp')}?next={request.get_full_path()}")
         request.werkgroep = werkgroep
         request.toegang = toegang
+        logcontext.werkgroep.set(werkgroep.slug)  # on every log line of this request
         with scope(werkgroep=werkgroep):
             return self.get_response(request)
 
