@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -26,7 +25,5 @@ urlpatterns = [
     path("w/<slug:werkgroep>/", include(werkgroep_patterns)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media (photos, documents, document sets) are never served by URL, not even in development: only
+# views that check the work group hand them out, so another group's file is a 404 even by its path.

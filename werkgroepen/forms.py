@@ -226,7 +226,9 @@ class DocumentForm(forms.Form):
         required=False,
         help_text="Bijvoorbeeld samenwerkingsafspraken, notulen, veiligheidsanalyse, plan van aanpak.",
     )
-    bestand = forms.FileField(label="Bestand")
+    bestand = forms.FileField(
+        label="Bestand", help_text="PDF, Office, OpenDocument, afbeelding of tekst; hoogstens 25 MB."
+    )
     toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     bewaren_tot = forms.DateField(
         label="Bewaren tot",
@@ -235,12 +237,26 @@ class DocumentForm(forms.Form):
         help_text="Leeg laten: uploaddatum plus de bewaartermijn van de werkgroep (minimaal 6 jaar).",
     )
 
+    def clean_bestand(self):
+        from werkgroepen.bestanden import controleer_document
+
+        bestand = self.cleaned_data["bestand"]
+        controleer_document(bestand)
+        return bestand
+
 
 class DocumentVersieForm(forms.Form):
-    bestand = forms.FileField(label="Bestand (nieuwe versie)")
+    bestand = forms.FileField(label="Bestand (nieuwe versie)", help_text="Hoogstens 25 MB.")
     toelichting = forms.CharField(
         label="Wat is er veranderd?", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def clean_bestand(self):
+        from werkgroepen.bestanden import controleer_document
+
+        bestand = self.cleaned_data["bestand"]
+        controleer_document(bestand)
+        return bestand
 
 
 class BewarenForm(forms.Form):

@@ -85,3 +85,56 @@ def test_verlopen_documenten_ter_beoordeling(actoren, als):
     pagina = als(actoren.lid).get(url("documenten")).text
     assert 'data-testid="verlopen"' in pagina and "Oude notulen" in pagina
     assert Document.objects.filter(pk=doc.pk).exists()
+
+
+def _docx() -> bytes:
+    import io
+    import zipfile
+
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    return uit.getvalue()
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "goed"),
+    [
+        ("notulen.pdf", b"%PDF-1.7\n...", True),
+        ("afspraken.docx", _docx(), True),
+        ("foto.jpg", b"\xff\xd8\xff\xe0" + b"0" * 20, True),
+        ("lijst.csv", b"naam;adres\nBakkerij Jansen;Dorpsstraat 1\n", True),
+        ("notulen.pdf", b"MZ\x90\x00 an executable", False),  # the name lies about the content
+        ("afspraken.docx", b"PK\x03\x04 not really a zip", False),
+        ("script.html", b"<script>alert(1)</script>", False),
+        ("leeg.txt", b"", False),
+    ],
+)
+def test_alleen_documenten_op_inhoud(actoren, als, naam, inhoud, goed):
+    r = als(actoren.lid).post(url("document_nieuw"), {"titel": "Stuk", "bestand": SimpleUploadedFile(naam, inhoud)})
+    if goed:
+        assert r.status_code == 302 and Document.objects.filter(titel="Stuk").exists()
+    else:
+        assert r.status_code in (200, 422) and not Document.objects.filter(titel="Stuk").exists()
+        assert "Toegestaan" in r.text or "leeg" in r.text
+
+
+def test_te_groot_document_krijgt_een_duidelijke_melding(actoren, als, monkeypatch):
+    from werkgroepen import bestanden
+
+    monkeypatch.setattr(bestanden, "MAX_BYTES", 1000)
+    r = als(actoren.lid).post(url("document_nieuw"), {"titel": "Groot", "bestand": bestand("groot.txt", b"x" * 2000)})
+    assert "te groot" in r.text and not Document.objects.filter(titel="Groot").exists()
+
+
+def test_media_nooit_via_hun_pad(actoren, als):
+    """Files are served only through views that check the work group, not by their storage path."""
+    client = als(actoren.lid)
+    client.post(url("document_nieuw"), {"titel": "Intern", "bestand": bestand("intern.txt", b"geheim")})
+    versie = Document.objects.get(titel="Intern").versies.get()
+    assert client.get(f"/media/{versie.bestand.name}").status_code == 404
+    assert als(actoren.vreemde).get(f"/media/{versie.bestand.name}").status_code == 404
