@@ -11,7 +11,6 @@ the work group's log.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -163,7 +162,7 @@ def document_download(request, audit_id: int, versie_id: int):
         document=versie.document_id,
         versie=versie.versie,
     )
-    return FileResponse(bestand, as_attachment=True, filename=os.path.basename(versie.bestand.name))
+    return FileResponse(bestand, as_attachment=True, filename=versie.downloadnaam)
 
 
 def _open(veld):

@@ -209,7 +209,7 @@ def _leden_verwijder(werkgroep: Werkgroep) -> None:
 def versie_pad(document: Document, versie: DocumentVersie) -> str:
     """The path under media/ a version gets in an exported .zip."""
     bewaard = (document.extra or {}).get("_bestanden", {}).get(str(versie.versie))
-    return bewaard or f"documenten/{document.ref}/v{versie.versie}/{posixpath.basename(versie.bestand.name)}"
+    return bewaard or f"documenten/{document.ref}/v{versie.versie}/{versie.downloadnaam}"
 
 
 def document_bestanden(werkgroep: Werkgroep) -> dict[str, object]:
@@ -334,7 +334,8 @@ def _archief_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
                 toelichting=v.get("toelichting"),
             )
             inhoud = ctx.bestanden[f"media/{v['bestand']}"]
-            versie.bestand.save(posixpath.basename(v["bestand"]), ContentFile(inhoud), save=False)
+            versie.bestandsnaam = posixpath.basename(v["bestand"])[:255]
+            versie.bestand.save(versie.bestandsnaam, ContentFile(inhoud), save=False)
             versies.append(versie)
     DocumentVersie.objects.bulk_create(versies)
     ctx.objecten("documenten").update({d.ref: d for d in documenten})

@@ -5,6 +5,8 @@ key and is queried through a django-scopes ``ScopedManager``: a query made outsi
 group's scope raises instead of returning someone else's rows.
 """
 
+import os
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -320,8 +322,14 @@ class Document(DossierRecord):
 
 
 def document_pad(instance: "DocumentVersie", filename: str) -> str:
+    """An unguessable storage name (the original name is kept in ``bestandsnaam`` for the download)."""
+    import re
+    import secrets
+
+    extensie = re.sub(r"[^a-z0-9.]", "", os.path.splitext(filename)[1].lower())[:10]
     return (
-        f"werkgroepen/{instance.document.werkgroep_id}/documenten/{instance.document_id}/v{instance.versie}/{filename}"
+        f"werkgroepen/{instance.document.werkgroep_id}/documenten/{instance.document_id}/v{instance.versie}/"
+        f"{secrets.token_hex(16)}{extensie}"
     )
 
 
@@ -331,6 +339,7 @@ class DocumentVersie(models.Model):
     document = models.ForeignKey(Document, related_name="versies", on_delete=models.CASCADE)
     versie = models.PositiveIntegerField(_("versie"))
     bestand = models.FileField(_("bestand"), upload_to=document_pad, max_length=300)
+    bestandsnaam = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=255, blank=True)
     geupload_op = models.DateField(_("geüpload op"))
     geupload_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True
@@ -347,6 +356,15 @@ class DocumentVersie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} v{self.versie}"
+
+    def save(self, *args, **kwargs):
+        if not self.bestandsnaam and self.bestand and not self.bestand._committed:
+            self.bestandsnaam = os.path.basename(self.bestand.name)[:255]  # the uploaded name, before storage
+        super().save(*args, **kwargs)
+
+    @property
+    def downloadnaam(self) -> str:
+        return self.bestandsnaam or os.path.basename(self.bestand.name)
 
 
 class Logregel(models.Model):

@@ -138,3 +138,14 @@ def test_media_nooit_via_hun_pad(actoren, als):
     versie = Document.objects.get(titel="Intern").versies.get()
     assert client.get(f"/media/{versie.bestand.name}").status_code == 404
     assert als(actoren.vreemde).get(f"/media/{versie.bestand.name}").status_code == 404
+
+
+def test_opgeslagen_onder_een_onraadbare_naam_en_gedownload_onder_de_eigen_naam(actoren, als):
+    client = als(actoren.lid)
+    client.post(url("document_nieuw"), {"titel": "Notulen", "bestand": bestand("Notulen 12-05-2025.txt", b"tekst")})
+    versie = Document.objects.get(titel="Notulen").versies.get()
+    opgeslagen = versie.bestand.name.rsplit("/", 1)[-1]
+    assert "Notulen" not in versie.bestand.name and len(opgeslagen) == 32 + len(".txt")
+    assert versie.bestandsnaam == "Notulen 12-05-2025.txt"
+    download = client.get(url("document_download", pk=versie.document_id, versie=1))
+    assert "Notulen 12-05-2025.txt" in download["Content-Disposition"]

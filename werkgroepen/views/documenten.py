@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
@@ -103,4 +101,4 @@ def document_download(request, werkgroep, pk: int, versie: int):
         bestand = gevonden.bestand.open("rb")
     except FileNotFoundError as fout:
         raise Http404("Het bestand ontbreekt in de opslag.") from fout
-    return FileResponse(bestand, as_attachment=True, filename=os.path.basename(gevonden.bestand.name))
+    return FileResponse(bestand, as_attachment=True, filename=gevonden.downloadnaam)
