@@ -24,7 +24,7 @@ from tests.factories import (
     UserFactory,
     WerkgroepFactory,
 )
-from tests.werker import werker_env, werker_opties, worker  # noqa: F401  (fixtures: a real Celery worker)
+from tests.werker import werker_env, werker_opties, werker_queue, worker  # noqa: F401  (fixtures: a real Celery worker)
 from werkgroepen.models import Partij
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -46,16 +46,15 @@ def werker_opties():
     return ["--concurrency=1", "--pool=solo"]
 
 
-@pytest.fixture
-def worker(transactional_db, werker_env, werker_opties):
-    queue = f"kvo-test-{uuid.uuid4().hex[:8]}"
+def start_werker(queue: str, werker_env: dict, werker_opties: list) -> subprocess.Popen:
+    """Start ``celery worker`` on ``queue`` against Redis and the test database."""
     env = {**os.environ, "REDIS_URL": REDIS_URL, "DJANGO_SETTINGS_MODULE": "kvo.settings", **werker_env}
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         env["KVO_SQLITE_PATH"] = db["NAME"]  # the test database file
     else:
         env["DATABASE_URL"] = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    proces = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -74,6 +73,20 @@ def worker(transactional_db, werker_env, werker_opties):
         cwd=settings.BASE_DIR,
         env=env,
     )
+
+
+def stop_werker(proces: subprocess.Popen) -> None:
+    proces.terminate()
+    try:
+        proces.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+
+
+@pytest.fixture
+def werker_queue():
+    """A queue of the test's own; the app sends every task there while the fixture holds."""
+    queue = f"kvo-test-{uuid.uuid4().hex[:8]}"
     sleutels = ("broker_url", "result_backend", "task_always_eager", "task_default_queue")
     vorige = {k: app.conf[k] for k in sleutels}
     app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False, task_default_queue=queue)
@@ -81,13 +94,17 @@ def worker(transactional_db, werker_env, werker_opties):
     try:
         yield queue
     finally:
-        proces.terminate()
-        try:
-            proces.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proces.kill()
         app.conf.update(**vorige)
         _nieuwe_verbindingen()
+
+
+@pytest.fixture
+def worker(transactional_db, werker_queue, werker_env, werker_opties):
+    proces = start_werker(werker_queue, werker_env, werker_opties)
+    try:
+        yield werker_queue
+    finally:
+        stop_werker(proces)
 
 
 def _nieuwe_verbindingen():
