@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F
 from django.urls import reverse
 
 from aanpak.models import Maatregel
 from aanpak.selectors import plan_van
 from audits.models import Audit
+from audits.services import audit_van
 from kvo.toets import Status, ToetsContext, Uitkomst, eis
 
 SCHOUW = (Maatregel.Soort.SCHOUWPUNT,)
@@ -30,15 +30,11 @@ def _plan(ctx: ToetsContext):
 
 
 def _audit(ctx: ToetsContext) -> Audit | None:
+    """The cycle's audit as the pages take it (``audits.services.audit_van``), once per readiness run."""
     if ctx.cyclus is None:
         return None
     if "audits.audit" not in ctx.cache:
-        ctx.cache["audits.audit"] = (
-            Audit.objects.filter(cyclus=ctx.cyclus)
-            .select_related("contactpersoon")
-            .order_by(F("datum").desc(nulls_last=True), "-pk")
-            .first()
-        )
+        ctx.cache["audits.audit"] = audit_van(ctx.cyclus)
     return ctx.cache["audits.audit"]
 
 

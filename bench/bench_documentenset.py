@@ -18,10 +18,10 @@ def run(*, meet, werkgroep):
     from django_scopes import scopes_disabled
 
     from analyse.models import Schouw, Schouwpunt
+    from audits import demo
+    from audits.demo.fotos import demo_bestanden, foto
     from audits.documentenset.services import documentenset_render
     from audits.models import Audit, Documentenset
-    from kvo import demo
-    from kvo.demo.fotos import demo_bestanden, foto
     from kvo.dossier.services import dossier_importeer
     from kvo.pdf import BASIS_URL, EigenBestanden
     from kvo.pdf import html_naar_pdf as plain_pdf

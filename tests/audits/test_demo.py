@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from kvo.management.commands.kvo_demo import GEBRUIKERS, WACHTWOORD
+from audits.management.commands.kvo_demo import GEBRUIKERS, WACHTWOORD
 from kvo.tenancy import toegang_voor
 from werkgroepen.models import Werkgroep
 

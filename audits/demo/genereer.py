@@ -1,6 +1,6 @@
 """Generate the demo dossiers in this folder (deterministic; run it again to get the same files).
 
-    .venv/bin/python kvo/demo/genereer.py
+    .venv/bin/python audits/demo/genereer.py
 
 ``kvo_demo`` imports the JSON files, never this script. The cluster is modelled on the real
 Wolvega cluster of ``shared/seeds/003`` (three of its parks, in the municipality of
@@ -21,8 +21,8 @@ HIER = Path(__file__).resolve().parent
 sys.path.insert(0, str(HIER.parents[1]))  # the repository root, when run as a script
 
 from analyse.standaardvragen import standaardenquete, vragen_van  # noqa: E402
-from kvo.demo import genereer_aanpak as aanpak  # noqa: E402
-from kvo.demo import genereer_analyse as analyse  # noqa: E402
+from audits.demo import genereer_aanpak as aanpak  # noqa: E402
+from audits.demo import genereer_analyse as analyse  # noqa: E402
 
 ACHTERNAMEN = [
     "Dijkstra",
@@ -427,7 +427,7 @@ def wolvega() -> dict:
     ]
     d = {
         "schema": "kvo-dossier/1",
-        "x-demo": "Gegenereerd door kvo/demo/genereer.py; gebaseerd op het KVO-B-cluster Wolvega.",
+        "x-demo": "Gegenereerd door audits/demo/genereer.py; gebaseerd op het KVO-B-cluster Wolvega.",
         "werkgroep": {
             "naam": "KVO Bedrijventerreinen Wolvega",
             "slug": "wolvega",

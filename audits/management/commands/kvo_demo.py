@@ -1,4 +1,4 @@
-"""``manage.py kvo_demo [--als-nodig]`` — load the demo work groups from ``kvo/demo/*.json`` with a user per role.
+"""``manage.py kvo_demo [--als-nodig]`` — load the demo work groups from ``audits/demo/*.json`` with a user per role.
 
 Without ``--als-nodig`` the demo work groups are replaced (a fresh demo); with it, nothing
 happens when they already exist (``bin/demo``).
@@ -16,9 +16,9 @@ from django.db import transaction
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from audits.demo.fotos import demo_bestanden as demo_fotos
 from audits.models import Audit, AuditorToegang
 from audits.services import auditor_geef_toegang, auditor_trek_toegang_in
-from kvo.demo.fotos import demo_bestanden as demo_fotos
 from kvo.dossier.services import dossier_importeer
 from kvo.tasks import werkgroep_toets_bijwerken
 from werkgroepen.models import Begeleidingsorganisatie, Werkgroep
@@ -46,7 +46,7 @@ def demo_bestanden() -> list[Path]:
 
 
 class Command(BaseCommand):
-    help = "Laad de demo: twee werkgroepen uit kvo/demo/*.json en een gebruiker per rol."
+    help = "Laad de demo: twee werkgroepen uit audits/demo/*.json en een gebruiker per rol."
 
     def add_arguments(self, parser):
         parser.add_argument("--als-nodig", action="store_true", help="niets doen als de demowerkgroepen er al zijn")
