@@ -1,9 +1,10 @@
-"""Benchmark of the document set: the Wolvega demo with an extra inspection, about 70 pages and 60
+"""Benchmark of the document set: the Wolvega demo with an extra inspection, about 60 pages and 60
 photos, rendered as the worker does (``documentenset_render``: parts, WeasyPrint, SHA-256, file,
 row), against a floor measured in the same run: WeasyPrint rendering plain HTML with the same page
-count, the same photos at the same size and the same text (the set's words as plain paragraphs: no
-tables, charts, running header or contents). Targets: under 10 s, and within 1.5× the floor.
-Run through ``bench/run.py``; both figures include tracemalloc's overhead alike."""
+count and the same photos at the same size, through the same ``kvo.pdf`` function and options, with
+a heading and one paragraph of 60 words a page (no tables, charts, running header or contents).
+Targets: under 10 s, and within 1.5× the floor. Run through ``bench/run.py``; the best of three
+timed runs (a fourth, under tracemalloc, gives the memory)."""
 
 
 def run(*, meet, werkgroep):

@@ -34,9 +34,11 @@ def _getal(waarde: float) -> str:
 
 def _svg(breedte: int, hoogte: int, titel: str, beschrijving: str, inhoud: list[str]) -> SafeString:
     kop = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" width="100%" '
-        f'role="img" class="grafiek" font-family="{LETTER}" font-size="13" '
-        f'preserveAspectRatio="xMinYMin meet" style="max-width:{breedte}px">'
+        # its natural size as attributes, scaled down on narrow screens by ``svg.grafiek`` in kvo.css
+        # (no style attribute: the Content Security Policy refuses inline styles)
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" width="{breedte}" '
+        f'height="{hoogte}" role="img" class="grafiek" font-family="{LETTER}" font-size="13" '
+        f'preserveAspectRatio="xMinYMin meet">'
         f"<title>{escape(titel)}</title><desc>{escape(beschrijving)}</desc>"
     )
     return mark_safe(kop + "".join(inhoud) + "</svg>")

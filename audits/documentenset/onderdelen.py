@@ -147,35 +147,17 @@ def _zonder_halo(svg: str) -> str:
     return mark_safe(str(svg).replace(HALO, ""))
 
 
-def _als_afbeelding(svg) -> str:
-    """An inline SVG chart as an <img> with a data: URI: WeasyPrint then draws it with its SVG renderer
-    instead of running every shape through the HTML cascade and layout (the same picture, a fraction
-    of the time)."""
-    import base64
-
-    from django.utils.html import format_html
-
-    if not svg:
-        return ""
-    tekst = str(svg)
-    if 'xmlns="http://www.w3.org/2000/svg"' not in tekst:
-        tekst = tekst.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"', 1)
-    data = base64.b64encode(tekst.encode("utf-8")).decode("ascii")
-    return format_html('<img class="grafiek" src="data:image/svg+xml;base64,{}" alt="">', data)
-
-
 def _enquete(g: Gegevens) -> dict:
     from analyse.selectors import resultaten as selectors
     from analyse.selectors.enquete import enquete_van
-    from analyse.views.resultaten import _grafiek
 
     enquete = enquete_van(g.cyclus)
     if enquete is None or not enquete.is_verstuurd:
         return {"enquete": enquete, "res": None}
+    # A choice question is one table with a bar per answer (the template), not the web page's SVG
+    # chart above a table of the same figures: WeasyPrint sets SVG text letter by letter, and the
+    # survey's charts took a third of that chapter's time.
     res = selectors.resultaten(enquete, None)
-    for thema in res.themas:
-        for u in thema.uitslagen:
-            u.grafiek = _als_afbeelding(_grafiek(u))
     respons = selectors.respons_per_terrein(enquete)
     return {
         "enquete": enquete,
@@ -228,6 +210,7 @@ def _schouw(g: Gegevens) -> dict:
             if p.foto:
                 foto += 1
                 p.foto_nummer = foto
+        s.rijen = [s.punten_lijst[i : i + 2] for i in range(0, len(s.punten_lijst), 2)]  # two photos a row
     return {
         "schouwen": lijst,
         "aantal_fotos": foto,
@@ -265,12 +248,46 @@ def _plan(g: Gegevens) -> dict:
     if plan is None:
         return {"plan": None}
     overzicht = doelenoverzicht(plan)
+    m = matrix(plan, g.datum)
+    for groep in m.groepen:
+        for r in groep.rijen:
+            r.vakken = _jaarvakken(r)
     return {
         "plan": plan,
         "themas": [t for t in overzicht.themas if t.doelen],
         "dekking": overzicht.dekking,
-        "matrix": matrix(plan, g.datum),
+        "matrix": m,
     }
+
+
+BALK = {"uitgevoerd": "#1d6b35", "vervallen": "#4a5561"}  # matrix bars by status (the legend: plan.html, _stijl.html)
+GEPLAND = "#2f5f98"
+
+
+def _jaarvakken(rij) -> list[tuple[int, str]]:
+    """A matrix row's quarters as one cell per year of the cycle, its planned quarters painted by one
+    background gradient: three cells a row instead of twelve (each cell is styled, laid out and given
+    collapsed borders), the same picture. Returns (colspan, style) per year."""
+    kleur = BALK.get(rij.maatregel.status, GEPLAND)
+    jaren: dict[int, list[bool]] = {}
+    for k, aan in rij.cellen:
+        jaren.setdefault(k.jaar, []).append(aan)
+    vakken = []
+    for aan in jaren.values():
+        n = len(aan)
+        if not any(aan):
+            vakken.append((n, ""))
+            continue
+        stukken: list[list] = []  # [colour, first quarter, last quarter + 1]
+        for i, a in enumerate(aan):
+            c = kleur if a else "#fff"
+            if stukken and stukken[-1][0] == c:
+                stukken[-1][2] = i + 1
+            else:
+                stukken.append([c, i, i + 1])
+        stops = ", ".join(f"{c} {100 * van / n:.4g}%, {c} {100 * tot / n:.4g}%" for c, van, tot in stukken)
+        vakken.append((n, f"background-image: linear-gradient(to right, {stops}); background-repeat: no-repeat"))
+    return vakken
 
 
 def _bijeenkomsten(g: Gegevens) -> dict:
