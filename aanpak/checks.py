@@ -41,6 +41,14 @@ def _maatregelen(ctx: ToetsContext) -> list[Maatregel]:
     return ctx.cache["aanpak.maatregelen"]
 
 
+def _doelen(ctx: ToetsContext) -> list:
+    """The plan's goals, once per readiness run (``pva.smart`` and ``pva.thema-dekking`` share them)."""
+    if "aanpak.doelen" not in ctx.cache:
+        plan = _plan(ctx)
+        ctx.cache["aanpak.doelen"] = list(plan.doelstellingen.all()) if plan else []
+    return ctx.cache["aanpak.doelen"]
+
+
 def _namen(items, n: int = 3) -> str:
     items = list(items)
     tekst = ", ".join(f"“{i}”" for i in items[:n])
@@ -51,7 +59,7 @@ def _namen(items, n: int = 3) -> str:
 def check_smart(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "doelen")
     plan = _plan(ctx)
-    doelen = list(plan.doelstellingen.all()) if plan else []
+    doelen = _doelen(ctx)
     if not doelen:
         return Uitkomst(Status.OPEN, GEEN_PLAN if plan is None else "Nog geen doelstellingen.", url)
     onvolledig = [(d, d.ontbrekend) for d in doelen if d.ontbrekend]
@@ -69,10 +77,10 @@ def check_smart(ctx: ToetsContext) -> Uitkomst:
 @eis("pva.thema-dekking")
 def check_thema_dekking(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "doelen")
-    plan = _plan(ctx)
-    if plan is None or not plan.doelstellingen.exists():
+    plan, doelen = _plan(ctx), _doelen(ctx)
+    if plan is None or not doelen:
         return Uitkomst(Status.OPEN, GEEN_PLAN if plan is None else "Nog geen doelstellingen.", url)
-    d = regels.dekking(set(plan.doelstellingen.values_list("thema", flat=True)), enquete_themas(ctx.cyclus))
+    d = regels.dekking({doel.thema for doel in doelen}, enquete_themas(ctx.cyclus))
     return Uitkomst(Status.VOLDAAN if d.voldaan else Status.NIET_VOLDAAN, d.tekst + ".", url)
 
 

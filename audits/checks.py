@@ -255,30 +255,49 @@ def check_rapport(ctx: ToetsContext) -> Uitkomst:
 
 @eis("audit.documentenset")
 def check_documentenset(ctx: ToetsContext) -> Uitkomst:
-    """The set is complete when every part it must hold has content in this cycle."""
-    from aanpak.models import Evaluatie, Voortgang
+    """The set is complete when every part it must hold has content in this cycle (one query: every
+    part is an EXISTS on the work group's row)."""
+    from django.db.models import Exists, OuterRef, Value
+
+    from aanpak.models import Doelstelling, Evaluatie, Voortgang
     from analyse.models import Conclusie, Reactie, Schouw
+    from werkgroepen.models import Bijeenkomst, Lid, Werkgroep
 
     url = _url_audit(ctx, "documentenset")
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
     plan = _plan(ctx)
-    statussen = set(plan.maatregelen.values_list("status", flat=True)) if plan else set()
+    onwaar = Value(False)
+    maatregelen = Maatregel.objects.filter(plan=plan)
+    v = (
+        Werkgroep.objects.filter(pk=ctx.werkgroep.pk)
+        .annotate(
+            heeft_leden=Exists(Lid.objects.filter(werkgroep=OuterRef("pk"))),
+            heeft_conclusie=Exists(Conclusie.objects.filter(cyclus=ctx.cyclus)),
+            heeft_reacties=Exists(Reactie.objects.filter(enquete__cyclus=ctx.cyclus)),
+            heeft_doelen=Exists(Doelstelling.objects.filter(plan=plan)) if plan else onwaar,
+            heeft_schouw=Exists(Schouw.objects.filter(cyclus=ctx.cyclus)),
+            heeft_uitgevoerd=Exists(maatregelen.filter(status="uitgevoerd")) if plan else onwaar,
+            heeft_open=Exists(maatregelen.filter(status__in=("gepland", "lopend"))) if plan else onwaar,
+            heeft_notulen=Exists(
+                Bijeenkomst.objects.filter(werkgroep=OuterRef("pk")).exclude(notulen__isnull=True).exclude(notulen="")
+            ),
+            heeft_voortgang=Exists(Voortgang.objects.filter(maatregel__plan=plan)) if plan else onwaar,
+            heeft_evaluaties=Exists(Evaluatie.objects.filter(werkgroep=OuterRef("pk"))),
+        )
+        .values()
+        .get()
+    )
     delen = {
-        "partijen en leden": ctx.werkgroep.leden.exists(),
-        "veiligheidsanalyse": Conclusie.objects.filter(cyclus=ctx.cyclus).exists()
-        and Reactie.objects.filter(enquete__cyclus=ctx.cyclus).exists(),
-        "plan van aanpak": plan is not None and plan.doelstellingen.exists(),
-        "schouwrapport": Schouw.objects.filter(cyclus=ctx.cyclus).exists(),
-        "maatregelenmatrix met uitgevoerde en geplande maatregelen": "uitgevoerd" in statussen
-        and bool(statussen & {"gepland", "lopend"}),
-        "notulen met voortgang": ctx.werkgroep.bijeenkomsten.exclude(notulen__isnull=True).exclude(notulen="").exists()
-        and Voortgang.objects.filter(maatregel__plan=plan).exists()
-        if plan
-        else False,
+        "partijen en leden": v["heeft_leden"],
+        "veiligheidsanalyse": v["heeft_conclusie"] and v["heeft_reacties"],
+        "plan van aanpak": plan is not None and v["heeft_doelen"],
+        "schouwrapport": v["heeft_schouw"],
+        "maatregelenmatrix met uitgevoerde en geplande maatregelen": v["heeft_uitgevoerd"] and v["heeft_open"],
+        "notulen met voortgang": v["heeft_notulen"] and v["heeft_voortgang"],
     }
     if ctx.cyclus.soort != "eerste":
-        delen["evaluatieresultaten"] = Evaluatie.objects.filter(werkgroep=ctx.werkgroep).exists()
+        delen["evaluatieresultaten"] = v["heeft_evaluaties"]
     mist = [naam for naam, aanwezig in delen.items() if not aanwezig]
     if mist:
         audit = _audit(ctx)

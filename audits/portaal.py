@@ -95,8 +95,9 @@ def _portaal_audit(audit: Audit, *, volledig: bool = True) -> PortaalAudit:
 def _log(audit: Audit, user, actie: str, omschrijving: str, **gegevens) -> None:
     with scope(werkgroep=audit.werkgroep):
         log_actie(
-            werkgroep=audit.werkgroep, actor=user, actie=actie, omschrijving=omschrijving, audit=audit.pk, **gegevens
-        )
+            werkgroep=audit.werkgroep, actor=user, actie=actie, omschrijving=omschrijving, wijziging=False,
+            audit=audit.pk, **gegevens,
+        )  # fmt: skip
 
 
 @never_cache

@@ -20,6 +20,9 @@ logconfig_dict = {
             "stream": "ext://sys.stdout",
         }
     },
+    # gunicorn merges this into its defaults, whose root logger names a "console" handler that the
+    # "handlers" above replace: without a root of our own, gunicorn 27 refuses to start.
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
     "loggers": {
         "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},

@@ -36,8 +36,41 @@ class WerkgroepTask(Task):
             logcontext.werkgroep.reset(token)
 
 
-def enqueue_na_commit(task, **kwargs) -> None:
-    transaction.on_commit(lambda: task.apply_async(kwargs=kwargs))
+def _sleutel(task, kwargs: dict) -> tuple:
+    return (task.name, repr(sorted(kwargs.items())))
+
+
+def _al_gepland(sleutel: tuple) -> bool:
+    """Whether the current transaction already sends this task with these arguments on commit."""
+    verbinding = transaction.get_connection()
+    return verbinding.in_atomic_block and any(
+        getattr(functie, "kvo_taak", None) == sleutel and not functie.verstuurd
+        for _, functie, _ in verbinding.run_on_commit
+    )
+
+
+def enqueue_na_commit(task, *, robuust: bool = False, **kwargs) -> None:
+    """Send ``task`` once the transaction commits; the same task with the same arguments only once
+    per transaction, however often a service asks. ``robuust``: a failure to send is logged, never
+    raised into the request whose transaction has already committed."""
+    sleutel = _sleutel(task, kwargs)
+    if _al_gepland(sleutel):
+        return
+
+    def versturen():
+        versturen.verstuurd = True  # (a test's captured callbacks stay in the list after they ran)
+        task.apply_async(kwargs=kwargs)
+
+    versturen.kvo_taak, versturen.verstuurd = sleutel, False
+    transaction.on_commit(versturen, robust=robuust)
+
+
+def toets_na_wijziging(werkgroep_id: int) -> None:
+    """Refresh the stored readiness figure (``Werkgroep.toets_stand``, the portfolio's bar, today's
+    history row) once the change commits: ``log_actie`` calls this for every change a service makes,
+    so the figure follows the data instead of waiting for the night (the nightly run stays, for
+    rules that move with the date). Once per work group and transaction."""
+    enqueue_na_commit(werkgroep_toets_bijwerken, robuust=True, werkgroep_id=werkgroep_id)
 
 
 @shared_task(base=WerkgroepTask, bind=True, max_retries=3, default_retry_delay=30)
@@ -53,7 +86,10 @@ def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
     with transaction.atomic():
         werkgroep.toets_stand = stand
         werkgroep.toets_berekend_op = timezone.now()
-        werkgroep.save(update_fields=["toets_stand", "toets_berekend_op"])
+        # update(), not save(): a computed snapshot, not a change for the work group's history
+        type(werkgroep).objects.filter(pk=werkgroep.pk).update(
+            toets_stand=stand, toets_berekend_op=werkgroep.toets_berekend_op
+        )
         ToetsHistorie.objects.update_or_create(
             werkgroep=werkgroep,
             datum=timezone.localdate(),

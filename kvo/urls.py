@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -24,6 +25,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("w/<slug:werkgroep>/", include(werkgroep_patterns)),
 ]
+
+if settings.KVO_BENCH:  # the page benchmark's floor (bench/provincie.py); off unless KVO_BENCH=1
+    from kvo.meten import vloer
+
+    urlpatterns.append(path("_bench/vloer/", vloer, name="bench_vloer"))
 
 # Media (photos, documents, document sets) are never served by URL, not even in development: only
 # views that check the work group hand them out, so another group's file is a 404 even by its path.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from analyse.models import Conclusie, Reactie, Schouw
+from analyse.checks.schouw import _schouwen
+from analyse.models import Conclusie, Reactie
 from kvo.toets import Status, ToetsContext, Uitkomst, eis
 
 
@@ -30,7 +31,7 @@ def check_conclusie(ctx: ToetsContext) -> Uitkomst:
         mist.append("de prioritering van de thema's (kans × impact)")
     if not Reactie.objects.filter(enquete__cyclus=ctx.cyclus).exists():
         mist.append("enquêteresultaten als bijlage (nog geen reacties)")
-    if not Schouw.objects.filter(cyclus=ctx.cyclus).exists():
+    if not _schouwen(ctx):  # the inspections the inspection rules loaded (once per readiness run)
         mist.append("het schouwrapport als bijlage (nog geen schouw)")
     if conclusie is not None and conclusie.vastgesteld_op is None and not mist:
         mist.append("de vaststelling door de werkgroep (datum)")

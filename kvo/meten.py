@@ -1,0 +1,47 @@
+"""Benchmark-only instruments, active only with ``KVO_BENCH=1`` (``settings.KVO_BENCH``, off by default).
+
+- ``Meten``: the outermost middleware; answers every request with a ``Server-Timing`` header that
+  carries the server time, the worker's CPU time and the number of database queries of the whole
+  request (all middleware and the view), so ``bench/provincie.py`` reads them from the gunicorn under
+  test. CPU time hardly moves with other processes on the machine; wall time does.
+- ``vloer``: the floor of the page benchmark, served by the same gunicorn at ``/_bench/vloer/``: a
+  small template and one query, behind the same middleware as every page.
+
+Neither is reachable in production: ``kvo/urls.py`` adds the URL and ``kvo/settings.py`` the middleware
+only when the flag is set (``tests/kvo/test_queries_schaal.py`` checks the URL is a 404 by default).
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.db import connection
+from django.shortcuts import render
+
+from werkgroepen.models import Werkgroep
+
+
+class Meten:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        queries = 0
+
+        def tel(execute, sql, params, many, context):
+            nonlocal queries
+            queries += 1
+            return execute(sql, params, many, context)
+
+        start, start_cpu = time.perf_counter(), time.process_time()
+        with connection.execute_wrapper(tel):
+            response = self.get_response(request)  # template responses are rendered inside
+        duur = (time.perf_counter() - start) * 1000
+        cpu = (time.process_time() - start_cpu) * 1000  # a sync worker: this request's CPU alone
+        response["Server-Timing"] = f'app;dur={duur:.2f}, cpu;dur={cpu:.2f}, db;desc="{queries} queries"'
+        return response
+
+
+def vloer(request):
+    """A small template with one query: what any page costs at least on this server."""
+    return render(request, "kvo/vloer.html", {"namen": list(Werkgroep.objects.order_by("naam")[:5])})
