@@ -21,6 +21,7 @@ from aanpak.models.evaluatie import VRAGEN_DERDE_JAAR, VRAGEN_MAATREGELEN, VRAGE
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, met_extra, te_lang, x_sleutels, zet
 from kvo.dossier.registry import CyclusDeel, registreer
+from kvo.geschiedenis import bulk_maken
 
 X_DOELEN = "x-doelstellingen"
 X_MAATREGELEN = "x-maatregelen"
@@ -176,22 +177,26 @@ def _plan_importeer(cyclus, gegevens: dict, ctx) -> None:
         extra={k: v for k, v in x_sleutels(bron).items() if k not in (X_DOELEN, X_MAATREGELEN)},
     )
     x_doelen = bron.get(X_DOELEN) or {}
-    doelen = Doelstelling.objects.bulk_create(
-        Doelstelling(
-            plan=plan,
-            ref=d["ref"],
-            thema=d["thema"],
-            titel=d["titel"],
-            **{veld: d.get(veld) for veld in DOEL_TEKSTEN},
-            norm=x_doelen.get(d["ref"], {}).get("norm") or "",
-            blok=x_doelen.get(d["ref"], {}).get("blok"),
-            nulmeting=d.get("nulmeting"),
-            streefwaarde=d.get("streefwaarde"),
-            tijdgebonden=datum(d.get("tijdgebonden")),
-            behaald=d.get("behaald"),
-            volgorde=j,
-        )
-        for j, d in enumerate(bron.get("doelstellingen") or [])
+    doelen = bulk_maken(
+        Doelstelling,
+        plan.werkgroep_id,
+        [
+            Doelstelling(
+                plan=plan,
+                ref=d["ref"],
+                thema=d["thema"],
+                titel=d["titel"],
+                **{veld: d.get(veld) for veld in DOEL_TEKSTEN},
+                norm=x_doelen.get(d["ref"], {}).get("norm") or "",
+                blok=x_doelen.get(d["ref"], {}).get("blok"),
+                nulmeting=d.get("nulmeting"),
+                streefwaarde=d.get("streefwaarde"),
+                tijdgebonden=datum(d.get("tijdgebonden")),
+                behaald=d.get("behaald"),
+                volgorde=j,
+            )
+            for j, d in enumerate(bron.get("doelstellingen") or [])
+        ],
     )
     doel_per_ref = {d.ref: d for d in doelen}
     punten = ctx.objecten("schouwpunten")
@@ -224,11 +229,15 @@ def _plan_importeer(cyclus, gegevens: dict, ctx) -> None:
                 volgorde=j,
             )
         )
-    Maatregel.objects.bulk_create(maatregelen)
-    Voortgang.objects.bulk_create(
-        Voortgang(maatregel=maatregel, datum=datum(v["datum"]), tekst=v["tekst"], auteur=None, auteur_naam="")
-        for maatregel, m in zip(maatregelen, bronnen, strict=True)
-        for v in m.get("voortgang") or []
+    bulk_maken(Maatregel, plan.werkgroep_id, maatregelen)
+    bulk_maken(
+        Voortgang,
+        plan.werkgroep_id,
+        [
+            Voortgang(maatregel=maatregel, datum=datum(v["datum"]), tekst=v["tekst"], auteur=None, auteur_naam="")
+            for maatregel, m in zip(maatregelen, bronnen, strict=True)
+            for v in m.get("voortgang") or []
+        ],
     )
 
 
@@ -264,17 +273,21 @@ def _evaluaties_check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> lis
 
 
 def _evaluaties_importeer(cyclus, gegevens: dict, ctx) -> None:
-    Evaluatie.objects.bulk_create(
-        Evaluatie(
-            werkgroep=cyclus.werkgroep,
-            cyclus=cyclus,
-            jaar=e["jaar"],
-            datum=datum(e["datum"]),
-            soort=e["soort"],
-            **{veld: e.get(veld) for veld in EVALUATIE_TEKSTEN},
-            verbeterpunten=list(e.get("verbeterpunten") or []),
-        )
-        for e in gegevens["evaluaties"]
+    bulk_maken(
+        Evaluatie,
+        cyclus.werkgroep_id,
+        [
+            Evaluatie(
+                werkgroep=cyclus.werkgroep,
+                cyclus=cyclus,
+                jaar=e["jaar"],
+                datum=datum(e["datum"]),
+                soort=e["soort"],
+                **{veld: e.get(veld) for veld in EVALUATIE_TEKSTEN},
+                verbeterpunten=list(e.get("verbeterpunten") or []),
+            )
+            for e in gegevens["evaluaties"]
+        ],
     )
 
 

@@ -7,6 +7,7 @@ from django import forms
 from aanpak.models import Doelstelling, Maatregel
 from aanpak.models.evaluatie import VRAGEN_DERDE_JAAR, VRAGEN_MAATREGELEN, VRAGEN_SAMENWERKING
 from analyse import catalogus
+from kvo.invoer import DatumVeld
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEKST = {"rows": 3}
@@ -18,7 +19,7 @@ def _bijeenkomsten(veld, werkgroep):
 
 
 class VaststellenForm(forms.Form):
-    vastgesteld_op = forms.DateField(label="Vastgesteld op", widget=DATUM)
+    vastgesteld_op = DatumVeld(label="Vastgesteld op", widget=DATUM)
     vastgesteld_in = forms.ModelChoiceField(label="In de bijeenkomst", queryset=None, empty_label="— kies —")
 
     def __init__(self, *args, werkgroep, **kwargs):
@@ -57,7 +58,7 @@ class DoelForm(forms.Form):
         label="R – Realistisch", widget=forms.Textarea(attrs=TEKST), max_length=4000,
         help_text="Is het haalbaar met de mensen, het geld en de tijd die er zijn?",
     )  # fmt: skip
-    tijdgebonden = forms.DateField(
+    tijdgebonden = DatumVeld(
         label="T – Tijdgebonden", widget=DATUM, help_text="De datum waarop het doel bereikt moet zijn."
     )
     behaald = forms.NullBooleanField(
@@ -116,7 +117,7 @@ class MaatregelForm(forms.Form):
         required=False,
     )  # fmt: skip
     status = forms.ChoiceField(label="Status", choices=Maatregel.Status.choices)
-    uitgevoerd_op = forms.DateField(label="Uitgevoerd op", widget=DATUM, required=False)
+    uitgevoerd_op = DatumVeld(label="Uitgevoerd op", widget=DATUM, required=False)
     wijziging_reden = forms.CharField(
         label="Reden van wijziging of vervallen", widget=forms.Textarea(attrs={"rows": 2}), max_length=4000,
         required=False,
@@ -136,7 +137,7 @@ class MaatregelForm(forms.Form):
 
 
 class VoortgangForm(forms.Form):
-    datum = forms.DateField(label="Datum", widget=DATUM)
+    datum = DatumVeld(label="Datum", widget=DATUM)
     tekst = forms.CharField(label="Wat is er gebeurd?", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
     status = forms.ChoiceField(label="Status daarna", choices=Maatregel.Status.choices, required=False)
     bijeenkomst = forms.ModelChoiceField(
@@ -152,7 +153,7 @@ class EvaluatieForm(forms.Form):
     jaar = forms.TypedChoiceField(
         label="Jaar van de cyclus", coerce=int, choices=[(1, "jaar 1"), (2, "jaar 2"), (3, "jaar 3 (ook doelen)")]
     )
-    datum = forms.DateField(label="Datum van de evaluatie", widget=DATUM)
+    datum = DatumVeld(label="Datum van de evaluatie", widget=DATUM)
     verbeterpunten = forms.CharField(
         label="Verbeterpunten", widget=forms.Textarea(attrs={"rows": 4}), max_length=10000, required=False,
         help_text="Eén verbeterpunt per regel. Elk punt kunt u daarna met één klik als maatregel opnemen.",

@@ -27,6 +27,8 @@ def schaal_labels(vraag) -> tuple[str, ...]:
 def waarde_uit_formulier(vraag, ruw: list[str]) -> tuple[object | None, str | None]:
     """(value, error) for one question from the submitted form values (a list, as QueryDict.getlist)."""
     ruw = [r.strip() for r in ruw if r is not None and r.strip() != ""]
+    if any("\x00" in r for r in ruw):  # PostgreSQL cannot store it, and no keyboard types it
+        return None, "Uw antwoord bevat een onleesbaar teken; typ het antwoord opnieuw."
     if not ruw:
         if vraag.verplicht:
             return None, "Deze vraag is verplicht; kies of vul een antwoord in."

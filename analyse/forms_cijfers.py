@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from analyse.models import Cijfer
 from analyse.services.cijfers import MAX_AANTAL, VELDEN, getal, valideer
+from kvo.invoer import DatumVeld, controleer_tabelgrootte
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATUMFORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
@@ -82,8 +83,8 @@ class CijferForm(forms.Form):
         help_text="Kies een veelgebruikte categorie of typ de omschrijving van de bron.",
         widget=forms.TextInput(attrs={"list": "categorieen", "autocomplete": "off", "data-cijfers-categorie": ""}),
     )
-    periode_van = forms.DateField(label="Periode van", widget=DATUM, input_formats=DATUMFORMATEN)
-    periode_tot = forms.DateField(
+    periode_van = DatumVeld(label="Periode van", widget=DATUM, input_formats=DATUMFORMATEN)
+    periode_tot = DatumVeld(
         label="Periode tot en met",
         widget=DATUM,
         input_formats=DATUMFORMATEN,
@@ -161,12 +162,11 @@ class ImportForm(forms.Form):
     bestand = forms.FileField(
         label="Bestand (CSV of Excel)",
         help_text="Eerste rij met kolomnamen: bron, soort, categorie, periode_van, periode_tot, aantal, deelgebied, "
-        "terrein, afgehandeld. Datums als 31-12-2024 of 2024-12-31.",
+        "terrein, afgehandeld. Datums als 31-12-2024 of 2024-12-31. Hoogstens 5 MB en 5000 rijen.",
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
-        if bestand.size > 5 * 1024 * 1024:
-            raise ValidationError("Het bestand is groter dan 5 MB.")
+        controleer_tabelgrootte(bestand)
         return bestand

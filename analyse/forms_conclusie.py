@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from kvo.invoer import DatumVeld
+
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SCHAAL = [("", "–")] + [(str(i), str(i)) for i in range(1, 11)]
 JAREN = [("", "–"), ("1", "jaar 1"), ("2", "jaar 2"), ("3", "jaar 3")]
@@ -25,7 +27,7 @@ class ConclusieForm(forms.Form):
             "Enquêteresultaten en schouwrapport horen als bijlagen bij de conclusie."
         ),
     )  # fmt: skip
-    vastgesteld_op = forms.DateField(label="Vastgesteld op", widget=DATUM, required=False)
+    vastgesteld_op = DatumVeld(label="Vastgesteld op", widget=DATUM, required=False)
     vastgesteld_in = forms.ModelChoiceField(label="In de bijeenkomst", queryset=None, required=False, empty_label="—")
 
     def __init__(self, *args, werkgroep, **kwargs):

@@ -6,7 +6,15 @@ from django import forms
 
 from analyse import catalogus
 from analyse.models import Vraag
-from analyse.services.enquete import MAX_INLEIDING, MAX_TEKST, MAX_THEMANAAM, MAX_TITEL, opties_uit_tekst
+from analyse.services.enquete import (
+    MAX_INLEIDING,
+    MAX_OPTIE,
+    MAX_OPTIES,
+    MAX_TEKST,
+    MAX_THEMANAAM,
+    MAX_TITEL,
+    opties_uit_tekst,
+)
 
 GEEN_BLOK = ""
 
@@ -45,6 +53,7 @@ class VraagForm(forms.Form):
     opties = forms.CharField(
         label="Antwoordopties",
         required=False,
+        max_length=MAX_OPTIES * (MAX_OPTIE + 1),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=(
             "Eén optie per regel. Keuze en meerkeuze: minstens twee verschillende opties. "

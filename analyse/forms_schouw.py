@@ -5,13 +5,14 @@ from __future__ import annotations
 from django import forms
 
 from analyse.models import Schouw
+from kvo.invoer import DatumVeld
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class SchouwForm(forms.Form):
     soort = forms.ChoiceField(label="Soort", choices=Schouw.Soort.choices, widget=forms.RadioSelect)
-    datum = forms.DateField(label="Datum", widget=DATUM, error_messages={"required": "Vul de datum van de schouw in."})
+    datum = DatumVeld(label="Datum", widget=DATUM, error_messages={"required": "Vul de datum van de schouw in."})
     groep = forms.ChoiceField(
         label="Uitgevoerd",
         choices=Schouw.Groep.choices,
@@ -56,7 +57,7 @@ class PuntForm(forms.Form):
         label="Wat moet er gebeuren?", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
     )
     wie = forms.ModelChoiceField(label="Wie voert het uit?", queryset=None, required=False, empty_label="—")
-    gereed_voor = forms.DateField(label="Klaar vóór", widget=DATUM, required=False)
+    gereed_voor = DatumVeld(label="Klaar vóór", widget=DATUM, required=False)
     terugkerend = forms.BooleanField(
         label="Komt terug of vraagt een andere aanpak (hoort in de maatregelenmatrix)", required=False
     )

@@ -6,10 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from analyse.services.uitnodigingen import MAX_HERINNERINGEN, herinnering_dagen_uit_tekst
+from kvo.invoer import DatumVeld
 
 
 class PlanningForm(forms.Form):
-    gesloten_op = forms.DateField(
+    gesloten_op = DatumVeld(
         label="Sluitingsdatum",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Tot en met deze dag kunnen ondernemers de enquête invullen.",

@@ -19,15 +19,14 @@ empty lines, which would shift every line number after them.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 
 from analyse.models import Cijfer
 from analyse.perioden import Dekking, dekking
 from analyse.services.cijfers import MAX_AANTAL, getal, schone_categorie, sleutel_van, valideer
+from kvo.invoer import TabelFout, lees_csv, tabelsoort
 
 MAX_RIJEN = 5000
 KOLOMMEN = (
@@ -131,14 +130,14 @@ def _kolomnaam(kop) -> str:
 
 
 def lees_bestand(naam: str, inhoud: bytes) -> Ingelezen:
-    """The data rows of a CSV or XLSX file as (line number, {column: text})."""
-    extensie = naam.rsplit(".", 1)[-1].lower() if "." in naam else ""
-    if extensie == "xlsx":
-        tabel = _lees_xlsx(inhoud)
-    elif extensie in ("csv", "txt"):
-        tabel = _lees_csv(inhoud)
-    else:
-        raise BestandFout("Kies een CSV- of Excel-bestand (.csv of .xlsx).")
+    """The data rows of a CSV or XLSX file as (line number, {column: text}).
+
+    The content decides whether the file is read as Excel or as CSV, not its name (``naam`` is
+    only for the caller's messages)."""
+    try:
+        tabel = _lees_xlsx(inhoud) if tabelsoort(inhoud, naam) == "xlsx" else lees_csv(inhoud)
+    except TabelFout as fout:
+        raise BestandFout(str(fout)) from fout
     if not tabel or not any(str(k or "").strip() for k in tabel[0]):
         raise BestandFout("Het bestand is leeg: de eerste rij moet de kolomnamen bevatten.")
     kop = [_kolomnaam(k) for k in tabel[0]]
@@ -174,16 +173,6 @@ def _tekst(waarde) -> str:
     if isinstance(waarde, float) and waarde.is_integer():
         return str(int(waarde))
     return str(waarde).strip()
-
-
-def _lees_csv(inhoud: bytes) -> list[list[str]]:
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        tekst = inhoud.decode("cp1252", errors="replace")
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = max(";,\t", key=eerste.count)
-    return list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
 
 
 def _lees_xlsx(inhoud: bytes) -> list[list]:

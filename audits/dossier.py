@@ -19,6 +19,7 @@ from audits.services import audit_van
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, met_extra, x_sleutels, zet
 from kvo.dossier.registry import CyclusDeel, registreer
+from kvo.geschiedenis import bulk_maken
 
 INGETROKKEN = "x-certificaat-ingetrokken_op"
 CI_VELDEN = (("naam", "certificatie_instelling"), ("straat", "ci_straat"), ("postcode", "ci_postcode"),
@@ -132,11 +133,11 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
         extra={k: v for k, v in x_sleutels(data).items() if k != INGETROKKEN},
     )
     audit.aanwezigen.set([leden[ref] for ref in data.get("aanwezigen") or []])
-    Afwijking.objects.bulk_create(
+    bulk_maken(Afwijking, audit.werkgroep_id, [
         Afwijking(audit=audit, omschrijving=a["omschrijving"], vastgesteld_op=datum(a["vastgesteld_op"]),
                   aanvulling_op=datum(a.get("aanvulling_op")), beoordeeld_op=datum(a.get("beoordeeld_op")))
         for a in data.get("afwijkingen") or []
-    )  # fmt: skip
+    ])  # fmt: skip
     c = data.get("certificaat")
     if c:
         Certificaat.objects.create(

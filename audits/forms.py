@@ -1,5 +1,6 @@
 from django import forms
 
+from kvo.invoer import DatumVeld
 from kvo.toets import Status
 
 
@@ -7,7 +8,7 @@ class ToetsFilterForm(forms.Form):
     """The GET form of the readiness page: which cycle, as of which day, which status."""
 
     cyclus = forms.TypedChoiceField(label="Cyclus", coerce=int, required=False, empty_value=None)
-    datum = forms.DateField(
+    datum = DatumVeld(
         label="Toetsdatum", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     status = forms.ChoiceField(
@@ -38,8 +39,8 @@ class AanvraagForm(forms.Form):
     ci_postcode = forms.CharField(label="Postcode", max_length=10, required=False)
     ci_plaats = forms.CharField(label="Plaats", max_length=120, required=False)
     auditor = forms.CharField(label="Auditor", max_length=200, required=False)
-    aangevraagd_op = forms.DateField(label="Aangevraagd op", widget=DATUM, required=False)
-    datum = forms.DateField(label="Auditdatum", widget=DATUM, required=False)
+    aangevraagd_op = DatumVeld(label="Aangevraagd op", widget=DATUM, required=False)
+    datum = DatumVeld(label="Auditdatum", widget=DATUM, required=False)
     geplande_uren = forms.DecimalField(
         label="Geplande audittijd (uren)", required=False, min_value=0, max_value=99, decimal_places=1, max_digits=4
     )
@@ -61,11 +62,11 @@ class VerslagForm(forms.Form):
         label="Aanwezig bij de audit", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
         help_text="Alle vertegenwoordigers van de werkgroep horen bij de audit te zijn (§6.3).",
     )  # fmt: skip
-    rapport_ontvangen_op = forms.DateField(
+    rapport_ontvangen_op = DatumVeld(
         label="Auditrapport ontvangen op", widget=DATUM, required=False, help_text="Binnen 2 weken na de audit (§6.4)."
     )
     besluit = forms.ChoiceField(label="Besluit van de certificatie-instelling", required=False)
-    besluit_op = forms.DateField(label="Besluit op", widget=DATUM, required=False)
+    besluit_op = DatumVeld(label="Besluit op", widget=DATUM, required=False)
 
     def __init__(self, *args, werkgroep, datum=None, **kwargs):
         from django.db.models import Q
@@ -89,11 +90,11 @@ class VerslagForm(forms.Form):
 
 class AfwijkingForm(forms.Form):
     omschrijving = forms.CharField(label="Afwijking", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
-    vastgesteld_op = forms.DateField(label="Vastgesteld op", widget=DATUM)
-    aanvulling_op = forms.DateField(
+    vastgesteld_op = DatumVeld(label="Vastgesteld op", widget=DATUM)
+    aanvulling_op = DatumVeld(
         label="Aanvulling aangeleverd op", widget=DATUM, required=False, help_text="Binnen 2 maanden (§6.3)."
     )
-    beoordeeld_op = forms.DateField(
+    beoordeeld_op = DatumVeld(
         label="Beoordeeld door de instelling op", widget=DATUM, required=False,
         help_text="Binnen 1 maand na de aanvulling (§6.3).",
     )  # fmt: skip
@@ -113,7 +114,7 @@ class AfwijkingForm(forms.Form):
 class CertificaatForm(forms.Form):
     certificatie_instelling = forms.CharField(label="Certificatie-instelling", max_length=200)
     nummer = forms.CharField(label="Certificaatnummer", max_length=60, help_text="Uniek bij deze instelling.")
-    uitgegeven_op = forms.DateField(
+    uitgegeven_op = DatumVeld(
         label="Uitgegeven op", widget=DATUM, help_text="Geldig tot dezelfde datum drie jaar later (§7.2)."
     )
     naamstelling = forms.CharField(

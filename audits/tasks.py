@@ -87,6 +87,7 @@ def audit_herinneringen(vandaag: str | None = None) -> dict:
             datum__lte=datum + dt.timedelta(days=regels.AANLEVERING_DAGEN + 7),
         ).select_related("werkgroep")
         for audit in kandidaten:
+            # geschiedenis: a reminder's claim is bookkeeping, not a change to the audit
             if not Audit.objects.filter(pk=audit.pk, herinnering_aanlevering_op__isnull=True).update(
                 herinnering_aanlevering_op=datum
             ):
@@ -107,6 +108,7 @@ def audit_herinneringen(vandaag: str | None = None) -> dict:
                     continue  # not yet within the window
                 if maanden == 12 and regels.plus_maanden(datum, 6) >= c.geldig_tot:
                     continue  # already inside the 6-month window: that reminder says it
+                # geschiedenis: a reminder's claim is bookkeeping, not a change to the certificate
                 if not Certificaat.objects.filter(pk=c.pk, **{f"{veld}__isnull": True}).update(**{veld: datum}):
                     continue
                 werkgroep = c.audit.werkgroep

@@ -9,6 +9,7 @@ from gebieden.models import AangrenzendeLocatie, Bedrijventerrein, Ondernemer
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import dubbele_refs, met_extra, te_lang, x_sleutels, zet
 from kvo.dossier.registry import Onderdeel, registreer
+from kvo.geschiedenis import bulk_maken
 
 
 def _export(werkgroep, voor_ci: bool) -> dict:
@@ -65,18 +66,24 @@ def _check(dossier: dict) -> list[str]:
 
 def _importeer(werkgroep, dossier: dict, ctx) -> None:
     bronnen = dossier["terreinen"]
-    terreinen = Bedrijventerrein.objects.bulk_create(
-        Bedrijventerrein(
-            werkgroep=werkgroep,
-            ref=t["ref"],
-            naam=t["naam"],
-            gemeente=t["gemeente"],
-            grens=t.get("grens"),
-            extra=x_sleutels(t),
-        )
-        for t in bronnen
+    terreinen = bulk_maken(
+        Bedrijventerrein,
+        werkgroep,
+        [
+            Bedrijventerrein(
+                werkgroep=werkgroep,
+                ref=t["ref"],
+                naam=t["naam"],
+                gemeente=t["gemeente"],
+                grens=t.get("grens"),
+                extra=x_sleutels(t),
+            )
+            for t in bronnen
+        ],
     )
-    Ondernemer.objects.bulk_create(
+    bulk_maken(
+        Ondernemer,
+        werkgroep,
         (
             Ondernemer(
                 terrein=terrein,
@@ -95,9 +102,15 @@ def _importeer(werkgroep, dossier: dict, ctx) -> None:
         batch_size=500,
     )
     ctx.objecten("terreinen").update({t.ref: t for t in terreinen})
-    AangrenzendeLocatie.objects.bulk_create(
-        AangrenzendeLocatie(werkgroep=werkgroep, naam=loc["naam"], soort=loc.get("soort", ""), grens=loc.get("grens"))
-        for loc in dossier.get("aangrenzende_locaties", [])
+    bulk_maken(
+        AangrenzendeLocatie,
+        werkgroep,
+        [
+            AangrenzendeLocatie(
+                werkgroep=werkgroep, naam=loc["naam"], soort=loc.get("soort", ""), grens=loc.get("grens")
+            )
+            for loc in dossier.get("aangrenzende_locaties", [])
+        ],
     )
 
 

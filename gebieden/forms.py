@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from gebieden import geo
+from kvo.invoer import controleer_tabelgrootte
 
+MAX_GRENS = 500_000  # characters: some ten thousand points, far more than a drawn boundary has
 GRENS_HULP = (
     "Teken de grens op de kaart. Zonder kaart: plak hier een GeoJSON Polygon of MultiPolygon "
     "met coördinaten in lengtegraad, breedtegraad (WGS84)."
@@ -20,6 +21,7 @@ class GrensVeld(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", MAX_GRENS)
         kwargs.setdefault("label", "Grens (GeoJSON)")
         kwargs.setdefault("help_text", GRENS_HULP)
         kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4, "spellcheck": "false", "data-grens": ""}))
@@ -114,12 +116,11 @@ class ImportForm(forms.Form):
     bestand = forms.FileField(
         label="Bestand (CSV of Excel)",
         help_text="Eerste rij met kolomnamen: naam (verplicht), adres, postcode, huisnummer, email, "
-        "lid_ondernemersvereniging (ja/nee).",
+        "lid_ondernemersvereniging (ja/nee). Hoogstens 5 MB en 5000 rijen.",
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
-        if bestand.size > 5 * 1024 * 1024:
-            raise ValidationError("Het bestand is groter dan 5 MB.")
+        controleer_tabelgrootte(bestand)
         return bestand

@@ -40,8 +40,10 @@ def lees_grens(waarde: Any) -> dict | None:
             return None
         try:
             waarde = json.loads(waarde)
-        except ValueError as e:
+        except json.JSONDecodeError as e:
             raise ValidationError(f"De grens is geen geldige GeoJSON: {e.msg} (positie {e.pos}).") from e
+        except (ValueError, RecursionError) as e:  # a number of thousands of digits, lists nested thousands deep
+            raise ValidationError("De grens is geen geldige GeoJSON: te lange getallen of te diep genest.") from e
     return valideer_grens(waarde)
 
 
@@ -90,7 +92,7 @@ def _controleer_ring(ring: Any, naam: str) -> None:
             not isinstance(punt, list | tuple)
             or len(punt) < 2
             or not all(isinstance(c, int | float) and not isinstance(c, bool) for c in punt[:2])
-            or not all(math.isfinite(c) for c in punt[:2])
+            or not all(isinstance(c, int) or math.isfinite(c) for c in punt[:2])
         ):
             raise ValidationError(f"Punt {i} van {naam} is geen coördinaat [lengtegraad, breedtegraad].")
         lon, lat = punt[0], punt[1]

@@ -16,8 +16,6 @@ Every problem is collected (row number and Dutch reason), so the user fixes the 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +24,7 @@ from django.core.validators import validate_email
 
 from gebieden.models import Ondernemer
 from gebieden.regels import MAX_ONDERNEMERS, naam_sleutel
+from kvo.invoer import TabelFout, lees_csv, lees_xlsx_rijen, tabelsoort
 
 POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Z]{2}$")
 MAX_RIJEN = 5000
@@ -98,14 +97,17 @@ def lees_ja_nee(waarde) -> bool | None:
 
 
 def lees_bestand(naam: str, inhoud: bytes) -> list[tuple[int, dict]]:
-    """The data rows of a CSV or XLSX file as (row number, {column: text})."""
-    extensie = naam.rsplit(".", 1)[-1].lower() if "." in naam else ""
-    if extensie == "xlsx":
-        tabel = _lees_xlsx(inhoud)
-    elif extensie in ("csv", "txt"):
-        tabel = _lees_csv(inhoud)
-    else:
-        raise BestandFout("Kies een CSV- of Excel-bestand (.csv of .xlsx).")
+    """The data rows of a CSV or XLSX file as (row number, {column: text}).
+
+    The content decides whether the file is read as Excel or as CSV, not its name (``naam`` is
+    only for the caller's messages)."""
+    try:
+        if tabelsoort(inhoud, naam) == "xlsx":
+            tabel = [[_cel(c) for c in rij] for rij in lees_xlsx_rijen(inhoud, max_rijen=2 * MAX_RIJEN + 1)]
+        else:
+            tabel = lees_csv(inhoud)
+    except TabelFout as fout:
+        raise BestandFout(str(fout)) from fout
     if not tabel:
         raise BestandFout("Het bestand is leeg.")
     kop = [KOLOMMEN.get(" ".join(str(k or "").split()).casefold()) for k in tabel[0]]
@@ -124,29 +126,6 @@ def lees_bestand(naam: str, inhoud: bytes) -> list[tuple[int, dict]]:
             rijen.append((nummer, waarden))
     if len(rijen) > MAX_RIJEN:
         raise BestandFout(f"Het bestand heeft {len(rijen)} rijen; er kunnen er hoogstens {MAX_RIJEN} tegelijk.")
-    return rijen
-
-
-def _lees_csv(inhoud: bytes) -> list[list[str]]:
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        tekst = inhoud.decode("cp1252", errors="replace")
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = max(";,\t", key=eerste.count)
-    return [rij for rij in csv.reader(io.StringIO(tekst), delimiter=scheiding)]
-
-
-def _lees_xlsx(inhoud: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    try:
-        boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises zipfile/KeyError/InvalidFileException for bad files
-        raise BestandFout("Het Excel-bestand kan niet worden gelezen; sla het op als .xlsx en probeer opnieuw.") from e
-    blad = boek.worksheets[0]
-    rijen = [[_cel(c) for c in rij] for rij in blad.iter_rows(values_only=True)]
-    boek.close()
     return rijen
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from kvo.db import DossierRecord
+from kvo.geschiedenis import Geschiedenis
 
 
 class Bedrijventerrein(DossierRecord):
@@ -18,6 +19,7 @@ class Bedrijventerrein(DossierRecord):
     grens = models.JSONField(_("grens (GeoJSON)"), null=True, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="terrein")
 
     class Meta:
         verbose_name = _("bedrijventerrein")
@@ -41,6 +43,7 @@ class Ondernemer(DossierRecord):
     lid_ondernemersvereniging = models.BooleanField(_("lid ondernemersvereniging"), null=True, blank=True)
 
     objects = ScopedManager(werkgroep="terrein__werkgroep")
+    history = Geschiedenis(werkgroep="terrein__werkgroep", soort="ondernemer")
 
     class Meta:
         verbose_name = _("ondernemer")
@@ -63,6 +66,7 @@ class AangrenzendeLocatie(models.Model):
     grens = models.JSONField(_("grens (GeoJSON)"), null=True, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="aangrenzende-locatie")
 
     class Meta:
         verbose_name = _("aangrenzende locatie")

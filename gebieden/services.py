@@ -20,6 +20,7 @@ from gebieden.importeren import Controle, controleer, controleer_rij
 from gebieden.models import AangrenzendeLocatie, Bedrijventerrein, Ondernemer
 from gebieden.regels import MAX_ONDERNEMERS, gebied_bezwaren, gemeente_sleutel, gemeenten, naam_sleutel
 from kvo.db import nieuwe_ref
+from kvo.geschiedenis import bulk_maken
 from werkgroepen.logboek import log_actie
 
 log = logging.getLogger("kvo.gebieden")
@@ -323,7 +324,7 @@ def ondernemers_importeer(*, actor, terrein: Bedrijventerrein, rijen: list[tuple
         ondernemer = Ondernemer(terrein=terrein, **{v: rij[v] for v in velden})
         ondernemer.ref = nieuwe_ref("ond")
         nieuw.append(ondernemer)
-    gemaakt = Ondernemer.objects.bulk_create(nieuw, batch_size=500)
+    gemaakt = bulk_maken(Ondernemer, werkgroep, nieuw, actor=actor, batch_size=500)
     log_actie(
         werkgroep=werkgroep,
         actor=actor,

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "guardian",
     "django_htmx",
     "import_export",
+    "simple_history",
     "kvo",
     "werkgroepen",
     "gebieden",
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # the user of each change (kvo/geschiedenis.py)
     "django_htmx.middleware.HtmxMiddleware",
     "kvo.tenancy.WerkgroepMiddleware",
 ]
@@ -122,9 +124,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # The document set renders on its own queue: WeasyPrint keeps the whole document in memory and does
 # not give it back, so the worker that serves "pdf" recycles its process after every task
 # (docker-compose: --max-tasks-per-child=1). Redis redelivers an unacknowledged task after the
-# visibility timeout: keep it well above the longest render (about a minute).
+# visibility timeout: keep it well above the longest render (about a minute). A worker killed as a
+# whole leaves its task unacknowledged; a worker started after that timeout takes it up again
+# (KVO_CELERY_VISIBILITY_TIMEOUT, seconds: the worker-fault tests set it low).
 CELERY_TASK_ROUTES = {"audits.documentenset.tasks.documentenset_renderen": {"queue": "pdf"}}
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("KVO_CELERY_VISIBILITY_TIMEOUT", "3600"))}
 
 # --- Auth: e-mail login through allauth, TOTP through allauth.mfa, guardian object grants ---
 AUTH_USER_MODEL = "kvo.User"
@@ -289,3 +293,9 @@ RATELIMIT_ENABLE = env_bool("KVO_RATELIMIT", True)
 
 # Days an auditor's read access to one audit's document set lasts by default.
 KVO_AUDITOR_TOEGANG_DAGEN = int(os.environ.get("KVO_AUDITOR_TOEGANG_DAGEN", "30"))
+
+# Benchmarks only (bench/provincie.py): the floor view /_bench/vloer/ and a Server-Timing header with
+# the server time and query count of every request (kvo/meten.py). Never set in production.
+KVO_BENCH = env_bool("KVO_BENCH")
+if KVO_BENCH:
+    MIDDLEWARE.insert(0, "kvo.meten.Meten")

@@ -10,14 +10,14 @@ from django.shortcuts import redirect, render
 from django_scopes import scopes_disabled
 
 from kvo.dossier import DossierFout
-from kvo.dossier.services import dossier_importeer, dossier_lees
+from kvo.dossier.services import MAX_BESTAND, dossier_importeer, dossier_lees
 from werkgroepen.models import Werkgroep
 
 
 class ImportForm(forms.Form):
     bestand = forms.FileField(
         label="Dossierbestand",
-        help_text="Een dossier.json, of een .zip met dossier.json en de bestanden onder media/.",
+        help_text="Een dossier.json, of een .zip met dossier.json en de bestanden onder media/; hoogstens 200 MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ".json,.zip,application/json,application/zip"}),
     )
     vervangen = forms.BooleanField(
@@ -27,9 +27,15 @@ class ImportForm(forms.Form):
     )
 
     def clean_bestand(self):
+        # the content decides (kvo.dossier.services.dossier_lees); here only the size, before it is read
         bestand = self.cleaned_data["bestand"]
-        if not bestand.name.lower().endswith((".json", ".zip")):
-            raise forms.ValidationError("Kies een .json- of .zip-bestand.")
+        if bestand.size > MAX_BESTAND:
+            raise forms.ValidationError(
+                f"Het bestand is te groot ({bestand.size / 1024 / 1024:.0f} MB); hoogstens "
+                f"{MAX_BESTAND // 1024 // 1024} MB."
+            )
+        if bestand.size == 0:
+            raise forms.ValidationError("Het bestand is leeg.")
         return bestand
 
 

@@ -159,3 +159,25 @@ def _celery_eager():
     app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager = vorig
+
+
+@pytest.fixture(autouse=True)
+def _limieten_leeg():
+    """Rate-limit counters (allauth's login and reset limits, the survey page's django-ratelimit)
+    do not carry over from one test to the next. With Redis the cache shares its database with the
+    Celery broker, so only the counters' keys are deleted, never the whole database."""
+    yield
+    from django.core.cache import cache
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if isinstance(cache, LocMemCache):
+        cache.clear()
+        return
+    client = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if client is None:
+        return
+    redis = client(None, write=True)
+    for patroon in ("*allauth:rl:*", "*:rl:*"):
+        sleutels = list(redis.scan_iter(match=patroon, count=500))
+        if sleutels:
+            redis.delete(*sleutels)

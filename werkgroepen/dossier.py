@@ -13,9 +13,11 @@ import posixpath
 
 from django.core.files.base import ContentFile
 
+from kvo import geschiedenis
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, extra_van, met_extra, te_lang, x_sleutels, zet
 from kvo.dossier.registry import Onderdeel, cyclus_sleutels, cyclusdelen, registreer
+from kvo.geschiedenis import bulk_maken
 from werkgroepen.models import (
     Afspraken,
     Bijeenkomst,
@@ -70,6 +72,10 @@ def _werkgroep_export(werkgroep: Werkgroep, voor_ci: bool) -> dict:
     uit: dict = {"werkgroep": wg}
     zet(uit, "handboek", werkgroep.handboek, standaard=HANDBOEK)
     uit.update(x_sleutels(werkgroep.extra.get("_dossier", {})))
+    # the change history: what an earlier export carried in, then what happened here since
+    historie = [*uit.get(geschiedenis.X_GESCHIEDENIS, []), *geschiedenis.dossier_export(werkgroep)]
+    if historie:
+        uit[geschiedenis.X_GESCHIEDENIS] = historie
     return uit
 
 
@@ -164,36 +170,44 @@ def _leden_check(dossier: dict) -> list[str]:
 
 
 def _leden_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
-    partijen = Partij.objects.bulk_create(
-        Partij(
-            werkgroep=werkgroep,
-            ref=p["ref"],
-            naam=p["naam"],
-            soort=p["soort"],
-            opgericht_op=datum(p.get("opgericht_op")),
-            extra=x_sleutels(p),
-        )
-        for p in dossier["partijen"]
+    partijen = bulk_maken(
+        Partij,
+        werkgroep,
+        [
+            Partij(
+                werkgroep=werkgroep,
+                ref=p["ref"],
+                naam=p["naam"],
+                soort=p["soort"],
+                opgericht_op=datum(p.get("opgericht_op")),
+                extra=x_sleutels(p),
+            )
+            for p in dossier["partijen"]
+        ],
     )
     per_ref = {p.ref: p for p in partijen}
     ctx.objecten("partijen").update(per_ref)
     terreinen = ctx.objecten("terreinen")
-    leden = Lid.objects.bulk_create(
-        Lid(
-            werkgroep=werkgroep,
-            ref=lid["ref"],
-            naam=lid["naam"],
-            email=lid.get("email"),
-            telefoon=lid.get("telefoon"),
-            partij=per_ref[lid["partij"]],
-            terrein=terreinen.get(lid.get("terrein")) if lid.get("terrein") else None,
-            rollen=list(lid.get("rollen", [])),
-            agendalid=lid.get("agendalid", False),
-            lid_sinds=datum(lid.get("lid_sinds")),
-            lid_tot=datum(lid.get("lid_tot")),
-            extra=x_sleutels(lid),
-        )
-        for lid in dossier["leden"]
+    leden = bulk_maken(
+        Lid,
+        werkgroep,
+        [
+            Lid(
+                werkgroep=werkgroep,
+                ref=lid["ref"],
+                naam=lid["naam"],
+                email=lid.get("email"),
+                telefoon=lid.get("telefoon"),
+                partij=per_ref[lid["partij"]],
+                terrein=terreinen.get(lid.get("terrein")) if lid.get("terrein") else None,
+                rollen=list(lid.get("rollen", [])),
+                agendalid=lid.get("agendalid", False),
+                lid_sinds=datum(lid.get("lid_sinds")),
+                lid_tot=datum(lid.get("lid_tot")),
+                extra=x_sleutels(lid),
+            )
+            for lid in dossier["leden"]
+        ],
     )
     ctx.objecten("leden").update({lid.ref: lid for lid in leden})
 
@@ -280,18 +294,22 @@ def _archief_check(dossier: dict) -> list[str]:
 
 def _archief_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
     bronnen = dossier.get("bijeenkomsten", [])
-    bijeenkomsten = Bijeenkomst.objects.bulk_create(
-        Bijeenkomst(
-            werkgroep=werkgroep,
-            ref=b["ref"],
-            datum=datum(b["datum"]),
-            soort=b.get("soort", Bijeenkomst.Soort.WERKGROEP),
-            agenda=b.get("agenda"),
-            notulen=b.get("notulen"),
-            besluiten=list(b.get("besluiten", [])),
-            extra=x_sleutels(b),
-        )
-        for b in bronnen
+    bijeenkomsten = bulk_maken(
+        Bijeenkomst,
+        werkgroep,
+        [
+            Bijeenkomst(
+                werkgroep=werkgroep,
+                ref=b["ref"],
+                datum=datum(b["datum"]),
+                soort=b.get("soort", Bijeenkomst.Soort.WERKGROEP),
+                agenda=b.get("agenda"),
+                notulen=b.get("notulen"),
+                besluiten=list(b.get("besluiten", [])),
+                extra=x_sleutels(b),
+            )
+            for b in bronnen
+        ],
     )
     leden = ctx.objecten("leden")
     Door = Bijeenkomst.aanwezigen.through
@@ -301,28 +319,36 @@ def _archief_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
         for ref in bron.get("aanwezigen", [])
     )
     ctx.objecten("bijeenkomsten").update({b.ref: b for b in bijeenkomsten})
-    Communicatie.objects.bulk_create(
-        Communicatie(
-            werkgroep=werkgroep,
-            datum=datum(c["datum"]),
-            onderwerp=c["onderwerp"],
-            kanaal=c.get("kanaal", ""),
-            alle_ondernemers=c.get("alle_ondernemers", True),
-            extra=x_sleutels(c),
-        )
-        for c in dossier.get("communicatie", [])
+    bulk_maken(
+        Communicatie,
+        werkgroep,
+        [
+            Communicatie(
+                werkgroep=werkgroep,
+                datum=datum(c["datum"]),
+                onderwerp=c["onderwerp"],
+                kanaal=c.get("kanaal", ""),
+                alle_ondernemers=c.get("alle_ondernemers", True),
+                extra=x_sleutels(c),
+            )
+            for c in dossier.get("communicatie", [])
+        ],
     )
     bronnen = dossier.get("documenten", [])
-    documenten = Document.objects.bulk_create(
-        Document(
-            werkgroep=werkgroep,
-            ref=d["ref"],
-            titel=d["titel"],
-            soort=d.get("soort"),
-            bewaren_tot=datum(d.get("bewaren_tot")),
-            extra=extra_van(d, _bestanden={str(v["versie"]): v["bestand"] for v in d["versies"]}),
-        )
-        for d in bronnen
+    documenten = bulk_maken(
+        Document,
+        werkgroep,
+        [
+            Document(
+                werkgroep=werkgroep,
+                ref=d["ref"],
+                titel=d["titel"],
+                soort=d.get("soort"),
+                bewaren_tot=datum(d.get("bewaren_tot")),
+                extra=extra_van(d, _bestanden={str(v["versie"]): v["bestand"] for v in d["versies"]}),
+            )
+            for d in bronnen
+        ],
     )
     versies = []
     for document, bron in zip(documenten, bronnen, strict=True):
@@ -370,9 +396,15 @@ def _cycli_check(dossier: dict) -> list[str]:
 
 
 def _cycli_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
-    cycli = Cyclus.objects.bulk_create(
-        Cyclus(werkgroep=werkgroep, nummer=c["nummer"], soort=c["soort"], start=datum(c["start"]), extra=x_sleutels(c))
-        for c in dossier["cycli"]
+    cycli = bulk_maken(
+        Cyclus,
+        werkgroep,
+        [
+            Cyclus(
+                werkgroep=werkgroep, nummer=c["nummer"], soort=c["soort"], start=datum(c["start"]), extra=x_sleutels(c)
+            )
+            for c in dossier["cycli"]
+        ],
     )
     ctx.objecten("cycli").update({str(c.nummer): c for c in cycli})
     for deel in cyclusdelen():

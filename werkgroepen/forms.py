@@ -6,12 +6,13 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from kvo.invoer import BegrensdeDatums, DatumVeld
 from werkgroepen.models import Afspraken, Bijeenkomst, Communicatie, Cyclus, Lid, Partij, Rol, Werkgroep
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PartijForm(forms.ModelForm):
+class PartijForm(BegrensdeDatums, forms.ModelForm):
     class Meta:
         model = Partij
         fields = ["naam", "soort", "opgericht_op"]
@@ -22,7 +23,7 @@ class PartijForm(forms.ModelForm):
         }
 
 
-class LidForm(forms.ModelForm):
+class LidForm(BegrensdeDatums, forms.ModelForm):
     # Querysets are set per work group in __init__ (a scoped manager has no global "all").
     partij = forms.ModelChoiceField(label="Partij", queryset=None)
     terrein = forms.ModelChoiceField(label="Vertegenwoordigt bedrijventerrein", queryset=None, required=False)
@@ -57,7 +58,7 @@ class UitnodigingForm(forms.Form):
 
 
 class BeeindigForm(forms.Form):
-    lid_tot = forms.DateField(label="Lid tot en met", widget=DATUM)
+    lid_tot = DatumVeld(label="Lid tot en met", widget=DATUM)
 
 
 AFSPRAAK_VELDEN = [
@@ -83,14 +84,14 @@ WERKGROEP_VELDEN = [
 ]
 
 
-class AfsprakenForm(forms.ModelForm):
+class AfsprakenForm(BegrensdeDatums, forms.ModelForm):
     """The agreements (Afspraken) plus the work group's address and references (Werkgroep)."""
 
     adres_naam = forms.CharField(label="T.a.v.", max_length=200, required=False)
     adres_straat = forms.CharField(label="Straat en huisnummer", max_length=200, required=False)
     adres_postcode = forms.CharField(label="Postcode", max_length=10, required=False)
     adres_plaats = forms.CharField(label="Plaats", max_length=120, required=False)
-    intentieverklaring_op = forms.DateField(
+    intentieverklaring_op = DatumVeld(
         label="Intentieverklaring getekend op",
         required=False,
         widget=DATUM,
@@ -117,9 +118,9 @@ class AfsprakenForm(forms.ModelForm):
             },
         }
         help_texts = {
-            "bijeenkomsten_per_jaar": "Minimaal 3 (§3.4).",
+            "bijeenkomsten_per_jaar": "Minimaal 3 (§3.4), hoogstens 52.",
             "communicatie": "Intern en extern, ook naar ondernemers die geen lid zijn van de ondernemersvereniging.",
-            "bewaartermijn_jaren": "Minimaal 6 jaar (§3.6).",
+            "bewaartermijn_jaren": "Minimaal 6 jaar (§3.6), hoogstens 100.",
             "communicatie_app": "Dan heeft de app-groep een beheerder nodig (§3.7).",
             "ondernemersfonds": "Indien van toepassing, bijvoorbeeld een BIZ of reclamebelasting.",
         }
@@ -128,8 +129,8 @@ class AfsprakenForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for veld in WERKGROEP_VELDEN:
             self.initial.setdefault(veld, getattr(werkgroep, veld))
-        self.fields["bijeenkomsten_per_jaar"].widget.attrs["min"] = 3
-        self.fields["bewaartermijn_jaren"].widget.attrs["min"] = 6
+        self.fields["bijeenkomsten_per_jaar"].widget.attrs.update(min=3, max=52)
+        self.fields["bewaartermijn_jaren"].widget.attrs.update(min=6, max=100)
 
     def clean_bijeenkomsten_per_jaar(self):
         waarde = self.cleaned_data.get("bijeenkomsten_per_jaar")
@@ -150,7 +151,7 @@ class BeveiligingForm(forms.ModelForm):
         fields = ["mfa_verplicht"]
 
 
-class CyclusForm(forms.ModelForm):
+class CyclusForm(BegrensdeDatums, forms.ModelForm):
     class Meta:
         model = Cyclus
         fields = ["start"]
@@ -159,13 +160,14 @@ class CyclusForm(forms.ModelForm):
         help_texts = {"start": "Jaar 1 van de cyclus begint op deze datum; de cyclus duurt drie jaar."}
 
 
-class BijeenkomstForm(forms.ModelForm):
+class BijeenkomstForm(BegrensdeDatums, forms.ModelForm):
     aanwezigen = forms.ModelMultipleChoiceField(
         label="Aanwezigen", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     besluiten = forms.CharField(
         label="Besluiten",
         required=False,
+        max_length=20000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Eén besluit per regel.",
     )
@@ -202,7 +204,7 @@ class BijeenkomstForm(forms.ModelForm):
             self.initial["datum"] = vandaag
 
 
-class CommunicatieForm(forms.ModelForm):
+class CommunicatieForm(BegrensdeDatums, forms.ModelForm):
     class Meta:
         model = Communicatie
         fields = ["datum", "kanaal", "onderwerp", "alle_ondernemers"]
@@ -229,8 +231,10 @@ class DocumentForm(forms.Form):
     bestand = forms.FileField(
         label="Bestand", help_text="PDF, Office, OpenDocument, afbeelding of tekst; hoogstens 25 MB."
     )
-    toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    bewaren_tot = forms.DateField(
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    bewaren_tot = DatumVeld(
         label="Bewaren tot",
         required=False,
         widget=DATUM,
@@ -248,7 +252,7 @@ class DocumentForm(forms.Form):
 class DocumentVersieForm(forms.Form):
     bestand = forms.FileField(label="Bestand (nieuwe versie)", help_text="Hoogstens 25 MB.")
     toelichting = forms.CharField(
-        label="Wat is er veranderd?", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="Wat is er veranderd?", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def clean_bestand(self):
@@ -260,4 +264,4 @@ class DocumentVersieForm(forms.Form):
 
 
 class BewarenForm(forms.Form):
-    bewaren_tot = forms.DateField(label="Bewaren tot", widget=DATUM)
+    bewaren_tot = DatumVeld(label="Bewaren tot", widget=DATUM)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from kvo.db import DossierRecord
+from kvo.geschiedenis import Geschiedenis
+from kvo.invoer import DATUM_VALIDATORS, tussen
 
 
 class Begeleidingsorganisatie(models.Model):
@@ -34,7 +36,7 @@ class Werkgroep(models.Model):
 
     naam = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam in de URL"), max_length=80, unique=True)
-    gestart_op = models.DateField(_("gestart op"))
+    gestart_op = models.DateField(_("gestart op"), validators=DATUM_VALIDATORS)
     gemeente = models.CharField(_("gemeente"), max_length=120, blank=True)
     handboek = models.CharField(_("handboek"), max_length=40, default="KVO-B 4.0")
     begeleiding = models.ForeignKey(
@@ -52,7 +54,9 @@ class Werkgroep(models.Model):
     adres_plaats = models.CharField(_("plaats"), max_length=120, blank=True)
     # §3.1.1 regie of a cluster.
     regie_organisatie = models.CharField(_("regie-organisatie (cluster)"), max_length=200, blank=True)
-    intentieverklaring_op = models.DateField(_("intentieverklaring getekend op"), null=True, blank=True)
+    intentieverklaring_op = models.DateField(
+        _("intentieverklaring getekend op"), null=True, blank=True, validators=DATUM_VALIDATORS
+    )
     convenant_referentie = models.CharField(_("convenant (referentie)"), max_length=200, blank=True)
     mfa_verplicht = models.BooleanField(
         _("tweestapsverificatie verplicht"),
@@ -64,6 +68,11 @@ class Werkgroep(models.Model):
     # facilitator's overview of many work groups reads one row per group.
     toets_stand = models.JSONField(default=dict, blank=True)
     toets_berekend_op = models.DateTimeField(null=True, blank=True)
+
+    # the computed snapshot is not a change anyone made: it stays out of the history
+    history = Geschiedenis(
+        werkgroep="", soort="werkgroep", excluded_fields=["extra", "toets_stand", "toets_berekend_op"]
+    )
 
     class Meta:
         verbose_name = _("werkgroep")
@@ -92,20 +101,27 @@ class Afspraken(models.Model):
     """The cooperation agreements of §3.4 and the retention period of §3.6."""
 
     werkgroep = models.OneToOneField(Werkgroep, related_name="afspraken", on_delete=models.CASCADE)
-    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
-    bijeenkomsten_per_jaar = models.PositiveSmallIntegerField(_("bijeenkomsten per jaar"), null=True, blank=True)
-    wijziging_samenstelling = models.TextField(_("toe- en aftreden van leden"), blank=True)
-    wijziging_gebied = models.TextField(_("wijzigingen in het gebied"), blank=True)
-    besluitvorming = models.TextField(_("wijze van besluitvorming"), blank=True)
-    communicatie = models.TextField(_("wijze van communiceren"), blank=True)
-    financien = models.TextField(_("financiële middelen en geldstromen"), blank=True)
-    bewaartermijn_jaren = models.PositiveSmallIntegerField(_("bewaartermijn (jaren)"), null=True, blank=True)
+    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True, validators=DATUM_VALIDATORS)
+    bijeenkomsten_per_jaar = models.PositiveSmallIntegerField(
+        _("bijeenkomsten per jaar"), null=True, blank=True, validators=tussen(0, 52)
+    )
+    wijziging_samenstelling = models.TextField(_("toe- en aftreden van leden"), blank=True, max_length=10000)
+    wijziging_gebied = models.TextField(_("wijzigingen in het gebied"), blank=True, max_length=10000)
+    besluitvorming = models.TextField(_("wijze van besluitvorming"), blank=True, max_length=10000)
+    communicatie = models.TextField(_("wijze van communiceren"), blank=True, max_length=10000)
+    financien = models.TextField(_("financiële middelen en geldstromen"), blank=True, max_length=10000)
+    bewaartermijn_jaren = models.PositiveSmallIntegerField(
+        _("bewaartermijn (jaren)"), null=True, blank=True, validators=tussen(0, 100)
+    )
     communicatie_app = models.BooleanField(_("er is een app-groep met de ondernemers"), default=False)
-    relatie_ondernemersvereniging = models.TextField(_("relatie met de ondernemersvereniging"), blank=True)
-    ondernemersfonds = models.TextField(_("ondernemersfonds (BIZ e.d.)"), blank=True)
+    relatie_ondernemersvereniging = models.TextField(
+        _("relatie met de ondernemersvereniging"), blank=True, max_length=10000
+    )
+    ondernemersfonds = models.TextField(_("ondernemersfonds (BIZ e.d.)"), blank=True, max_length=10000)
     extra = models.JSONField(default=dict, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="afspraken")
 
     class Meta:
         verbose_name = _("samenwerkingsafspraken")
@@ -123,11 +139,12 @@ class Cyclus(DossierRecord):
         OPVOLGENDE = "opvolgende", _("opvolgende certificering")
 
     werkgroep = models.ForeignKey(Werkgroep, related_name="cycli", on_delete=models.CASCADE)
-    nummer = models.PositiveSmallIntegerField(_("nummer"))
+    nummer = models.PositiveSmallIntegerField(_("nummer"), validators=tussen(1, 99))
     soort = models.CharField(_("soort"), max_length=12, choices=Soort.choices, default=Soort.EERSTE)
-    start = models.DateField(_("start"))
+    start = models.DateField(_("start"), validators=DATUM_VALIDATORS)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="cyclus")
 
     class Meta:
         verbose_name = _("cyclus")
@@ -156,9 +173,10 @@ class Partij(DossierRecord):
     werkgroep = models.ForeignKey(Werkgroep, related_name="partijen", on_delete=models.CASCADE)
     naam = models.CharField(_("naam"), max_length=200)
     soort = models.CharField(_("soort"), max_length=32, choices=Soort.choices)
-    opgericht_op = models.DateField(_("opgericht op"), null=True, blank=True)
+    opgericht_op = models.DateField(_("opgericht op"), null=True, blank=True, validators=DATUM_VALIDATORS)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="partij")
 
     class Meta:
         verbose_name = _("partij")
@@ -204,13 +222,14 @@ class Lid(DossierRecord):
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True, null=True)
     rollen = models.JSONField(_("rollen"), default=list, blank=True)
     agendalid = models.BooleanField(_("agendalid"), default=False)
-    lid_sinds = models.DateField(_("lid sinds"), null=True, blank=True)
-    lid_tot = models.DateField(_("lid tot"), null=True, blank=True)
+    lid_sinds = models.DateField(_("lid sinds"), null=True, blank=True, validators=DATUM_VALIDATORS)
+    lid_tot = models.DateField(_("lid tot"), null=True, blank=True, validators=DATUM_VALIDATORS)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="lidmaatschappen", on_delete=models.SET_NULL, null=True, blank=True
     )
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="lid")
 
     class Meta:
         verbose_name = _("lid")
@@ -257,14 +276,15 @@ class Bijeenkomst(DossierRecord):
         OVERIG = "overig", _("overig")
 
     werkgroep = models.ForeignKey(Werkgroep, related_name="bijeenkomsten", on_delete=models.CASCADE)
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=DATUM_VALIDATORS)
     soort = models.CharField(_("soort"), max_length=12, choices=Soort.choices, default=Soort.WERKGROEP)
     aanwezigen = models.ManyToManyField(Lid, related_name="bijeenkomsten", blank=True, verbose_name=_("aanwezigen"))
-    agenda = models.TextField(_("agenda"), blank=True, null=True)
-    notulen = models.TextField(_("notulen"), blank=True, null=True)
+    agenda = models.TextField(_("agenda"), blank=True, null=True, max_length=50000)
+    notulen = models.TextField(_("notulen"), blank=True, null=True, max_length=50000)
     besluiten = models.JSONField(_("besluiten"), default=list, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="bijeenkomst")
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -280,7 +300,7 @@ class Communicatie(models.Model):
     """An update to all entrepreneurs of the area (§3.7): at least 2 a year."""
 
     werkgroep = models.ForeignKey(Werkgroep, related_name="communicaties", on_delete=models.CASCADE)
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=DATUM_VALIDATORS)
     onderwerp = models.CharField(_("onderwerp"), max_length=300)
     kanaal = models.CharField(_("kanaal"), max_length=120, blank=True)
     alle_ondernemers = models.BooleanField(
@@ -291,6 +311,7 @@ class Communicatie(models.Model):
     extra = models.JSONField(default=dict, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="communicatie")
 
     class Meta:
         verbose_name = _("communicatie")
@@ -307,9 +328,10 @@ class Document(DossierRecord):
     werkgroep = models.ForeignKey(Werkgroep, related_name="documenten", on_delete=models.CASCADE)
     titel = models.CharField(_("titel"), max_length=300)
     soort = models.CharField(_("soort"), max_length=60, blank=True, null=True)
-    bewaren_tot = models.DateField(_("bewaren tot"), null=True, blank=True)
+    bewaren_tot = models.DateField(_("bewaren tot"), null=True, blank=True, validators=DATUM_VALIDATORS)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="document")
 
     class Meta:
         verbose_name = _("document")
@@ -337,14 +359,14 @@ class DocumentVersie(models.Model):
     """One version of a document; every version but the newest is superseded (vervallen)."""
 
     document = models.ForeignKey(Document, related_name="versies", on_delete=models.CASCADE)
-    versie = models.PositiveIntegerField(_("versie"))
+    versie = models.PositiveIntegerField(_("versie"), validators=tussen(1, 10_000))
     bestand = models.FileField(_("bestand"), upload_to=document_pad, max_length=300)
     bestandsnaam = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=255, blank=True)
     geupload_op = models.DateField(_("geüpload op"))
     geupload_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True
     )
-    toelichting = models.TextField(_("toelichting"), blank=True, null=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, null=True, max_length=2000)
 
     objects = ScopedManager(werkgroep="document__werkgroep")
 
@@ -400,10 +422,10 @@ class ToetsHistorie(models.Model):
 
     werkgroep = models.ForeignKey(Werkgroep, related_name="toetshistorie", on_delete=models.CASCADE)
     datum = models.DateField(_("datum"))
-    voldaan = models.PositiveSmallIntegerField(_("voldaan"), default=0)
-    niet_voldaan = models.PositiveSmallIntegerField(_("niet voldaan"), default=0)
-    open = models.PositiveSmallIntegerField(_("open"), default=0)
-    nvt = models.PositiveSmallIntegerField(_("niet van toepassing"), default=0)
+    voldaan = models.PositiveSmallIntegerField(_("voldaan"), default=0, validators=tussen(0, 1000))
+    niet_voldaan = models.PositiveSmallIntegerField(_("niet voldaan"), default=0, validators=tussen(0, 1000))
+    open = models.PositiveSmallIntegerField(_("open"), default=0, validators=tussen(0, 1000))
+    nvt = models.PositiveSmallIntegerField(_("niet van toepassing"), default=0, validators=tussen(0, 1000))
 
     objects = ScopedManager(werkgroep="werkgroep")
 

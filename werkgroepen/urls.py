@@ -1,12 +1,13 @@
 from django.urls import path
 
-from werkgroepen.views import afspraken, bijeenkomsten, documenten, home, leden, logboek
+from werkgroepen.views import afspraken, bijeenkomsten, documenten, geschiedenis, home, leden, logboek
 
 app_name = "werkgroepen"
 urlpatterns = [
     path("", home.home, name="home"),
     path("cyclus/starten/", home.cyclus_start, name="cyclus_start"),
     path("logboek/", logboek.logboek, name="logboek"),
+    path("geschiedenis/<slug:soort>/<int:pk>/", geschiedenis.geschiedenis_record, name="geschiedenis"),
     # Parties and members (§3.2, §3.3)
     path("leden/", leden.leden, name="leden"),
     path("leden/nieuw/", leden.lid_nieuw, name="lid_nieuw"),

@@ -5,6 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from kvo.geschiedenis import Geschiedenis
+from kvo.invoer import DATUM_VALIDATORS
+
 # The four questions on the measures and the four on the cooperation (§4.4.1), in the handbook's order.
 VRAGEN_MAATREGELEN = (
     ("maatregelen_uitgevoerd", _("Zijn de maatregelen uitgevoerd zoals gepland?")),
@@ -34,7 +37,7 @@ class Evaluatie(models.Model):
     jaar = models.PositiveSmallIntegerField(
         _("jaar van de cyclus"), validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=DATUM_VALIDATORS)
     soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices, default=Soort.JAARLIJKS)
     maatregelen_uitgevoerd = models.TextField(blank=True, null=True, max_length=10000)
     omstandigheden = models.TextField(blank=True, null=True, max_length=10000)
@@ -49,6 +52,7 @@ class Evaluatie(models.Model):
     verbeterpunten = models.JSONField(_("verbeterpunten"), default=list, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="evaluatie")
 
     class Meta:
         verbose_name = _("evaluatie")

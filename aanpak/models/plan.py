@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from kvo.db import DossierRecord
+from kvo.geschiedenis import Geschiedenis
+from kvo.invoer import DATUM_VALIDATORS, tussen
 
 
 class Plan(models.Model):
@@ -14,7 +16,7 @@ class Plan(models.Model):
 
     werkgroep = models.ForeignKey("werkgroepen.Werkgroep", related_name="plannen", on_delete=models.CASCADE)
     cyclus = models.OneToOneField("werkgroepen.Cyclus", related_name="plan", on_delete=models.CASCADE)
-    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True, validators=DATUM_VALIDATORS)
     vastgesteld_in = models.ForeignKey(
         "werkgroepen.Bijeenkomst",
         related_name="+",
@@ -29,6 +31,7 @@ class Plan(models.Model):
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="plan")
 
     class Meta:
         verbose_name = _("plan van aanpak")
@@ -69,11 +72,12 @@ class Doelstelling(DossierRecord):
     )
     acceptabel = models.TextField(_("acceptabel"), blank=True, null=True, max_length=4000)
     realistisch = models.TextField(_("realistisch"), blank=True, null=True, max_length=4000)
-    tijdgebonden = models.DateField(_("tijdgebonden (gereed op)"), null=True, blank=True)
+    tijdgebonden = models.DateField(_("tijdgebonden (gereed op)"), null=True, blank=True, validators=DATUM_VALIDATORS)
     behaald = models.BooleanField(_("behaald"), null=True, blank=True)
-    volgorde = models.PositiveIntegerField(default=0)
+    volgorde = models.PositiveIntegerField(default=0, validators=tussen(0, 1_000_000))
 
     objects = ScopedManager(werkgroep="plan__werkgroep")
+    history = Geschiedenis(werkgroep="plan__werkgroep", soort="doelstelling")
 
     class Meta:
         verbose_name = _("doelstelling")
@@ -171,7 +175,7 @@ class Maatregel(DossierRecord):
     )
     voortgangsmeting = models.TextField(_("hoe wordt de voortgang vastgesteld"), blank=True, null=True, max_length=4000)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.GEPLAND)
-    uitgevoerd_op = models.DateField(_("uitgevoerd op"), null=True, blank=True)
+    uitgevoerd_op = models.DateField(_("uitgevoerd op"), null=True, blank=True, validators=DATUM_VALIDATORS)
     wijziging_reden = models.TextField(_("reden van wijziging of vervallen"), blank=True, null=True, max_length=4000)
     bron_evaluatie = models.ForeignKey(
         "aanpak.Evaluatie",
@@ -181,10 +185,11 @@ class Maatregel(DossierRecord):
         blank=True,
         verbose_name=_("verbeterpunt uit de evaluatie"),
     )
-    versie = models.PositiveIntegerField(default=1)
-    volgorde = models.PositiveIntegerField(default=0)
+    versie = models.PositiveIntegerField(default=1, validators=tussen(1, 10**9))
+    volgorde = models.PositiveIntegerField(default=0, validators=tussen(0, 1_000_000))
 
     objects = ScopedManager(werkgroep="plan__werkgroep")
+    history = Geschiedenis(werkgroep="plan__werkgroep", soort="maatregel")
 
     class Meta:
         verbose_name = _("maatregel")
@@ -224,7 +229,7 @@ class Voortgang(models.Model):
     """A progress note on a measure (§4.3.1), optionally recorded in a meeting's minutes."""
 
     maatregel = models.ForeignKey(Maatregel, related_name="voortgang", on_delete=models.CASCADE)
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=DATUM_VALIDATORS)
     tekst = models.TextField(_("voortgang"), max_length=4000)
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True
@@ -240,6 +245,7 @@ class Voortgang(models.Model):
     )
 
     objects = ScopedManager(werkgroep="maatregel__plan__werkgroep")
+    history = Geschiedenis(werkgroep="maatregel__plan__werkgroep", soort="voortgang")
 
     class Meta:
         verbose_name = _("voortgang")

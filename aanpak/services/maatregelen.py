@@ -17,6 +17,7 @@ from django.db.models import F, Max
 from aanpak import kwartalen
 from aanpak.models import Maatregel, Plan, Voortgang
 from aanpak.services.plan import controleer_schrijfbaar
+from kvo.geschiedenis import vastleggen
 from werkgroepen.logboek import log_actie
 
 VELDEN = (
@@ -116,6 +117,7 @@ def maatregel_opslaan(*, actor, maatregel: Maatregel, gegevens: dict, versie: in
     gewijzigd = Maatregel.objects.filter(pk=maatregel.pk, versie=versie).update(**velden, versie=F("versie") + 1)
     if not gewijzigd:
         raise Conflict(Maatregel.objects.select_related("verantwoordelijke", "doelstelling").get(pk=maatregel.pk))
+    vastleggen([Maatregel.objects.get(pk=maatregel.pk)], plan.werkgroep_id, actor=actor)  # update() records nothing
     maatregel.refresh_from_db()
     _log(plan, actor, "maatregel.gewijzigd", f"Maatregel gewijzigd: {maatregel.titel}", maatregel=maatregel.pk)
     return maatregel
@@ -220,5 +222,6 @@ def voortgang_toevoegen(*, actor, maatregel: Maatregel, datum, tekst: str, bijee
         if status == Maatregel.Status.UITGEVOERD:
             velden["uitgevoerd_op"] = datum
         Maatregel.objects.filter(pk=maatregel.pk).update(**velden, versie=F("versie") + 1)
+        vastleggen([Maatregel.objects.get(pk=maatregel.pk)], plan.werkgroep_id, actor=actor)
     _log(plan, actor, "maatregel.voortgang", f"Voortgang bij {maatregel.titel}", maatregel=maatregel.pk)
     return notitie

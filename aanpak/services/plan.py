@@ -12,6 +12,7 @@ from django.db.models import Max
 
 from aanpak import kwartalen
 from aanpak.models import Doelstelling, Maatregel, Plan
+from kvo.geschiedenis import bulk_maken
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Partij
 
@@ -85,7 +86,7 @@ def plan_maken(*, actor, cyclus) -> Plan:
     vast = vaste_maatregelen(plan)
     for m in vast:
         m.ref = f"vast-{m.jaar}-{m.soort.removeprefix('vast-')}-{m.volgorde % 100}"
-    Maatregel.objects.bulk_create(vast)
+    bulk_maken(Maatregel, plan.werkgroep_id, vast, actor=actor)
     log_actie(
         werkgroep=cyclus.werkgroep,
         actor=actor,
@@ -226,7 +227,7 @@ def plan_doorzetten(*, actor, vorige_cyclus, cyclus) -> Plan | None:
     vast = vaste_maatregelen(plan)
     for m in vast:
         m.ref = f"vast-{m.jaar}-{m.soort.removeprefix('vast-')}-{m.volgorde % 100}"
-    Maatregel.objects.bulk_create([*doorlopend, *vast])
+    bulk_maken(Maatregel, plan.werkgroep_id, [*doorlopend, *vast], actor=actor)
     log_actie(
         werkgroep=cyclus.werkgroep,
         actor=actor,

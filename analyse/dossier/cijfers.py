@@ -17,6 +17,7 @@ from analyse.services.cijfers import MAX_AANTAL, getal
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, te_lang, zet
 from kvo.dossier.registry import CyclusDeel, registreer
+from kvo.geschiedenis import bulk_maken
 
 
 def _export(cyclus, voor_ci: bool) -> dict:
@@ -65,21 +66,25 @@ def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
 
 def _importeer(cyclus, gegevens: dict, ctx) -> None:
     terreinen = ctx.objecten("terreinen")
-    Cijfer.objects.bulk_create(
-        Cijfer(
-            werkgroep=cyclus.werkgroep,
-            cyclus=cyclus,
-            bron=c["bron"],
-            soort=c.get("soort", Cijfer.Soort.MELDING),
-            categorie=c["categorie"],
-            periode_van=datum(c["periode_van"]),
-            periode_tot=datum(c["periode_tot"]),
-            aantal=c["aantal"],
-            deelgebied=c.get("deelgebied", Cijfer.Deelgebied.BEDRIJVENTERREIN),
-            terrein=terreinen[c["terrein"]] if c.get("terrein") is not None else None,
-            afgehandeld=c.get("afgehandeld"),
-        )
-        for c in gegevens.get("cijfers") or []
+    bulk_maken(
+        Cijfer,
+        cyclus.werkgroep_id,
+        [
+            Cijfer(
+                werkgroep=cyclus.werkgroep,
+                cyclus=cyclus,
+                bron=c["bron"],
+                soort=c.get("soort", Cijfer.Soort.MELDING),
+                categorie=c["categorie"],
+                periode_van=datum(c["periode_van"]),
+                periode_tot=datum(c["periode_tot"]),
+                aantal=c["aantal"],
+                deelgebied=c.get("deelgebied", Cijfer.Deelgebied.BEDRIJVENTERREIN),
+                terrein=terreinen[c["terrein"]] if c.get("terrein") is not None else None,
+                afgehandeld=c.get("afgehandeld"),
+            )
+            for c in gegevens.get("cijfers") or []
+        ],
     )
 
 

@@ -12,6 +12,7 @@ from analyse.models import Conclusie, Prioriteit
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, te_lang, zet
 from kvo.dossier.registry import CyclusDeel, registreer
+from kvo.geschiedenis import bulk_maken
 
 BIJEENKOMST = "x-analyse-bijeenkomst"
 
@@ -62,17 +63,21 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
         vastgesteld_op=datum(analyse.get("vastgesteld_op")),
         vastgesteld_in=ctx.objecten("bijeenkomsten")[ref] if ref else None,
     )
-    Prioriteit.objects.bulk_create(
-        Prioriteit(
-            conclusie=conclusie,
-            thema=p["thema"],
-            risicokans=p.get("risicokans"),
-            ernst=p.get("ernst"),
-            toelichting=p.get("toelichting", ""),
-            jaar=p.get("jaar"),
-            volgorde=j,
-        )
-        for j, p in enumerate(analyse.get("prioriteiten") or [])
+    bulk_maken(
+        Prioriteit,
+        conclusie.werkgroep_id,
+        [
+            Prioriteit(
+                conclusie=conclusie,
+                thema=p["thema"],
+                risicokans=p.get("risicokans"),
+                ernst=p.get("ernst"),
+                toelichting=p.get("toelichting", ""),
+                jaar=p.get("jaar"),
+                volgorde=j,
+            )
+            for j, p in enumerate(analyse.get("prioriteiten") or [])
+        ],
     )
     if BIJEENKOMST in (cyclus.extra or {}):  # kept on the conclusion, not twice
         cyclus.extra.pop(BIJEENKOMST)

@@ -26,6 +26,7 @@ from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, Reactie, Vr
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, te_lang, x_sleutels, zet
 from kvo.dossier.registry import CyclusDeel, registreer
+from kvo.geschiedenis import bulk_maken
 
 EIGEN = ("x-inleiding", "x-herinnering_dagen")
 
@@ -166,19 +167,23 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
         herinnering_dagen=list(e.get("x-herinnering_dagen") or []),
         extra=extra,
     )
-    Vraag.objects.bulk_create(
-        Vraag(
-            enquete=enquete,
-            ref=v["ref"],
-            volgorde=j,
-            blok=v.get("blok"),
-            thema=v.get("thema") or catalogus.thema_van_blok(v["blok"]),
-            tekst=v["tekst"],
-            type=v["type"],
-            opties=list(v.get("opties") or []),
-            verplicht=v.get("verplicht", False),
-        )
-        for j, v in enumerate(e.get("vragen") or [])
+    bulk_maken(
+        Vraag,
+        enquete.werkgroep_id,
+        [
+            Vraag(
+                enquete=enquete,
+                ref=v["ref"],
+                volgorde=j,
+                blok=v.get("blok"),
+                thema=v.get("thema") or catalogus.thema_van_blok(v["blok"]),
+                tekst=v["tekst"],
+                type=v["type"],
+                opties=list(v.get("opties") or []),
+                verplicht=v.get("verplicht", False),
+            )
+            for j, v in enumerate(e.get("vragen") or [])
+        ],
     )
     ondernemers = {o.ref: o for t in ctx.objecten("terreinen").values() for o in t.ondernemers.all()}
     bron = e.get("uitnodigingen") or []

@@ -17,6 +17,7 @@ from analyse.models import Schouw, Schouwpunt
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, extra_van, met_extra, te_lang, zet
 from kvo.dossier.registry import CyclusDeel, registreer
+from kvo.geschiedenis import bulk_maken
 
 
 def foto_naam(punt: Schouwpunt) -> str:
@@ -142,7 +143,7 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
                     posixpath.basename(p["foto"]), ContentFile(ctx.bestanden[f"media/{p['foto']}"]), save=False
                 )
             punten.append(punt)
-        Schouwpunt.objects.bulk_create(punten)
+        bulk_maken(Schouwpunt, cyclus.werkgroep_id, punten)
         ctx.objecten("schouwpunten").update({p.ref: p for p in punten})
 
 

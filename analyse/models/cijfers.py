@@ -4,6 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from kvo.geschiedenis import Geschiedenis
+from kvo.invoer import DATUM_VALIDATORS, tussen
+
+MAX_AANTAL = 100_000  # more than any source counts for one area in a period: a typing error
+
 
 class Cijfer(models.Model):
     """One count: a source's reports or incidents of a category over a period, for (part of) the area."""
@@ -31,9 +36,9 @@ class Cijfer(models.Model):
     bron = models.CharField(_("bron"), max_length=12, choices=Bron.choices)
     soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices, default=Soort.MELDING)
     categorie = models.CharField(_("categorie"), max_length=120)
-    periode_van = models.DateField(_("periode van"))
-    periode_tot = models.DateField(_("periode tot en met"))
-    aantal = models.PositiveIntegerField(_("aantal"))
+    periode_van = models.DateField(_("periode van"), validators=DATUM_VALIDATORS)
+    periode_tot = models.DateField(_("periode tot en met"), validators=DATUM_VALIDATORS)
+    aantal = models.PositiveIntegerField(_("aantal"), validators=tussen(0, MAX_AANTAL))
     deelgebied = models.CharField(
         _("deelgebied"), max_length=16, choices=Deelgebied.choices, default=Deelgebied.BEDRIJVENTERREIN
     )
@@ -45,9 +50,12 @@ class Cijfer(models.Model):
         blank=True,
         verbose_name=_("bedrijventerrein"),
     )
-    afgehandeld = models.PositiveIntegerField(_("waarvan afgehandeld"), null=True, blank=True)
+    afgehandeld = models.PositiveIntegerField(
+        _("waarvan afgehandeld"), null=True, blank=True, validators=tussen(0, MAX_AANTAL)
+    )
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="cijfer")
 
     class Meta:
         verbose_name = _("cijfer")

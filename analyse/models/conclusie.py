@@ -5,13 +5,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from kvo.geschiedenis import Geschiedenis
+from kvo.invoer import DATUM_VALIDATORS, tussen
+
 
 class Conclusie(models.Model):
     werkgroep = models.ForeignKey("werkgroepen.Werkgroep", related_name="conclusies", on_delete=models.CASCADE)
     cyclus = models.OneToOneField("werkgroepen.Cyclus", related_name="conclusie", on_delete=models.CASCADE)
-    samenvatting = models.TextField(_("samenvatting"), blank=True, null=True)
-    conclusie = models.TextField(_("conclusie"), blank=True, null=True)
-    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    samenvatting = models.TextField(_("samenvatting"), blank=True, null=True, max_length=20000)
+    conclusie = models.TextField(_("conclusie"), blank=True, null=True, max_length=20000)
+    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True, validators=DATUM_VALIDATORS)
     vastgesteld_in = models.ForeignKey(
         "werkgroepen.Bijeenkomst",
         related_name="+",
@@ -23,6 +26,7 @@ class Conclusie(models.Model):
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="conclusie")
 
     class Meta:
         verbose_name = _("conclusie veiligheidsanalyse")
@@ -43,13 +47,14 @@ class Prioriteit(models.Model):
     ernst = models.PositiveSmallIntegerField(
         _("impact"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, max_length=2000)
     jaar = models.PositiveSmallIntegerField(
         _("aanpakken in jaar"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
-    volgorde = models.PositiveIntegerField(default=0)
+    volgorde = models.PositiveIntegerField(default=0, validators=tussen(0, 1_000_000))
 
     objects = ScopedManager(werkgroep="conclusie__werkgroep")
+    history = Geschiedenis(werkgroep="conclusie__werkgroep", soort="prioriteit")
 
     class Meta:
         verbose_name = _("prioriteit")

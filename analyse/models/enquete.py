@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from kvo.db import DossierRecord
+from kvo.geschiedenis import Geschiedenis
+from kvo.invoer import DATUM_VALIDATORS, tussen
 
 
 class Enquete(models.Model):
@@ -22,16 +24,17 @@ class Enquete(models.Model):
     werkgroep = models.ForeignKey("werkgroepen.Werkgroep", related_name="enquetes", on_delete=models.CASCADE)
     cyclus = models.OneToOneField("werkgroepen.Cyclus", related_name="enquete", on_delete=models.CASCADE)
     titel = models.CharField(_("titel"), max_length=200, blank=True)
-    inleiding = models.TextField(_("inleiding voor de ondernemer"), blank=True)
+    inleiding = models.TextField(_("inleiding voor de ondernemer"), blank=True, max_length=3000)
     blokken = models.JSONField(_("onderwerpblokken"), default=list, blank=True)  # handbook topics 1–44
     eigen_themas = models.JSONField(_("eigen thema's"), default=list, blank=True)  # names, without "eigen:"
     geopend_op = models.DateField(_("verstuurd op"), null=True, blank=True)
-    gesloten_op = models.DateField(_("sluitingsdatum"), null=True, blank=True)
+    gesloten_op = models.DateField(_("sluitingsdatum"), null=True, blank=True, validators=DATUM_VALIDATORS)
     # Reminder schedule: days after the invitation was sent, one round each ([7, 14]: at most 2).
     herinnering_dagen = models.JSONField(_("herinneringen na (dagen)"), default=list, blank=True)
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="enquete")
 
     class Meta:
         verbose_name = _("enquête")
@@ -63,15 +66,16 @@ class Vraag(DossierRecord):
         OPEN = "open", _("open vraag")
 
     enquete = models.ForeignKey(Enquete, related_name="vragen", on_delete=models.CASCADE)
-    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
-    blok = models.PositiveSmallIntegerField(_("onderwerpblok"), null=True, blank=True)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=0, validators=tussen(0, 1_000_000))
+    blok = models.PositiveSmallIntegerField(_("onderwerpblok"), null=True, blank=True, validators=tussen(1, 44))
     thema = models.CharField(_("thema"), max_length=120)
-    tekst = models.TextField(_("vraag"))
+    tekst = models.TextField(_("vraag"), max_length=1000)
     type = models.CharField(_("soort vraag"), max_length=12, choices=Type.choices)
     opties = models.JSONField(_("antwoordopties"), default=list, blank=True)
     verplicht = models.BooleanField(_("verplicht"), default=False)
 
     objects = ScopedManager(werkgroep="enquete__werkgroep")
+    history = Geschiedenis(werkgroep="enquete__werkgroep", soort="vraag")
 
     class Meta:
         verbose_name = _("vraag")
@@ -152,7 +156,7 @@ class Herinnering(models.Model):
         MISLUKT = "mislukt", _("mislukt")
 
     uitnodiging = models.ForeignKey(EnqueteUitnodiging, related_name="herinneringen", on_delete=models.CASCADE)
-    ronde = models.PositiveSmallIntegerField(_("ronde"))
+    ronde = models.PositiveSmallIntegerField(_("ronde"), validators=tussen(1, 20))
     # Which run of the sending task claimed this row (rows are claimed in bulk; conflicts are skipped).
     claim = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
     geclaimd_op = models.DateTimeField(auto_now_add=True)

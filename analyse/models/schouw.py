@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from kvo.db import DossierRecord
+from kvo.geschiedenis import Geschiedenis
+from kvo.invoer import DATUM_VALIDATORS, tussen
 
 
 class Schouw(DossierRecord):
@@ -20,13 +22,14 @@ class Schouw(DossierRecord):
     werkgroep = models.ForeignKey("werkgroepen.Werkgroep", related_name="schouwen", on_delete=models.CASCADE)
     cyclus = models.ForeignKey("werkgroepen.Cyclus", related_name="schouwen", on_delete=models.CASCADE)
     soort = models.CharField(_("soort"), max_length=6, choices=Soort.choices)
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=DATUM_VALIDATORS)
     groep = models.CharField(_("uitgevoerd"), max_length=14, choices=Groep.choices, default=Groep.VOLTALLIG)
     aanwezigen = models.ManyToManyField(
         "werkgroepen.Lid", related_name="schouwen", blank=True, verbose_name=_("aanwezigen")
     )
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="schouw")
 
     class Meta:
         verbose_name = _("schouw")
@@ -49,7 +52,7 @@ class Schouwpunt(DossierRecord):
     """A location seen on the walk: to improve (what, who, when) or positive (why, what it took)."""
 
     schouw = models.ForeignKey(Schouw, related_name="punten", on_delete=models.CASCADE)
-    nummer = models.PositiveIntegerField(_("volgnummer"))
+    nummer = models.PositiveIntegerField(_("volgnummer"), validators=tussen(1, 100_000))
     foto = models.ImageField(_("foto"), upload_to=foto_pad, max_length=300, blank=True, null=True)
     terrein = models.ForeignKey(
         "gebieden.Bedrijventerrein",
@@ -60,11 +63,11 @@ class Schouwpunt(DossierRecord):
         verbose_name=_("bedrijventerrein"),
     )
     locatie = models.CharField(_("locatie"), max_length=300, blank=True)
-    lat = models.FloatField(_("breedtegraad"), null=True, blank=True)
-    lon = models.FloatField(_("lengtegraad"), null=True, blank=True)
+    lat = models.FloatField(_("breedtegraad"), null=True, blank=True, validators=tussen(-90, 90))
+    lon = models.FloatField(_("lengtegraad"), null=True, blank=True, validators=tussen(-180, 180))
     positief = models.BooleanField(_("positief punt"))
-    bevinding = models.TextField(_("bevinding"), blank=True)
-    actie = models.TextField(_("wat moet er gebeuren"), blank=True, null=True)
+    bevinding = models.TextField(_("bevinding"), blank=True, max_length=5000)
+    actie = models.TextField(_("wat moet er gebeuren"), blank=True, null=True, max_length=5000)
     wie = models.ForeignKey(
         "werkgroepen.Partij",
         related_name="schouwpunten",
@@ -73,9 +76,9 @@ class Schouwpunt(DossierRecord):
         blank=True,
         verbose_name=_("wie voert het uit"),
     )
-    gereed_voor = models.DateField(_("gereed voor"), null=True, blank=True)
-    waarom_tevreden = models.TextField(_("waarom is de werkgroep tevreden"), blank=True, null=True)
-    wat_nodig_was = models.TextField(_("wat was ervoor nodig"), blank=True, null=True)
+    gereed_voor = models.DateField(_("gereed voor"), null=True, blank=True, validators=DATUM_VALIDATORS)
+    waarom_tevreden = models.TextField(_("waarom is de werkgroep tevreden"), blank=True, null=True, max_length=5000)
+    wat_nodig_was = models.TextField(_("wat was ervoor nodig"), blank=True, null=True, max_length=5000)
     terugkerend = models.BooleanField(
         _("terugkerend of andere aanpak nodig"),
         default=False,
@@ -83,6 +86,7 @@ class Schouwpunt(DossierRecord):
     )
 
     objects = ScopedManager(werkgroep="schouw__werkgroep")
+    history = Geschiedenis(werkgroep="schouw__werkgroep", soort="schouwpunt")
 
     class Meta:
         verbose_name = _("schouwpunt")

@@ -22,9 +22,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from analyse.models import Cijfer
+from analyse.models.cijfers import MAX_AANTAL
+from kvo.geschiedenis import bulk_maken
 from werkgroepen.logboek import log_actie
 
-MAX_AANTAL = 100_000
 MIN_DATUM = dt.date(2000, 1, 1)
 MAX_CATEGORIE = Cijfer._meta.get_field("categorie").max_length
 VELDEN = ("bron", "soort", "categorie", "periode_van", "periode_tot", "aantal", "deelgebied", "terrein", "afgehandeld")
@@ -243,7 +244,9 @@ def cijfers_importeer(*, actor, cyclus, rijen: list[tuple[int, dict]], bestand: 
     controle = controleer(cyclus, rijen, vandaag=timezone.localdate())
     if not controle.ok:
         raise ImportGeweigerd(controle)
-    gemaakt = Cijfer.objects.bulk_create([rij.cijfer for rij in controle.rijen], batch_size=500)
+    gemaakt = bulk_maken(
+        Cijfer, cyclus.werkgroep_id, [rij.cijfer for rij in controle.rijen], actor=actor, batch_size=500
+    )
     log_actie(
         werkgroep=cyclus.werkgroep,
         actor=actor,

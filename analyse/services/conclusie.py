@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from analyse.models import Conclusie, Prioriteit
+from kvo.geschiedenis import bulk_maken
 from werkgroepen.logboek import log_actie
 
 
@@ -27,17 +28,21 @@ def conclusie_opslaan(*, actor, cyclus, gegevens: dict, prioriteiten: list[dict]
     conclusie.prioriteiten.all().delete()
     ingevuld = [p for p in prioriteiten if p.get("risicokans") or p.get("ernst") or p.get("jaar")]
     ingevuld.sort(key=lambda p: -((p.get("risicokans") or 0) * (p.get("ernst") or 0)))
-    Prioriteit.objects.bulk_create(
-        Prioriteit(
-            conclusie=conclusie,
-            thema=p["thema"],
-            risicokans=p.get("risicokans"),
-            ernst=p.get("ernst"),
-            jaar=p.get("jaar"),
-            toelichting=p.get("toelichting") or "",
-            volgorde=i,
-        )
-        for i, p in enumerate(ingevuld)
+    bulk_maken(
+        Prioriteit,
+        conclusie.werkgroep_id,
+        [
+            Prioriteit(
+                conclusie=conclusie,
+                thema=p["thema"],
+                risicokans=p.get("risicokans"),
+                ernst=p.get("ernst"),
+                jaar=p.get("jaar"),
+                toelichting=p.get("toelichting") or "",
+                volgorde=i,
+            )
+            for i, p in enumerate(ingevuld)
+        ],
     )
     log_actie(
         werkgroep=cyclus.werkgroep,

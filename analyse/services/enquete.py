@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from analyse import catalogus, standaardvragen
 from analyse.models import Enquete, Vraag
 from analyse.selectors.enquete import geordend
+from kvo.geschiedenis import bulk_bijwerken, bulk_maken
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Cyclus
 
@@ -113,7 +114,7 @@ def _hernummer(enquete: Enquete) -> None:
             vraag.volgorde = i
             gewijzigd.append(vraag)
     if gewijzigd:
-        Vraag.objects.bulk_update(gewijzigd, ["volgorde"])
+        bulk_bijwerken(Vraag, enquete.werkgroep_id, gewijzigd, ["volgorde"])
 
 
 def _standaardvragen(enquete: Enquete, blok: int, bestaand: set[str], start: int) -> list[Vraag]:
@@ -249,7 +250,7 @@ def enquete_maak(*, actor, cyclus: Cyclus, met_minimum: bool = True) -> Enquete:
         for blok in standaardvragen.STANDAARD_BLOKKEN:
             vragen += _standaardvragen(enquete, blok, bestaand, start=len(vragen) + 1)
         enquete.blokken = sorted(standaardvragen.STANDAARD_BLOKKEN)
-        Vraag.objects.bulk_create(vragen)
+        bulk_maken(Vraag, werkgroep, vragen, actor=actor)
         enquete.save(update_fields=["blokken", "extra"])
     log_actie(
         werkgroep=werkgroep,
@@ -300,7 +301,7 @@ def enquete_blok_zet(*, actor, enquete: Enquete, blok: int, aan: bool) -> int:
             return 0
         volgende = (vers.vragen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0) + 1
         vragen = _standaardvragen(vers, blok, _refs(vers), start=volgende)
-        Vraag.objects.bulk_create(vragen)
+        bulk_maken(Vraag, vers.werkgroep_id, vragen, actor=actor)
         vers.blokken = sorted(gekozen | {blok})
         vers.save(update_fields=["blokken", "extra"])
         _hernummer(vers)
@@ -424,7 +425,7 @@ def vraag_verplaats(*, actor, vraag: Vraag, richting: str) -> bool:
     volgorde[i], volgorde[j] = volgorde[j], volgorde[i]
     for n, v in enumerate(volgorde, start=1):
         v.volgorde = n
-    Vraag.objects.bulk_update(volgorde, ["volgorde"])
+    bulk_bijwerken(Vraag, vers.werkgroep_id, volgorde, ["volgorde"], actor=actor)
     vraag.volgorde = next(v.volgorde for v in volgorde if v.pk == vraag.pk)
     _log(vers, actor, "enquete.vraag", f"Vraag {richting} verplaatst: {vraag.tekst[:120]}", vraag=vraag.ref)
     return True

@@ -4,6 +4,11 @@
 - ``documentenset_render`` (the task's body) builds the parts, reporting ``voortgang``/``stap``,
   writes the PDF under a fresh name and sets the row ``klaar`` with its SHA-256 and page count in
   one update, only while the row is still ``bezig``: a finished or delivered set is never changed.
+- A worker killed halfway leaves the row ``bezig`` without a file (what it wrote, if anything, is
+  an unreferenced file under a fresh name that no view hands out). Redis hands the unacknowledged
+  task to the next worker after the visibility timeout, which renders the same row again; a render
+  still ``bezig`` after ``VASTGELOPEN_NA`` shows as "vastgelopen", and making a new set closes it
+  as ``mislukt``, so a task for it that arrives later renders nothing.
 - ``documentenset_aanleveren`` freezes one finished set as what the certification body receives.
 - ``set_pdf`` / ``deel_pdf`` render synchronously (the management command, one part's download).
 """
@@ -19,22 +24,22 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from weasyprint import HTML
 
 from audits.documentenset.onderdelen import ONDERDELEN, Gegevens, Onderdeel
 from audits.models import Audit, Documentenset
 from audits.models.documentenset import pdf_pad
-from kvo.pdf import BASIS_URL, DPI, JPEG_KWALITEIT, EigenBestanden, Geweigerd
+from kvo.geschiedenis import vastleggen
+from kvo.pdf import Geweigerd, pdf_maken
 from werkgroepen.logboek import log_actie
 
 logger = logging.getLogger(__name__)
 
-PDF_OPTIES = {"optimize_images": True, "jpeg_quality": JPEG_KWALITEIT, "dpi": DPI}
 VASTGELOPEN_NA = dt.timedelta(minutes=20)  # a render still "bezig" after this is taken as lost (worker died)
+ONDERBROKEN = "Het maken is onderbroken en niet afgerond; er is daarna een nieuwe set gemaakt."
 
 Melder = Callable[[int, str], None]  # (percentage, step) → report progress
 
@@ -67,9 +72,7 @@ def _deel_html(o: Onderdeel, g: Gegevens, *, los: bool) -> str:
 
 def _naar_pdf(html: str, melder: Melder = _stil) -> Pdf:
     melder(45, "Opmaak van de pagina's")
-    document = HTML(string=html, base_url=BASIS_URL, url_fetcher=EigenBestanden()).render(**PDF_OPTIES)
-    melder(85, "PDF schrijven")
-    return Pdf(document.write_pdf(**PDF_OPTIES), len(document.pages))
+    return Pdf(*pdf_maken(html, na_opmaak=lambda: melder(85, "PDF schrijven")))
 
 
 def set_html(g: Gegevens, melder: Melder = _stil) -> str:
@@ -104,9 +107,16 @@ def documentenset_maak(*, actor, audit: Audit) -> Documentenset:
     from kvo.tasks import enqueue_na_commit
 
     with transaction.atomic():
-        grens = timezone.now() - VASTGELOPEN_NA
-        if Documentenset.objects.filter(audit=audit, status=Documentenset.Status.BEZIG, gemaakt_op__gt=grens).exists():
+        Audit.objects.select_for_update().filter(pk=audit.pk).first()  # one request at a time per audit
+        nu = timezone.now()
+        bezig = Documentenset.objects.filter(audit=audit, status=Documentenset.Status.BEZIG)
+        if bezig.filter(gemaakt_op__gt=nu - VASTGELOPEN_NA).exists():
             raise ValidationError("Er wordt al een documentenset gemaakt; wacht tot die klaar is.")
+        # a render left "bezig" this long lost its worker: closed, so that its task, should Redis
+        # still redeliver it, renders nothing and this new set is the only one made
+        for pk in bezig.values_list("pk", flat=True):
+            logger.warning("documentenset %s vastgelopen: gesloten als mislukt", pk)
+        bezig.update(status=Documentenset.Status.MISLUKT, fout=ONDERBROKEN, stap="Mislukt", klaar_op=nu)
         documentenset = Documentenset.objects.create(audit=audit, stap="In de wachtrij")
         log_actie(
             werkgroep=audit.werkgroep,
@@ -148,6 +158,10 @@ def documentenset_render(*, documentenset: Documentenset) -> Documentenset:
         pdf = set_pdf(werkgroep=audit.werkgroep, cyclus=audit.cyclus, audit=audit, melder=melder)
         melder(95, "Opslaan")
         naam = default_storage.save(pdf_pad(documentenset, "documentenset.pdf"), ContentFile(pdf.inhoud))
+    except OperationalError:  # the database went away: the task retries, the row stays "bezig"
+        if naam:
+            default_storage.delete(naam)
+        raise
     except Exception as fout:  # recorded on the row and shown to the member; the log keeps the trace
         logger.exception("documentenset %s mislukt", documentenset.pk)
         if naam:
@@ -157,18 +171,22 @@ def documentenset_render(*, documentenset: Documentenset) -> Documentenset:
         )
         documentenset.refresh_from_db()
         return documentenset
-    gezet = Documentenset.objects.filter(
-        pk=documentenset.pk, status=Documentenset.Status.BEZIG, aangeleverd_op__isnull=True
-    ).update(
-        status=Documentenset.Status.KLAAR,
-        bestand=naam,
-        sha256=pdf.sha256,
-        paginas=pdf.paginas,
-        klaar_op=timezone.now(),
-        voortgang=100,
-        stap="Klaar",
-        fout="",
-    )
+    try:  # the file is only ever referenced by this one update, together with its SHA-256
+        gezet = Documentenset.objects.filter(
+            pk=documentenset.pk, status=Documentenset.Status.BEZIG, aangeleverd_op__isnull=True
+        ).update(
+            status=Documentenset.Status.KLAAR,
+            bestand=naam,
+            sha256=pdf.sha256,
+            paginas=pdf.paginas,
+            klaar_op=timezone.now(),
+            voortgang=100,
+            stap="Klaar",
+            fout="",
+        )
+    except Exception:
+        default_storage.delete(naam)
+        raise
     if not gezet:  # the row went away or changed meanwhile: keep nothing of this render
         default_storage.delete(naam)
     documentenset.refresh_from_db()
@@ -195,6 +213,7 @@ def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Document
             )
         Documentenset.objects.filter(pk=rij.pk).update(aangeleverd_op=vandaag)
         Audit.objects.filter(pk=audit.pk).update(documentenset_aangeleverd_op=vandaag)
+        vastleggen([Audit.objects.get(pk=audit.pk)], audit.werkgroep_id, actor=actor)
         log_actie(
             werkgroep=rij.audit.werkgroep,
             actor=actor,

@@ -5,9 +5,19 @@ whose processes are recycled after every task (``--max-tasks-per-child=1`` in do
 WeasyPrint's memory is returned after every set. A busy installation gives ``pdf`` a worker of its
 own (``celery -A kvo worker -Q pdf --max-tasks-per-child=1 --concurrency=1``), so a long render
 never holds up the survey's mail.
+
+Worker faults: the task is acknowledged only once it has finished (``CELERY_TASK_ACKS_LATE``). A
+worker killed as a whole (deploy, machine lost) leaves it unacknowledged, and Redis gives it to the
+next worker after the visibility timeout; that worker renders the same row again, so there is
+still one set, never a second one. A pool process killed on its own (the kernel's OOM killer on a
+large set) is reported by its parent as lost and the task is not tried again, on purpose: the same
+set would only run out of memory again. Its row shows "vastgelopen" after ``VASTGELOPEN_NA`` and a
+member makes a new set, which closes the old row (``documentenset_maak``).
 """
 
 from __future__ import annotations
+
+import logging
 
 from celery import shared_task
 from django.db import OperationalError
@@ -16,6 +26,8 @@ from kvo.tasks import WerkgroepTask
 
 __all__ = ["documentenset_renderen"]
 
+logger = logging.getLogger(__name__)
+
 
 @shared_task(base=WerkgroepTask, bind=True, max_retries=3, default_retry_delay=30)  # queue "pdf": settings
 def documentenset_renderen(self, *, werkgroep, documentenset_id: int) -> dict:
@@ -23,6 +35,8 @@ def documentenset_renderen(self, *, werkgroep, documentenset_id: int) -> dict:
     from audits.documentenset.services import documentenset_render
     from audits.models import Documentenset
 
+    if (self.request.delivery_info or {}).get("redelivered"):
+        logger.warning("documentenset %s opnieuw afgeleverd: de vorige worker stopte halverwege", documentenset_id)
     try:
         documentenset = Documentenset.objects.select_related("audit__werkgroep", "audit__cyclus").get(
             pk=documentenset_id, audit__werkgroep=werkgroep

@@ -7,6 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from kvo.geschiedenis import Geschiedenis
+from kvo.invoer import DATUM_VALIDATORS
+
 
 class Audit(models.Model):
     class Soort(models.TextChoices):
@@ -22,7 +25,7 @@ class Audit(models.Model):
         AANVULLINGEN = "aanvullingen", _("aanvullingen nodig")
         NEGATIEF = "negatief", _("negatief")
 
-    datum = models.DateField(_("auditdatum"), null=True, blank=True)
+    datum = models.DateField(_("auditdatum"), null=True, blank=True, validators=DATUM_VALIDATORS)
     certificatie_instelling = models.CharField(_("certificatie-instelling"), max_length=200, blank=True)
     ci_straat = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
     ci_postcode = models.CharField(_("postcode"), max_length=10, blank=True)
@@ -36,7 +39,7 @@ class Audit(models.Model):
         verbose_name=_("contactpersoon voor de certificatie-instelling"),
     )
     auditor = models.CharField(_("auditor"), max_length=200, blank=True)
-    aangevraagd_op = models.DateField(_("aangevraagd op"), null=True, blank=True)
+    aangevraagd_op = models.DateField(_("aangevraagd op"), null=True, blank=True, validators=DATUM_VALIDATORS)
     geplande_uren = models.DecimalField(
         _("geplande audittijd (uren)"), max_digits=4, decimal_places=1, null=True, blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(99)],
@@ -45,13 +48,16 @@ class Audit(models.Model):
     aanwezigen = models.ManyToManyField(
         "werkgroepen.Lid", related_name="audits", blank=True, verbose_name=_("aanwezig bij de audit")
     )
-    rapport_ontvangen_op = models.DateField(_("auditrapport ontvangen op"), null=True, blank=True)
+    rapport_ontvangen_op = models.DateField(
+        _("auditrapport ontvangen op"), null=True, blank=True, validators=DATUM_VALIDATORS
+    )
     besluit = models.CharField(_("besluit"), max_length=12, choices=Besluit.choices, blank=True)
-    besluit_op = models.DateField(_("besluit op"), null=True, blank=True)
+    besluit_op = models.DateField(_("besluit op"), null=True, blank=True, validators=DATUM_VALIDATORS)
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
     herinnering_aanlevering_op = models.DateField(null=True, blank=True)  # reminder a week before the deadline, sent
 
     objects = ScopedManager(werkgroep="werkgroep")
+    history = Geschiedenis(werkgroep="werkgroep", soort="audit")
 
     class Meta:
         verbose_name = _("audit")
@@ -74,11 +80,12 @@ class Afwijking(models.Model):
 
     audit = models.ForeignKey(Audit, related_name="afwijkingen", on_delete=models.CASCADE)
     omschrijving = models.TextField(_("omschrijving"), max_length=4000)
-    vastgesteld_op = models.DateField(_("vastgesteld op"))
-    aanvulling_op = models.DateField(_("aanvulling aangeleverd op"), null=True, blank=True)
-    beoordeeld_op = models.DateField(_("beoordeeld door de CI op"), null=True, blank=True)
+    vastgesteld_op = models.DateField(_("vastgesteld op"), validators=DATUM_VALIDATORS)
+    aanvulling_op = models.DateField(_("aanvulling aangeleverd op"), null=True, blank=True, validators=DATUM_VALIDATORS)
+    beoordeeld_op = models.DateField(_("beoordeeld door de CI op"), null=True, blank=True, validators=DATUM_VALIDATORS)
 
     objects = ScopedManager(werkgroep="audit__werkgroep")
+    history = Geschiedenis(werkgroep="audit__werkgroep", soort="afwijking")
 
     class Meta:
         verbose_name = _("afwijking")
@@ -106,6 +113,7 @@ class AuditorToegang(models.Model):
     ingetrokken_op = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager(werkgroep="audit__werkgroep")
+    history = Geschiedenis(werkgroep="audit__werkgroep", soort="auditortoegang")
 
     class Meta:
         verbose_name = _("auditortoegang")

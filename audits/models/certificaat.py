@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from kvo.geschiedenis import Geschiedenis
+from kvo.invoer import DATUM_VALIDATORS
+
 
 class Certificaat(models.Model):
     """Valid three years from its issue date (to the same calendar date); the KVO mark may be shown
@@ -13,17 +16,18 @@ class Certificaat(models.Model):
     audit = models.OneToOneField("audits.Audit", related_name="certificaat", on_delete=models.CASCADE)
     certificatie_instelling = models.CharField(_("certificatie-instelling"), max_length=200)
     nummer = models.CharField(_("certificaatnummer"), max_length=60)
-    uitgegeven_op = models.DateField(_("uitgegeven op"))
+    uitgegeven_op = models.DateField(_("uitgegeven op"), validators=DATUM_VALIDATORS)
     geldig_tot = models.DateField(_("geldig tot"))
     naamstelling = models.CharField(_("naamstelling"), max_length=500)
     ondertekenaar = models.CharField(_("ondertekend door"), max_length=200)
     functie_ondertekenaar = models.CharField(_("functie"), max_length=200)
     geschorst = models.BooleanField(_("geschorst"), default=False)
-    ingetrokken_op = models.DateField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_op = models.DateField(_("ingetrokken op"), null=True, blank=True, validators=DATUM_VALIDATORS)
     herinnering_12_op = models.DateField(null=True, blank=True)  # reminder 12 months before expiry, sent
     herinnering_6_op = models.DateField(null=True, blank=True)  # reminder 6 months before expiry, sent
 
     objects = ScopedManager(werkgroep="audit__werkgroep")
+    history = Geschiedenis(werkgroep="audit__werkgroep", soort="certificaat")
 
     class Meta:
         verbose_name = _("certificaat")

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from kvo.invoer import tussen
+
 
 def pdf_pad(instance: "Documentenset", filename: str) -> str:
     return f"audits/{instance.audit.werkgroep_id}/documentenset/{secrets.token_hex(16)}.pdf"
@@ -24,11 +26,11 @@ class Documentenset(models.Model):
 
     audit = models.ForeignKey("audits.Audit", related_name="documentensets", on_delete=models.CASCADE)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.BEZIG)
-    voortgang = models.PositiveSmallIntegerField(default=0)
+    voortgang = models.PositiveSmallIntegerField(default=0, validators=tussen(0, 100))
     stap = models.CharField(max_length=120, blank=True)
     bestand = models.FileField(upload_to=pdf_pad, max_length=300, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
-    paginas = models.PositiveIntegerField(null=True, blank=True)
+    paginas = models.PositiveIntegerField(null=True, blank=True, validators=tussen(0, 100_000))
     gemaakt_op = models.DateTimeField(auto_now_add=True)
     klaar_op = models.DateTimeField(null=True, blank=True)
     aangeleverd_op = models.DateField(_("aangeleverd op"), null=True, blank=True)

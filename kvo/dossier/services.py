@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django_scopes import scope, scopes_disabled
 
+from kvo import geschiedenis
 from kvo.dossier import SCHEMA_ID
 from kvo.dossier.fouten import DossierFout, pad
 from kvo.dossier.registry import ImportContext, cyclusdelen, onderdelen, ondersteunde_sleutels
@@ -17,6 +19,8 @@ from kvo.dossier.schema import schemafouten
 from kvo.toegang import vervanging_blokkades
 
 MAX_BESTAND = 200 * 1024 * 1024  # a dossier file larger than this is refused
+MAX_UITGEPAKT = 400 * 1024 * 1024  # what a .zip dossier may unpack to (a zip bomb unpacks to gigabytes)
+MAX_DIEPTE = 32  # a dossier nests a handful of levels; thousands would exhaust the validator's stack
 
 
 # --- export ------------------------------------------------------------------------------
@@ -66,31 +70,68 @@ class Ingelezen:
 
 
 def dossier_lees(inhoud: bytes, *, naam: str = "dossier.json") -> Ingelezen:
-    """Read a ``.json`` or ``.zip`` dossier (by content, the name only helps the message)."""
+    """Read a ``.json`` or ``.zip`` dossier, judged by its content (the name only helps the message)."""
     if len(inhoud) > MAX_BESTAND:
         raise DossierFout([f"{naam}: het bestand is te groot (hoogstens {MAX_BESTAND // 1024 // 1024} MB)"])
     if inhoud[:4] == b"PK\x03\x04":
-        try:
-            zf = zipfile.ZipFile(io.BytesIO(inhoud))
-        except zipfile.BadZipFile as fout:
-            raise DossierFout([f"{naam}: geen geldig zip-bestand ({fout})"]) from fout
-        with zf:
-            if "dossier.json" not in zf.namelist():
-                raise DossierFout([f"{naam}: het zip-bestand bevat geen dossier.json"])
-            bestanden = {
-                i.filename: zf.read(i.filename)
-                for i in zf.infolist()
-                if i.filename.startswith("media/") and not i.is_dir()
-            }
-            return Ingelezen(_json(zf.read("dossier.json"), "dossier.json"), bestanden)
+        return _lees_zip(inhoud, naam)
+    begin = inhoud[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not begin.startswith(b"{"):
+        raise DossierFout(
+            [
+                f"{naam}: dit is geen dossier (de inhoud telt, niet de naam): kies het dossier.json of de .zip "
+                "die KVO Werkplaats exporteert"
+            ]
+        )
     return Ingelezen(_json(inhoud, naam))
+
+
+def _lees_zip(inhoud: bytes, naam: str) -> Ingelezen:
+    try:
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as zf:
+            leden = {i.filename: i for i in zf.infolist() if not i.is_dir()}
+            if "dossier.json" not in leden:
+                raise DossierFout([f"{naam}: het zip-bestand bevat geen dossier.json"])
+            uitgepakt = sum(i.file_size for n, i in leden.items() if n == "dossier.json" or n.startswith("media/"))
+            if uitgepakt > MAX_UITGEPAKT or leden["dossier.json"].file_size > MAX_BESTAND:
+                raise DossierFout(
+                    [f"{naam}: het zip-bestand is uitgepakt te groot (hoogstens {MAX_UITGEPAKT // 1024 // 1024} MB)"]
+                )
+            bestanden = {n: zf.read(n) for n in leden if n.startswith("media/")}
+            return Ingelezen(_json(zf.read("dossier.json"), "dossier.json"), bestanden)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError, zlib.error) as fout:
+        # broken, truncated, encrypted or with an unknown compression
+        raise DossierFout([f"{naam}: geen geldig zip-bestand ({fout})"]) from fout
+
+
+def _geen_nan(waarde: str):
+    raise ValueError(f"{waarde} is geen getal in JSON")
 
 
 def _json(inhoud: bytes, naam: str):
     try:
-        return json.loads(inhoud.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as fout:
+        dossier = json.loads(inhoud.decode("utf-8-sig"), parse_constant=_geen_nan)
+    except (UnicodeDecodeError, ValueError) as fout:  # JSONDecodeError is a ValueError
         raise DossierFout([f"{naam}: geen geldige JSON ({fout})"]) from fout
+    except RecursionError as fout:
+        raise DossierFout([f"{naam}: geen geldige JSON (te diep genest)"]) from fout
+    if _diepte(dossier) > MAX_DIEPTE:
+        raise DossierFout([f"{naam}: te diep genest (hoogstens {MAX_DIEPTE} niveaus); is dit wel een dossier?"])
+    return dossier
+
+
+def _diepte(waarde) -> int:
+    """How deeply lists and objects nest (without recursion: a hostile file nests thousands deep)."""
+    diepste, stapel = 0, [(waarde, 1)]
+    while stapel:
+        w, d = stapel.pop()
+        if isinstance(w, dict):
+            w = list(w.values())
+        if isinstance(w, list):
+            diepste = max(diepste, d)
+            if d <= MAX_DIEPTE:
+                stapel.extend((x, d + 1) for x in w)
+    return diepste
 
 
 # --- checking and importing ------------------------------------------------------------------
@@ -151,7 +192,7 @@ def dossier_importeer(*, actor, dossier, bestanden: dict[str, bytes] | None = No
             problemen.extend(vervanging_blokkades(bestaand))
         if problemen:
             raise DossierFout(problemen)
-        with transaction.atomic():
+        with transaction.atomic(), geschiedenis.reden(geschiedenis.IMPORT):
             behouden = _behoud(bestaand) if bestaand else {}
             if bestaand:
                 for onderdeel in reversed(onderdelen()):
@@ -187,7 +228,7 @@ def _herstel(werkgroep, behouden: dict) -> None:
     leden = list(werkgroep.leden.filter(ref__in=behouden["users"]))
     for lid in leden:
         lid.user_id = behouden["users"][lid.ref]
-    werkgroep.leden.model.objects.bulk_update(leden, ["user"])
+    geschiedenis.bulk_bijwerken(werkgroep.leden.model, werkgroep, leden, ["user"])
 
 
 def _na_import(werkgroep, *, actor, vervangen: bool) -> None:

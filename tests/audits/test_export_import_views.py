@@ -94,8 +94,13 @@ def test_import_toont_problemen(actoren, als):
 
 
 def test_import_verkeerd_bestandstype(actoren, als):
-    response = als(actoren.staff).post(IMPORT, {"bestand": SimpleUploadedFile("x.txt", b"{}")})
-    assert "Kies een .json- of .zip-bestand." in response.content.decode()
+    """The content decides, not the name: a photo called dossier.json is refused, a dossier called .txt is read."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    response = als(actoren.staff).post(IMPORT, {"bestand": SimpleUploadedFile("dossier.json", png)})
+    assert "dit is geen dossier (de inhoud telt, niet de naam)" in response.content.decode()
+    response = als(actoren.staff).post(IMPORT, {"bestand": SimpleUploadedFile("x.txt", json.dumps(MINI).encode())})
+    assert response.status_code == 302
+    assert Werkgroep.objects.filter(slug="de-hoek-import").exists()
 
 
 def test_vervangen_alleen_door_eigen_begeleider_of_staff(actoren, als):

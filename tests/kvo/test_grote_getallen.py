@@ -26,3 +26,18 @@ def test_in_lookup_laat_onmogelijke_waarden_weg(actoren):
     assert list(Lid.objects.filter(pk__in=[int(ENORM), lid.pk])) == [lid]
     assert list(Lid.objects.filter(pk__in=[int(ENORM)])) == []
     assert list(Lid.objects.filter(pk__in=[-int(ENORM)])) == []
+
+
+def test_ook_via_een_vreemde_sleutel(actoren):
+    """``exact`` and ``in`` on a foreign key leave an impossible id out, as on the key itself."""
+    lid = Lid.objects.filter(werkgroep=actoren.werkgroep).first()
+    assert list(Lid.objects.filter(partij_id=int(ENORM))) == []
+    assert list(Lid.objects.filter(partij=-int(ENORM))) == []
+    assert list(Lid.objects.filter(partij__in=[int(ENORM), lid.partij_id], pk=lid.pk)) == [lid]
+    assert list(Lid.objects.filter(partij__in=[int(ENORM)])) == []
+    assert list(Lid.objects.exclude(partij_id=int(ENORM)).filter(pk=lid.pk)) == [lid]
+
+
+def test_enorm_id_in_een_filter_van_de_matrix(actoren, als):
+    response = als(actoren.voorzitter).get("/w/de-hoek/aanpak/matrix/", {"partij": ENORM})
+    assert response.status_code == 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from werkgroepen.logboek import log_actie
 from werkgroepen.models import Lid, Uitnodiging
 
 UITNODIGING_GELDIG = dt.timedelta(days=14)
+TOKENVORM = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe, as lid_nodig_uit makes them
 
 
 @transaction.atomic
@@ -53,6 +55,8 @@ def lid_nodig_uit(*, actor, lid: Lid, email: str | None = None) -> Uitnodiging:
 
 
 def uitnodiging_zoek(*, token: str) -> Uitnodiging | None:
+    if not TOKENVORM.fullmatch(token or ""):  # not one we made (a NUL would even break the query on PostgreSQL)
+        return None
     with scopes_disabled():
         return Uitnodiging.objects.select_related("werkgroep", "lid").filter(token=token).first()
 
