@@ -16,6 +16,7 @@ from django.test import Client
 
 from analyse.models import Enquete
 from analyse.services.enquete import enquete_maak, thema_eigen_maak, vraag_maak
+from tests.wacht import wacht_tot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,7 +53,7 @@ def test_aanvinken_wisselt_thema_en_stand_zonder_hele_pagina(browser, live_serve
     vak = page.locator("#blok-11-aan")
     with page.expect_response(lambda r: "/blokken/11/" in r.url and r.request.headers.get("hx-request") == "true"):
         vak.check()
-    page.wait_for_function("document.querySelector('[data-testid=totaal]').textContent.trim() === '21'")
+    wacht_tot(page, "document.querySelector('[data-testid=totaal]').textContent.trim() === '21'")
     assert page.locator("#blok-11 .bouwer-vraag").count() == 1  # its default question appeared
     assert page.evaluate("window.__zelfdePagina") is True
     assert page.evaluate("document.activeElement.id") == "blok-11-aan"  # focus kept on the box
@@ -68,12 +69,12 @@ def test_uitvinken_van_gewijzigd_blok_vraagt_eerst(browser, live_server, actoren
     page.goto(live_server.url + PAD)
     page.once("dialog", lambda d: d.dismiss())
     page.locator("#blok-5-aan").click()  # "cancel" ticks the box again at once
-    page.wait_for_function("document.getElementById('blok-5-aan').checked === true")
+    wacht_tot(page, "document.getElementById('blok-5-aan').checked === true")
     assert 5 in Enquete.objects.get(pk=enquete.pk).blokken
     page.once("dialog", lambda d: d.accept())
     with page.expect_response(lambda r: "/blokken/5/" in r.url):
         page.locator("#blok-5-aan").uncheck()
-    page.wait_for_function("document.querySelectorAll('#blok-5 .bouwer-vraag').length === 0")
+    wacht_tot(page, "document.querySelectorAll('#blok-5 .bouwer-vraag').length === 0")
     assert 5 not in Enquete.objects.get(pk=enquete.pk).blokken
 
 

@@ -16,6 +16,7 @@ from PIL import Image
 
 from analyse.models import Schouwpunt
 from tests.analyse.factories import SchouwFactory
+from tests.wacht import wacht_tot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -64,7 +65,7 @@ def test_lid_voegt_punt_met_foto_toe_op_telefoon(browser, live_server, actoren, 
     assert "Goede verlichting bij de entree" in kaart.inner_text()
     assert kaart.locator(".punt__nummer").inner_text() == "1"
     kaart.locator("img").scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('#punt-1 img').naturalWidth > 0")
+    wacht_tot(page, "document.querySelector('#punt-1 img').naturalWidth > 0")
     assert page.evaluate("document.querySelector('#punt-1 img').naturalWidth") == 1600  # served, re-encoded
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     schermafdruk(page, "schouw-390")

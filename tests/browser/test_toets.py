@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.conftest import inloggen
+from tests.wacht import wacht_tot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,7 +14,7 @@ def test_filter_wisselt_resultaat_zonder_hele_pagina(pagina, live_server, actore
     pagina.evaluate("window.__zelfdePagina = true")
     with pagina.expect_response(lambda r: "status=open" in r.url and r.request.headers.get("hx-request") == "true"):
         pagina.get_by_label("Toon").select_option("open")
-    pagina.wait_for_function("document.querySelector('#toetsresultaat tr[data-status]') !== null")
+    wacht_tot(pagina, "document.querySelector('#toetsresultaat tr[data-status]') !== null")
     statussen = pagina.eval_on_selector_all("#toetsresultaat tr[data-status]", "rs => rs.map(r => r.dataset.status)")
     assert statussen and set(statussen) == {"open"}
     assert "status=open" in pagina.url  # hx-push-url: the filtered view can be bookmarked and shared

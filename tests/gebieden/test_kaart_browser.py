@@ -9,6 +9,7 @@ from django.test import Client
 
 from gebieden.geo import valideer_grens
 from gebieden.models import Bedrijventerrein
+from tests.wacht import wacht_tot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +45,7 @@ def test_polygoon_tekenen_en_opslaan(lokale_pagina, live_server, actoren):
         page.wait_for_timeout(120)  # leaflet-draw ignores clicks within 50 ms of each other
     # close the shape on the first point
     page.mouse.click(vak["x"] + 0.3 * vak["width"], vak["y"] + 0.3 * vak["height"])
-    page.wait_for_function("document.getElementById('id_grens').value.includes('Polygon')")
+    wacht_tot(page, "document.getElementById('id_grens').value.includes('Polygon')")
 
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"{live_server.url}/w/de-hoek/gebied/")

@@ -64,9 +64,7 @@ UITKOMSTEN: dict[str, int] = {}  # per test: how the submissions were answered (
 # /gezondheid/ answers 500 on purpose when a service is down (with Redis configured and no worker
 # running, as here); tests/kvo/test_gezondheid.py covers it. It takes no input.
 ROUTES = [
-    r
-    for r in vijandig.alle_routes()
-    if (not r.startswith("accounts/") or "logout" not in r) and r != "gezondheid/"
+    r for r in vijandig.alle_routes() if (not r.startswith("accounts/") or "logout" not in r) and r != "gezondheid/"
 ]
 
 
