@@ -167,9 +167,10 @@ def _limieten_leeg():
     do not carry over from one test to the next. With Redis the cache shares its database with the
     Celery broker, so only the counters' keys are deleted, never the whole database."""
     yield
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
+    cache = caches["default"]  # the backend itself (``django.core.cache.cache`` is a proxy)
     if isinstance(cache, LocMemCache):
         cache.clear()
         return
