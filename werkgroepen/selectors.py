@@ -7,8 +7,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch
 
+from kvo import geschiedenis
 from kvo.toets import CyclusJaar
 from werkgroepen.models import Afspraken, Bijeenkomst, Document, DocumentVersie, Lid, Partij, Rol, Werkgroep
 
@@ -183,10 +185,6 @@ class Wijzigingen:
 
 def wijzigingen_per_dag(werkgroep, *, limiet: int) -> list[Wijzigingen]:
     """The change history summarised for the log: two queries (the counts, the people's names)."""
-    from django.contrib.auth import get_user_model
-
-    from kvo import geschiedenis
-
     rijen = geschiedenis.samenvatting(werkgroep, limiet=limiet)
     ids = {r["history_user_id"] for r in rijen if r["history_user_id"]}
     namen = {u.pk: str(u) for u in get_user_model().objects.filter(pk__in=ids)}

@@ -213,7 +213,8 @@ def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Document
             )
         Documentenset.objects.filter(pk=rij.pk).update(aangeleverd_op=vandaag)
         Audit.objects.filter(pk=audit.pk).update(documentenset_aangeleverd_op=vandaag)
-        vastleggen([Audit.objects.get(pk=audit.pk)], audit.werkgroep_id, actor=actor)
+        audit.documentenset_aangeleverd_op = vandaag  # the locked row, now as stored
+        vastleggen([audit], audit.werkgroep_id, actor=actor)
         log_actie(
             werkgroep=rij.audit.werkgroep,
             actor=actor,

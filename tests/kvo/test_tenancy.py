@@ -4,30 +4,20 @@ scope raise instead of leaking."""
 import datetime as dt
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import ScopeError, scope
 
 from audits.models import AuditorToegang
 from gebieden.models import Bedrijventerrein, Ondernemer
 from tests.factories import BedrijventerreinFactory, LidFactory, OndernemerFactory
+from tests.vijandig import alle_routes
 from werkgroepen.models import Lid
 
 
 def werkgroep_routes():
-    """Every URL pattern under /w/<werkgroep>/, as (route, kwarg names)."""
-    gevonden = []
-
-    def loop(patronen, prefix=""):
-        for p in patronen:
-            route = prefix + str(p.pattern)
-            if isinstance(p, URLResolver):
-                loop(p.url_patterns, route)
-            elif isinstance(p, URLPattern) and route.startswith("w/<slug:werkgroep>/"):
-                gevonden.append(route)
-
-    loop(get_resolver().url_patterns)
-    return gevonden
+    """Every URL pattern under /w/<werkgroep>/, as its route text."""
+    return [r for r in alle_routes() if r.startswith("w/<slug:werkgroep>/")]
 
 
 def vul_in(route: str, slug: str) -> str:
