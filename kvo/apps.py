@@ -9,7 +9,19 @@ class KvoConfig(AppConfig):
         from kvo.lookups import registreer
 
         registreer()  # integer __in ignores out-of-range values instead of overflowing (SQLite)
-        from django.db.models.signals import post_delete
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_delete, post_migrate, pre_migrate
+
+        from kvo import versie
+
+        # every write to a work group's data changes its data version (kvo.versie)
+        connection_created.connect(versie.installeer, dispatch_uid="kvo_versie")
+        pre_migrate.connect(versie.migratie_begint, dispatch_uid="kvo_versie")
+        post_migrate.connect(versie.migratie_klaar, dispatch_uid="kvo_versie")
+        from django.db import connections
+
+        for verbinding in connections.all(initialized_only=True):
+            versie.installeer(None, verbinding)
 
         from kvo.geschiedenis import werkgroep_verwijderd
 

@@ -42,3 +42,19 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.naam or self.email
+
+
+class Gegevensversie(models.Model):
+    """The data version of one work group (``sleutel`` its id) or of everything outside a work
+    group's scope (``sleutel`` "*"): a random token that ``kvo.versie`` replaces with every write to
+    a work group's data, so results computed from that data can be kept under it."""
+
+    sleutel = models.CharField(max_length=24, primary_key=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("gegevensversie")
+        verbose_name_plural = _("gegevensversies")
+
+    def __str__(self) -> str:
+        return f"{self.sleutel}: {self.token}"

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scope
 
+from kvo import versie
+
 logger = logging.getLogger(__name__)
 
 
@@ -83,7 +85,7 @@ def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
     resultaten = voer_toets_uit(werkgroep)
     stand = {status.value: n for status, n in telling(resultaten).items()}
     stand["totaal"] = len(resultaten)
-    with transaction.atomic():
+    with transaction.atomic(), versie.boekhouding():  # a figure computed from the data, not a change of it
         werkgroep.toets_stand = stand
         werkgroep.toets_berekend_op = timezone.now()
         # update(), not save(): a computed snapshot, not a change for the work group's history

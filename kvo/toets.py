@@ -20,6 +20,7 @@ from functools import cached_property
 from django.utils import timezone
 from django_scopes import scope
 
+from kvo import versie
 from kvo.eisen import EISEN, Eis
 
 
@@ -143,6 +144,7 @@ def jaarregel(
 
 CheckFunctie = Callable[[ToetsContext], Uitkomst]
 _REGISTRY: dict[str, CheckFunctie] = {}
+_registratie = 0  # raised with every registration
 
 
 def eis(eis_id: str) -> Callable[[CheckFunctie], CheckFunctie]:
@@ -153,7 +155,9 @@ def eis(eis_id: str) -> Callable[[CheckFunctie], CheckFunctie]:
     def decorator(functie: CheckFunctie) -> CheckFunctie:
         if eis_id in _REGISTRY and _REGISTRY[eis_id] is not functie:
             raise ValueError(f"Eis {eis_id!r} heeft al een check ({_REGISTRY[eis_id].__module__}).")
+        global _registratie
         _REGISTRY[eis_id] = functie
+        _registratie += 1  # answers kept under an older registry are not used (kvo.versie)
         return functie
 
     return decorator
@@ -176,8 +180,18 @@ def kies_cyclus(werkgroep, nummer: int | None = None):
 def voer_toets_uit(
     werkgroep, *, cyclus=None, datum: dt.date | None = None, ids: Iterable[str] | None = None
 ) -> list[Resultaat]:
-    """Answer every requirement (or ``ids``) for ``werkgroep`` in ``cyclus`` as of ``datum``."""
+    """Answer every requirement (or ``ids``) for ``werkgroep`` in ``cyclus`` as of ``datum``.
+
+    The answers are kept under the work group's data version (``kvo.versie``): asked again before
+    anything in the work group changed, on the same date, they come from the cache.
+    """
     datum = datum or timezone.localdate()
+    ids = tuple(sorted(ids)) if ids is not None else None
+    delen = (datum.isoformat(), getattr(cyclus, "pk", None), ids, _registratie)
+    return versie.bewaard(werkgroep, "toets", delen, lambda: _voer_uit(werkgroep, cyclus, datum, ids))
+
+
+def _voer_uit(werkgroep, cyclus, datum: dt.date, ids: tuple[str, ...] | None) -> list[Resultaat]:
     resultaten = []
     with scope(werkgroep=werkgroep):
         if cyclus is None:

@@ -1,7 +1,7 @@
 """The facilitator's portfolio: every work group they facilitate on one page (staff: all).
 
-Per work group the stored readiness snapshot (``Werkgroep.toets_stand``, refreshed nightly by
-``kvo.tasks.alle_toetsen_bijwerken``), never a check run per request, and the next deadline from
+Per work group the stored readiness snapshot (``Werkgroep.toets_stand``, refreshed after every change
+and nightly by ``kvo.tasks.alle_toetsen_bijwerken``), never a check run per request, and the next deadline from
 the apps' ``termijnen.py`` (``kvo.termijnen``), overdue first. The number of queries does not
 grow with the number of work groups.
 """
@@ -17,9 +17,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
+from kvo import versie
 from kvo.tasks import enqueue_na_commit, werkgroep_toets_bijwerken
 from kvo.termijnen import Termijn, termijnen
 from werkgroepen.models import Werkgroep
@@ -68,8 +71,9 @@ def begeleide_werkgroepen(user) -> QuerySet[Werkgroep]:
     return Werkgroep.objects.filter(begeleiding__gebruikers=user).distinct()
 
 
-def portfolio_rijen(user, vandaag: dt.date) -> list[Portfoliorij]:
-    werkgroepen = list(begeleide_werkgroepen(user).order_by("naam"))
+def portfolio_rijen(user, vandaag: dt.date, werkgroepen: list[Werkgroep] | None = None) -> list[Portfoliorij]:
+    if werkgroepen is None:
+        werkgroepen = list(begeleide_werkgroepen(user).order_by("naam"))
     per_werkgroep = termijnen(werkgroepen, vandaag)
     rijen = []
     for wg in werkgroepen:
@@ -99,4 +103,24 @@ def portfolio(request):
         )
         return redirect("begeleiding:portfolio")
     vandaag = timezone.localdate()
-    return render(request, "kvo/portfolio.html", {"rijen": portfolio_rijen(request.user, vandaag), "vandaag": vandaag})
+    werkgroepen = list(begeleide_werkgroepen(request.user).order_by("naam"))
+    return render(
+        request,
+        "kvo/portfolio.html",
+        {"aantal": len(werkgroepen), "tabel": portfolio_tabel(request.user, werkgroepen, vandaag), "vandaag": vandaag},
+    )
+
+
+def portfolio_tabel(user, werkgroepen: list[Werkgroep], vandaag: dt.date) -> str:
+    """The portfolio's table, kept until one of the work groups changes (its data version or its
+    stored readiness figure) or the date moves on: its deadlines and 100 rows are most of the page."""
+    delen = (vandaag.isoformat(), [(wg.pk, wg.toets_berekend_op) for wg in werkgroepen])
+    html = versie.bewaard_voor(
+        werkgroepen,
+        "portfolio",
+        delen,
+        lambda: str(
+            render_to_string("kvo/_portfolio_tabel.html", {"rijen": portfolio_rijen(user, vandaag, werkgroepen)})
+        ),
+    )
+    return mark_safe(html)  # our own template's output, escaped when it was rendered

@@ -396,6 +396,8 @@ class Logregel(models.Model):
     kept with the work group rather than in a server log.
     """
 
+    kvo_boekhouding = True  # a line written here is not a change of the data (kvo.versie)
+
     werkgroep = models.ForeignKey(Werkgroep, related_name="logregels", on_delete=models.CASCADE)
     tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -419,6 +421,8 @@ class Logregel(models.Model):
 class ToetsHistorie(models.Model):
     """The readiness check's figures of one day: the daily job writes (or updates) today's row, so the
     readiness page can show how the share met moved over the last months."""
+
+    kvo_boekhouding = True  # computed from the data, not a change of it (kvo.versie)
 
     werkgroep = models.ForeignKey(Werkgroep, related_name="toetshistorie", on_delete=models.CASCADE)
     datum = models.DateField(_("datum"))

@@ -18,6 +18,7 @@ from analyse.models import Enquete
 from analyse.selectors import resultaten as selectors
 from analyse.selectors.enquete import enquete_van
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
+from kvo import versie
 from kvo.grafieken import Reeks, Staaf, kolommen, staafdiagram
 from kvo.mixins import vereist
 from kvo.pdf import template_naar_pdf
@@ -81,11 +82,18 @@ def respons(request, werkgroep):
 
 
 def _resultaten_context(request, enquete, terrein):
-    res = selectors.resultaten(enquete, terrein)
-    for thema in res.themas:
-        for u in thema.uitslagen:
-            u.grafiek = _grafiek(u)
-    return res
+    """The results with their charts, kept under the work group's data version (``kvo.versie``):
+    computing 40 questions over a few hundred responses, and last cycle's for comparison, is most of
+    the page, and the same until a response or the survey changes."""
+
+    def maken():
+        res = selectors.resultaten(enquete, terrein)
+        for thema in res.themas:
+            for u in thema.uitslagen:
+                u.grafiek = _grafiek(u)
+        return res
+
+    return versie.bewaard(request.werkgroep, "enquete-resultaten", (enquete.pk, getattr(terrein, "pk", None)), maken)
 
 
 @vereist(Actie.BEKIJKEN)

@@ -1,0 +1,196 @@
+"""The data version of a work group, and results kept under it.
+
+Pages such as the work-group home, the readiness page and the survey results compute the same
+thing from the same data on every request (the 54 readiness rules alone take about 45 ms). They
+keep the result in the cache under the work group's *data version*: a random token that changes
+with every write to the work group's data, so a kept result is never older than the data.
+
+Every write is seen, not only those that remember to say so: a database execute wrapper, installed
+on every connection, watches each INSERT, UPDATE and DELETE. One that touches a tenant table (the
+work group's own table and every model with a work-group scope, with the tables of their
+many-to-many fields, less the bookkeeping tables that no result reads, marked
+``kvo_boekhouding = True``) replaces the token of the work group whose scope is active, or,
+outside a work group's scope (a management command, the admin, a factory in a test), the token of
+everything ("*"), which is part of every group's version. So ``save()``, ``QuerySet.update()``,
+``bulk_create`` and raw SQL all count.
+
+Consistency: the new token is written by the same transaction as the data, after the data's
+statement, so another request sees the new token exactly when it sees the new data (it reads the
+token first, then the data: a result it keeps under an old token is never used again). Inside one
+transaction the token is replaced once, not for every statement, until someone in that
+transaction reads the version; the next write then replaces it again, so a result kept halfway
+through a transaction is not taken for its end. A transaction that rolls back takes its token with
+it; the token is random, so a result kept under it is never found again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import logging
+import re
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django_scopes import get_scope
+
+logger = logging.getLogger(__name__)
+
+ALLES = "*"  # the version of writes outside any work group's scope
+BEWAARTIJD = 2 * 24 * 3600  # seconds; keys carry the date where results depend on it
+
+# Django's writes: INSERT INTO, INSERT OR IGNORE INTO (SQLite, many-to-many .add()), UPDATE, DELETE FROM
+_SCHRIJVEN = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)', re.IGNORECASE)
+_stil: contextvars.ContextVar[bool] = contextvars.ContextVar("kvo_versie_stil", default=False)
+_actief = True  # off while migrations run (the version table may not exist yet)
+_tabellen: frozenset[str] | None = None
+
+
+def tenant_tabellen() -> frozenset[str]:
+    """The tables whose writes change a work group's data version."""
+    global _tabellen
+    if _tabellen is None:
+        tenant = apps.get_model("werkgroepen", "Werkgroep")
+        tabellen = set()
+        for model in apps.get_models():
+            if (model is tenant or hasattr(model._default_manager, "with_scope")) and not getattr(
+                model, "kvo_boekhouding", False
+            ):
+                tabellen.add(model._meta.db_table)
+                # and the tables of its many-to-many fields (attendance lists): .add() and .set() write there
+                tabellen.update(veld.remote_field.through._meta.db_table for veld in model._meta.local_many_to_many)
+        _tabellen = frozenset(tabellen)
+    return _tabellen
+
+
+@contextlib.contextmanager
+def boekhouding():
+    """Writes inside the block do not change a data version: for figures computed *from* the data
+    (the readiness snapshot), which would otherwise throw away the result they were computed with."""
+    token = _stil.set(True)
+    try:
+        yield
+    finally:
+        _stil.reset(token)
+
+
+def _sleutel_uit_scope() -> str:
+    huidig = get_scope()
+    werkgroep = huidig.get("werkgroep") if huidig.get("_enabled", False) else None
+    if werkgroep is None or isinstance(werkgroep, (list, tuple, set)):
+        return ALLES
+    return str(getattr(werkgroep, "pk", werkgroep))
+
+
+def _al_vervangen(verbinding, sleutel: str) -> bool:
+    """Whether the current transaction already replaced ``sleutel``'s token, with no read since."""
+    return any(
+        getattr(functie, "kvo_versie", None) == sleutel and not functie.gelezen
+        for _, functie, _ in verbinding.run_on_commit
+    )
+
+
+def _vervang(verbinding, sleutel: str) -> None:
+    if verbinding.in_atomic_block:
+        if _al_vervangen(verbinding, sleutel):
+            return
+
+        def markering():  # marks "replaced in this transaction"; nothing to do at commit
+            pass
+
+        markering.kvo_versie, markering.gelezen = sleutel, False
+        transaction.on_commit(markering, using=verbinding.alias)
+    from kvo.models import Gegevensversie
+
+    Gegevensversie.objects.using(verbinding.alias).bulk_create(
+        [Gegevensversie(sleutel=sleutel, token=secrets.token_hex(8))],
+        update_conflicts=True,
+        unique_fields=["sleutel"],
+        update_fields=["token"],
+    )
+
+
+def _wrapper(execute, sql, params, many, context):
+    resultaat = execute(sql, params, many, context)
+    if _actief and not _stil.get() and isinstance(sql, str):
+        treffer = _SCHRIJVEN.match(sql)
+        if treffer and treffer.group(1) in tenant_tabellen():
+            token = _stil.set(True)  # the version's own write is not watched
+            try:
+                _vervang(context["connection"], _sleutel_uit_scope())
+            finally:
+                _stil.reset(token)
+    return resultaat
+
+
+def installeer(sender, connection, **kwargs) -> None:
+    """``connection_created`` receiver: watch this connection's writes (once per connection)."""
+    if _wrapper not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_wrapper)
+
+
+def migratie_begint(**kwargs) -> None:
+    global _actief
+    _actief = False
+
+
+def migratie_klaar(**kwargs) -> None:
+    global _actief
+    _actief = True
+
+
+def versies(werkgroepen, *, using: str = DEFAULT_DB_ALIAS) -> dict[int, str]:
+    """The data version of each work group now (its own token and the token of everything), in one query."""
+    from kvo.models import Gegevensversie
+
+    sleutels = {str(wg.pk) for wg in werkgroepen} | {ALLES}
+    tokens = dict(Gegevensversie.objects.using(using).filter(sleutel__in=sleutels).values_list("sleutel", "token"))
+    verbinding = connections[using]
+    if verbinding.in_atomic_block:  # the next write in this transaction replaces the token again
+        for _, functie, _ in verbinding.run_on_commit:
+            if getattr(functie, "kvo_versie", None) in sleutels:
+                functie.gelezen = True
+    alles = tokens.get(ALLES, "0")
+    return {wg.pk: f"{tokens.get(str(wg.pk), '0')}.{alles}" for wg in werkgroepen}
+
+
+def huidige(werkgroep, *, using: str = DEFAULT_DB_ALIAS) -> str:
+    """The work group's data version now (its token and the token of everything)."""
+    return versies([werkgroep], using=using)[werkgroep.pk]
+
+
+def bewaard(werkgroep, naam: str, delen: tuple, maken: Callable[[], Any]) -> Any:
+    """``maken()``, kept in the cache under the work group's data version and ``delen`` (the date,
+    the cycle, whatever else the result depends on besides the data). A cache that fails is
+    logged and passed by: the result is then computed."""
+    return _bewaard(f"kvo:{naam}:{werkgroep.pk}:{huidige(werkgroep)}", delen, maken)
+
+
+def bewaard_voor(werkgroepen, naam: str, delen: tuple, maken: Callable[[], Any]) -> Any:
+    """As ``bewaard``, for a result computed from many work groups' data (the portfolio): kept
+    until one of them changes."""
+    per_werkgroep = versies(werkgroepen)
+    return _bewaard(f"kvo:{naam}", (sorted(per_werkgroep.items()), delen), maken)
+
+
+def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any]) -> Any:
+    onderscheid = hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()
+    sleutel = f"{voorvoegsel}:{onderscheid}"
+    try:
+        waarde = cache.get(sleutel)
+    except Exception:
+        logger.warning("cache niet bereikbaar bij lezen van %s", voorvoegsel, exc_info=True)
+        return maken()
+    if waarde is not None:
+        return waarde
+    waarde = maken()
+    try:
+        cache.set(sleutel, waarde, BEWAARTIJD)
+    except Exception:
+        logger.warning("cache niet bereikbaar bij bewaren van %s", voorvoegsel, exc_info=True)
+    return waarde
