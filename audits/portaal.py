@@ -22,6 +22,7 @@ from django_scopes import scope, scopes_disabled
 from audits.models import Audit, Documentenset
 from audits.selectors import Toetsstand, toetsstand
 from audits.toegang import geldige_audit_ids
+from kvo import versie
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import DocumentVersie
 
@@ -75,8 +76,8 @@ def _versies_op(audit: Audit, peildatum: dt.date | None) -> list[DocumentVersie]
         .order_by("document__titel", "document_id", "-versie")
     )
     per_document: dict[int, DocumentVersie] = {}
-    for versie in rijen:
-        per_document.setdefault(versie.document_id, versie)
+    for rij in rijen:
+        per_document.setdefault(rij.document_id, rij)
     return list(per_document.values())
 
 
@@ -117,9 +118,12 @@ def overzicht(request):
 @login_required
 def audit_detail(request, audit_id: int):
     audit = _audit_of_404(request.user, audit_id)
-    item = _portaal_audit(audit)
+    inhoud = versie.bewaarde_html(  # kept under the work group's data version (kvo.versie)
+        request, audit.werkgroep, f"portaal:{audit.pk}", "portaal/_audit_inhoud.html",
+        lambda: {"item": _portaal_audit(audit)},
+    )  # fmt: skip
     _log(audit, request.user, "auditor.bekeken", f"Auditor {request.user.email} bekeek de audit {audit}")
-    return render(request, "portaal/audit.html", {"item": item})
+    return render(request, "portaal/audit.html", {"audit": audit, "inhoud": inhoud})
 
 
 @never_cache

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from audits.forms import ToetsFilterForm
 from audits.selectors import toetsstand
+from kvo import versie
 from kvo.grafieken import lijn_in_tijd
 from kvo.mixins import WerkgroepMixin
 from kvo.permissions import Actie
@@ -22,11 +23,28 @@ class ToetsView(WerkgroepMixin, TemplateView):
     template_name = "audits/toets.html"
     permission = Actie.BEKIJKEN
 
+    inhoud_template = "audits/_toets_inhoud.html"
+
     def get_template_names(self):
         # htmx (changing cycle, date or status) swaps only the results; without JS the form submits.
-        return [f"{self.template_name}#resultaat"] if self.request.htmx else [self.template_name]
+        return [f"{self.inhoud_template}#resultaat"] if self.request.htmx else [self.template_name]
 
     def get_context_data(self, **kwargs):
+        if self.request.htmx:
+            return self._inhoud_context(**kwargs)
+        # The page's content, kept under the work group's data version (kvo.versie) and the last
+        # readiness history row (a bookkeeping table the data version does not follow).
+        inhoud = versie.bewaarde_html(
+            self.request,
+            self.werkgroep,
+            "toets",
+            self.inhoud_template,
+            lambda: self._inhoud_context(**kwargs),
+            delen=(self.werkgroep.toets_berekend_op,),
+        )
+        return {**super().get_context_data(**kwargs), "inhoud": inhoud}
+
+    def _inhoud_context(self, **kwargs):
         context = super().get_context_data(**kwargs)
         cycli = list(self.werkgroep.cycli.order_by("nummer"))
         form = ToetsFilterForm(self.request.GET or None, cycli=cycli)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.module_loading import autodiscover_modules
 
+from kvo import versie
 from kvo.toets import plus_jaren
 
 NIET_GEPLAND = "nog niet gepland"
@@ -50,10 +51,15 @@ def bijdrage(volgorde: int) -> Callable[[Bijdrage], Bijdrage]:
 
 
 def tijdlijn(werkgroep, cyclus, vandaag: dt.date) -> list[tuple[Mijlpaal, str]]:
-    """Every registered milestone of ``cyclus``, in order, with its CSS class for ``vandaag``."""
-    global _geladen
+    """Every registered milestone of ``cyclus``, in order, with its CSS class for ``vandaag``; kept
+    under the work group's data version (``kvo.versie``) until its data or the date changes."""
     if cyclus is None:
         return []
+    return versie.bewaard(werkgroep, "tijdlijn", (cyclus.pk, vandaag), lambda: _tijdlijn(werkgroep, cyclus, vandaag))
+
+
+def _tijdlijn(werkgroep, cyclus, vandaag: dt.date) -> list[tuple[Mijlpaal, str]]:
+    global _geladen
     if not _geladen:
         autodiscover_modules("tijdlijn")
         _geladen = True

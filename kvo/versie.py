@@ -37,6 +37,10 @@ from typing import Any
 from django.apps import apps
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django_scopes import get_scope
 
 logger = logging.getLogger(__name__)
@@ -182,15 +186,43 @@ def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any]) -> Any:
     onderscheid = hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()
     sleutel = f"{voorvoegsel}:{onderscheid}"
     try:
-        waarde = cache.get(sleutel)
-    except Exception:
+        bewaard = cache.get(sleutel)
+    except Exception:  # a cache outage must not take the page down: compute instead
         logger.warning("cache niet bereikbaar bij lezen van %s", voorvoegsel, exc_info=True)
         return maken()
-    if waarde is not None:
-        return waarde
+    if bewaard is not None:
+        return bewaard[0]
     waarde = maken()
     try:
-        cache.set(sleutel, waarde, BEWAARTIJD)
+        cache.set(sleutel, (waarde,), BEWAARTIJD)  # in a tuple: None is a result too
     except Exception:
         logger.warning("cache niet bereikbaar bij bewaren van %s", voorvoegsel, exc_info=True)
     return waarde
+
+
+CSRF_PLAATS = "kvo-csrf-plaatshouder"  # in kept HTML; each request puts its own token in
+
+
+def bewaarde_html(request, werkgroep, naam: str, template: str, context_maken: Callable[[], dict], delen=()) -> str:
+    """The rendered ``template`` (a page's content), kept under the work group's data version, the
+    date, the user and their roles in the group, the language and the full URL (its filters), and
+    ``delen`` for what the page reads besides the work group's data (a bookkeeping table). The
+    context is only computed when nothing is kept. A form's CSRF token is not kept: the HTML is
+    stored with a placeholder that each request replaces with its own token."""
+    toegang = getattr(request, "toegang", None)
+    sleutel = (
+        timezone.localdate().isoformat(),
+        request.user.pk,
+        sorted(toegang.rollen) if toegang else (),
+        translation.get_language(),
+        request.get_full_path(),
+        *delen,
+    )
+
+    def maken() -> str:
+        context = context_maken()
+        context["csrf_token"] = CSRF_PLAATS
+        return str(render_to_string(template, context, request=request))
+
+    html = bewaard(werkgroep, f"html:{naam}", sleutel, maken)
+    return mark_safe(html.replace(CSRF_PLAATS, str(get_token(request))))  # our own template, escaped when rendered

@@ -31,6 +31,7 @@ from aanpak.services.maatregelen import (
 from aanpak.services.plan import is_huidig
 from aanpak.views.basis import context, cyclus_en_plan
 from aanpak.views.plan import naar
+from kvo import versie
 from kvo.mixins import fout_in_form, vereist
 from kvo.pdf import template_naar_pdf
 from kvo.permissions import Actie
@@ -58,6 +59,14 @@ def _filters(request) -> tuple[int | None, str]:
 
 @vereist(Actie.BEKIJKEN)
 def matrix_pagina(request, werkgroep):
+    """The page's content is kept under the work group's data version (``kvo.versie``)."""
+    inhoud = versie.bewaarde_html(
+        request, request.werkgroep, "matrix", "aanpak/_matrix_inhoud.html", lambda: _matrix_context(request)
+    )
+    return render(request, "aanpak/matrix.html", context(request, inhoud=inhoud))
+
+
+def _matrix_context(request) -> dict:
     cyclus, plan = cyclus_en_plan(request)
     extra = {"cyclus": cyclus, "plan": plan}
     if plan is not None:
@@ -71,7 +80,7 @@ def matrix_pagina(request, werkgroep):
             resultaten=voer_toets_uit(request.werkgroep, cyclus=cyclus, ids=MATRIX_IDS),
             alleen_lezen=not is_huidig(cyclus),
         )
-    return render(request, "aanpak/matrix.html", context(request, **extra))
+    return context(request, **extra)
 
 
 @vereist(Actie.BEKIJKEN)

@@ -98,6 +98,14 @@ def _resultaten_context(request, enquete, terrein):
 
 @vereist(Actie.BEKIJKEN)
 def resultaten(request, werkgroep):
+    """The page's content is kept under the work group's data version (``kvo.versie``)."""
+    inhoud = versie.bewaarde_html(
+        request, request.werkgroep, "resultaten", "analyse/_resultaten_inhoud.html", lambda: _pagina_context(request)
+    )
+    return render(request, "analyse/resultaten.html", context(request, inhoud=inhoud))
+
+
+def _pagina_context(request) -> dict:
     cyclus, enquete = _enquete(request)
     extra = {"cyclus": cyclus, "enquete": enquete, "waarschuwingen": waarschuwingen(request.werkgroep, IDS)}
     if enquete is not None and enquete.is_verstuurd:
@@ -108,7 +116,7 @@ def resultaten(request, werkgroep):
             res=_resultaten_context(request, enquete, terrein),
             onderdrukt_tekst=selectors.ONDERDRUKT,
         )
-    return render(request, "analyse/resultaten.html", context(request, **extra))
+    return context(request, **extra)
 
 
 def _verstuurde_enquete(request) -> tuple[object, Enquete]:

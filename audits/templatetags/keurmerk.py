@@ -7,6 +7,8 @@ importing ``audits``.
 from django import template
 from django.utils import timezone
 
+from kvo import versie
+
 register = template.Library()
 
 
@@ -14,4 +16,9 @@ register = template.Library()
 def keurmerk(werkgroep):
     from audits.services import geldig_certificaat
 
-    return {"certificaat": geldig_certificaat(werkgroep, timezone.localdate()) if werkgroep else None}
+    if not werkgroep:
+        return {"certificaat": None}
+    vandaag = timezone.localdate()  # on every page of the group: kept under its data version (kvo.versie)
+    return {
+        "certificaat": versie.bewaard(werkgroep, "keurmerk", (vandaag,), lambda: geldig_certificaat(werkgroep, vandaag))
+    }

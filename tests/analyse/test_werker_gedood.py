@@ -76,7 +76,10 @@ def test_gedode_werker_stuurt_niemand_twee_keer(transactional_db, werker_queue, 
     na = herinneringen(postvak)
     assert len(na) == len(set(na))  # nobody twice
     assert len(voor) <= len(na) <= len(voor) + 1  # at most the mail being written when the worker died
-    assert not list(postvak.glob(".*"))  # no half-written mail
+    # No half-written mail delivered: every .eml is whole. The kill can land while the mailbox writes
+    # its temporary file (before the atomic rename): that one file, never delivered, may stay behind.
+    assert all(email.message_from_bytes(b.read_bytes()).get_payload() for b in postvak.glob("*.eml"))
+    assert len(list(postvak.glob(".*"))) <= 1
     # every invitation has exactly one ledger row for round 1; the killed batch stays "claimed, not
     # confirmed", which the secretary sees listed (analyse.selectors.uitnodigingen.problemen)
     assert Herinnering.objects.filter(ronde=1).count() == AANTAL

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from kvo import versie
 from kvo.eisen import GROEPEN as ALLE_GROEPEN
 from kvo.mixins import vereist
 from kvo.permissions import Actie
@@ -22,6 +23,14 @@ GROEPEN = ("Gebied", "Werkgroep")
 
 @vereist(Actie.BEKIJKEN)
 def home(request, werkgroep):
+    """The page's content is kept under the work group's data version (``kvo.versie``)."""
+    inhoud = versie.bewaarde_html(
+        request, request.werkgroep, "home", "werkgroepen/_home_inhoud.html", lambda: _home_context(request)
+    )
+    return render(request, "werkgroepen/home.html", context(request, inhoud=inhoud))
+
+
+def _home_context(request) -> dict:
     wg = request.werkgroep
     vandaag = timezone.localdate()
     cyclus = kies_cyclus(wg)
@@ -29,21 +38,17 @@ def home(request, werkgroep):
     groepen = [(g, [r for r in resultaten if r.eis.groep == g]) for g in GROEPEN]
     stand = [_groepstand(g, [r for r in resultaten if r.eis.groep == g]) for g in ALLE_GROEPEN]
     actief = selectors.actieve_leden(selectors.leden(wg), vandaag)
-    return render(
+    return context(
         request,
-        "werkgroepen/home.html",
-        context(
-            request,
-            cyclus=cyclus,
-            cyclus_einde=plus_jaren(cyclus.start, 3) if cyclus else None,
-            tijdlijn=tijdlijn(wg, cyclus, vandaag),
-            niet_gepland=NIET_GEPLAND,
-            groepen=groepen,
-            stand=stand,
-            partijen_stand=selectors.partijen_stand(actief),
-            aantal_leden=len(actief),
-            cyclus_form=CyclusForm(initial={"start": vandaag}) if cyclus is None else None,
-        ),
+        cyclus=cyclus,
+        cyclus_einde=plus_jaren(cyclus.start, 3) if cyclus else None,
+        tijdlijn=tijdlijn(wg, cyclus, vandaag),
+        niet_gepland=NIET_GEPLAND,
+        groepen=groepen,
+        stand=stand,
+        partijen_stand=selectors.partijen_stand(actief),
+        aantal_leden=len(actief),
+        cyclus_form=CyclusForm(initial={"start": vandaag}) if cyclus is None else None,
     )
 
 

@@ -1,0 +1,75 @@
+"""Pages whose content is kept under the data version (kvo.versie.bewaarde_html): the kept HTML
+never carries another request's CSRF token, differs per user and role, and follows every change."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from kvo.versie import CSRF_PLAATS
+from tests.factories import WerkgroepFactory
+from werkgroepen.models import Partij
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _client(user) -> Client:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def zonder_cyclus(actoren):
+    """The home page of a group without a cycle has a form (start the cycle) for those who manage."""
+    actoren.cyclus.delete()
+    return reverse("werkgroepen:home", kwargs={"werkgroep": actoren.werkgroep.slug})
+
+
+def test_elk_verzoek_krijgt_zijn_eigen_csrf_token(actoren, zonder_cyclus):
+    eerste, tweede = _client(actoren.voorzitter), _client(actoren.voorzitter)  # two sessions, one user
+    html_1 = eerste.get(zonder_cyclus).content.decode()
+    html_2 = tweede.get(zonder_cyclus).content.decode()  # from the cache
+    assert CSRF_PLAATS not in html_1 and CSRF_PLAATS not in html_2
+    token = CSRF.search(html_2).group(1)
+    assert token != CSRF.search(html_1).group(1)
+    # the kept page's form works for the second session
+    response = tweede.post(
+        reverse("werkgroepen:cyclus_start", kwargs={"werkgroep": actoren.werkgroep.slug}),
+        {"start": "2026-01-01", "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 302
+    assert actoren.werkgroep.cycli.count() == 1
+
+
+def test_de_inhoud_verschilt_per_gebruiker_en_rol(actoren, zonder_cyclus):
+    voorzitter = _client(actoren.voorzitter).get(zonder_cyclus).content.decode()
+    lid = _client(actoren.lid).get(zonder_cyclus).content.decode()
+    assert "Cyclus starten" in voorzitter and "Cyclus starten" not in lid
+
+
+def test_een_rol_buiten_de_werkgroepgegevens_telt_ook(actoren, zonder_cyclus):
+    """A facilitator is added to the organisation (not a table of the work group's data): the roles
+    are part of the key, so the page shows what the new role may do at once."""
+    gebruiker = actoren.lid
+    client = _client(gebruiker)
+    assert "Cyclus starten" not in client.get(zonder_cyclus).content.decode()
+    actoren.werkgroep.begeleiding.gebruikers.add(gebruiker)
+    assert "Cyclus starten" in client.get(zonder_cyclus).content.decode()
+
+
+def test_de_inhoud_volgt_een_wijziging(actoren):
+    url = reverse("werkgroepen:home", kwargs={"werkgroep": actoren.werkgroep.slug})
+    client = _client(actoren.lid)
+    assert "Brandweer Fryslân" not in client.get(url).content.decode()
+    actoren.werkgroep.partijen.create(naam="Brandweer Fryslân", soort=Partij.Soort.BRANDWEER)
+    assert "Brandweer" in client.get(url).content.decode()
+
+
+def test_een_andere_werkgroep_krijgt_nooit_de_bewaarde_inhoud(actoren):
+    url = reverse("werkgroepen:home", kwargs={"werkgroep": actoren.werkgroep.slug})
+    assert _client(actoren.lid).get(url).status_code == 200  # kept now
+    assert _client(actoren.vreemde).get(url).status_code == 404
+    WerkgroepFactory(slug="derde")
+    assert _client(actoren.vreemde).get(url).status_code == 404
