@@ -46,7 +46,10 @@ from django_scopes import get_scope
 logger = logging.getLogger(__name__)
 
 ALLES = "*"  # the version of writes outside any work group's scope
-BEWAARTIJD = 2 * 24 * 3600  # seconds; keys carry the date where results depend on it
+# Seconds a kept result lives: it is never stale (its key holds the data version), so this only bounds
+# the memory old versions take. Pages are large (the matrix is 400 kB), and kept a short while.
+BEWAARTIJD = 6 * 3600
+BEWAARTIJD_HTML = 10 * 60
 
 # Django's writes: INSERT INTO, INSERT OR IGNORE INTO (SQLite, many-to-many .add()), UPDATE, DELETE FROM
 _SCHRIJVEN = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)', re.IGNORECASE)
@@ -168,21 +171,21 @@ def huidige(werkgroep, *, using: str = DEFAULT_DB_ALIAS) -> str:
     return versies([werkgroep], using=using)[werkgroep.pk]
 
 
-def bewaard(werkgroep, naam: str, delen: tuple, maken: Callable[[], Any]) -> Any:
+def bewaard(werkgroep, naam: str, delen: tuple, maken: Callable[[], Any], *, bewaartijd: int = BEWAARTIJD) -> Any:
     """``maken()``, kept in the cache under the work group's data version and ``delen`` (the date,
     the cycle, whatever else the result depends on besides the data). A cache that fails is
     logged and passed by: the result is then computed."""
-    return _bewaard(f"kvo:{naam}:{werkgroep.pk}:{huidige(werkgroep)}", delen, maken)
+    return _bewaard(f"kvo:{naam}:{werkgroep.pk}:{huidige(werkgroep)}", delen, maken, bewaartijd)
 
 
 def bewaard_voor(werkgroepen, naam: str, delen: tuple, maken: Callable[[], Any]) -> Any:
     """As ``bewaard``, for a result computed from many work groups' data (the portfolio): kept
     until one of them changes."""
     per_werkgroep = versies(werkgroepen)
-    return _bewaard(f"kvo:{naam}", (sorted(per_werkgroep.items()), delen), maken)
+    return _bewaard(f"kvo:{naam}", (sorted(per_werkgroep.items()), delen), maken, BEWAARTIJD_HTML)
 
 
-def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any]) -> Any:
+def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any], bewaartijd: int) -> Any:
     onderscheid = hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()
     sleutel = f"{voorvoegsel}:{onderscheid}"
     try:
@@ -194,7 +197,7 @@ def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any]) -> Any:
         return bewaard[0]
     waarde = maken()
     try:
-        cache.set(sleutel, (waarde,), BEWAARTIJD)  # in a tuple: None is a result too
+        cache.set(sleutel, (waarde,), bewaartijd)  # in a tuple: None is a result too
     except Exception:
         logger.warning("cache niet bereikbaar bij bewaren van %s", voorvoegsel, exc_info=True)
     return waarde
@@ -224,5 +227,5 @@ def bewaarde_html(request, werkgroep, naam: str, template: str, context_maken: C
         context["csrf_token"] = CSRF_PLAATS
         return str(render_to_string(template, context, request=request))
 
-    html = bewaard(werkgroep, f"html:{naam}", sleutel, maken)
+    html = bewaard(werkgroep, f"html:{naam}", sleutel, maken, bewaartijd=BEWAARTIJD_HTML)
     return mark_safe(html.replace(CSRF_PLAATS, str(get_token(request))))  # our own template, escaped when rendered

@@ -6,6 +6,7 @@ app_name = "werkgroepen"
 urlpatterns = [
     path("", home.home, name="home"),
     path("cyclus/starten/", home.cyclus_start, name="cyclus_start"),
+    path("wissel/", home.wisselaar, name="wisselaar"),
     path("logboek/", logboek.logboek, name="logboek"),
     path("geschiedenis/<slug:soort>/<int:pk>/", geschiedenis.geschiedenis_record, name="geschiedenis"),
     # Parties and members (§3.2, §3.3)

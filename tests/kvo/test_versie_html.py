@@ -73,3 +73,22 @@ def test_een_andere_werkgroep_krijgt_nooit_de_bewaarde_inhoud(actoren):
     assert _client(actoren.vreemde).get(url).status_code == 404
     WerkgroepFactory(slug="derde")
     assert _client(actoren.vreemde).get(url).status_code == 404
+
+
+def test_de_wisselaar_haalt_de_andere_werkgroepen_pas_bij_openen(actoren, als, django_assert_max_num_queries):
+    """The header's switcher lists the user's other work groups from its own URL (fetched when it
+    opens); the pages themselves no longer query them."""
+    from tests.factories import LidFactory, PartijFactory
+
+    tweede = WerkgroepFactory(naam="KVO Tweede", slug="tweede")
+    LidFactory(werkgroep=tweede, partij=PartijFactory(werkgroep=tweede), user=actoren.lid, email="lid@example.org")
+    client = als(actoren.lid)
+    home = client.get(reverse("werkgroepen:home", kwargs={"werkgroep": actoren.werkgroep.slug})).content.decode()
+    wissel = reverse("werkgroepen:wisselaar", kwargs={"werkgroep": actoren.werkgroep.slug})
+    assert f'hx-get="{wissel}"' in home and 'hx-trigger="toggle once"' in home
+    assert "KVO Tweede" not in home  # not on the page itself
+    with django_assert_max_num_queries(10):
+        lijst = client.get(wissel, headers={"HX-Request": "true"}).content.decode()
+    assert "KVO Tweede" in lijst and "Alle werkgroepen" in lijst
+    assert "KVO De Hoek" not in lijst and "KVO Andere Kant" not in lijst  # itself, and a group not theirs
+    assert als(actoren.vreemde).get(wissel).status_code == 404

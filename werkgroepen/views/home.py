@@ -80,3 +80,15 @@ def cyclus_start(request, werkgroep):
     else:
         messages.error(request, "Vul een geldige startdatum in.")
     return naar("home", wg)
+
+
+@vereist(Actie.BEKIJKEN)
+def wisselaar(request, werkgroep):
+    """The switcher's list in the page header: the user's other work groups (at most 20; the link to
+    all of them follows). Fetched when the switcher opens, so the other pages do not pay for it."""
+    from kvo.tenancy import werkgroepen_voor
+
+    andere = (
+        werkgroepen_voor(request.user).exclude(pk=request.werkgroep.pk).order_by("naam").values("naam", "slug")[:20]
+    )
+    return render(request, "werkgroepen/_wisselaar.html", {"andere_werkgroepen": list(andere)})
