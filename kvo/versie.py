@@ -185,11 +185,25 @@ def bewaard_voor(werkgroepen, naam: str, delen: tuple, maken: Callable[[], Any])
     return _bewaard(f"kvo:{naam}", (sorted(per_werkgroep.items()), delen), maken, BEWAARTIJD_HTML)
 
 
+_opnieuw: contextvars.ContextVar[bool] = contextvars.ContextVar("kvo_versie_opnieuw", default=False)
+
+
+@contextlib.contextmanager
+def opnieuw():
+    """Inside the block nothing kept is used: every result is computed (and kept again). For the
+    benchmark and the query-count tests, which measure the computation, not the cache."""
+    token = _opnieuw.set(True)
+    try:
+        yield
+    finally:
+        _opnieuw.reset(token)
+
+
 def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any], bewaartijd: int) -> Any:
     onderscheid = hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()
     sleutel = f"{voorvoegsel}:{onderscheid}"
     try:
-        bewaard = cache.get(sleutel)
+        bewaard = None if _opnieuw.get() else cache.get(sleutel)
     except Exception:  # a cache outage must not take the page down: compute instead
         logger.warning("cache niet bereikbaar bij lezen van %s", voorvoegsel, exc_info=True)
         return maken()

@@ -163,3 +163,14 @@ def test_buiten_een_transactie_komt_het_token_na_de_gegevens():
         Werkgroep.objects.filter(pk=wg.pk).update(adres_plaats="Wolvega")
     assert volgorde == ["gegevens", "versie"]
     assert versie.huidige(wg).split(".")[0] != "0"
+
+
+def test_opnieuw_rekent_alles_opnieuw_uit(actoren):
+    """What the query-count tests and the benchmark measure inside ``opnieuw()`` is the computation."""
+    wg = actoren.werkgroep
+    voer_toets_uit(wg)
+    with CaptureQueriesContext(connection) as bewaard:
+        voer_toets_uit(wg)
+    with versie.opnieuw(), CaptureQueriesContext(connection) as opnieuw:
+        voer_toets_uit(wg)
+    assert len(bewaard) == 1 and len(opnieuw) > 10
