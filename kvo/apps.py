@@ -18,6 +18,7 @@ class KvoConfig(AppConfig):
         connection_created.connect(versie.installeer, dispatch_uid="kvo_versie")
         pre_migrate.connect(versie.migratie_begint, dispatch_uid="kvo_versie")
         post_migrate.connect(versie.migratie_klaar, dispatch_uid="kvo_versie")
+        post_delete.connect(versie.werkgroep_verwijderd, sender="werkgroepen.Werkgroep", dispatch_uid="kvo_versie")
         from django.db import connections
 
         for verbinding in connections.all(initialized_only=True):

@@ -141,6 +141,13 @@ def installeer(sender, connection, **kwargs) -> None:
         connection.execute_wrappers.append(_wrapper)
 
 
+def werkgroep_verwijderd(sender, instance, **kwargs) -> None:
+    """``post_delete`` of the work group: its version row goes with it."""
+    from kvo.models import Gegevensversie
+
+    Gegevensversie.objects.using(kwargs.get("using") or DEFAULT_DB_ALIAS).filter(sleutel=str(instance.pk)).delete()
+
+
 def migratie_begint(**kwargs) -> None:
     global _actief
     _actief = False

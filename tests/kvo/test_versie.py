@@ -174,3 +174,16 @@ def test_opnieuw_rekent_alles_opnieuw_uit(actoren):
     with versie.opnieuw(), CaptureQueriesContext(connection) as opnieuw:
         voer_toets_uit(wg)
     assert len(bewaard) == 1 and len(opnieuw) > 10
+
+
+def test_een_verwijderde_werkgroep_neemt_haar_versie_mee(actoren):
+    from kvo.models import Gegevensversie
+
+    from tests.factories import WerkgroepFactory
+
+    ander = WerkgroepFactory(slug="weg")
+    with scope(werkgroep=ander):
+        Werkgroep.objects.filter(pk=ander.pk).update(gemeente="Ergens")
+    assert Gegevensversie.objects.filter(sleutel=str(ander.pk)).exists()
+    ander.delete()
+    assert not Gegevensversie.objects.filter(sleutel=str(ander.pk)).exists()
