@@ -38,7 +38,10 @@ RESULTATEN: list[tuple[str, float, float, float, float, int]] = []
 
 def meet(naam: str, functie, *, doel_s: float, doel_mb: float, herhaal: int = 3, voorbereiding=None):
     """Run ``functie`` once under tracemalloc for its peak memory, then ``herhaal`` times without it
-    (tracemalloc slows allocation-heavy code two- to threefold) and keep the best time."""
+    (tracemalloc slows allocation-heavy code two- to threefold) and keep the best time. Every run
+    computes: nothing kept under the data version (``kvo.versie``) is used."""
+    from kvo import versie
+
     beste, piek, queries = float("inf"), 0.0, 0
     for ronde in range(herhaal + 1):
         if voorbereiding:
@@ -47,7 +50,7 @@ def meet(naam: str, functie, *, doel_s: float, doel_mb: float, herhaal: int = 3,
         geheugen = ronde == 0
         if geheugen:
             tracemalloc.start()
-        with CaptureQueriesContext(connection) as ctx:
+        with versie.opnieuw(), CaptureQueriesContext(connection) as ctx:
             start = time.perf_counter()
             functie()
             duur = time.perf_counter() - start
