@@ -178,7 +178,6 @@ def test_opnieuw_rekent_alles_opnieuw_uit(actoren):
 
 def test_een_verwijderde_werkgroep_neemt_haar_versie_mee(actoren):
     from kvo.models import Gegevensversie
-
     from tests.factories import WerkgroepFactory
 
     ander = WerkgroepFactory(slug="weg")
