@@ -40,6 +40,7 @@ class ToetsView(WerkgroepMixin, TemplateView):
             "toets",
             self.inhoud_template,
             lambda: self._inhoud_context(**kwargs),
+            parameters=tuple(ToetsFilterForm.base_fields),
             delen=(self.werkgroep.toets_berekend_op,),
         )
         return {**super().get_context_data(**kwargs), "inhoud": inhoud}

@@ -227,19 +227,24 @@ def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any], bewaartij
 CSRF_PLAATS = "kvo-csrf-plaatshouder"  # in kept HTML; each request puts its own token in
 
 
-def bewaarde_html(request, werkgroep, naam: str, template: str, context_maken: Callable[[], dict], delen=()) -> str:
+def bewaarde_html(
+    request, werkgroep, naam: str, template: str, context_maken: Callable[[], dict], *, parameters=(), delen=()
+) -> str:
     """The rendered ``template`` (a page's content), kept under the work group's data version, the
-    date, the user and their roles in the group, the language and the full URL (its filters), and
-    ``delen`` for what the page reads besides the work group's data (a bookkeeping table). The
-    context is only computed when nothing is kept. A form's CSRF token is not kept: the HTML is
-    stored with a placeholder that each request replaces with its own token."""
+    date, the user and their roles in the group, the language, the path and the values of the
+    query ``parameters`` the view reads (its filters; other parameters do not change the page, so
+    they make no new entry), and ``delen`` for what the page reads besides the work group's data (a
+    bookkeeping table). The context is only computed when nothing is kept. A form's CSRF token is
+    not kept: the HTML is stored with a placeholder that each request replaces with its own token."""
     toegang = getattr(request, "toegang", None)
     sleutel = (
         timezone.localdate().isoformat(),
         request.user.pk,
         sorted(toegang.rollen) if toegang else (),
         translation.get_language(),
-        request.get_full_path(),
+        request.path,
+        [(p, request.GET.getlist(p)) for p in parameters],
+        bool(request.GET),  # a page may say "filtered" whatever the parameter
         *delen,
     )
 

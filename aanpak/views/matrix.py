@@ -61,7 +61,12 @@ def _filters(request) -> tuple[int | None, str]:
 def matrix_pagina(request, werkgroep):
     """The page's content is kept under the work group's data version (``kvo.versie``)."""
     inhoud = versie.bewaarde_html(
-        request, request.werkgroep, "matrix", "aanpak/_matrix_inhoud.html", lambda: _matrix_context(request)
+        request,
+        request.werkgroep,
+        "matrix",
+        "aanpak/_matrix_inhoud.html",
+        lambda: _matrix_context(request),
+        parameters=("cyclus", "partij", "status"),
     )
     return render(request, "aanpak/matrix.html", context(request, inhoud=inhoud))
 

@@ -100,7 +100,12 @@ def _resultaten_context(request, enquete, terrein):
 def resultaten(request, werkgroep):
     """The page's content is kept under the work group's data version (``kvo.versie``)."""
     inhoud = versie.bewaarde_html(
-        request, request.werkgroep, "resultaten", "analyse/_resultaten_inhoud.html", lambda: _pagina_context(request)
+        request,
+        request.werkgroep,
+        "resultaten",
+        "analyse/_resultaten_inhoud.html",
+        lambda: _pagina_context(request),
+        parameters=("terrein",),
     )
     return render(request, "analyse/resultaten.html", context(request, inhoud=inhoud))
 

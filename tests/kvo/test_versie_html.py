@@ -92,3 +92,24 @@ def test_de_wisselaar_haalt_de_andere_werkgroepen_pas_bij_openen(actoren, als, d
     assert "KVO Tweede" in lijst and "Alle werkgroepen" in lijst
     assert "KVO De Hoek" not in lijst and "KVO Andere Kant" not in lijst  # itself, and a group not theirs
     assert als(actoren.vreemde).get(wissel).status_code == 404
+
+
+def test_alleen_de_parameters_van_de_pagina_maken_een_nieuwe_ingang(actoren):
+    """A filter the page reads is part of the key; any other query parameter is not (it does not
+    change the page, and so cannot fill the cache with copies of it)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(actoren.lid)
+    url = reverse("audits:toets", kwargs={"werkgroep": actoren.werkgroep.slug})
+
+    def zonder_token(html: str) -> str:  # the masked CSRF token differs per response
+        return re.sub(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', r"\1", html)
+
+    alles = client.get(url + "?x=1").content.decode()
+    with CaptureQueriesContext(connection) as andere_parameter:
+        assert zonder_token(client.get(url + "?x=2").content.decode()) == zonder_token(alles)
+    with CaptureQueriesContext(connection) as filter_:
+        gefilterd = client.get(url + "?status=voldaan").content.decode()
+    assert len(andere_parameter) < len(filter_)  # kept vs computed
+    assert 'data-status="open"' in alles and 'data-status="open"' not in gefilterd
