@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -98,7 +98,7 @@ def toegang_voor(user, werkgroep: Werkgroep) -> Toegang:
                 rollen.add(Rol.AGENDALID if kandidaat.agendalid else Rol.LID)
                 rollen.update(Rol(r) for r in kandidaat.rollen if r in (Rol.VOORZITTER, Rol.SECRETARIS))
                 break
-        if werkgroep.begeleiding_id and werkgroep.begeleiding.gebruikers.filter(pk=user.pk).exists():
+        if werkgroep.begeleiding_id and _begeleidt(user, werkgroep):
             rollen.add(Rol.BEGELEIDER)
         for bron in bronnen():
             ids = bron.object_ids(user, werkgroep)
@@ -131,7 +131,12 @@ class WerkgroepMiddleware:
             return self.get_response(request)
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={request.get_full_path()}")
-        werkgroep = Werkgroep.objects.filter(slug=slug).select_related("begeleiding").first()
+        werkgroep = (
+            Werkgroep.objects.filter(slug=slug)
+            .select_related("begeleiding")
+            .annotate(_begeleider=Exists(_begeleiders(request.user.pk)))  # saves toegang_voor a query
+            .first()
+        )
         toegang = toegang_voor(request.user, werkgroep) if werkgroep else None
         if not toegang:
             raise Http404("Werkgroep niet gevonden.")
@@ -142,6 +147,21 @@ class WerkgroepMiddleware:
         logcontext.werkgroep.set(werkgroep.slug)  # on every log line of this request
         with scope(werkgroep=werkgroep):
             return self.get_response(request)
+
+
+def _begeleiders(user_pk: int):
+    """The user's membership of the work group's facilitating organisation, for an ``Exists``."""
+    koppeling = Werkgroep._meta.get_field("begeleiding").related_model.gebruikers.through
+    return koppeling.objects.filter(begeleidingsorganisatie_id=OuterRef("begeleiding_id"), user_id=user_pk)
+
+
+def _begeleidt(user, werkgroep: Werkgroep) -> bool:
+    """Whether ``user`` works for the organisation that facilitates ``werkgroep`` (read with the work
+    group by the middleware when it can)."""
+    bekend = getattr(werkgroep, "_begeleider", None)
+    if bekend is not None:
+        return bekend
+    return werkgroep.begeleiding.gebruikers.filter(pk=user.pk).exists()
 
 
 def _heeft_mfa(user) -> bool:

@@ -1,5 +1,7 @@
+from functools import lru_cache
+
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
 
 register = template.Library()
@@ -14,14 +16,23 @@ def nav_link(context, viewname: str, label: str, exact: bool = False):
     """
     request = context["request"]
     werkgroep = context.get("werkgroep")
-    try:
-        url = reverse(viewname, kwargs={"werkgroep": werkgroep.slug}) if werkgroep else reverse(viewname)
-    except NoReverseMatch:
+    url = _nav_url(viewname, werkgroep.slug if werkgroep else None, get_script_prefix(), get_urlconf())
+    if not url:
         return ""
     huidig = request.path == url or (not exact and url.count("/") > 3 and request.path.startswith(url))
     if huidig:
         return format_html('<a href="{}" aria-current="page">{}</a>', url, label)
     return format_html('<a href="{}">{}</a>', url, label)
+
+
+@lru_cache(maxsize=4096)
+def _nav_url(viewname: str, slug: str | None, _prefix: str, _urlconf) -> str:
+    """The link's URL ("" when the view does not exist): the same for every request, and a page has
+    about twenty of them, so each is reversed once per process (per script prefix and URLconf)."""
+    try:
+        return reverse(viewname, kwargs={"werkgroep": slug}) if slug else reverse(viewname)
+    except NoReverseMatch:
+        return ""
 
 
 @register.inclusion_tag("partials/status.html")
