@@ -21,7 +21,7 @@ from django_scopes import scope, scopes_disabled
 
 from audits.models import Audit, Documentenset
 from audits.selectors import Toetsstand, toetsstand
-from audits.toegang import geldige_audit_ids
+from audits.toegang import geldige_audits
 from kvo import versie
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import DocumentVersie
@@ -40,12 +40,9 @@ class PortaalAudit:
 
 def _audits(user, *, audit_id: int | None = None) -> list[Audit]:
     """The audits ``user`` holds a valid grant for now (or the one ``audit_id``), with work group and cycle."""
-    ids = geldige_audit_ids(user, audit_id=audit_id)
-    if not ids:
-        return []
     with scopes_disabled():
         return list(
-            Audit.objects.filter(pk__in=ids)
+            geldige_audits(user, audit_id=audit_id)
             .select_related("werkgroep", "cyclus")
             .order_by("werkgroep__naam", "-datum", "pk")
         )

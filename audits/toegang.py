@@ -31,21 +31,28 @@ def geldige_rijen(*, user=None, werkgroep=None) -> QuerySet[AuditorToegang]:
         return rijen
 
 
-def geldige_audit_ids(user, *, werkgroep=None, audit_id: int | None = None) -> frozenset[int]:
-    """The audits ``user`` may see now: a valid row and the guardian permission (two queries)."""
+def geldige_audits(user, *, werkgroep=None, audit_id: int | None = None) -> QuerySet[Audit]:
+    """The audits ``user`` may see now, as a query: a valid row (one query, here) and the guardian
+    permission (in the query returned; scopes disabled, the caller filters)."""
     if not user.is_authenticated:
-        return frozenset()
+        return Audit.objects.none()
     rijen = geldige_rijen(user=user, werkgroep=werkgroep)
     if audit_id is not None:
         rijen = rijen.filter(audit_id=audit_id)
     geldig = set(rijen.values_list("audit_id", flat=True))
     if not geldig:
-        return frozenset()
+        return Audit.objects.none()
     with scopes_disabled():
-        toegekend = get_objects_for_user(
+        return get_objects_for_user(
             user, "audits.view_audit", klass=Audit.objects.filter(pk__in=geldig), accept_global_perms=False
         )
-        return frozenset(toegekend.values_list("pk", flat=True))
+
+
+def geldige_audit_ids(user, *, werkgroep=None, audit_id: int | None = None) -> frozenset[int]:
+    """The ids of ``geldige_audits`` (two queries)."""
+    audits = geldige_audits(user, werkgroep=werkgroep, audit_id=audit_id)
+    with scopes_disabled():
+        return frozenset(audits.values_list("pk", flat=True))
 
 
 @toegangsbron
