@@ -20,7 +20,11 @@ token first, then the data: a result it keeps under an old token is never used a
 transaction the token is replaced once, not for every statement, until someone in that
 transaction reads the version; the next write then replaces it again, so a result kept halfway
 through a transaction is not taken for its end. A transaction that rolls back takes its token with
-it; the token is random, so a result kept under it is never found again.
+it; the token is random, so a result kept under it is never found again. A write outside any
+transaction (autocommit) commits on its own and the token follows in the next statement: a process
+killed between the two leaves kept results one change behind until the next write or the end of
+their lifetime (``BEWAARTIJD``), which is one reason that lifetime is bounded. Services write in
+``transaction.atomic`` (``shared/STYLE.md``), where this cannot happen.
 """
 
 from __future__ import annotations
