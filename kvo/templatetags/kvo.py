@@ -8,11 +8,12 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def nav_link(context, viewname: str, label: str, exact: bool = False):
+def nav_link(context, viewname: str, label: str, exact: bool = False, behalve: str = ""):
     """A navigation link for the current work group; marks the current section (aria-current).
 
     With ``exact`` only that page itself is current (a sub-navigation whose first link is a prefix
-    of the others); a link whose view does not exist renders nothing.
+    of the others); ``behalve`` names a view under this link's path that has a link of its own, whose
+    pages do not make this one current; a link whose view does not exist renders nothing.
     """
     request = context["request"]
     werkgroep = context.get("werkgroep")
@@ -20,6 +21,9 @@ def nav_link(context, viewname: str, label: str, exact: bool = False):
     if not url:
         return ""
     huidig = request.path == url or (not exact and url.count("/") > 3 and request.path.startswith(url))
+    if huidig and behalve:
+        eigen = _nav_url(behalve, werkgroep.slug if werkgroep else None, get_script_prefix(), get_urlconf())
+        huidig = not (eigen and request.path.startswith(eigen))
     if huidig:
         return format_html('<a href="{}" aria-current="page">{}</a>', url, label)
     return format_html('<a href="{}">{}</a>', url, label)

@@ -67,3 +67,20 @@ def test_gereedheid_op_het_overzicht_is_het_aandeel_van_de_toepasselijke_eisen(a
     assert wg.gereedheid == 98
     wg.toets_stand = {"totaal": 54, "voldaan": 50, "nvt": 4}
     assert wg.gereedheid == 100
+
+
+def test_de_navigatie_markeert_een_onderdeel_tegelijk(actoren, als):
+    """The readiness page lives under /audit/ but has its own link: only that one is current."""
+    import re
+
+    from django.urls import reverse
+
+    client = als(actoren.lid)
+    w = {"werkgroep": actoren.werkgroep.slug}
+
+    def huidig(url: str) -> list[str]:
+        return re.findall(r'aria-current="page">([^<]+)</a>', client.get(url).content.decode())
+
+    assert "Handboektoets" in huidig(reverse("audits:toets", kwargs=w))
+    assert "Audit" not in huidig(reverse("audits:toets", kwargs=w))
+    assert "Audit" in huidig(reverse("audits:audit", kwargs=w))
