@@ -21,7 +21,7 @@ from django_scopes import scope, scopes_disabled
 from kvo import logcontext
 from kvo.permissions import Actie, Rol, mag
 from kvo.toegang import bronnen
-from werkgroepen.models import Lid, Werkgroep
+from werkgroepen.models import Begeleidingsorganisatie, Lid, Werkgroep
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ class WerkgroepMiddleware:
 
 def _begeleiders(user_pk: int):
     """The user's membership of the work group's facilitating organisation, for an ``Exists``."""
-    koppeling = Werkgroep._meta.get_field("begeleiding").related_model.gebruikers.through
+    koppeling = Begeleidingsorganisatie.gebruikers.through
     return koppeling.objects.filter(begeleidingsorganisatie_id=OuterRef("begeleiding_id"), user_id=user_pk)
 
 

@@ -71,9 +71,7 @@ def begeleide_werkgroepen(user) -> QuerySet[Werkgroep]:
     return Werkgroep.objects.filter(begeleiding__gebruikers=user).distinct()
 
 
-def portfolio_rijen(user, vandaag: dt.date, werkgroepen: list[Werkgroep] | None = None) -> list[Portfoliorij]:
-    if werkgroepen is None:
-        werkgroepen = list(begeleide_werkgroepen(user).order_by("naam"))
+def portfolio_rijen(werkgroepen: list[Werkgroep], vandaag: dt.date) -> list[Portfoliorij]:
     per_werkgroep = termijnen(werkgroepen, vandaag)
     rijen = []
     for wg in werkgroepen:
@@ -107,11 +105,11 @@ def portfolio(request):
     return render(
         request,
         "kvo/portfolio.html",
-        {"aantal": len(werkgroepen), "tabel": portfolio_tabel(request.user, werkgroepen, vandaag), "vandaag": vandaag},
+        {"aantal": len(werkgroepen), "tabel": portfolio_tabel(werkgroepen, vandaag), "vandaag": vandaag},
     )
 
 
-def portfolio_tabel(user, werkgroepen: list[Werkgroep], vandaag: dt.date) -> str:
+def portfolio_tabel(werkgroepen: list[Werkgroep], vandaag: dt.date) -> str:
     """The portfolio's table, kept until one of the work groups changes (its data version or its
     stored readiness figure) or the date moves on: its deadlines and 100 rows are most of the page."""
     delen = (vandaag.isoformat(), [(wg.pk, wg.toets_berekend_op) for wg in werkgroepen])
@@ -119,8 +117,6 @@ def portfolio_tabel(user, werkgroepen: list[Werkgroep], vandaag: dt.date) -> str
         werkgroepen,
         "portfolio",
         delen,
-        lambda: str(
-            render_to_string("kvo/_portfolio_tabel.html", {"rijen": portfolio_rijen(user, vandaag, werkgroepen)})
-        ),
+        lambda: render_to_string("kvo/_portfolio_tabel.html", {"rijen": portfolio_rijen(werkgroepen, vandaag)}),
     )
     return mark_safe(html)  # our own template's output, escaped when it was rendered

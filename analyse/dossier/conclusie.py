@@ -9,10 +9,10 @@ set), the summary, the written conclusion and its date. The schema's ``analyse``
 from __future__ import annotations
 
 from analyse.models import Conclusie, Prioriteit
+from analyse.services.conclusie import prioriteiten_maken
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, te_lang, zet
 from kvo.dossier.registry import CyclusDeel, registreer
-from kvo.geschiedenis import bulk_maken
 
 BIJEENKOMST = "x-analyse-bijeenkomst"
 
@@ -63,22 +63,7 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
         vastgesteld_op=datum(analyse.get("vastgesteld_op")),
         vastgesteld_in=ctx.objecten("bijeenkomsten")[ref] if ref else None,
     )
-    bulk_maken(
-        Prioriteit,
-        conclusie.werkgroep_id,
-        [
-            Prioriteit(
-                conclusie=conclusie,
-                thema=p["thema"],
-                risicokans=p.get("risicokans"),
-                ernst=p.get("ernst"),
-                toelichting=p.get("toelichting", ""),
-                jaar=p.get("jaar"),
-                volgorde=j,
-            )
-            for j, p in enumerate(analyse.get("prioriteiten") or [])
-        ],
-    )
+    prioriteiten_maken(conclusie, analyse.get("prioriteiten") or [])
     if BIJEENKOMST in (cyclus.extra or {}):  # kept on the conclusion, not twice
         cyclus.extra.pop(BIJEENKOMST)
         cyclus.save(update_fields=["extra"])

@@ -28,7 +28,22 @@ def conclusie_opslaan(*, actor, cyclus, gegevens: dict, prioriteiten: list[dict]
     conclusie.prioriteiten.all().delete()
     ingevuld = [p for p in prioriteiten if p.get("risicokans") or p.get("ernst") or p.get("jaar")]
     ingevuld.sort(key=lambda p: -((p.get("risicokans") or 0) * (p.get("ernst") or 0)))
-    bulk_maken(
+    prioriteiten_maken(conclusie, ingevuld)
+    log_actie(
+        werkgroep=cyclus.werkgroep,
+        actor=actor,
+        actie="conclusie.opgeslagen",
+        omschrijving=(
+            f"Conclusie veiligheidsanalyse cyclus {cyclus.nummer} opgeslagen ({len(ingevuld)} thema's geprioriteerd)"
+        ),
+    )
+    return conclusie
+
+
+def prioriteiten_maken(conclusie: Conclusie, rijen: list[dict]) -> list[Prioriteit]:
+    """The conclusion's priorities from ``rijen`` (``thema``, ``risicokans``, ``ernst``, ``jaar``,
+    ``toelichting``), numbered in the order given; bulk-written with their history."""
+    return bulk_maken(
         Prioriteit,
         conclusie.werkgroep_id,
         [
@@ -41,15 +56,6 @@ def conclusie_opslaan(*, actor, cyclus, gegevens: dict, prioriteiten: list[dict]
                 toelichting=p.get("toelichting") or "",
                 volgorde=i,
             )
-            for i, p in enumerate(ingevuld)
+            for i, p in enumerate(rijen)
         ],
     )
-    log_actie(
-        werkgroep=cyclus.werkgroep,
-        actor=actor,
-        actie="conclusie.opgeslagen",
-        omschrijving=(
-            f"Conclusie veiligheidsanalyse cyclus {cyclus.nummer} opgeslagen ({len(ingevuld)} thema's geprioriteerd)"
-        ),
-    )
-    return conclusie
