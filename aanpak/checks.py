@@ -7,13 +7,12 @@ them, naming what to fix, so the group sees it while it writes the plan.
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from aanpak import kwartalen, regels
-from aanpak.models import Evaluatie, Maatregel, Plan
-from analyse.models import Schouwpunt
-from analyse.selectors.conclusie import enquete_themas
-from kvo.toets import Status, ToetsContext, Uitkomst, eis
+from aanpak.models import Doelstelling, Evaluatie, Maatregel, Plan
+from aanpak.selectors import plannen_van
+from analyse import catalogus
+from analyse.models import Conclusie, Enquete, Schouw, Schouwpunt, Vraag
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_cyclus, per_sleutel
 from werkgroepen.models import Cyclus
 from werkgroepen.selectors import VERPLICHTE_PARTIJEN
 
@@ -21,32 +20,130 @@ GEEN_PLAN = "Er is nog geen plan van aanpak voor deze cyclus."
 
 
 def _url(ctx: ToetsContext, naam: str) -> str:
-    return reverse(f"aanpak:{naam}", kwargs={"werkgroep": ctx.werkgroep.slug})
+    return ctx.url(f"aanpak:{naam}")
 
 
-def _plan(ctx: ToetsContext) -> Plan | None:
-    if "aanpak.plan" not in ctx.cache:
-        ctx.cache["aanpak.plan"] = (
-            Plan.objects.filter(cyclus=ctx.cyclus).select_related("cyclus").first() if ctx.cyclus else None
-        )
-    return ctx.cache["aanpak.plan"]
+# --- loaders: each reads the data of all contexts of the run in one query ----------------------
 
 
-def _maatregelen(ctx: ToetsContext) -> list[Maatregel]:
-    if "aanpak.maatregelen" not in ctx.cache:
-        plan = _plan(ctx)
-        ctx.cache["aanpak.maatregelen"] = (
-            list(plan.maatregelen.select_related("verantwoordelijke").order_by("volgorde", "pk")) if plan else []
-        )
-    return ctx.cache["aanpak.maatregelen"]
+@gedeeld("aanpak.plan")
+def toets_plan(contexten: list[ToetsContext]) -> list[Plan | None]:
+    """The cycle's plan (as ``aanpak.selectors.plan_van`` gives it), None without one. Public: the
+    audit's checks read the same plan (one query for both)."""
+    plannen = plannen_van(cycli_van(contexten))
+    return [plannen.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
 
 
-def _doelen(ctx: ToetsContext) -> list:
-    """The plan's goals, once per readiness run (``pva.smart`` and ``pva.thema-dekking`` share them)."""
-    if "aanpak.doelen" not in ctx.cache:
-        plan = _plan(ctx)
-        ctx.cache["aanpak.doelen"] = list(plan.doelstellingen.all()) if plan else []
-    return ctx.cache["aanpak.doelen"]
+def _plannen(contexten: list[ToetsContext]) -> list[Plan | None]:
+    return [toets_plan(c) for c in contexten]
+
+
+def _per_plan(plannen: list[Plan | None], rijen, sleutel=lambda r: r.plan_id) -> list[list]:
+    """One value per plan: its rows (an empty list without a plan or rows)."""
+    groepen = per_sleutel(rijen, sleutel)
+    return [groepen.get(p.pk, []) if p is not None else [] for p in plannen]
+
+
+@gedeeld("aanpak.maatregelen")
+def toets_maatregelen(contexten: list[ToetsContext]) -> list[list[Maatregel]]:
+    """The plan's measures in the matrix's order (with their responsible party). Public: the audit's
+    checks read the same measures."""
+    plannen = _plannen(contexten)
+    ids = [p.pk for p in plannen if p is not None]
+    if not ids:
+        return [[] for _ in contexten]
+    rijen = (
+        Maatregel.objects.filter(plan_id__in=ids)
+        .select_related("verantwoordelijke")
+        .order_by("plan_id", "volgorde", "pk")
+    )
+    return _per_plan(plannen, rijen)
+
+
+@gedeeld("aanpak.doelen")
+def _doelen(contexten: list[ToetsContext]) -> list[list[Doelstelling]]:
+    """The plan's goals (``pva.smart`` and ``pva.thema-dekking`` share them)."""
+    plannen = _plannen(contexten)
+    ids = [p.pk for p in plannen if p is not None]
+    if not ids:
+        return [[] for _ in contexten]
+    return _per_plan(plannen, Doelstelling.objects.filter(plan_id__in=ids).order_by("plan_id", "volgorde", "pk"))
+
+
+@gedeeld("aanpak.bezig")
+def _bezig(contexten: list[ToetsContext]) -> list[list[dict]]:
+    """The plan's running and executed measures, one row per progress note (``voortgang__pk`` None
+    without), in the matrix's order."""
+    plannen = _plannen(contexten)
+    ids = [p.pk for p in plannen if p is not None]
+    if not ids:
+        return [[] for _ in contexten]
+    rijen = (
+        Maatregel.objects.filter(plan_id__in=ids, status__in=["lopend", "uitgevoerd"])
+        .order_by("plan_id", "volgorde", "pk")
+        .values("plan_id", "pk", "titel", "status", "uitgevoerd_op", "voortgang__pk")
+    )
+    return _per_plan(plannen, rijen, lambda r: r["plan_id"])
+
+
+@gedeeld("aanpak.terugkerende-schouwpunten")
+def _terugkerende_punten(contexten: list[ToetsContext]) -> list[list[Schouwpunt]]:
+    """The cycle's recurring inspection points that ask for another approach, in the points'
+    default order (their inspection's, newest first, then number)."""
+    cycli = cycli_van(contexten)
+    if not cycli:
+        return [[] for _ in contexten]
+    punten = Schouwpunt.objects.filter(schouw__cyclus__in=cycli, terugkerend=True, positief=False).select_related(
+        "schouw"
+    )
+    groepen = per_sleutel(punten, lambda p: p.schouw.cyclus_id)
+    return [groepen.get(c.cyclus.pk, []) if c.cyclus is not None else [] for c in contexten]
+
+
+@gedeeld("aanpak.heeft-schouw")
+def _heeft_schouw(contexten: list[ToetsContext]) -> list[bool]:
+    """Whether the cycle has an inspection."""
+    cycli = cycli_van(contexten)
+    met = set()
+    if cycli:
+        met = set(Schouw.objects.filter(cyclus__in=cycli).order_by().values_list("cyclus_id", flat=True).distinct())
+    return [c.cyclus is not None and c.cyclus.pk in met for c in contexten]
+
+
+@gedeeld("aanpak.enquete-themas")
+def _enquete_themas(contexten: list[ToetsContext]) -> list[list[str]]:
+    """``analyse.selectors.conclusie.enquete_themas`` of each context's cycle: the themes the survey
+    asked about (catalogue themes and own themes), in survey order."""
+    cycli = cycli_van(contexten)
+    enquetes = []
+    if cycli:
+        enquetes = list(Enquete.objects.filter(cyclus__in=cycli).values_list("pk", "cyclus_id", "eigen_themas"))
+    gevraagd: dict[int, set[str]] = {pk: set() for pk, _, _ in enquetes}
+    if enquetes:
+        vragen = Vraag.objects.filter(enquete_id__in=list(gevraagd)).values_list("enquete_id", "thema")
+        for enquete_id, thema in vragen:
+            gevraagd[enquete_id].add(thema)
+    per_cyclus_: dict[int, list[str]] = {}
+    for pk, cyclus_id, eigen_themas in enquetes:
+        volgorde = [*catalogus.THEMAS, *(catalogus.eigen_thema(n) for n in eigen_themas or [])]
+        per_cyclus_[cyclus_id] = [t for t in volgorde if t in gevraagd[pk]] + sorted(gevraagd[pk] - set(volgorde))
+    return [per_cyclus_.get(c.cyclus.pk, []) if c.cyclus is not None else [] for c in contexten]
+
+
+@gedeeld("aanpak.conclusie")
+def _conclusie(contexten: list[ToetsContext]) -> list[Conclusie | None]:
+    """The cycle's conclusion of the safety analysis, None without one."""
+    cycli = cycli_van(contexten)
+    rijen = Conclusie.objects.filter(cyclus__in=cycli) if cycli else []
+    return [r[0] if r else None for r in per_cyclus(contexten, rijen)]
+
+
+@gedeeld("aanpak.evaluaties")
+def _evaluaties(contexten: list[ToetsContext]) -> list[dict[int, Evaluatie]]:
+    """The cycle's evaluations by year of the cycle."""
+    cycli = cycli_van(contexten)
+    rijen = Evaluatie.objects.filter(cyclus__in=cycli) if cycli else []
+    return [{e.jaar: e for e in evaluaties} for evaluaties in per_cyclus(contexten, rijen)]
 
 
 def _namen(items, n: int = 3) -> str:
@@ -58,7 +155,7 @@ def _namen(items, n: int = 3) -> str:
 @eis("pva.smart")
 def check_smart(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "doelen")
-    plan = _plan(ctx)
+    plan = toets_plan(ctx)
     doelen = _doelen(ctx)
     if not doelen:
         return Uitkomst(Status.OPEN, GEEN_PLAN if plan is None else "Nog geen doelstellingen.", url)
@@ -77,19 +174,19 @@ def check_smart(ctx: ToetsContext) -> Uitkomst:
 @eis("pva.thema-dekking")
 def check_thema_dekking(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "doelen")
-    plan, doelen = _plan(ctx), _doelen(ctx)
+    plan, doelen = toets_plan(ctx), _doelen(ctx)
     if plan is None or not doelen:
         return Uitkomst(Status.OPEN, GEEN_PLAN if plan is None else "Nog geen doelstellingen.", url)
-    d = regels.dekking({doel.thema for doel in doelen}, enquete_themas(ctx.cyclus))
+    d = regels.dekking({doel.thema for doel in doelen}, _enquete_themas(ctx))
     return Uitkomst(Status.VOLDAAN if d.voldaan else Status.NIET_VOLDAAN, d.tekst + ".", url)
 
 
 @eis("pva.maatregel-velden")
 def check_maatregel_velden(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "matrix")
-    if _plan(ctx) is None:
+    if toets_plan(ctx) is None:
         return Uitkomst(Status.OPEN, GEEN_PLAN, url)
-    maatregelen = [m for m in _maatregelen(ctx) if m.status != Maatregel.Status.VERVALLEN]
+    maatregelen = [m for m in toets_maatregelen(ctx) if m.status != Maatregel.Status.VERVALLEN]
     if not maatregelen:
         return Uitkomst(Status.OPEN, "Nog geen maatregelen in de matrix.", url)
     onvolledig = [m for m in maatregelen if m.ontbrekend]
@@ -114,16 +211,14 @@ def check_schouwpunten(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "schouwpunten")
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
-    punten = list(
-        Schouwpunt.objects.filter(schouw__cyclus=ctx.cyclus, terugkerend=True, positief=False).select_related("schouw")
-    )
+    punten = _terugkerende_punten(ctx)
     if not punten:
-        if not ctx.cyclus.schouwen.exists():
+        if not _heeft_schouw(ctx):
             return Uitkomst(Status.OPEN, "Nog geen schouw in deze cyclus.", url)
         return Uitkomst(Status.VOLDAAN, "Geen terugkerende schouwpunten of punten die een andere aanpak vragen.", url)
-    if _plan(ctx) is None:
+    if toets_plan(ctx) is None:
         return Uitkomst(Status.OPEN, f"{len(punten)} terugkerende schouwpunten; {GEEN_PLAN.lower()}", url)
-    opgenomen = {m.schouwpunt_id for m in _maatregelen(ctx) if m.schouwpunt_id}
+    opgenomen = {m.schouwpunt_id for m in toets_maatregelen(ctx) if m.schouwpunt_id}
     missen = [p for p in punten if p.pk not in opgenomen]
     tekst = f"{len(punten) - len(missen)} van {len(punten)} terugkerende schouwpunten in de maatregelenmatrix"
     if missen:
@@ -135,9 +230,9 @@ def check_schouwpunten(ctx: ToetsContext) -> Uitkomst:
 @eis("pva.verdeling")
 def check_verdeling(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "matrix")
-    if _plan(ctx) is None:
+    if toets_plan(ctx) is None:
         return Uitkomst(Status.OPEN, GEEN_PLAN, url)
-    maatregelen = [m for m in _maatregelen(ctx) if m.status != Maatregel.Status.VERVALLEN]
+    maatregelen = [m for m in toets_maatregelen(ctx) if m.status != Maatregel.Status.VERVALLEN]
     if not maatregelen:
         return Uitkomst(Status.OPEN, "Nog geen maatregelen in de matrix.", url)
     soorten = {m.verantwoordelijke.soort for m in maatregelen if m.verantwoordelijke}
@@ -152,12 +247,12 @@ def check_verdeling(ctx: ToetsContext) -> Uitkomst:
 @eis("pva.vaste-maatregelen")
 def check_vaste_maatregelen(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "matrix")
-    plan = _plan(ctx)
+    plan = toets_plan(ctx)
     if plan is None:
         return Uitkomst(Status.OPEN, GEEN_PLAN, url)
     jaar_van = {k.code: k.jaar for k in kwartalen.van_cyclus(ctx.cyclus.start)}
     telling: dict[tuple[int, str], int] = {}
-    for m in _maatregelen(ctx):
+    for m in toets_maatregelen(ctx):
         if m.soort in regels.VAST_PER_JAAR and m.status != Maatregel.Status.VERVALLEN:
             for jaar in {jaar_van[k] for k in m.kwartalen if k in jaar_van}:
                 telling[(jaar, m.soort)] = telling.get((jaar, m.soort), 0) + 1
@@ -181,7 +276,7 @@ def check_vaste_maatregelen(ctx: ToetsContext) -> Uitkomst:
 @eis("pva.vastgesteld")
 def check_vastgesteld(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "overzicht")
-    plan = _plan(ctx)
+    plan = toets_plan(ctx)
     if plan is None:
         return Uitkomst(Status.OPEN, GEEN_PLAN, url)
     if plan.vastgesteld_op is None:
@@ -198,12 +293,11 @@ def check_vastgesteld(ctx: ToetsContext) -> Uitkomst:
 @eis("pva.voortgang")
 def check_voortgang(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "matrix")
-    plan = _plan(ctx)
+    plan = toets_plan(ctx)
     if plan is None:
         return Uitkomst(Status.OPEN, GEEN_PLAN, url)
-    bezig = plan.maatregelen.filter(status__in=["lopend", "uitgevoerd"]).order_by("volgorde", "pk")
     per_maatregel: dict[int, dict] = {}
-    for r in bezig.values("pk", "titel", "status", "uitgevoerd_op", "voortgang__pk"):
+    for r in _bezig(ctx):
         m = per_maatregel.setdefault(
             r["pk"], {"titel": r["titel"], "status": r["status"], "datum": r["uitgevoerd_op"], "notities": 0}
         )
@@ -229,14 +323,6 @@ def check_voortgang(ctx: ToetsContext) -> Uitkomst:
 
 
 # --- evaluations ---------------------------------------------------------------------------
-
-
-def _evaluaties(ctx: ToetsContext) -> dict[int, Evaluatie]:
-    if "aanpak.evaluaties" not in ctx.cache:
-        ctx.cache["aanpak.evaluaties"] = (
-            {e.jaar: e for e in Evaluatie.objects.filter(cyclus=ctx.cyclus)} if ctx.cyclus else {}
-        )
-    return ctx.cache["aanpak.evaluaties"]
 
 
 def _compleet(e: Evaluatie | None) -> list[str]:
@@ -307,13 +393,11 @@ def check_vernieuwing(ctx: ToetsContext) -> Uitkomst:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
     if ctx.cyclus.soort == Cyclus.Soort.EERSTE:
         return Uitkomst(Status.NVT, "Eerste certificering: nog geen vernieuwing nodig.", url)
-    from analyse.models import Conclusie
-
     mist = []
-    conclusie = Conclusie.objects.filter(cyclus=ctx.cyclus).first()
+    conclusie = _conclusie(ctx)
     if conclusie is None or conclusie.vastgesteld_op is None:
         mist.append("een nieuwe, vastgestelde veiligheidsanalyse")
-    plan = _plan(ctx)
+    plan = toets_plan(ctx)
     if plan is None or plan.vastgesteld_op is None:
         mist.append("een vernieuwd, vastgesteld plan van aanpak")
     if mist:

@@ -22,7 +22,16 @@ from analyse.selectors.resultaten import Kerncijfer, kerncijfers, nieuwste_enque
 def plan_van(cyclus) -> Plan | None:
     if cyclus is None:
         return None
-    return Plan.objects.filter(cyclus=cyclus).select_related("cyclus", "vastgesteld_in", "werkgroep").first()
+    return plannen_van([cyclus]).get(cyclus.pk)
+
+
+def plannen_van(cycli) -> dict[int, Plan]:
+    """The plans of ``cycli`` (one query for all), by cycle id; a cycle without a plan is absent."""
+    cycli = [c for c in cycli if c is not None]
+    if not cycli:
+        return {}
+    plannen = Plan.objects.filter(cyclus__in=cycli).select_related("cyclus", "vastgesteld_in", "werkgroep")
+    return {p.cyclus_id: p for p in plannen}
 
 
 def doelen_van(plan: Plan) -> list[Doelstelling]:

@@ -10,51 +10,136 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.urls import reverse
+from django.db.models import Exists, OuterRef
 
-from aanpak.models import Maatregel
-from aanpak.selectors import plan_van
-from audits.models import Audit
-from audits.services import audit_van
-from kvo.toets import Status, ToetsContext, Uitkomst, eis
+from aanpak.checks import toets_maatregelen, toets_plan  # what the plan's checks read (one query for both)
+from aanpak.models import Doelstelling, Evaluatie, Maatregel, Voortgang
+from analyse.models import Conclusie, Reactie, Schouw
+from audits.models import Afwijking, Audit, Certificaat
+from audits.selectors import audits_van
+from gebieden.models import Bedrijventerrein
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_sleutel, per_werkgroep
+from werkgroepen.models import Bijeenkomst, Cyclus, Lid
 
 SCHOUW = (Maatregel.Soort.SCHOUWPUNT,)
 COMMUNICATIE = (Maatregel.Soort.COMMUNICATIE, Maatregel.Soort.VAST_COMMUNICATIE)
 
 
-def _plan(ctx: ToetsContext):
-    """The cycle's plan, shared with the plan's own checks through the context's cache."""
-    if "aanpak.plan" not in ctx.cache:
-        ctx.cache["aanpak.plan"] = plan_van(ctx.cyclus) if ctx.cyclus else None
-    return ctx.cache["aanpak.plan"]
+# --- loaders: the data of every work group of the run, one query each ----------------------------
 
 
-def _audit(ctx: ToetsContext) -> Audit | None:
-    """The cycle's audit as the pages take it (``audits.services.audit_van``), once per readiness run."""
-    if ctx.cyclus is None:
-        return None
-    if "audits.audit" not in ctx.cache:
-        ctx.cache["audits.audit"] = audit_van(ctx.cyclus)
-    return ctx.cache["audits.audit"]
+@gedeeld("audits.audit")
+def _audit(contexten: list[ToetsContext]) -> list:
+    """The cycle's audit as the pages take it (``audits.services.audit_van``), or None."""
+    audits = audits_van(cycli_van(contexten))
+    return [audits.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
+
+
+@gedeeld("audits.leden")
+def _leden(contexten: list[ToetsContext]) -> list:
+    """Every member of the work group (former members and agenda members too), by name."""
+    return per_werkgroep(
+        contexten,
+        Lid.objects.filter(werkgroep__in=[c.werkgroep for c in contexten]).order_by("werkgroep_id", "naam", "pk"),
+    )
+
+
+@gedeeld("audits.aanwezigen")
+def _aanwezigen(contexten: list[ToetsContext]) -> list:
+    """The ids of the members recorded as present at the cycle's audit."""
+    audits = [a for a in map(_audit, contexten) if a is not None]
+    if not audits:
+        return [set() for _ in contexten]
+    groepen = per_sleutel(Lid.objects.filter(audits__in=audits).order_by().values_list("audits", "pk"), lambda r: r[0])
+    return [{pk for _, pk in groepen.get(a.pk, [])} if (a := _audit(c)) is not None else set() for c in contexten]
+
+
+@gedeeld("audits.afwijkingen")
+def _afwijkingen(contexten: list[ToetsContext]) -> list:
+    """The deviations found at the cycle's audit, by the date they were found."""
+    audits = [a for a in map(_audit, contexten) if a is not None]
+    if not audits:
+        return [[] for _ in contexten]
+    groepen = per_sleutel(
+        Afwijking.objects.filter(audit__in=audits).order_by("audit_id", "vastgesteld_op", "pk"), lambda a: a.audit_id
+    )
+    return [groepen.get(a.pk, []) if (a := _audit(c)) is not None else [] for c in contexten]
+
+
+@gedeeld("audits.certificaten")
+def _certificaten(contexten: list[ToetsContext]) -> list:
+    """The certificates issued in the cycle, the newest first."""
+    cycli = cycli_van(contexten)
+    if not cycli:
+        return [[] for _ in contexten]
+    rijen = (
+        Certificaat.objects.filter(audit__cyclus__in=cycli)
+        .select_related("audit")
+        .order_by("audit__cyclus_id", "-uitgegeven_op", "-pk")
+    )
+    groepen = per_sleutel(rijen, lambda c: c.audit.cyclus_id)
+    return [groepen.get(c.cyclus.pk, []) if c.cyclus is not None else [] for c in contexten]
+
+
+@gedeeld("audits.terreinen")
+def _terreinnamen(contexten: list[ToetsContext]) -> list:
+    """The names of the work group's business parks, by name."""
+    rijen = (
+        Bedrijventerrein.objects.filter(werkgroep__in=[c.werkgroep for c in contexten])
+        .order_by("werkgroep_id", "naam", "pk")
+        .values_list("werkgroep_id", "naam")
+    )
+    groepen = per_sleutel(rijen, lambda r: r[0])
+    return [[naam for _, naam in groepen.get(c.werkgroep.pk, [])] for c in contexten]
+
+
+@gedeeld("audits.documentenset")
+def _documentenset(contexten: list[ToetsContext]) -> list:
+    """Per cycle, which parts of the document set have content (one query: every part is an EXISTS
+    on the cycle's row; the parts of the work group through the cycle's work group, those of the plan
+    through the cycle's plan)."""
+    cycli = cycli_van(contexten)
+    if not cycli:
+        return [None] * len(contexten)
+    maatregelen = Maatregel.objects.filter(plan__cyclus=OuterRef("pk"))
+    heeft = {
+        "heeft_leden": Exists(Lid.objects.filter(werkgroep=OuterRef("werkgroep"))),
+        "heeft_conclusie": Exists(Conclusie.objects.filter(cyclus=OuterRef("pk"))),
+        "heeft_reacties": Exists(Reactie.objects.filter(enquete__cyclus=OuterRef("pk"))),
+        "heeft_doelen": Exists(Doelstelling.objects.filter(plan__cyclus=OuterRef("pk"))),
+        "heeft_schouw": Exists(Schouw.objects.filter(cyclus=OuterRef("pk"))),
+        "heeft_uitgevoerd": Exists(maatregelen.filter(status="uitgevoerd")),
+        "heeft_open": Exists(maatregelen.filter(status__in=("gepland", "lopend"))),
+        "heeft_notulen": Exists(
+            Bijeenkomst.objects.filter(werkgroep=OuterRef("werkgroep"))
+            .exclude(notulen__isnull=True)
+            .exclude(notulen="")
+        ),
+        "heeft_voortgang": Exists(Voortgang.objects.filter(maatregel__plan__cyclus=OuterRef("pk"))),
+        "heeft_evaluaties": Exists(Evaluatie.objects.filter(werkgroep=OuterRef("werkgroep"))),
+    }
+    rijen = Cyclus.objects.filter(pk__in=[c.pk for c in cycli]).annotate(**heeft).values("pk", *heeft)
+    per_pk = {v["pk"]: v for v in rijen}
+    return [per_pk.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
 
 
 @eis("audit.eerste-maatregelen")
 def check_eerste_maatregelen(ctx: ToetsContext) -> Uitkomst:
     """At a first audit at least 4 measures executed on or before the audit date: 3 that take up
     inspection points (a measure of kind ``schouwpunt`` or linked to a point) and 1 communication."""
-    url = reverse("aanpak:matrix", kwargs={"werkgroep": ctx.werkgroep.slug})
+    url = ctx.url("aanpak:matrix")
     audit = _audit(ctx)
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
     if ctx.cyclus.soort != "eerste" or (audit is not None and audit.soort != Audit.Soort.EERSTE):
         return Uitkomst(Status.NVT, "Opvolgende audit: geldt alleen bij de eerste audit.", url)
     peildatum = audit.datum if audit is not None and audit.datum else ctx.datum
-    plan = _plan(ctx)
+    plan = toets_plan(ctx)
     uitgevoerd = (
         [
             m
-            for m in plan.maatregelen.filter(status=Maatregel.Status.UITGEVOERD, uitgevoerd_op__isnull=False)
-            if m.uitgevoerd_op <= peildatum
+            for m in toets_maatregelen(ctx)
+            if m.status == Maatregel.Status.UITGEVOERD and m.uitgevoerd_op is not None and m.uitgevoerd_op <= peildatum
         ]
         if plan
         else []
@@ -76,16 +161,16 @@ def check_eerste_maatregelen(ctx: ToetsContext) -> Uitkomst:
 @eis("audit.uitgevoerd")
 def check_uitgevoerd(ctx: ToetsContext) -> Uitkomst:
     """At a subsequent audit every measure of the (adjusted) plan is executed, or its change explained."""
-    url = reverse("aanpak:matrix", kwargs={"werkgroep": ctx.werkgroep.slug})
+    url = ctx.url("aanpak:matrix")
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
     audit = _audit(ctx)
     if ctx.cyclus.soort == "eerste" or (audit is not None and audit.soort == Audit.Soort.EERSTE):
         return Uitkomst(Status.NVT, "Eerste audit: geldt pas bij een opvolgende audit.", url)
-    plan = _plan(ctx)
+    plan = toets_plan(ctx)
     if plan is None:
         return Uitkomst(Status.OPEN, "Er is nog geen plan van aanpak voor deze cyclus.", url)
-    maatregelen = list(plan.maatregelen.all())
+    maatregelen = list(toets_maatregelen(ctx))
     open_ = [
         m for m in maatregelen if not (m.status == Maatregel.Status.UITGEVOERD or (m.wijziging_reden or "").strip())
     ]
@@ -104,7 +189,7 @@ def check_uitgevoerd(ctx: ToetsContext) -> Uitkomst:
 
 
 def _url_audit(ctx: ToetsContext, naam: str = "audit") -> str:
-    return reverse(f"audits:{naam}", kwargs={"werkgroep": ctx.werkgroep.slug})
+    return ctx.url(f"audits:{naam}")
 
 
 GEEN_AUDIT = "Er is nog geen audit aangevraagd voor deze cyclus."
@@ -121,11 +206,7 @@ def check_contactpersoon(ctx: ToetsContext) -> Uitkomst:
         return Uitkomst(
             Status.VOLDAAN, f"Contactpersoon voor de certificatie-instelling: {audit.contactpersoon.naam}.", url
         )
-    leden = [
-        lid
-        for lid in ctx.werkgroep.leden.filter(lid_tot__isnull=True).order_by("naam")
-        if Rol.CONTACTPERSOON_CI in (lid.rollen or [])
-    ]
+    leden = [lid for lid in _leden(ctx) if lid.lid_tot is None and Rol.CONTACTPERSOON_CI in (lid.rollen or [])]
     if len(leden) == 1:
         return Uitkomst(Status.VOLDAAN, f"Contactpersoon voor de certificatie-instelling: {leden[0].naam}.", url)
     if len(leden) > 1:
@@ -187,11 +268,12 @@ def check_aanwezigheid(ctx: ToetsContext) -> Uitkomst:
         return Uitkomst(Status.OPEN, GEEN_AUDIT if audit is None else "Nog geen auditdatum.", url)
     vertegenwoordigers = [
         lid
-        for lid in ctx.werkgroep.leden.filter(agendalid=False).order_by("naam")
-        if (lid.lid_sinds is None or lid.lid_sinds <= audit.datum)
+        for lid in _leden(ctx)
+        if not lid.agendalid
+        and (lid.lid_sinds is None or lid.lid_sinds <= audit.datum)
         and (lid.lid_tot is None or lid.lid_tot >= audit.datum)
     ]
-    aanwezig = set(audit.aanwezigen.values_list("pk", flat=True))
+    aanwezig = _aanwezigen(ctx)
     if not aanwezig:
         if ctx.datum <= audit.datum:
             return Uitkomst(
@@ -211,7 +293,7 @@ def check_aanvullingen(ctx: ToetsContext) -> Uitkomst:
 
     url = _url_audit(ctx, "audit_verslag")
     audit = _audit(ctx)
-    afwijkingen = list(audit.afwijkingen.order_by("vastgesteld_op", "pk")) if audit else []
+    afwijkingen = list(_afwijkingen(ctx)) if audit else []
     if not afwijkingen:
         return Uitkomst(Status.NVT, "Geen afwijkingen vastgesteld.", url)
     te_laat, lopend = [], []
@@ -255,39 +337,13 @@ def check_rapport(ctx: ToetsContext) -> Uitkomst:
 
 @eis("audit.documentenset")
 def check_documentenset(ctx: ToetsContext) -> Uitkomst:
-    """The set is complete when every part it must hold has content in this cycle (one query: every
-    part is an EXISTS on the work group's row)."""
-    from django.db.models import Exists, OuterRef, Value
-
-    from aanpak.models import Doelstelling, Evaluatie, Voortgang
-    from analyse.models import Conclusie, Reactie, Schouw
-    from werkgroepen.models import Bijeenkomst, Lid, Werkgroep
-
+    """The set is complete when every part it must hold has content in this cycle (read for every
+    cycle of the run in one query: ``_documentenset``)."""
     url = _url_audit(ctx, "documentenset")
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
-    plan = _plan(ctx)
-    onwaar = Value(False)
-    maatregelen = Maatregel.objects.filter(plan=plan)
-    v = (
-        Werkgroep.objects.filter(pk=ctx.werkgroep.pk)
-        .annotate(
-            heeft_leden=Exists(Lid.objects.filter(werkgroep=OuterRef("pk"))),
-            heeft_conclusie=Exists(Conclusie.objects.filter(cyclus=ctx.cyclus)),
-            heeft_reacties=Exists(Reactie.objects.filter(enquete__cyclus=ctx.cyclus)),
-            heeft_doelen=Exists(Doelstelling.objects.filter(plan=plan)) if plan else onwaar,
-            heeft_schouw=Exists(Schouw.objects.filter(cyclus=ctx.cyclus)),
-            heeft_uitgevoerd=Exists(maatregelen.filter(status="uitgevoerd")) if plan else onwaar,
-            heeft_open=Exists(maatregelen.filter(status__in=("gepland", "lopend"))) if plan else onwaar,
-            heeft_notulen=Exists(
-                Bijeenkomst.objects.filter(werkgroep=OuterRef("pk")).exclude(notulen__isnull=True).exclude(notulen="")
-            ),
-            heeft_voortgang=Exists(Voortgang.objects.filter(maatregel__plan=plan)) if plan else onwaar,
-            heeft_evaluaties=Exists(Evaluatie.objects.filter(werkgroep=OuterRef("pk"))),
-        )
-        .values()
-        .get()
-    )
+    plan = toets_plan(ctx)
+    v = _documentenset(ctx)
     delen = {
         "partijen en leden": v["heeft_leden"],
         "veiligheidsanalyse": v["heeft_conclusie"] and v["heeft_reacties"],
@@ -309,24 +365,9 @@ def check_documentenset(ctx: ToetsContext) -> Uitkomst:
 
 
 def _certificaat(ctx: ToetsContext):
-    from audits.models import Certificaat
-
-    if ctx.cyclus is None:
-        return None
-    if "audits.certificaat" not in ctx.cache:
-        ctx.cache["audits.certificaat"] = (
-            Certificaat.objects.filter(audit__cyclus=ctx.cyclus)
-            .select_related("audit")
-            .order_by("-uitgegeven_op")
-            .first()
-        )
-    return ctx.cache["audits.certificaat"]
-
-
-def _terreinnamen(ctx: ToetsContext) -> list[str]:
-    if "audits.terreinen" not in ctx.cache:
-        ctx.cache["audits.terreinen"] = list(ctx.werkgroep.terreinen.order_by("naam").values_list("naam", flat=True))
-    return ctx.cache["audits.terreinen"]
+    """The cycle's newest certificate (by issue date), or None."""
+    certificaten = _certificaten(ctx)
+    return certificaten[0] if certificaten else None
 
 
 @eis("certificaat.geldigheid")
@@ -361,7 +402,7 @@ def check_geldigheid(ctx: ToetsContext) -> Uitkomst:
     )
 
 
-def ontbrekende_inhoud(c, werkgroep) -> list[str]:
+def ontbrekende_inhoud(c, werkgroep, heeft_terreinen: bool) -> list[str]:
     """What ``certificaat.inhoud`` asks that is not recorded (the fixed texts are printed by the product)."""
     audit = c.audit
     mist = []
@@ -369,7 +410,7 @@ def ontbrekende_inhoud(c, werkgroep) -> list[str]:
         mist.append("naam en adres van de certificatie-instelling")
     if not (werkgroep.adres_straat and werkgroep.adres_plaats):
         mist.append("correspondentieadres van het samenwerkingsverband")
-    if not werkgroep.terreinen.exists():
+    if not heeft_terreinen:
         mist.append("werkgebied en locatie")
     if not werkgroep.convenant_referentie:
         mist.append("verwijzing naar het convenant")
@@ -386,7 +427,7 @@ def check_inhoud(ctx: ToetsContext) -> Uitkomst:
     c = _certificaat(ctx)
     if c is None:
         return Uitkomst(Status.OPEN, "Nog geen certificaat uitgegeven.", url)
-    mist = ontbrekende_inhoud(c, ctx.werkgroep)
+    mist = ontbrekende_inhoud(c, ctx.werkgroep, bool(_terreinnamen(ctx)))
     if mist:
         return Uitkomst(Status.NIET_VOLDAAN, f"Op het certificaat ontbreekt: {', '.join(mist)}.", url)
     return Uitkomst(
@@ -399,8 +440,6 @@ def check_inhoud(ctx: ToetsContext) -> Uitkomst:
 
 @eis("certificaat.cluster")
 def check_cluster(ctx: ToetsContext) -> Uitkomst:
-    from audits.models import Certificaat
-
     url = _url_audit(ctx, "certificaat")
     namen = _terreinnamen(ctx)
     if len(namen) <= 1:
@@ -409,7 +448,7 @@ def check_cluster(ctx: ToetsContext) -> Uitkomst:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
     if _certificaat(ctx) is None:
         return Uitkomst(Status.OPEN, "Nog geen certificaat uitgegeven.", url)
-    certificaten = list(Certificaat.objects.filter(audit__cyclus=ctx.cyclus))
+    certificaten = _certificaten(ctx)
     if not certificaten:
         return Uitkomst(Status.OPEN, "Nog geen certificaat uitgegeven.", url)
     if len(certificaten) > 1:

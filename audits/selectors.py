@@ -1,10 +1,14 @@
-"""Reads for the readiness page: the handboektoets of a work group, grouped and summarised."""
+"""Reads for the readiness page (the handboektoets of a work group, grouped and summarised) and the
+audits of many cycles at once (for the readiness checks of many work groups)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import F
+
+from audits.models import Audit
 from kvo.eisen import GROEPEN
 from kvo.toets import NIET_IN_APPLICATIE, Resultaat, Status, telling, voer_toets_uit
 
@@ -43,3 +47,21 @@ def toetsstand(werkgroep, *, cyclus, datum: dt.date, status: str | None = None) 
         voldaan=aantallen[Status.VOLDAAN],
         meegeteld=len(resultaten) - aantallen[Status.NVT],
     )
+
+
+def audits_van(cycli) -> dict:
+    """The audit of each of ``cycli`` as ``audits.services.audit_van`` takes it (the newest by date,
+    an audit without a date last, then the highest id), by cycle id; one query for all. A cycle
+    without an audit is absent."""
+    ids = [c.pk for c in cycli]
+    if not ids:
+        return {}
+    uit: dict = {}
+    rijen = (
+        Audit.objects.filter(cyclus__in=ids)
+        .select_related("contactpersoon", "cyclus", "werkgroep")
+        .order_by("cyclus_id", F("datum").desc(nulls_last=True), "-pk")
+    )
+    for audit in rijen:
+        uit.setdefault(audit.cyclus_id, audit)
+    return uit

@@ -6,12 +6,10 @@ the area shows these same results, so page and readiness check cannot disagree.
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from gebieden import geo
 from gebieden.regels import MAX_ONDERNEMERS, MAX_TERREINEN, gemeenten
-from gebieden.selectors import terreinen_met_telling
-from kvo.toets import Status, ToetsContext, Uitkomst, eis
+from gebieden.selectors import terreinen_met_telling_per
+from kvo.toets import Status, ToetsContext, Uitkomst, eis, gedeeld
 
 IDS = (
     "gebied.kaart",
@@ -24,14 +22,17 @@ IDS = (
 GEEN_TERREIN = "Er is nog geen bedrijventerrein vastgelegd."
 
 
-def _terreinen(ctx: ToetsContext) -> list:
-    if "gebieden.terreinen" not in ctx.cache:
-        ctx.cache["gebieden.terreinen"] = terreinen_met_telling(ctx.werkgroep, op=ctx.datum)
-    return ctx.cache["gebieden.terreinen"]
+@gedeeld("gebieden.terreinen")
+def _terreinen(contexten: list[ToetsContext]) -> list:
+    per_datum: dict = {}  # the contexts of one run share their date; kept general
+    for ctx in contexten:
+        per_datum.setdefault(ctx.datum, []).append(ctx.werkgroep)
+    per = {d: terreinen_met_telling_per(wgs, op=d) for d, wgs in per_datum.items()}
+    return [per[c.datum][c.werkgroep.pk] for c in contexten]
 
 
 def _url(ctx: ToetsContext) -> str:
-    return reverse("gebieden:overzicht", kwargs={"werkgroep": ctx.werkgroep.slug})
+    return ctx.url("gebieden:overzicht")
 
 
 def _namen(terreinen) -> str:

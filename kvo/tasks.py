@@ -7,6 +7,7 @@ transaction that made it necessary has committed.
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 from celery import Task, shared_task
@@ -79,13 +80,18 @@ def toets_na_wijziging(werkgroep_id: int) -> None:
 def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
     """Recompute the readiness snapshot shown on the facilitator's overview, and today's row of
     the readiness history (one per day: a second run the same day updates it)."""
-    from kvo.toets import telling, voer_toets_uit
+    from kvo.toets import voer_toets_uit
+
+    return _stand_bewaren(werkgroep, voer_toets_uit(werkgroep))
+
+
+def _stand_bewaren(werkgroep, resultaten) -> dict:
+    from kvo.toets import telling
     from werkgroepen.models import ToetsHistorie
 
-    resultaten = voer_toets_uit(werkgroep)
     stand = {status.value: n for status, n in telling(resultaten).items()}
     stand["totaal"] = len(resultaten)
-    with transaction.atomic(), versie.boekhouding():  # a figure computed from the data, not a change of it
+    with scope(werkgroep=werkgroep), transaction.atomic(), versie.boekhouding():  # computed, not a change
         werkgroep.toets_stand = stand
         werkgroep.toets_berekend_op = timezone.now()
         # update(), not save(): a computed snapshot, not a change for the work group's history
@@ -100,12 +106,29 @@ def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
     return stand
 
 
+TOETSEN_PER_TAAK = 100  # work groups per nightly task: one readiness run reads each table once for all
+
+
 @shared_task
 def alle_toetsen_bijwerken() -> int:
-    """Beat job: refresh every work group's snapshot (dates move on even when data does not)."""
+    """Beat job: refresh every work group's snapshot (dates move on even when data does not), in
+    tasks of up to ``TOETSEN_PER_TAAK`` work groups each."""
     from werkgroepen.models import Werkgroep
 
-    ids = list(Werkgroep.objects.values_list("pk", flat=True))
-    for pk in ids:
-        werkgroep_toets_bijwerken.apply_async(kwargs={"werkgroep_id": pk})
+    ids = list(Werkgroep.objects.order_by("pk").values_list("pk", flat=True))
+    for deel in itertools.batched(ids, TOETSEN_PER_TAAK):
+        toetsen_bijwerken.apply_async(kwargs={"werkgroep_ids": list(deel)})
     return len(ids)
+
+
+@shared_task(bind=True, max_retries=3, default_retry_delay=30)
+def toetsen_bijwerken(self, *, werkgroep_ids: list[int]) -> int:
+    """The snapshots of many work groups from one readiness run (``kvo.toets.voer_toetsen_uit``)."""
+    from kvo.toets import voer_toetsen_uit
+    from werkgroepen.models import Werkgroep
+
+    werkgroepen = list(Werkgroep.objects.filter(pk__in=werkgroep_ids).order_by("pk"))
+    per_werkgroep = voer_toetsen_uit(werkgroepen)
+    for werkgroep in werkgroepen:
+        _stand_bewaren(werkgroep, per_werkgroep[werkgroep.pk])
+    return len(werkgroepen)

@@ -101,6 +101,8 @@ def toegang_voor(user, werkgroep: Werkgroep) -> Toegang:
         if werkgroep.begeleiding_id and _begeleidt(user, werkgroep):
             rollen.add(Rol.BEGELEIDER)
         for bron in bronnen():
+            if getattr(werkgroep, f"_bron_{bron.naam}", None) is False:  # read with the work group
+                continue
             ids = bron.object_ids(user, werkgroep)
             if ids:
                 toekenningen[bron.naam] = frozenset(ids)
@@ -131,10 +133,11 @@ class WerkgroepMiddleware:
             return self.get_response(request)
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={request.get_full_path()}")
+        mogelijk = {f"_bron_{b.naam}": e for b in bronnen() if (e := b.mogelijk(request.user)) is not None}
         werkgroep = (
             Werkgroep.objects.filter(slug=slug)
             .select_related("begeleiding")
-            .annotate(_begeleider=Exists(_begeleiders(request.user.pk)))  # saves toegang_voor a query
+            .annotate(_begeleider=Exists(_begeleiders(request.user.pk)), **mogelijk)  # save toegang_voor queries
             .first()
         )
         toegang = toegang_voor(request.user, werkgroep) if werkgroep else None

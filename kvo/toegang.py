@@ -9,7 +9,7 @@ core, the home page and the dossier import ask this registry, as the readiness p
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Exists, QuerySet
 from django.urls import reverse
 from django.utils.module_loading import autodiscover_modules
 
@@ -30,6 +30,12 @@ class Toegangsbron:
     def object_ids(self, user, werkgroep) -> frozenset[int]:
         """The objects of ``werkgroep`` this grant opens to ``user`` now (empty: no access)."""
         return frozenset()
+
+    def mogelijk(self, user) -> Exists | None:
+        """An ``Exists`` over the work group (``OuterRef("pk")``), false when this grant opens nothing
+        of it to ``user`` now: the middleware reads it with the work group and asks ``object_ids``
+        only when it is true (``None``: always ask)."""
+        return None
 
     def werkgroep_ids(self, user) -> QuerySet:
         """The work groups this grant opens to ``user`` now, as a ``values("pk")``-style queryset."""

@@ -7,16 +7,25 @@ names the numbers it used, and a link to the page where the user fixes it.
 
 ``voer_toets_uit`` answers every ID of the catalogue; an ID without a registered check answers
 ``open`` with "nog niet vastgelegd in de applicatie".
+
+A check reads its data through a loader declared with ``@gedeeld("<key>")``: a function that reads
+the data of many contexts at once (one query for all of them) and returns one value per context.
+For one work group (a page) it reads for that one; ``voer_toetsen_uit`` evaluates many work groups
+together (the nightly refresh of a province's installation), and there the first check that needs
+the data reads it for every work group of the run. The checks themselves do not know which.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
@@ -92,6 +101,12 @@ class ToetsContext:
     cyclus: object | None
     datum: dt.date
     cache: dict = field(default_factory=dict)
+    # the contexts evaluated together (``voer_toetsen_uit``); a loader reads for all of them at once
+    samen: list[ToetsContext] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self):
+        if not self.samen:
+            self.samen.append(self)
 
     @cached_property
     def jaren(self) -> list[CyclusJaar]:
@@ -102,6 +117,14 @@ class ToetsContext:
     @cached_property
     def huidig_jaar(self) -> CyclusJaar | None:
         return next((j for j in self.jaren if j.bevat(self.datum)), None)
+
+    def url(self, naam: str) -> str:
+        """The URL of the work group's page ``naam`` (the page where the user fixes it), reversed once
+        per context: a run's answers link to some twenty pages."""
+        sleutel = ("url", naam)
+        if sleutel not in self.cache:
+            self.cache[sleutel] = reverse(naam, kwargs={"werkgroep": self.werkgroep.slug})
+        return self.cache[sleutel]
 
     def jaar_van(self, datum: dt.date) -> CyclusJaar | None:
         return next((j for j in self.jaren if j.bevat(datum)), None)
@@ -138,6 +161,59 @@ def jaarregel(
     n = telling(jaar)
     tekst = f"{wat} in jaar {jaar.nummer} (lopend, tot en met {jaar.eind:%d-%m-%Y}): {n}; minimaal {minimum}."
     return Uitkomst(Status.VOLDAAN if n >= minimum else Status.OPEN, tekst, url)
+
+
+# --- loaders: the data of many contexts in one query -----------------------------------------
+
+Lader = Callable[[list[ToetsContext]], Sequence]
+
+
+def gedeeld(sleutel: str) -> Callable[[Lader], Callable[[ToetsContext], object]]:
+    """Declare a loader: ``laden(contexten)`` returns one value per context, in their order. The
+    decorated name takes one context and returns its value, read once per run for every context
+    of the run that does not have it yet (``ctx.samen``) and kept in each context's ``cache``."""
+
+    def decorator(laden: Lader) -> Callable[[ToetsContext], object]:
+        @functools.wraps(laden)
+        def lees(ctx: ToetsContext):
+            if sleutel not in ctx.cache:
+                open_ = [c for c in ctx.samen if sleutel not in c.cache]
+                waarden = list(laden(open_))
+                if len(waarden) != len(open_):
+                    raise ValueError(f"Lader {sleutel!r} gaf {len(waarden)} waarden voor {len(open_)} contexten.")
+                for c, waarde in zip(open_, waarden, strict=True):
+                    c.cache[sleutel] = waarde
+            return ctx.cache[sleutel]
+
+        lees.laden = laden
+        return lees
+
+    return decorator
+
+
+def per_sleutel(rijen: Iterable, sleutel: Callable[[object], object]) -> defaultdict:
+    """Group rows by ``sleutel(rij)`` (a work group's or a cycle's id), keeping their order."""
+    groepen: defaultdict = defaultdict(list)
+    for rij in rijen:
+        groepen[sleutel(rij)].append(rij)
+    return groepen
+
+
+def cycli_van(contexten: Iterable[ToetsContext]) -> list:
+    """The cycles of ``contexten`` (those that have one), for ``cyclus__in=``."""
+    return [c.cyclus for c in contexten if c.cyclus is not None]
+
+
+def per_cyclus(contexten: list[ToetsContext], rijen: Iterable, leeg=list, veld: str = "cyclus_id") -> list:
+    """One value per context: the rows of its cycle (``leeg()`` without a cycle or rows)."""
+    groepen = per_sleutel(rijen, lambda r: getattr(r, veld))
+    return [groepen[c.cyclus.pk] if c.cyclus is not None and c.cyclus.pk in groepen else leeg() for c in contexten]
+
+
+def per_werkgroep(contexten: list[ToetsContext], rijen: Iterable, veld: str = "werkgroep_id") -> list:
+    """One value per context: the rows of its work group (an empty list without rows)."""
+    groepen = per_sleutel(rijen, lambda r: getattr(r, veld))
+    return [groepen.get(c.werkgroep.pk, []) for c in contexten]
 
 
 # --- the registry ---------------------------------------------------------------------------
@@ -192,18 +268,50 @@ def voer_toets_uit(
 
 
 def _voer_uit(werkgroep, cyclus, datum: dt.date, ids: tuple[str, ...] | None) -> list[Resultaat]:
-    resultaten = []
     with scope(werkgroep=werkgroep):
         if cyclus is None:
             cyclus = kies_cyclus(werkgroep)
-        ctx = ToetsContext(werkgroep=werkgroep, cyclus=cyclus, datum=datum)
-        for eis_id, eis_ in EISEN.items():
-            if ids is not None and eis_id not in ids:
-                continue
-            functie = _REGISTRY.get(eis_id)
-            uitkomst = functie(ctx) if functie else Uitkomst(Status.OPEN, NIET_IN_APPLICATIE)
-            resultaten.append(Resultaat(eis_, uitkomst))
+        return _beantwoord(ToetsContext(werkgroep=werkgroep, cyclus=cyclus, datum=datum), ids)
+
+
+def _beantwoord(ctx: ToetsContext, ids: tuple[str, ...] | None) -> list[Resultaat]:
+    resultaten = []
+    for eis_id, eis_ in EISEN.items():
+        if ids is not None and eis_id not in ids:
+            continue
+        functie = _REGISTRY.get(eis_id)
+        uitkomst = functie(ctx) if functie else Uitkomst(Status.OPEN, NIET_IN_APPLICATIE)
+        resultaten.append(Resultaat(eis_, uitkomst))
     return resultaten
+
+
+def voer_toetsen_uit(werkgroepen: Iterable, *, datum: dt.date | None = None) -> dict[int, list[Resultaat]]:
+    """Every requirement for each of ``werkgroepen`` in its current cycle as of ``datum``: the same
+    answers as ``voer_toets_uit`` per work group, with the data read for all of them together (one
+    query per loader for the whole run, not per work group). For the nightly refresh of many work
+    groups. Answers kept under a work group's data version are used, and new ones kept."""
+    datum = datum or timezone.localdate()
+    werkgroepen = list(werkgroepen)
+    delen = (datum.isoformat(), None, None, _registratie)  # the key ``voer_toets_uit`` uses
+
+    def maken(open_: list) -> dict[int, list[Resultaat]]:
+        with scope(werkgroep=open_):
+            laatste = _laatste_cycli(open_)
+            contexten = [ToetsContext(wg, laatste.get(wg.pk), datum) for wg in open_]
+            for ctx in contexten:
+                ctx.samen = contexten
+            return {ctx.werkgroep.pk: _beantwoord(ctx, None) for ctx in contexten}
+
+    return versie.bewaard_per(werkgroepen, "toets", delen, maken)
+
+
+def _laatste_cycli(werkgroepen: list) -> dict[int, object]:
+    from werkgroepen.models import Cyclus  # the tenant's own cycle (kvo knows the tenant)
+
+    laatste: dict[int, object] = {}
+    for cyclus in Cyclus.objects.filter(werkgroep__in=werkgroepen).order_by("werkgroep_id", "-nummer"):
+        laatste.setdefault(cyclus.werkgroep_id, cyclus)
+    return laatste
 
 
 def telling(resultaten: Iterable[Resultaat]) -> dict[Status, int]:

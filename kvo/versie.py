@@ -189,6 +189,33 @@ def bewaard(werkgroep, naam: str, delen: tuple, maken: Callable[[], Any], *, bew
     return _bewaard(f"kvo:{naam}:{werkgroep.pk}:{huidige(werkgroep)}", delen, maken, bewaartijd)
 
 
+def bewaard_per(
+    werkgroepen, naam: str, delen: tuple, maken: Callable[[list], dict[int, Any]], *, bewaartijd: int = BEWAARTIJD
+) -> dict[int, Any]:
+    """As ``bewaard`` for many work groups at once, under the same keys: ``maken(open)`` computes the
+    results of the work groups without a kept one (a dict by work-group id) in one go."""
+    werkgroepen = list(werkgroepen)
+    per_werkgroep = versies(werkgroepen)
+    onderscheid = hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()
+    sleutels = {wg.pk: f"kvo:{naam}:{wg.pk}:{per_werkgroep[wg.pk]}:{onderscheid}" for wg in werkgroepen}
+    bewaard: dict = {}
+    if not _opnieuw.get():
+        try:
+            bewaard = cache.get_many(list(sleutels.values()))
+        except Exception:
+            logger.warning("cache niet bereikbaar bij lezen van %s", naam, exc_info=True)
+    uitkomst = {pk: bewaard[s][0] for pk, s in sleutels.items() if s in bewaard}
+    open_ = [wg for wg in werkgroepen if wg.pk not in uitkomst]
+    if open_:
+        nieuw = maken(open_)
+        uitkomst.update(nieuw)
+        try:
+            cache.set_many({sleutels[pk]: (waarde,) for pk, waarde in nieuw.items()}, bewaartijd)
+        except Exception:
+            logger.warning("cache niet bereikbaar bij bewaren van %s", naam, exc_info=True)
+    return {wg.pk: uitkomst[wg.pk] for wg in werkgroepen}
+
+
 def bewaard_voor(werkgroepen, naam: str, delen: tuple, maken: Callable[[], Any]) -> Any:
     """As ``bewaard``, for a result computed from many work groups' data (the portfolio): kept
     until one of them changes."""

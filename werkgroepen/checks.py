@@ -7,9 +7,7 @@ the page where the work group fixes it. The pages show the same results as warni
 
 from __future__ import annotations
 
-from django.urls import reverse
-
-from kvo.toets import CyclusJaar, Status, ToetsContext, Uitkomst, eis, jaarregel, plus_jaren
+from kvo.toets import CyclusJaar, Status, ToetsContext, Uitkomst, eis, gedeeld, jaarregel, plus_jaren
 from werkgroepen import selectors
 from werkgroepen.models import Rol
 from werkgroepen.services.administratie import MINIMUM_BEWAARTERMIJN, MINIMUM_BIJEENKOMSTEN
@@ -53,23 +51,43 @@ AFSPRAAK_ONDERWERPEN = (
 
 
 def _url(ctx: ToetsContext, naam: str) -> str:
-    return reverse(f"werkgroepen:{naam}", kwargs={"werkgroep": ctx.werkgroep.slug})
+    return ctx.url(f"werkgroepen:{naam}")
 
 
-def _cache(ctx: ToetsContext, sleutel: str, maak):
-    sleutel = f"werkgroepen.{sleutel}"
-    if sleutel not in ctx.cache:
-        ctx.cache[sleutel] = maak()
-    return ctx.cache[sleutel]
+@gedeeld("werkgroepen.leden")
+def _leden(contexten: list[ToetsContext]) -> list:
+    per = selectors.leden_per_werkgroep(c.werkgroep for c in contexten)
+    return [per[c.werkgroep.pk] for c in contexten]
+
+
+@gedeeld("werkgroepen.partijen")
+def _partijen(contexten: list[ToetsContext]) -> list:
+    per = selectors.partijen_per_werkgroep(c.werkgroep for c in contexten)
+    return [per[c.werkgroep.pk] for c in contexten]
+
+
+@gedeeld("werkgroepen.afspraken")
+def _afspraken(contexten: list[ToetsContext]) -> list:
+    per = selectors.afspraken_per_werkgroep(c.werkgroep for c in contexten)
+    return [per[c.werkgroep.pk] for c in contexten]
+
+
+@gedeeld("werkgroepen.bijeenkomsten")
+def _bijeenkomsten(contexten: list[ToetsContext]) -> list:
+    per = selectors.bijeenkomsten_per_werkgroep(c.werkgroep for c in contexten)
+    return [per[c.werkgroep.pk] for c in contexten]
+
+
+@gedeeld("werkgroepen.communicaties")
+def _communicaties(contexten: list[ToetsContext]) -> list:
+    per = selectors.communicaties_per_werkgroep(c.werkgroep for c in contexten)
+    return [per[c.werkgroep.pk] for c in contexten]
 
 
 def _actief(ctx: ToetsContext) -> list:
-    alle = _cache(ctx, "leden", lambda: selectors.leden(ctx.werkgroep))
-    return _cache(ctx, "actief", lambda: selectors.actieve_leden(alle, ctx.datum))
-
-
-def _afspraken(ctx: ToetsContext):
-    return _cache(ctx, "afspraken", lambda: selectors.afspraken(ctx.werkgroep))
+    if "werkgroepen.actief" not in ctx.cache:
+        ctx.cache["werkgroepen.actief"] = selectors.actieve_leden(_leden(ctx), ctx.datum)
+    return ctx.cache["werkgroepen.actief"]
 
 
 def _label(rol: str) -> str:
@@ -110,7 +128,7 @@ def check_verplichte_partijen(ctx: ToetsContext) -> Uitkomst:
 @eis("werkgroep.ondernemersvereniging")
 def check_ondernemersvereniging(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "leden")
-    alle = _cache(ctx, "partijen", lambda: selectors.partijen(ctx.werkgroep))
+    alle = _partijen(ctx)
     bestaand = selectors.ondernemersorganisaties(alle, ctx.datum)
     termijn = _termijn_ondernemers(ctx)
     start = ctx.werkgroep.gestart_op
@@ -248,7 +266,7 @@ def check_bewaartermijn(ctx: ToetsContext) -> Uitkomst:
 
 @eis("werkgroep.bijeenkomsten")
 def check_bijeenkomsten(ctx: ToetsContext) -> Uitkomst:
-    alle = _cache(ctx, "bijeenkomsten", lambda: selectors.bijeenkomsten(ctx.werkgroep))
+    alle = _bijeenkomsten(ctx)
     tellend = [b for b in alle if selectors.bijeenkomst_telt(b)]
 
     def telling(jaar: CyclusJaar) -> int:
@@ -261,7 +279,7 @@ def check_bijeenkomsten(ctx: ToetsContext) -> Uitkomst:
 
 @eis("werkgroep.communicatie")
 def check_communicatie(ctx: ToetsContext) -> Uitkomst:
-    alle = _cache(ctx, "communicaties", lambda: selectors.communicaties(ctx.werkgroep))
+    alle = _communicaties(ctx)
     tellend = [c for c in alle if c.alle_ondernemers]
 
     def telling(jaar: CyclusJaar) -> int:

@@ -12,7 +12,17 @@ from django.db.models import Count, Prefetch
 
 from kvo import geschiedenis
 from kvo.toets import CyclusJaar
-from werkgroepen.models import Afspraken, Bijeenkomst, Document, DocumentVersie, Lid, Partij, Rol, Werkgroep
+from werkgroepen.models import (
+    Afspraken,
+    Bijeenkomst,
+    Communicatie,
+    Document,
+    DocumentVersie,
+    Lid,
+    Partij,
+    Rol,
+    Werkgroep,
+)
 
 MINIMUM_BIJEENKOMSTEN = 3
 MINIMUM_COMMUNICATIES = 2
@@ -50,9 +60,24 @@ class PartijStand:
 # --- members and parties ---------------------------------------------------------------------
 
 
+def _per_werkgroep(werkgroepen: Iterable[Werkgroep], rijen) -> dict[int, list]:
+    """Rows grouped by their work group, every one of ``werkgroepen`` present (its rows' order kept)."""
+    uit: dict[int, list] = {wg.pk: [] for wg in werkgroepen}
+    for rij in rijen:
+        uit[rij.werkgroep_id].append(rij)
+    return uit
+
+
 def leden(werkgroep: Werkgroep) -> list[Lid]:
     """Every member, former ones included, with their party and park (one query)."""
-    return list(werkgroep.leden.select_related("partij", "terrein").order_by("naam", "pk"))
+    return leden_per_werkgroep([werkgroep])[werkgroep.pk]
+
+
+def leden_per_werkgroep(werkgroepen: Iterable[Werkgroep]) -> dict[int, list[Lid]]:
+    """``leden`` of many work groups in one query, by work-group id (the readiness run of many)."""
+    werkgroepen = list(werkgroepen)
+    rijen = Lid.objects.filter(werkgroep__in=werkgroepen).select_related("partij", "terrein")
+    return _per_werkgroep(werkgroepen, rijen.order_by("werkgroep_id", "naam", "pk"))
 
 
 def actieve_leden(alle: Iterable[Lid], op: dt.date) -> list[Lid]:
@@ -68,7 +93,13 @@ def toekomstige_leden(alle: Iterable[Lid], op: dt.date) -> list[Lid]:
 
 
 def partijen(werkgroep: Werkgroep) -> list[Partij]:
-    return list(werkgroep.partijen.order_by("naam", "pk"))
+    return partijen_per_werkgroep([werkgroep])[werkgroep.pk]
+
+
+def partijen_per_werkgroep(werkgroepen: Iterable[Werkgroep]) -> dict[int, list[Partij]]:
+    werkgroepen = list(werkgroepen)
+    rijen = Partij.objects.filter(werkgroep__in=werkgroepen).order_by("werkgroep_id", "naam", "pk")
+    return _per_werkgroep(werkgroepen, rijen)
 
 
 def partijen_stand(actief: Iterable[Lid]) -> list[PartijStand]:
@@ -101,7 +132,16 @@ def open_uitnodigingen(werkgroep: Werkgroep, nu) -> dict[int, object]:
 
 
 def afspraken(werkgroep: Werkgroep) -> Afspraken | None:
-    return Afspraken.objects.filter(werkgroep=werkgroep).first()
+    return afspraken_per_werkgroep([werkgroep])[werkgroep.pk]
+
+
+def afspraken_per_werkgroep(werkgroepen: Iterable[Werkgroep]) -> dict[int, Afspraken | None]:
+    """Each work group's agreements (one row per work group at most), or None."""
+    werkgroepen = list(werkgroepen)
+    uit: dict[int, Afspraken | None] = {wg.pk: None for wg in werkgroepen}
+    for af in Afspraken.objects.filter(werkgroep__in=werkgroepen):
+        uit[af.werkgroep_id] = af
+    return uit
 
 
 # --- meetings and communications -------------------------------------------------------------
@@ -123,11 +163,23 @@ def bijeenkomst_reden(b: Bijeenkomst) -> str:
 
 
 def bijeenkomsten(werkgroep: Werkgroep) -> list[Bijeenkomst]:
-    return list(werkgroep.bijeenkomsten.annotate(aantal_aanwezig=Count("aanwezigen")).order_by("-datum", "-pk"))
+    return bijeenkomsten_per_werkgroep([werkgroep])[werkgroep.pk]
+
+
+def bijeenkomsten_per_werkgroep(werkgroepen: Iterable[Werkgroep]) -> dict[int, list[Bijeenkomst]]:
+    werkgroepen = list(werkgroepen)
+    rijen = Bijeenkomst.objects.filter(werkgroep__in=werkgroepen).annotate(aantal_aanwezig=Count("aanwezigen"))
+    return _per_werkgroep(werkgroepen, rijen.order_by("werkgroep_id", "-datum", "-pk"))
 
 
 def communicaties(werkgroep: Werkgroep) -> list:
-    return list(werkgroep.communicaties.order_by("-datum", "-pk"))
+    return communicaties_per_werkgroep([werkgroep])[werkgroep.pk]
+
+
+def communicaties_per_werkgroep(werkgroepen: Iterable[Werkgroep]) -> dict[int, list]:
+    werkgroepen = list(werkgroepen)
+    rijen = Communicatie.objects.filter(werkgroep__in=werkgroepen).order_by("werkgroep_id", "-datum", "-pk")
+    return _per_werkgroep(werkgroepen, rijen)
 
 
 @dataclass(frozen=True)

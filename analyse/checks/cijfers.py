@@ -13,26 +13,29 @@ else the evaluation date. Nothing recorded for the rule → ``open``.
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from analyse.models import Cijfer
-from analyse.selectors.cijfers import BronStand, analysedatum, cijfers_van
-from kvo.toets import Status, ToetsContext, Uitkomst, eis
+from analyse.selectors.cijfers import BronStand, analysedatum_uit, cijfers_per_cyclus, vastgesteld_per_cyclus
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld
 
 IDS = ("cijfers.politie-brandweer", "cijfers.gemeente")
 GEEN_CYCLUS = "Er is nog geen cyclus gestart; cijfers horen bij de veiligheidsanalyse van een cyclus."
 
 
 def _url(ctx: ToetsContext) -> str:
-    return reverse("analyse:cijfers", kwargs={"werkgroep": ctx.werkgroep.slug})
+    return ctx.url("analyse:cijfers")
 
 
-def _gegevens(ctx: ToetsContext) -> tuple[list[Cijfer], object, str]:
-    sleutel = "analyse.cijfers"
-    if sleutel not in ctx.cache:
-        datum, reden = analysedatum(ctx.cyclus, ctx.datum)
-        ctx.cache[sleutel] = (cijfers_van(ctx.cyclus), datum, reden)
-    return ctx.cache[sleutel]
+@gedeeld("analyse.cijfers")
+def _gegevens(contexten: list[ToetsContext]) -> list[tuple[list[Cijfer], object, str]]:
+    """Per context: the cycle's figures (``cijfers_van``) and its analysis date with the reason
+    (``analysedatum``)."""
+    cycli = cycli_van(contexten)
+    cijfers, vastgesteld = cijfers_per_cyclus(cycli), vastgesteld_per_cyclus(cycli)
+    uit = []
+    for c in contexten:
+        pk = c.cyclus.pk if c.cyclus is not None else None
+        uit.append((cijfers.get(pk, []), *analysedatum_uit(vastgesteld.get(pk), c.datum)))
+    return uit
 
 
 def _stand(ctx: ToetsContext, bron: str) -> tuple[BronStand, str]:

@@ -8,19 +8,29 @@ naming what is missing: the analysis is work in progress until the group adopts 
 
 from __future__ import annotations
 
-from django.urls import reverse
-
+from analyse.checks.enquete import _reacties
 from analyse.checks.schouw import _schouwen
-from analyse.models import Conclusie, Reactie
-from kvo.toets import Status, ToetsContext, Uitkomst, eis
+from analyse.models import Conclusie
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld
+
+
+@gedeeld("analyse.conclusie")
+def _conclusie(contexten: list[ToetsContext]) -> list:
+    """The conclusion of each context's cycle (one per cycle) with its priorities, or None."""
+    cycli = cycli_van(contexten)
+    per_cyclus: dict[int, Conclusie] = {}
+    if cycli:
+        for conclusie in Conclusie.objects.filter(cyclus__in=cycli).prefetch_related("prioriteiten").order_by("pk"):
+            per_cyclus.setdefault(conclusie.cyclus_id, conclusie)
+    return [per_cyclus.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
 
 
 @eis("analyse.conclusie")
 def check_conclusie(ctx: ToetsContext) -> Uitkomst:
-    url = reverse("analyse:conclusie", kwargs={"werkgroep": ctx.werkgroep.slug})
+    url = ctx.url("analyse:conclusie")
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
-    conclusie = Conclusie.objects.filter(cyclus=ctx.cyclus).first()
+    conclusie = _conclusie(ctx)
     mist = []
     if conclusie is None or not (conclusie.conclusie or "").strip():
         mist.append("de geschreven conclusie")
@@ -29,7 +39,7 @@ def check_conclusie(ctx: ToetsContext) -> Uitkomst:
     geprioriteerd = sum(1 for p in conclusie.prioriteiten.all() if p.score is not None) if conclusie is not None else 0
     if not geprioriteerd:
         mist.append("de prioritering van de thema's (kans × impact)")
-    if not Reactie.objects.filter(enquete__cyclus=ctx.cyclus).exists():
+    if not any(_reacties(ctx).values()):  # the responses of the cycle's survey
         mist.append("enquêteresultaten als bijlage (nog geen reacties)")
     if not _schouwen(ctx):  # the inspections the inspection rules loaded (once per readiness run)
         mist.append("het schouwrapport als bijlage (nog geen schouw)")

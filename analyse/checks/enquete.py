@@ -7,12 +7,13 @@ fixed); a sent survey that misses it → ``niet_voldaan``; met → ``voldaan``.
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
-from django.urls import reverse
+from django.db.models import Count, F, Q, Value
 
 from analyse import catalogus
-from analyse.selectors.enquete import dekking_van, enquete_van, korte_naam
-from kvo.toets import Status, ToetsContext, Uitkomst, eis
+from analyse.selectors.enquete import dekking_van, dekkingen_van, enquetes_van, korte_naam
+from analyse.selectors.resultaten import reacties_per_terrein
+from gebieden.models import Bedrijventerrein
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_werkgroep
 
 IDS = ("enquete.minimum-blokken", "enquete.open-vragen", "enquete.cluster-gelijk")
 GEEN_CYCLUS = "Er is nog geen cyclus gestart; de enquête hoort bij een cyclus."
@@ -20,21 +21,57 @@ CONCEPT = " De enquête is nog een concept en kan nog worden aangepast."
 
 
 def _url(ctx: ToetsContext) -> str:
-    return reverse("analyse:enquete", kwargs={"werkgroep": ctx.werkgroep.slug})
+    return ctx.url("analyse:enquete")
 
 
-def _enquete(ctx: ToetsContext):
-    sleutel = "analyse.enquete.bouwer"
-    if sleutel not in ctx.cache:
-        ctx.cache[sleutel] = enquete_van(ctx.cyclus)
-    return ctx.cache[sleutel]
+# --- loaders (one query for all contexts of a run) -------------------------------------------
 
 
-def _dekking(ctx: ToetsContext):
-    sleutel = "analyse.enquete.dekking"
-    if sleutel not in ctx.cache:
-        ctx.cache[sleutel] = dekking_van(_enquete(ctx))
-    return ctx.cache[sleutel]
+@gedeeld("analyse.enquete.bouwer")
+def _enquete(contexten: list[ToetsContext]) -> list:
+    """The survey of each context's cycle, or None."""
+    enquetes = enquetes_van(cycli_van(contexten))
+    return [enquetes.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
+
+
+@gedeeld("analyse.enquete.dekking")
+def _dekking(contexten: list[ToetsContext]) -> list:
+    """The survey's coverage of the minima (``dekking_van``); without a survey that of none."""
+    enquetes = [e for e in map(_enquete, contexten) if e is not None]
+    dekkingen = dekkingen_van(enquetes)
+    return [dekkingen[e.pk] if (e := _enquete(c)) is not None else dekking_van(None) for c in contexten]
+
+
+@gedeeld("analyse.enquete.reacties")
+def _reacties(contexten: list[ToetsContext]) -> list:
+    """The responses to the cycle's survey per park (by the park's id); empty without any."""
+    reacties = reacties_per_terrein(cycli_van(contexten))
+    return [reacties[c.cyclus.pk] if c.cyclus is not None else {} for c in contexten]
+
+
+@gedeeld("analyse.enquete.terreinen")
+def _terreinen(contexten: list[ToetsContext]) -> list:
+    """The work group's parks (by name) with their entrepreneurs and those invited to the cycle's survey."""
+    cycli = cycli_van(contexten)
+    uitgenodigd = (
+        Count(
+            "ondernemers__enquete_uitnodigingen",
+            filter=Q(
+                ondernemers__enquete_uitnodigingen__enquete__cyclus__in=cycli,
+                # the cycle of this park's own work group (each work group has one cycle in the run)
+                ondernemers__enquete_uitnodigingen__enquete__cyclus__werkgroep=F("werkgroep"),
+            ),
+            distinct=True,
+        )
+        if cycli
+        else Value(0)
+    )
+    rijen = (
+        Bedrijventerrein.objects.filter(werkgroep__in=[c.werkgroep for c in contexten])
+        .annotate(aantal_ondernemers=Count("ondernemers", distinct=True), aantal_uitgenodigd=uitgenodigd)
+        .order_by("werkgroep_id", "naam", "pk")
+    )
+    return per_werkgroep(contexten, rijen)
 
 
 def _geen_enquete(ctx: ToetsContext) -> Uitkomst | None:
@@ -82,16 +119,7 @@ def check_open_vragen(ctx: ToetsContext) -> Uitkomst:
 
 @eis("enquete.cluster-gelijk")
 def check_cluster_gelijk(ctx: ToetsContext) -> Uitkomst:
-    terreinen = list(
-        ctx.werkgroep.terreinen.annotate(
-            aantal_ondernemers=Count("ondernemers", distinct=True),
-            aantal_uitgenodigd=Count(
-                "ondernemers__enquete_uitnodigingen",
-                filter=Q(ondernemers__enquete_uitnodigingen__enquete__cyclus=ctx.cyclus),
-                distinct=True,
-            ),
-        ).order_by("naam", "pk")
-    )
+    terreinen = _terreinen(ctx)
     if not terreinen:
         return Uitkomst(Status.OPEN, "Er is nog geen bedrijventerrein vastgelegd.", _url(ctx))
     if len(terreinen) == 1:

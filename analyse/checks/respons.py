@@ -11,15 +11,22 @@ on the stored rows); ``voldaan`` once responses exist, else ``open``.
 
 from __future__ import annotations
 
-from django.urls import reverse
-
-from analyse.checks.enquete import _enquete, _geen_enquete
-from analyse.selectors.resultaten import respons_per_terrein
-from kvo.toets import Status, ToetsContext, Uitkomst, eis
+from analyse.checks.enquete import _enquete, _geen_enquete, _reacties
+from analyse.selectors.resultaten import respons_per_terreinen
+from kvo.toets import Status, ToetsContext, Uitkomst, eis, gedeeld
 
 
 def _url(ctx: ToetsContext, naam: str) -> str:
-    return reverse(f"analyse:{naam}", kwargs={"werkgroep": ctx.werkgroep.slug})
+    return ctx.url(f"analyse:{naam}")
+
+
+@gedeeld("analyse.enquete.respons")
+def _respons(contexten: list[ToetsContext]) -> list:
+    """``respons_per_terrein`` of each context's sent survey (empty for a survey not sent, or none)."""
+    enquetes = [e if (e := _enquete(c)) is not None and e.is_verstuurd else None for c in contexten]
+    gekozen = [(c, e) for c, e in zip(contexten, enquetes, strict=True) if e is not None]
+    respons = respons_per_terreinen([e for _, e in gekozen], {e.cyclus_id: _reacties(c) for c, e in gekozen})
+    return [respons[e.pk] if e is not None else [] for e in enquetes]
 
 
 @eis("enquete.respons")
@@ -30,7 +37,7 @@ def check_respons(ctx: ToetsContext) -> Uitkomst:
     url = _url(ctx, "respons")
     if not enquete.is_verstuurd:
         return Uitkomst(Status.OPEN, "De enquête is nog niet verstuurd.", url)
-    per_terrein = [r for r in respons_per_terrein(enquete) if r.ondernemers]
+    per_terrein = [r for r in _respons(ctx) if r.ondernemers]
     if not per_terrein:
         return Uitkomst(Status.OPEN, "Er staan geen ondernemers in het register.", url)
     stand = "; ".join(r.tekst for r in per_terrein)
@@ -47,8 +54,7 @@ def check_respons(ctx: ToetsContext) -> Uitkomst:
 def check_anoniem(ctx: ToetsContext) -> Uitkomst:
     if uitkomst := _geen_enquete(ctx):
         return uitkomst
-    enquete = _enquete(ctx)
-    aantal = enquete.reacties.count()
+    aantal = sum(_reacties(ctx).values())
     url = _url(ctx, "resultaten")
     if not aantal:
         return Uitkomst(Status.OPEN, "Er zijn nog geen reacties.", url)

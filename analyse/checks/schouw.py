@@ -13,32 +13,45 @@ No inspection in the cycle yet → ``open`` for all five.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Count, Prefetch
-from django.urls import reverse
 
 from analyse.models import Schouw, Schouwpunt
-from kvo.toets import Status, ToetsContext, Uitkomst, eis, jaarregel
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, jaarregel
 
 
 def _url(ctx: ToetsContext) -> str:
-    return reverse("analyse:schouwen", kwargs={"werkgroep": ctx.werkgroep.slug})
+    return ctx.url("analyse:schouwen")
+
+
+def schouwen_per_cyclus(cycli: Iterable, *, met_wie: bool = True) -> dict[int, list[Schouw]]:
+    """``schouwen_van`` for many cycles (by the cycle's id; ``None`` left out): two queries for all.
+    ``met_wie=False``: the points without their party (the checks read only ``wie_id``)."""
+    uit: dict[int, list[Schouw]] = {c.pk: [] for c in cycli if c is not None}
+    if uit:
+        punten = Schouwpunt.objects.select_related("wie") if met_wie else Schouwpunt.objects.all()
+        rijen = (
+            Schouw.objects.filter(cyclus__in=list(uit))
+            .annotate(aantal_aanwezigen=Count("aanwezigen", distinct=True))
+            .prefetch_related(Prefetch("punten", queryset=punten.order_by("nummer")))
+            .order_by("cyclus_id", "datum", "pk")
+        )
+        for schouw in rijen:
+            uit[schouw.cyclus_id].append(schouw)
+    return uit
 
 
 def schouwen_van(cyclus) -> list[Schouw]:
-    """The cycle's inspections with their points and the number of attendees (three queries)."""
-    return list(
-        Schouw.objects.filter(cyclus=cyclus)
-        .annotate(aantal_aanwezigen=Count("aanwezigen", distinct=True))
-        .prefetch_related(Prefetch("punten", queryset=Schouwpunt.objects.select_related("wie").order_by("nummer")))
-        .order_by("datum", "pk")
-    )
+    """The cycle's inspections with their points and the number of attendees (two queries)."""
+    return schouwen_per_cyclus([cyclus]).get(cyclus.pk, []) if cyclus is not None else []
 
 
-def _schouwen(ctx: ToetsContext) -> list[Schouw]:
-    sleutel = "analyse.schouwen"
-    if sleutel not in ctx.cache:
-        ctx.cache[sleutel] = schouwen_van(ctx.cyclus) if ctx.cyclus else []
-    return ctx.cache[sleutel]
+@gedeeld("analyse.schouwen")
+def _schouwen(contexten: list[ToetsContext]) -> list:
+    """The inspections of each context's cycle (``schouwen_van``); empty without a cycle."""
+    schouwen = schouwen_per_cyclus(cycli_van(contexten), met_wie=False)
+    return [schouwen[c.cyclus.pk] if c.cyclus is not None else [] for c in contexten]
 
 
 def _geen(ctx: ToetsContext) -> Uitkomst | None:

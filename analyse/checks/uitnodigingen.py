@@ -9,19 +9,64 @@ letter not made yet) → ``niet_voldaan``, naming the numbers; everyone reached 
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
-from django.urls import reverse
+from django.db.models import Count, Exists, OuterRef, Q
 
 from analyse.checks.enquete import _enquete, _geen_enquete
 from analyse.models import EnqueteUitnodiging
-from kvo.toets import Status, ToetsContext, Uitkomst, eis
+from gebieden.models import Ondernemer
+from kvo.toets import Status, ToetsContext, Uitkomst, eis, gedeeld
 
 V = EnqueteUitnodiging.Verzending
 K = EnqueteUitnodiging.Kanaal
+BEREIKT = Q(beantwoord=True) | Q(verzending=V.VERSTUURD)
+TELLINGEN = {
+    "totaal": Count("pk"),
+    "mail": Count("pk", filter=Q(kanaal=K.EMAIL)),
+    "brief": Count("pk", filter=Q(kanaal=K.BRIEF)),
+    "bereikt": Count("pk", filter=BEREIKT),
+    "wachtrij": Count("pk", filter=~BEREIKT & Q(kanaal=K.EMAIL, verzending__in=[V.WACHT, V.BEZIG])),
+    "mislukt": Count("pk", filter=~BEREIKT & Q(verzending__in=[V.MISLUKT, V.ONBESTELBAAR])),
+    "brief_te_maken": Count("pk", filter=~BEREIKT & Q(kanaal=K.BRIEF, verzending=V.WACHT)),
+}
 
 
 def _url(ctx: ToetsContext) -> str:
-    return reverse("analyse:uitnodigingen", kwargs={"werkgroep": ctx.werkgroep.slug})
+    return ctx.url("analyse:uitnodigingen")
+
+
+@gedeeld("analyse.enquete.uitnodigingen")
+def _uitnodigingen(contexten: list[ToetsContext]) -> list:
+    """Per context with a sent survey: its invitations counted (``TELLINGEN``) and the number of
+    entrepreneurs of the work group's register without one, as ``(tellingen, zonder)``; else None."""
+    enquetes = [e if (e := _enquete(c)) is not None and e.is_verstuurd else None for c in contexten]
+    gekozen = [e for e in enquetes if e is not None]
+    werkgroepen = [c.werkgroep for c, e in zip(contexten, enquetes, strict=True) if e is not None]
+    if not gekozen:
+        return [None] * len(contexten)
+    tellingen = {
+        r.pop("enquete_id"): r
+        for r in EnqueteUitnodiging.objects.filter(enquete__in=gekozen)
+        .order_by()
+        .values("enquete_id")
+        .annotate(**TELLINGEN)
+    }
+    # the register's entrepreneurs without an invitation to their own work group's survey of the run
+    uitgenodigd = EnqueteUitnodiging.objects.filter(
+        ondernemer=OuterRef("pk"), enquete__in=gekozen, enquete__cyclus__werkgroep=OuterRef("terrein__werkgroep")
+    )
+    zonder = dict(
+        Ondernemer.objects.filter(terrein__werkgroep__in=werkgroepen)
+        .filter(~Exists(uitgenodigd))
+        .order_by()
+        .values("terrein__werkgroep_id")
+        .annotate(n=Count("pk"))
+        .values_list("terrein__werkgroep_id", "n")
+    )
+    leeg = dict.fromkeys(TELLINGEN, 0)
+    return [
+        (tellingen.get(e.pk, leeg), zonder.get(c.werkgroep.pk, 0)) if e is not None else None
+        for c, e in zip(contexten, enquetes, strict=True)
+    ]
 
 
 @eis("enquete.persoonlijk")
@@ -36,20 +81,7 @@ def check_persoonlijk(ctx: ToetsContext) -> Uitkomst:
             "eigen uitnodiging.",
             _url(ctx),
         )
-    bereikt = Q(beantwoord=True) | Q(verzending=V.VERSTUURD)
-    t = enquete.uitnodigingen.aggregate(
-        totaal=Count("pk"),
-        mail=Count("pk", filter=Q(kanaal=K.EMAIL)),
-        brief=Count("pk", filter=Q(kanaal=K.BRIEF)),
-        bereikt=Count("pk", filter=bereikt),
-        wachtrij=Count("pk", filter=~bereikt & Q(kanaal=K.EMAIL, verzending__in=[V.WACHT, V.BEZIG])),
-        mislukt=Count("pk", filter=~bereikt & Q(verzending__in=[V.MISLUKT, V.ONBESTELBAAR])),
-        brief_te_maken=Count("pk", filter=~bereikt & Q(kanaal=K.BRIEF, verzending=V.WACHT)),
-    )
-    from gebieden.models import Ondernemer
-
-    register = Ondernemer.objects.filter(terrein__werkgroep=ctx.werkgroep)
-    zonder = register.exclude(enquete_uitnodigingen__enquete=enquete).count()
+    t, zonder = _uitnodigingen(ctx)
     stand = f"{t['totaal']} uitnodigingen ({t['mail']} per e-mail, {t['brief']} per brief), {t['bereikt']} afgeleverd"
     problemen = []
     if zonder:

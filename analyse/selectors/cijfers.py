@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from analyse.models import Cijfer, Conclusie
@@ -33,24 +34,50 @@ MAX_REEKSEN = 7  # categories shown as their own series; the rest is "overige ca
 MAX_SPANS = 3
 
 
+def cijfers_per_cyclus(cycli: Iterable) -> dict[int, list[Cijfer]]:
+    """``cijfers_van`` for many cycles (by the cycle's id; ``None`` left out), in one query for all."""
+    uit: dict[int, list[Cijfer]] = {c.pk: [] for c in cycli if c is not None}
+    if uit:
+        rijen = (
+            Cijfer.objects.filter(cyclus__in=list(uit))
+            .select_related("terrein")
+            .order_by("cyclus_id", "bron", "periode_van", "periode_tot", "categorie", "pk")
+        )
+        for cijfer in rijen:
+            uit[cijfer.cyclus_id].append(cijfer)
+    return uit
+
+
 def cijfers_van(cyclus) -> list[Cijfer]:
     """The figures of ``cyclus`` with their park, by source, period and category."""
     if cyclus is None:
         return []
-    return list(
-        Cijfer.objects.filter(cyclus=cyclus)
-        .select_related("terrein")
-        .order_by("bron", "periode_van", "periode_tot", "categorie", "pk")
-    )
+    return cijfers_per_cyclus([cyclus])[cyclus.pk]
+
+
+def vastgesteld_per_cyclus(cycli: Iterable) -> dict[int, dt.date | None]:
+    """The adoption date of each cycle's conclusion (by the cycle's id; a cycle without a conclusion
+    left out), in one query for all."""
+    ids = [c.pk for c in cycli if c is not None]
+    uit: dict[int, dt.date | None] = {}
+    if ids:
+        rijen = Conclusie.objects.filter(cyclus__in=ids).order_by("pk").values_list("cyclus_id", "vastgesteld_op")
+        for cyclus_id, vastgesteld in rijen:
+            uit.setdefault(cyclus_id, vastgesteld)
+    return uit
+
+
+def analysedatum_uit(vastgesteld: dt.date | None, datum: dt.date) -> tuple[dt.date, str]:
+    """``analysedatum`` from the conclusion's adoption date (``None``: not adopted, or no conclusion)."""
+    if vastgesteld and vastgesteld <= datum:
+        return vastgesteld, f"{vastgesteld:%d-%m-%Y} (conclusie van de analyse vastgesteld)"
+    return datum, f"{datum:%d-%m-%Y} (toetsdatum; de conclusie is nog niet vastgesteld)"
 
 
 def analysedatum(cyclus, datum: dt.date) -> tuple[dt.date, str]:
     """The date figures must end by, and why: the adopted conclusion, else ``datum``."""
-    if cyclus is not None:
-        vastgesteld = Conclusie.objects.filter(cyclus=cyclus).values_list("vastgesteld_op", flat=True).first()
-        if vastgesteld and vastgesteld <= datum:
-            return vastgesteld, f"{vastgesteld:%d-%m-%Y} (conclusie van de analyse vastgesteld)"
-    return datum, f"{datum:%d-%m-%Y} (toetsdatum; de conclusie is nog niet vastgesteld)"
+    vastgesteld = vastgesteld_per_cyclus([cyclus]).get(cyclus.pk) if cyclus is not None else None
+    return analysedatum_uit(vastgesteld, datum)
 
 
 @dataclass

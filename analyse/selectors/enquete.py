@@ -8,6 +8,8 @@ without a block; within those by ``volgorde``.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from analyse import catalogus, standaardvragen
@@ -21,11 +23,22 @@ def korte_naam(sleutel: str) -> str:
     return KORTE_NAMEN.get(sleutel) or catalogus.thema_naam(sleutel)
 
 
+def enquetes_van(cycli: Iterable) -> dict[int, Enquete]:
+    """The survey of each of ``cycli`` (one per cycle) by the cycle's id, in one query; a cycle
+    without a survey (or ``None``) is left out."""
+    cycli = [c for c in cycli if c is not None]
+    uit: dict[int, Enquete] = {}
+    if cycli:
+        for enquete in Enquete.objects.filter(cyclus__in=cycli).order_by("pk"):
+            uit.setdefault(enquete.cyclus_id, enquete)
+    return uit
+
+
 def enquete_van(cyclus) -> Enquete | None:
     """The survey of ``cyclus`` (one per cycle), or None."""
     if cyclus is None:
         return None
-    return Enquete.objects.filter(cyclus=cyclus).first()
+    return enquetes_van([cyclus]).get(cyclus.pk)
 
 
 def vragen_van(enquete: Enquete) -> list[Vraag]:
@@ -135,23 +148,46 @@ class EnqueteDekking:
         return [(b, aanwezig, korte_naam(catalogus.thema_van_blok(b))) for b, aanwezig in self.open_vragen]
 
 
+def getelde_blokken_van(enquetes: Iterable[Enquete]) -> dict[int, frozenset[int]]:
+    """Per survey (by id): its ticked blocks that have at least one question, in one query for all."""
+    enquetes = list(enquetes)
+    met_vraag: defaultdict[int, set[int]] = defaultdict(set)
+    if enquetes:
+        rijen = (
+            Vraag.objects.filter(enquete__in=enquetes, blok__isnull=False)
+            .order_by()
+            .values_list("enquete_id", "blok")
+            .distinct()
+        )
+        for enquete_id, blok in rijen:
+            met_vraag[enquete_id].add(blok)
+    return {e.pk: frozenset(set(e.blokken or []) & met_vraag[e.pk]) for e in enquetes}
+
+
 def getelde_blokken(enquete: Enquete, vragen: list[Vraag] | None = None) -> frozenset[int]:
     """Ticked blocks that have at least one question."""
     if vragen is None:
-        met_vraag = set(enquete.vragen.filter(blok__isnull=False).order_by().values_list("blok", flat=True).distinct())
-    else:
-        met_vraag = {v.blok for v in vragen if v.blok is not None}
+        return getelde_blokken_van([enquete])[enquete.pk]
+    met_vraag = {v.blok for v in vragen if v.blok is not None}
     return frozenset(set(enquete.blokken or []) & met_vraag)
 
 
-def dekking_van(enquete: Enquete | None, vragen: list[Vraag] | None = None) -> EnqueteDekking:
-    """The survey against the minima (``catalogus.dekking``); ``vragen`` saves a query when already loaded."""
-    blokken = getelde_blokken(enquete, vragen) if enquete is not None else frozenset()
+def _dekking(blokken: frozenset[int]) -> EnqueteDekking:
     return EnqueteDekking(
         themas=catalogus.dekking(blokken),
         blokken=blokken,
         open_vragen=tuple((b, b in blokken) for b in catalogus.OPEN_BLOKKEN),
     )
+
+
+def dekkingen_van(enquetes: Iterable[Enquete]) -> dict[int, EnqueteDekking]:
+    """``dekking_van`` for many surveys (by id), in one query for all."""
+    return {pk: _dekking(blokken) for pk, blokken in getelde_blokken_van(enquetes).items()}
+
+
+def dekking_van(enquete: Enquete | None, vragen: list[Vraag] | None = None) -> EnqueteDekking:
+    """The survey against the minima (``catalogus.dekking``); ``vragen`` saves a query when already loaded."""
+    return _dekking(getelde_blokken(enquete, vragen) if enquete is not None else frozenset())
 
 
 # --- the builder --------------------------------------------------------------------------

@@ -14,13 +14,14 @@ queries for 6 responses as for 600.
 from __future__ import annotations
 
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
 
 from analyse.antwoorden import schaal_labels
-from analyse.models import Enquete, Herinnering
+from analyse.models import Enquete, Herinnering, Reactie
 from analyse.regels import Respons
 from analyse.selectors.enquete import vragen_per_thema
 from gebieden.models import Bedrijventerrein
@@ -32,14 +33,49 @@ ONDERDRUKT = "Minder dan 5 reacties: niet getoond, zodat niemand herkenbaar is."
 # --- response ------------------------------------------------------------------------------
 
 
-def respons_per_terrein(enquete: Enquete) -> list[Respons]:
-    terreinen = (
-        Bedrijventerrein.objects.filter(werkgroep_id=enquete.werkgroep_id)
+def reacties_per_terrein(cycli: Iterable) -> dict[int, dict[int, int]]:
+    """Per cycle (by id; cycles or their ids): the responses to its survey per park (by the park's
+    id), in one query for all; a cycle without responses has an empty dict."""
+    uit: dict[int, dict[int, int]] = {getattr(c, "pk", c): {} for c in cycli if c is not None}
+    if uit:
+        rijen = (
+            Reactie.objects.filter(enquete__cyclus__in=list(uit))
+            .order_by()
+            .values("enquete__cyclus_id", "terrein_id")
+            .annotate(n=Count("pk"))
+            .values_list("enquete__cyclus_id", "terrein_id", "n")
+        )
+        for cyclus_id, terrein_id, n in rijen:
+            uit[cyclus_id][terrein_id] = n
+    return uit
+
+
+def respons_per_terreinen(
+    enquetes: Iterable[Enquete], reacties: dict[int, dict[int, int]] | None = None
+) -> dict[int, list[Respons]]:
+    """``respons_per_terrein`` for many surveys (by the survey's id): two queries for all (one when
+    ``reacties``, from ``reacties_per_terrein`` for their cycles, is given)."""
+    enquetes = list(enquetes)
+    if not enquetes:
+        return {}
+    if reacties is None:
+        reacties = reacties_per_terrein([e.cyclus_id for e in enquetes])
+    terreinen = defaultdict(list)
+    rijen = (
+        Bedrijventerrein.objects.filter(werkgroep_id__in={e.werkgroep_id for e in enquetes})
         .annotate(n=Count("ondernemers", distinct=True))
-        .order_by("naam", "pk")
+        .order_by("werkgroep_id", "naam", "pk")
     )
-    reacties = dict(enquete.reacties.values("terrein_id").annotate(n=Count("pk")).values_list("terrein_id", "n"))
-    return [Respons(t.naam, t.n, reacties.get(t.pk, 0)) for t in terreinen]
+    for t in rijen:
+        terreinen[t.werkgroep_id].append(t)
+    return {
+        e.pk: [Respons(t.naam, t.n, reacties[e.cyclus_id].get(t.pk, 0)) for t in terreinen[e.werkgroep_id]]
+        for e in enquetes
+    }
+
+
+def respons_per_terrein(enquete: Enquete) -> list[Respons]:
+    return respons_per_terreinen([enquete])[enquete.pk]
 
 
 @dataclass(frozen=True)

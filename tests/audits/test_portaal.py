@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
-from audits.models import AuditorToegang, Documentenset
+from audits.models import Audit, AuditorToegang, Documentenset
 from audits.services import auditor_trek_toegang_in
 from kvo import versie
 from kvo.dossier.fouten import DossierFout
@@ -287,3 +287,34 @@ def test_vervangen_mag_na_verlopen_toegang(db, actoren):
         audit=audit, user=actoren.auditor, geldig_tot=timezone.now() - dt.timedelta(minutes=1)
     )
     assert dossier_importeer(actor=None, dossier=copy.deepcopy(dossier), vervang=True).pk != bestaand.pk
+
+
+def test_rechtcontrole_zegt_hetzelfde_als_guardian(actoren):
+    """``geldige_audits`` reads guardian's tables in its own query: it must agree with guardian's
+    ``get_objects_for_user`` for a direct grant, a group's grant, another permission and another audit."""
+    from django.contrib.auth.models import Group
+    from django_scopes import scopes_disabled
+    from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+
+    from audits.toegang import geldige_audits
+
+    def beide(user) -> tuple[set, set]:
+        with scopes_disabled():
+            eigen = set(geldige_audits(user).values_list("pk", flat=True))
+            rijen = set(AuditorToegang.objects.filter(user=user).values_list("audit_id", flat=True))
+            volgens_guardian = set(
+                get_objects_for_user(user, "audits.view_audit", klass=Audit, accept_global_perms=False)
+                .filter(pk__in=rijen)
+                .values_list("pk", flat=True)
+            )
+        return eigen, volgens_guardian
+
+    auditor, audit = actoren.auditor, actoren.audit
+    assert beide(auditor) == ({audit.pk}, {audit.pk})
+    remove_perm("audits.view_audit", auditor, audit)
+    assign_perm("audits.change_audit", auditor, audit)  # another permission opens nothing
+    assert beide(auditor) == (set(), set())
+    groep = Group.objects.create(name="certificerende instelling")
+    groep.user_set.add(auditor)
+    assign_perm("audits.view_audit", groep, audit)
+    assert beide(auditor) == ({audit.pk}, {audit.pk})
