@@ -12,7 +12,7 @@ from aanpak.models import Doelstelling, Evaluatie, Maatregel, Plan
 from aanpak.selectors import plannen_van
 from analyse import catalogus
 from analyse.models import Conclusie, Enquete, Schouw, Schouwpunt, Vraag
-from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_cyclus, per_sleutel
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_cyclus, per_object, per_sleutel
 from werkgroepen.models import Cyclus
 from werkgroepen.selectors import VERPLICHTE_PARTIJEN
 
@@ -38,12 +38,6 @@ def _plannen(contexten: list[ToetsContext]) -> list[Plan | None]:
     return [toets_plan(c) for c in contexten]
 
 
-def _per_plan(plannen: list[Plan | None], rijen, sleutel=lambda r: r.plan_id) -> list[list]:
-    """One value per plan: its rows (an empty list without a plan or rows)."""
-    groepen = per_sleutel(rijen, sleutel)
-    return [groepen.get(p.pk, []) if p is not None else [] for p in plannen]
-
-
 @gedeeld("aanpak.maatregelen")
 def toets_maatregelen(contexten: list[ToetsContext]) -> list[list[Maatregel]]:
     """The plan's measures in the matrix's order (with their responsible party). Public: the audit's
@@ -57,7 +51,7 @@ def toets_maatregelen(contexten: list[ToetsContext]) -> list[list[Maatregel]]:
         .select_related("verantwoordelijke")
         .order_by("plan_id", "volgorde", "pk")
     )
-    return _per_plan(plannen, rijen)
+    return per_object(plannen, rijen, lambda r: r.plan_id)
 
 
 @gedeeld("aanpak.doelen")
@@ -67,7 +61,8 @@ def _doelen(contexten: list[ToetsContext]) -> list[list[Doelstelling]]:
     ids = [p.pk for p in plannen if p is not None]
     if not ids:
         return [[] for _ in contexten]
-    return _per_plan(plannen, Doelstelling.objects.filter(plan_id__in=ids).order_by("plan_id", "volgorde", "pk"))
+    doelen = Doelstelling.objects.filter(plan_id__in=ids).order_by("plan_id", "volgorde", "pk")
+    return per_object(plannen, doelen, lambda r: r.plan_id)
 
 
 @gedeeld("aanpak.bezig")
@@ -83,7 +78,7 @@ def _bezig(contexten: list[ToetsContext]) -> list[list[dict]]:
         .order_by("plan_id", "volgorde", "pk")
         .values("plan_id", "pk", "titel", "status", "uitgevoerd_op", "voortgang__pk")
     )
-    return _per_plan(plannen, rijen, lambda r: r["plan_id"])
+    return per_object(plannen, rijen, lambda r: r["plan_id"])
 
 
 @gedeeld("aanpak.terugkerende-schouwpunten")

@@ -18,7 +18,7 @@ from analyse.models import Conclusie, Reactie, Schouw
 from audits.models import Afwijking, Audit, Certificaat
 from audits.selectors import audits_van
 from gebieden.models import Bedrijventerrein
-from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_sleutel, per_werkgroep
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_object, per_sleutel, per_werkgroep
 from werkgroepen.models import Bijeenkomst, Cyclus, Lid
 
 SCHOUW = (Maatregel.Soort.SCHOUWPUNT,)
@@ -60,10 +60,8 @@ def _afwijkingen(contexten: list[ToetsContext]) -> list:
     audits = [a for a in map(_audit, contexten) if a is not None]
     if not audits:
         return [[] for _ in contexten]
-    groepen = per_sleutel(
-        Afwijking.objects.filter(audit__in=audits).order_by("audit_id", "vastgesteld_op", "pk"), lambda a: a.audit_id
-    )
-    return [groepen.get(a.pk, []) if (a := _audit(c)) is not None else [] for c in contexten]
+    rijen = Afwijking.objects.filter(audit__in=audits).order_by("audit_id", "vastgesteld_op", "pk")
+    return per_object([_audit(c) for c in contexten], rijen, lambda a: a.audit_id)
 
 
 @gedeeld("audits.certificaten")

@@ -210,6 +210,13 @@ def per_cyclus(contexten: list[ToetsContext], rijen: Iterable, leeg=list, veld: 
     return [groepen[c.cyclus.pk] if c.cyclus is not None and c.cyclus.pk in groepen else leeg() for c in contexten]
 
 
+def per_object(objecten: Sequence, rijen: Iterable, sleutel: Callable[[object], object]) -> list[list]:
+    """One value per object (a plan, an audit, or None): the rows whose ``sleutel(rij)`` is its id (an
+    empty list without an object or rows)."""
+    groepen = per_sleutel(rijen, sleutel)
+    return [groepen.get(o.pk, []) if o is not None else [] for o in objecten]
+
+
 def per_werkgroep(contexten: list[ToetsContext], rijen: Iterable, veld: str = "werkgroep_id") -> list:
     """One value per context: the rows of its work group (an empty list without rows)."""
     groepen = per_sleutel(rijen, lambda r: getattr(r, veld))

@@ -186,7 +186,7 @@ def bewaard(werkgroep, naam: str, delen: tuple, maken: Callable[[], Any], *, bew
     """``maken()``, kept in the cache under the work group's data version and ``delen`` (the date,
     the cycle, whatever else the result depends on besides the data). A cache that fails is
     logged and passed by: the result is then computed."""
-    return _bewaard(f"kvo:{naam}:{werkgroep.pk}:{huidige(werkgroep)}", delen, maken, bewaartijd)
+    return _bewaard(_voorvoegsel(naam, werkgroep, huidige(werkgroep)), delen, maken, bewaartijd)
 
 
 def bewaard_per(
@@ -196,8 +196,7 @@ def bewaard_per(
     results of the work groups without a kept one (a dict by work-group id) in one go."""
     werkgroepen = list(werkgroepen)
     per_werkgroep = versies(werkgroepen)
-    onderscheid = hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()
-    sleutels = {wg.pk: f"kvo:{naam}:{wg.pk}:{per_werkgroep[wg.pk]}:{onderscheid}" for wg in werkgroepen}
+    sleutels = {wg.pk: _sleutel(_voorvoegsel(naam, wg, per_werkgroep[wg.pk]), delen) for wg in werkgroepen}
     bewaard: dict = {}
     if not _opnieuw.get():
         try:
@@ -237,9 +236,16 @@ def opnieuw():
         _opnieuw.reset(token)
 
 
+def _voorvoegsel(naam: str, werkgroep, versie_: str) -> str:
+    return f"kvo:{naam}:{werkgroep.pk}:{versie_}"
+
+
+def _sleutel(voorvoegsel: str, delen: tuple) -> str:
+    return f"{voorvoegsel}:{hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()}"
+
+
 def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any], bewaartijd: int) -> Any:
-    onderscheid = hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()
-    sleutel = f"{voorvoegsel}:{onderscheid}"
+    sleutel = _sleutel(voorvoegsel, delen)
     try:
         bewaard = None if _opnieuw.get() else cache.get(sleutel)
     except Exception:  # a cache outage must not take the page down: compute instead

@@ -7,6 +7,8 @@ the page where the work group fixes it. The pages show the same results as warni
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kvo.toets import CyclusJaar, Status, ToetsContext, Uitkomst, eis, gedeeld, jaarregel, plus_jaren
 from werkgroepen import selectors
 from werkgroepen.models import Rol
@@ -54,34 +56,22 @@ def _url(ctx: ToetsContext, naam: str) -> str:
     return ctx.url(f"werkgroepen:{naam}")
 
 
-@gedeeld("werkgroepen.leden")
-def _leden(contexten: list[ToetsContext]) -> list:
-    per = selectors.leden_per_werkgroep(c.werkgroep for c in contexten)
-    return [per[c.werkgroep.pk] for c in contexten]
+def _van_de_werkgroep(sleutel: str, per_werkgroep) -> Callable[[ToetsContext], object]:
+    """A loader of the work group's own rows through a batch selector (``…_per_werkgroep``)."""
+
+    @gedeeld(sleutel)
+    def laden(contexten: list[ToetsContext]) -> list:
+        per = per_werkgroep(c.werkgroep for c in contexten)
+        return [per[c.werkgroep.pk] for c in contexten]
+
+    return laden
 
 
-@gedeeld("werkgroepen.partijen")
-def _partijen(contexten: list[ToetsContext]) -> list:
-    per = selectors.partijen_per_werkgroep(c.werkgroep for c in contexten)
-    return [per[c.werkgroep.pk] for c in contexten]
-
-
-@gedeeld("werkgroepen.afspraken")
-def _afspraken(contexten: list[ToetsContext]) -> list:
-    per = selectors.afspraken_per_werkgroep(c.werkgroep for c in contexten)
-    return [per[c.werkgroep.pk] for c in contexten]
-
-
-@gedeeld("werkgroepen.bijeenkomsten")
-def _bijeenkomsten(contexten: list[ToetsContext]) -> list:
-    per = selectors.bijeenkomsten_per_werkgroep(c.werkgroep for c in contexten)
-    return [per[c.werkgroep.pk] for c in contexten]
-
-
-@gedeeld("werkgroepen.communicaties")
-def _communicaties(contexten: list[ToetsContext]) -> list:
-    per = selectors.communicaties_per_werkgroep(c.werkgroep for c in contexten)
-    return [per[c.werkgroep.pk] for c in contexten]
+_leden = _van_de_werkgroep("werkgroepen.leden", selectors.leden_per_werkgroep)
+_partijen = _van_de_werkgroep("werkgroepen.partijen", selectors.partijen_per_werkgroep)
+_afspraken = _van_de_werkgroep("werkgroepen.afspraken", selectors.afspraken_per_werkgroep)
+_bijeenkomsten = _van_de_werkgroep("werkgroepen.bijeenkomsten", selectors.bijeenkomsten_per_werkgroep)
+_communicaties = _van_de_werkgroep("werkgroepen.communicaties", selectors.communicaties_per_werkgroep)
 
 
 def _actief(ctx: ToetsContext) -> list:
