@@ -21,7 +21,7 @@ from django_scopes import scope, scopes_disabled
 
 from audits.models import Audit, Documentenset
 from audits.selectors import Toetsstand, toetsstand
-from audits.toegang import geldige_audits
+from audits.toegang import geldige_audit, geldige_audits
 from kvo import versie
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import DocumentVersie
@@ -38,21 +38,21 @@ class PortaalAudit:
     versies: list[DocumentVersie] | None = None  # per document the version current on the peildatum
 
 
-def _audits(user, *, audit_id: int | None = None) -> list[Audit]:
-    """The audits ``user`` holds a valid grant for now (or the one ``audit_id``), with work group and cycle."""
+def _audits(user) -> list[Audit]:
+    """The audits ``user`` holds a valid grant for now, with work group and cycle."""
     with scopes_disabled():
         return list(
-            geldige_audits(user, audit_id=audit_id)
+            geldige_audits(user)
             .select_related("werkgroep", "cyclus")
             .order_by("werkgroep__naam", "-datum", "pk")
         )
 
 
 def _audit_of_404(user, audit_id: int) -> Audit:
-    gevonden = _audits(user, audit_id=audit_id)
-    if not gevonden:
+    audit = geldige_audit(user, audit_id)
+    if audit is None:
         raise Http404("Audit niet gevonden.")
-    return gevonden[0]
+    return audit
 
 
 def _geleverde_sets(audit: Audit) -> list[Documentenset]:

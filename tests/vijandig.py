@@ -228,6 +228,8 @@ class _Lezer(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.formulieren: list[Formulier] = []
+        self.met_id: dict[str, Formulier] = {}
+        self.knoppen_met_doel: list[tuple[dict, Formulier | None]] = []  # form= or formaction= buttons
         self._form: Formulier | None = None
         self._select: Veld | None = None
         self._textarea: Veld | None = None
@@ -241,6 +243,11 @@ class _Lezer(HTMLParser):
                 "multipart" in a.get("enctype", ""),
             )
             self.formulieren.append(self._form)
+            if a.get("id"):
+                self.met_id[a["id"]] = self._form
+            return
+        if tag == "button" and a.get("type", "submit") == "submit" and ("form" in a or "formaction" in a):
+            self.knoppen_met_doel.append((a, self._form))  # resolved once every form is known
             return
         f = self._form
         if tag == "option" and self._select is not None:
@@ -286,9 +293,25 @@ class _Lezer(HTMLParser):
 
 
 def formulieren(html: str) -> list[Formulier]:
+    """Every submission a page offers. A button's ``form`` attribute makes it submit that form
+    wherever it stands, and its ``formaction`` makes that a submission of its own (the form's fields,
+    the button's name and value, to the button's URL); a form only such buttons submit is not one."""
     lezer = _Lezer()
     lezer.feed(html)
-    return lezer.formulieren
+    alleen_via_knoppen: set[int] = set()
+    for a, omhullend in lezer.knoppen_met_doel:
+        form = lezer.met_id.get(a["form"]) if "form" in a else omhullend
+        if form is None:
+            continue
+        knop = (a["name"], a.get("value", "")) if a.get("name") else None
+        if "formaction" in a:
+            alleen_via_knoppen.add(id(form))
+            lezer.formulieren.append(
+                Formulier(a["formaction"], form.methode, form.multipart, dict(form.velden), [knop] if knop else [])
+            )
+        elif knop:
+            form.knoppen.append(knop)
+    return [f for f in lezer.formulieren if id(f) not in alleen_via_knoppen or f.knoppen]
 
 
 # --- hostile values -------------------------------------------------------------------------------

@@ -25,10 +25,10 @@ def schermafdruk(page, naam):
         page.screenshot(path=str(Path(doel) / f"{naam}.png"), full_page=True)
 
 
-def pagina_als(browser, live_server, user, breedte=1280):
+def pagina_als(browser, live_server, user, breedte=1280, javascript=True):
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    context = browser.new_context(viewport={"width": breedte, "height": 900})
+    context = browser.new_context(viewport={"width": breedte, "height": 900}, java_script_enabled=javascript)
     context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
           "url": live_server.url}]
@@ -69,6 +69,22 @@ def test_kwartalen_klikken_en_na_herladen_zien(browser, live_server, actoren, pl
     schermafdruk(page, "matrix")
     resultaat = Axe().run(page, options=WCAG_AA)
     assert resultaat.violations_count == 0, resultaat.generate_report()
+
+
+def test_kwartalen_klikken_zonder_javascript(browser, live_server, actoren, plan):
+    """Without JavaScript a cell's button submits the page's plan or unplan form to the measure's URL."""
+    m = Maatregel.objects.get(titel="Camera's bij de ingang")
+    page = pagina_als(browser, live_server, actoren.lid, javascript=False)
+    page.goto(f"{live_server.url}/w/de-hoek/aanpak/matrix/")
+    page.get_by_role("button", name="Camera's bij de ingang: Q3 2025 niet gepland, klik om te plannen").click()
+    page.locator(f'#m-{m.pk} [data-kwartaal="2025-Q3"] button[aria-pressed="true"]').wait_for()
+    assert page.url.endswith(f"/aanpak/matrix/#m-{m.pk}")  # a full POST and the redirect back to the row
+    m.refresh_from_db()
+    assert m.kwartalen == ["2025-Q3"]
+    page.get_by_role("button", name="Camera's bij de ingang: Q3 2025 gepland, klik om te schrappen").click()
+    page.locator(f'#m-{m.pk} [data-kwartaal="2025-Q3"] button[aria-pressed="false"]').wait_for()
+    m.refresh_from_db()
+    assert m.kwartalen == []
 
 
 def test_tweede_opslaan_krijgt_het_conflict(browser, live_server, actoren, plan):

@@ -296,11 +296,14 @@ def test_rechtcontrole_zegt_hetzelfde_als_guardian(actoren):
     from django_scopes import scopes_disabled
     from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
-    from audits.toegang import geldige_audits
+    from audits.toegang import geldige_audit, geldige_audits
 
     def beide(user) -> tuple[set, set]:
         with scopes_disabled():
             eigen = set(geldige_audits(user).values_list("pk", flat=True))
+            for audit_id in AuditorToegang.objects.filter(user=user).values_list("audit_id", flat=True):
+                # the one-audit check of every auditor page agrees with the list
+                assert (geldige_audit(user, audit_id) is not None) == (audit_id in eigen)
             rijen = set(AuditorToegang.objects.filter(user=user).values_list("audit_id", flat=True))
             volgens_guardian = set(
                 get_objects_for_user(user, "audits.view_audit", klass=Audit, accept_global_perms=False)
