@@ -42,9 +42,7 @@ def _audits(user) -> list[Audit]:
     """The audits ``user`` holds a valid grant for now, with work group and cycle."""
     with scopes_disabled():
         return list(
-            geldige_audits(user)
-            .select_related("werkgroep", "cyclus")
-            .order_by("werkgroep__naam", "-datum", "pk")
+            geldige_audits(user).select_related("werkgroep", "cyclus").order_by("werkgroep__naam", "-datum", "pk")
         )
 
 
@@ -115,12 +113,12 @@ def overzicht(request):
 @login_required
 def audit_detail(request, audit_id: int):
     audit = _audit_of_404(request.user, audit_id)
-    inhoud = versie.bewaarde_html(  # kept under the work group's data version (kvo.versie)
-        request, audit.werkgroep, f"portaal:{audit.pk}", "portaal/_audit_inhoud.html",
-        lambda: {"item": _portaal_audit(audit)},
+    pagina = versie.bewaarde_pagina(  # kept under the work group's data version (kvo.versie)
+        request, audit.werkgroep, f"portaal:{audit.pk}", "portaal/audit.html",
+        lambda: {"audit": audit, "item": _portaal_audit(audit)},
     )  # fmt: skip
     _log(audit, request.user, "auditor.bekeken", f"Auditor {request.user.email} bekeek de audit {audit}")
-    return render(request, "portaal/audit.html", {"audit": audit, "inhoud": inhoud})
+    return pagina
 
 
 @never_cache

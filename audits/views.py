@@ -25,25 +25,23 @@ class ToetsView(WerkgroepMixin, TemplateView):
 
     inhoud_template = "audits/_toets_inhoud.html"
 
-    def get_template_names(self):
-        # htmx (changing cycle, date or status) swaps only the results; without JS the form submits.
-        return [f"{self.inhoud_template}#resultaat"] if self.request.htmx else [self.template_name]
-
-    def get_context_data(self, **kwargs):
-        if self.request.htmx:
-            return self._inhoud_context(**kwargs)
-        # The page's content, kept under the work group's data version (kvo.versie) and the last
-        # readiness history row (a bookkeeping table the data version does not follow).
-        inhoud = versie.bewaarde_html(
-            self.request,
+    def get(self, request, *args, **kwargs):
+        if request.htmx:  # changing cycle, date or status swaps only the results (without JS the form submits)
+            return self.render_to_response(self._inhoud_context(**kwargs))
+        # The page, kept under the work group's data version (kvo.versie) and the last readiness
+        # history row (a bookkeeping table the data version does not follow).
+        return versie.bewaarde_pagina(
+            request,
             self.werkgroep,
             "toets",
-            self.inhoud_template,
+            self.template_name,
             lambda: self._inhoud_context(**kwargs),
             parameters=tuple(ToetsFilterForm.base_fields),
             delen=(self.werkgroep.toets_berekend_op,),
         )
-        return {**super().get_context_data(**kwargs), "inhoud": inhoud}
+
+    def get_template_names(self):
+        return [f"{self.inhoud_template}#resultaat"] if self.request.htmx else [self.template_name]
 
     def _inhoud_context(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -136,7 +136,6 @@ class WerkgroepMiddleware:
         mogelijk = {f"_bron_{b.naam}": e for b in bronnen() if (e := b.mogelijk(request.user)) is not None}
         werkgroep = (
             Werkgroep.objects.filter(slug=slug)
-            .select_related("begeleiding")
             .annotate(_begeleider=Exists(_begeleiders(request.user.pk)), **mogelijk)  # save toegang_voor queries
             .first()
         )

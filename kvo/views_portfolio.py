@@ -16,10 +16,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
-from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from kvo import versie
@@ -101,22 +99,14 @@ def portfolio(request):
         )
         return redirect("begeleiding:portfolio")
     vandaag = timezone.localdate()
-    werkgroepen = list(begeleide_werkgroepen(request.user).order_by("naam"))
-    return render(
-        request,
-        "kvo/portfolio.html",
-        {"aantal": len(werkgroepen), "tabel": portfolio_tabel(werkgroepen, vandaag), "vandaag": vandaag},
-    )
+    # What the page depends on, read without loading the work groups: their data versions (read by
+    # kvo.versie) and the time of their stored readiness figure (written as bookkeeping, which the
+    # data version does not follow). The work groups themselves are read only to compute the page.
+    stand = sorted(begeleide_werkgroepen(request.user).values_list("pk", "toets_berekend_op"))
+    ids = [pk for pk, _ in stand]
 
+    def context_maken() -> dict:
+        werkgroepen = list(Werkgroep.objects.filter(pk__in=ids).order_by("naam"))
+        return {"aantal": len(werkgroepen), "rijen": portfolio_rijen(werkgroepen, vandaag), "vandaag": vandaag}
 
-def portfolio_tabel(werkgroepen: list[Werkgroep], vandaag: dt.date) -> str:
-    """The portfolio's table, kept until one of the work groups changes (its data version or its
-    stored readiness figure) or the date moves on: its deadlines and 100 rows are most of the page."""
-    delen = (vandaag.isoformat(), [(wg.pk, wg.toets_berekend_op) for wg in werkgroepen])
-    html = versie.bewaard_voor(
-        werkgroepen,
-        "portfolio",
-        delen,
-        lambda: render_to_string("kvo/_portfolio_tabel.html", {"rijen": portfolio_rijen(werkgroepen, vandaag)}),
-    )
-    return mark_safe(html)  # our own template's output, escaped when it was rendered
+    return versie.bewaarde_pagina_voor(request, ids, "portfolio", "kvo/portfolio.html", context_maken, delen=(stand,))

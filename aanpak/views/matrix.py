@@ -59,16 +59,15 @@ def _filters(request) -> tuple[int | None, str]:
 
 @vereist(Actie.BEKIJKEN)
 def matrix_pagina(request, werkgroep):
-    """The page's content is kept under the work group's data version (``kvo.versie``)."""
-    inhoud = versie.bewaarde_html(
+    """The page is kept under the work group's data version (``kvo.versie``)."""
+    return versie.bewaarde_pagina(
         request,
         request.werkgroep,
         "matrix",
-        "aanpak/_matrix_inhoud.html",
+        "aanpak/matrix.html",
         lambda: _matrix_context(request),
         parameters=("cyclus", "partij", "status"),
     )
-    return render(request, "aanpak/matrix.html", context(request, inhoud=inhoud))
 
 
 def _matrix_context(request) -> dict:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,8 +30,10 @@ from django_scopes import scope, scopes_disabled
 
 from analyse import vragenlijst
 from analyse.models import EnqueteConcept, EnqueteUitnodiging
+from analyse.selectors.enquete import vragen_per_thema
 from analyse.services import reacties
 from analyse.tokens import hash_van, uitnodiging_van_token
+from kvo import versie
 
 SESSIE = "enquete.uitnodiging"
 KLAAR = "enquete.klaar"
@@ -102,12 +105,17 @@ def _te_vaak(request, *, sleutel: str, rate: str) -> bool:
 
 
 def _uitnodiging(request) -> EnqueteUitnodiging | None:
+    """The session's invitation with its survey, work group and kept answers (``concept``), and the
+    name of its park (``terrein_naam``, shown on every page), in one query."""
     pk = request.session.get(SESSIE)
     if not pk:
         return None
     with scopes_disabled():
         return (
-            EnqueteUitnodiging.objects.select_related("enquete__werkgroep", "ondernemer__terrein").filter(pk=pk).first()
+            EnqueteUitnodiging.objects.select_related("enquete__werkgroep", "concept")
+            .annotate(terrein_naam=F("ondernemer__terrein__naam"))
+            .filter(pk=pk)
+            .first()
         )
 
 
@@ -123,8 +131,17 @@ def _toestand(request, uitnodiging) -> str | None:
 
 
 def _concept(uitnodiging) -> dict:
-    concept = EnqueteConcept.objects.filter(uitnodiging=uitnodiging).first()
-    return dict(concept.antwoorden) if concept else {}
+    """The answers kept between visits (read with the invitation)."""
+    try:
+        return dict(uitnodiging.concept.antwoorden)
+    except EnqueteConcept.DoesNotExist:
+        return {}
+
+
+def _vragen(enquete) -> list:
+    """The survey's questions by theme, kept under the work group's data version (``kvo.versie``):
+    every step of every entrepreneur shows them, and a sent survey does not change."""
+    return versie.bewaard(enquete.werkgroep, "enquete-vragen", (enquete.pk,), lambda: vragen_per_thema(enquete))
 
 
 def _bewaar(uitnodiging, concept: dict, deel: dict) -> dict:
@@ -139,7 +156,7 @@ def _ctx(uitnodiging, **extra) -> dict:
     return {
         "enquete": enquete,
         "werkgroep": enquete.werkgroep,
-        "terrein": uitnodiging.ondernemer.terrein,
+        "terrein_naam": uitnodiging.terrein_naam,
         "anoniem": ANONIEM,
         **extra,
     }
@@ -171,7 +188,7 @@ def pagina(request):
     if reden := _toestand(request, uitnodiging):
         return melding(request, reden)
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
-        stappen = vragenlijst.stappen(uitnodiging.enquete)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, groepen=_vragen(uitnodiging.enquete))
         concept = _concept(uitnodiging)
     aantal = sum(len(s.vragen) for s in stappen)
     verder = 1
@@ -197,7 +214,7 @@ def stap(request, nummer: int):
         return melding(request, "te-vaak")
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
         concept = _concept(uitnodiging)
-        stappen = vragenlijst.stappen(uitnodiging.enquete, concept)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete))
         if not 1 <= nummer <= len(stappen):
             return redirect("enquete:pagina")
         huidig = stappen[nummer - 1]
@@ -237,7 +254,7 @@ def versturen(request):
         return melding(request, reden)
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
         concept = _concept(uitnodiging)
-        stappen = vragenlijst.stappen(uitnodiging.enquete, concept)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete))
     return render(request, "enquete/versturen.html", _ctx(uitnodiging, stappen=stappen, concept=concept))
 
 
@@ -254,7 +271,7 @@ def insturen(request):
         return melding(request, "te-vaak")
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
         concept = _concept(uitnodiging)
-        stappen = vragenlijst.stappen(uitnodiging.enquete, concept)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete))
         for s in stappen:
             for iv in s.vragen:
                 if iv.vraag.verplicht and iv.vraag.ref not in concept:

@@ -98,16 +98,15 @@ def _resultaten_context(request, enquete, terrein):
 
 @vereist(Actie.BEKIJKEN)
 def resultaten(request, werkgroep):
-    """The page's content is kept under the work group's data version (``kvo.versie``)."""
-    inhoud = versie.bewaarde_html(
+    """The page is kept under the work group's data version (``kvo.versie``)."""
+    return versie.bewaarde_pagina(
         request,
         request.werkgroep,
         "resultaten",
-        "analyse/_resultaten_inhoud.html",
+        "analyse/resultaten.html",
         lambda: _pagina_context(request),
         parameters=("terrein",),
     )
-    return render(request, "analyse/resultaten.html", context(request, inhoud=inhoud))
 
 
 def _pagina_context(request) -> dict:

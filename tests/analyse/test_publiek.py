@@ -8,6 +8,7 @@ import secrets
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django_scopes import scope
 
 from analyse.models import EnqueteConcept, Reactie, Vraag
 from analyse.services.enquete import enquete_maak, vraag_maak
@@ -233,3 +234,19 @@ def test_queries_per_stap_groeien_niet_mee(client, token, enquete, django_assert
         client.get(reverse("enquete:stap", kwargs={"nummer": 1}))
     with django_assert_max_num_queries(12):
         client.get(reverse("enquete:versturen"))
+
+
+def test_de_bewaarde_vragen_volgen_een_wijziging(client, token, enquete, django_assert_max_num_queries):
+    """Every step reads the survey's questions kept under the work group's data version: a second
+    request reads no question, and a change (here outside the services, which refuse to change a
+    sent survey) is on the next page at once."""
+    client.get(reverse("enquete:start", args=[token]))
+    with scope(werkgroep=enquete.werkgroep):
+        nummer = next(s.nummer for s in stappen_van(enquete) for iv in s.vragen if iv.vraag.tekst.startswith("Hoe oud"))
+    stap = reverse("enquete:stap", kwargs={"nummer": nummer})
+    eerste = client.get(stap).text
+    assert "Hoe oud is uw bedrijf?" in eerste and "Zuid" in eerste  # the park's name in the header
+    with django_assert_max_num_queries(3):  # session, the invitation with its answers so far, the version
+        assert "Hoe oud is uw bedrijf?" in client.get(stap).text
+    Vraag.objects.filter(enquete=enquete).update(tekst="Hoeveel jaar bestaat uw bedrijf?")
+    assert "Hoeveel jaar bestaat uw bedrijf?" in client.get(stap).text

@@ -1,5 +1,5 @@
-"""Pages whose content is kept under the data version (kvo.versie.bewaarde_html): the kept HTML
-never carries another request's CSRF token, differs per user and role, and follows every change."""
+"""Pages kept whole under the data version (kvo.versie.bewaarde_pagina): the kept HTML never carries
+another request's CSRF token or message, differs per user and role, and follows every change."""
 
 import re
 
@@ -113,3 +113,45 @@ def test_alleen_de_parameters_van_de_pagina_maken_een_nieuwe_ingang(actoren):
         gefilterd = client.get(url + "?status=voldaan").content.decode()
     assert len(andere_parameter) < len(filter_)  # kept vs computed
     assert 'data-status="open"' in alles and 'data-status="open"' not in gefilterd
+
+
+def test_de_hele_pagina_wordt_bewaard(actoren):
+    """Layout and content: a kept page renders no template at all."""
+    client = _client(actoren.lid)
+    for naam in ("werkgroepen:home", "aanpak:matrix", "audits:toets", "analyse:resultaten"):
+        url = reverse(naam, kwargs={"werkgroep": actoren.werkgroep.slug})
+        eerste = client.get(url)
+        assert eerste.status_code == 200 and eerste.templates, naam
+        tweede = client.get(url)
+        assert tweede.status_code == 200 and tweede.templates == [], naam
+        assert actoren.lid.email in tweede.content.decode()
+
+
+def test_de_kop_volgt_het_eigen_emailadres(actoren):
+    """The header shows the user's e-mail address, which is not a table of the work group's data."""
+    url = reverse("werkgroepen:home", kwargs={"werkgroep": actoren.werkgroep.slug})
+    client = _client(actoren.lid)
+    assert "lid@example.org" in client.get(url).content.decode()
+    actoren.lid.email = "nieuw-adres@example.org"
+    actoren.lid.save(update_fields=["email"])
+    html = client.get(url).content.decode()
+    assert "nieuw-adres@example.org" in html and "lid@example.org" not in html
+
+
+def test_een_melding_wordt_eenmaal_getoond_en_nooit_bewaard(actoren):
+    """A message (after a form) is shown on the next page once: that page is rendered, not kept, and
+    the kept page never carries it."""
+    from django.contrib.messages import constants, get_messages
+
+    url = reverse("begeleiding:portfolio")
+    client = Client()
+    client.force_login(actoren.begeleider, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(url).templates  # computed and kept
+    assert client.get(url).templates == []  # kept
+    assert client.post(url).status_code == 302  # "De handboektoets van 1 werkgroep wordt opnieuw berekend."
+    met = client.get(url)
+    assert "wordt opnieuw berekend" in met.content.decode() and met.templates
+    assert [m.level for m in get_messages(met.wsgi_request)] == [constants.SUCCESS]
+    zonder = client.get(url)
+    assert "wordt opnieuw berekend" not in zonder.content.decode()
+    assert _client(actoren.begeleider).get(url).templates == []  # still the kept page, without the message

@@ -23,11 +23,10 @@ GROEPEN = ("Gebied", "Werkgroep")
 
 @vereist(Actie.BEKIJKEN)
 def home(request, werkgroep):
-    """The page's content is kept under the work group's data version (``kvo.versie``)."""
-    inhoud = versie.bewaarde_html(
-        request, request.werkgroep, "home", "werkgroepen/_home_inhoud.html", lambda: _home_context(request)
+    """The page is kept under the work group's data version (``kvo.versie``)."""
+    return versie.bewaarde_pagina(
+        request, request.werkgroep, "home", "werkgroepen/home.html", lambda: _home_context(request)
     )
-    return render(request, "werkgroepen/home.html", context(request, inhoud=inhoud))
 
 
 def _home_context(request) -> dict:
