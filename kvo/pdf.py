@@ -10,10 +10,8 @@ typed can never make the renderer fetch something.
 
 from __future__ import annotations
 
-import gc
 import mimetypes
 from collections.abc import Callable
-from contextlib import contextmanager
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -22,6 +20,8 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from kvo.geheugen import zonder_gc
 
 BASIS_URL = "https://kvo-werkplaats.invalid/"
 JPEG_KWALITEIT = 80
@@ -77,33 +77,11 @@ def _soort(naam: str) -> str:
     return mimetypes.guess_type(naam)[0] or "application/octet-stream"
 
 
-@contextmanager
-def _zonder_gc():
-    """Pause Python's cyclic garbage collector while WeasyPrint works, and collect once afterwards.
-
-    A render builds hundreds of thousands of objects that live until the PDF is written (boxes,
-    computed styles, line layouts; most of them in reference cycles); each full pass of the
-    collector walks all of them, and a long document triggered so many passes that they took a
-    fifth of its time. The objects that existed before (Django, the app) are frozen for the
-    duration, so the one ``gc.collect()`` at the end (inside the caller's time) walks only what the
-    render made and frees the whole document. Process-wide; two renders in two threads at once only
-    cost each other some speed."""
-    aan = gc.isenabled()
-    gc.disable()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.collect()
-        gc.unfreeze()
-        if aan:
-            gc.enable()
-
-
 def pdf_maken(html: str, *, na_opmaak: Callable[[], None] | None = None) -> tuple[bytes, int]:
     """Render ``html`` to PDF bytes with the safe fetcher and sensible image settings; returns the
     bytes and the page count. ``na_opmaak`` is called between layout and writing (progress)."""
-    with _zonder_gc():
+    # a render builds some 360,000 objects in reference cycles: collect once, at the end
+    with zonder_gc():
         document = HTML(string=html, base_url=BASIS_URL, url_fetcher=EigenBestanden()).render(**PDF_OPTIES)
         if na_opmaak is not None:
             na_opmaak()

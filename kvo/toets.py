@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django_scopes import scope
 
 from kvo import versie
 from kvo.eisen import EISEN, Eis
+from kvo.geheugen import zonder_gc
 
 
 class Status(StrEnum):
@@ -119,12 +120,10 @@ class ToetsContext:
         return next((j for j in self.jaren if j.bevat(self.datum)), None)
 
     def url(self, naam: str) -> str:
-        """The URL of the work group's page ``naam`` (the page where the user fixes it), reversed once
-        per context: a run's answers link to some twenty pages."""
-        sleutel = ("url", naam)
-        if sleutel not in self.cache:
-            self.cache[sleutel] = reverse(naam, kwargs={"werkgroep": self.werkgroep.slug})
-        return self.cache[sleutel]
+        """The URL of the work group's page ``naam`` (the page where the user fixes it). A run's
+        answers link to some twenty pages for every work group: each is reversed once per process,
+        with a placeholder for the work group's slug."""
+        return _url_patroon(naam, get_script_prefix(), get_urlconf()).replace(_SLUG, self.werkgroep.slug)
 
     def jaar_van(self, datum: dt.date) -> CyclusJaar | None:
         return next((j for j in self.jaren if j.bevat(datum)), None)
@@ -230,6 +229,14 @@ _REGISTRY: dict[str, CheckFunctie] = {}
 _registratie = 0  # raised with every registration
 
 
+_SLUG = "kvo-werkgroep-plaatshouder"  # a valid slug that no real URL part contains
+
+
+@functools.lru_cache(maxsize=256)
+def _url_patroon(naam: str, _prefix: str, _urlconf) -> str:
+    return reverse(naam, kwargs={"werkgroep": _SLUG})
+
+
 def eis(eis_id: str) -> Callable[[CheckFunctie], CheckFunctie]:
     """Register the check for requirement ``eis_id`` (an ID of eisen.md)."""
     if eis_id not in EISEN:
@@ -302,7 +309,8 @@ def voer_toetsen_uit(werkgroepen: Iterable, *, datum: dt.date | None = None) -> 
     delen = (datum.isoformat(), None, None, _registratie)  # the key ``voer_toets_uit`` uses
 
     def maken(open_: list) -> dict[int, list[Resultaat]]:
-        with scope(werkgroep=open_):
+        # tens of thousands of model instances: the garbage collector runs once, at the end
+        with zonder_gc(), scope(werkgroep=open_):
             laatste = _laatste_cycli(open_)
             contexten = [ToetsContext(wg, laatste.get(wg.pk), datum) for wg in open_]
             for ctx in contexten:
