@@ -12,7 +12,18 @@ from aanpak.models import Doelstelling, Evaluatie, Maatregel, Plan
 from aanpak.selectors import plannen_van
 from analyse import catalogus
 from analyse.models import Conclusie, Enquete, Schouw, Schouwpunt, Vraag
-from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_cyclus, per_object, per_sleutel
+from kvo.toets import (
+    Status,
+    ToetsContext,
+    Uitkomst,
+    cycli_van,
+    eis,
+    gedeeld,
+    per_context,
+    per_cyclus,
+    per_object,
+    per_sleutel,
+)
 from werkgroepen.models import Cyclus
 from werkgroepen.selectors import VERPLICHTE_PARTIJEN
 
@@ -31,7 +42,7 @@ def toets_plan(contexten: list[ToetsContext]) -> list[Plan | None]:
     """The cycle's plan (as ``aanpak.selectors.plan_van`` gives it), None without one. Public: the
     audit's checks read the same plan (one query for both)."""
     plannen = plannen_van(cycli_van(contexten))
-    return [plannen.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
+    return per_context(contexten, plannen)
 
 
 def _plannen(contexten: list[ToetsContext]) -> list[Plan | None]:
@@ -92,7 +103,7 @@ def _terugkerende_punten(contexten: list[ToetsContext]) -> list[list[Schouwpunt]
         "schouw"
     )
     groepen = per_sleutel(punten, lambda p: p.schouw.cyclus_id)
-    return [groepen.get(c.cyclus.pk, []) if c.cyclus is not None else [] for c in contexten]
+    return per_context(contexten, groepen, list)
 
 
 @gedeeld("aanpak.heeft-schouw")
@@ -122,7 +133,7 @@ def _enquete_themas(contexten: list[ToetsContext]) -> list[list[str]]:
     for pk, cyclus_id, eigen_themas in enquetes:
         volgorde = [*catalogus.THEMAS, *(catalogus.eigen_thema(n) for n in eigen_themas or [])]
         per_cyclus_[cyclus_id] = [t for t in volgorde if t in gevraagd[pk]] + sorted(gevraagd[pk] - set(volgorde))
-    return [per_cyclus_.get(c.cyclus.pk, []) if c.cyclus is not None else [] for c in contexten]
+    return per_context(contexten, per_cyclus_, list)
 
 
 @gedeeld("aanpak.conclusie")

@@ -18,7 +18,18 @@ from analyse.models import Conclusie, Reactie, Schouw
 from audits.models import Afwijking, Audit, Certificaat
 from audits.selectors import audits_van
 from gebieden.models import Bedrijventerrein
-from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_object, per_sleutel, per_werkgroep
+from kvo.toets import (
+    Status,
+    ToetsContext,
+    Uitkomst,
+    cycli_van,
+    eis,
+    gedeeld,
+    per_context,
+    per_object,
+    per_sleutel,
+    per_werkgroep,
+)
 from werkgroepen.models import Bijeenkomst, Cyclus, Lid
 
 SCHOUW = (Maatregel.Soort.SCHOUWPUNT,)
@@ -32,7 +43,7 @@ COMMUNICATIE = (Maatregel.Soort.COMMUNICATIE, Maatregel.Soort.VAST_COMMUNICATIE)
 def _audit(contexten: list[ToetsContext]) -> list:
     """The cycle's audit as the pages take it (``audits.services.audit_van``), or None."""
     audits = audits_van(cycli_van(contexten))
-    return [audits.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
+    return per_context(contexten, audits)
 
 
 @gedeeld("audits.leden")
@@ -76,7 +87,7 @@ def _certificaten(contexten: list[ToetsContext]) -> list:
         .order_by("audit__cyclus_id", "-uitgegeven_op", "-pk")
     )
     groepen = per_sleutel(rijen, lambda c: c.audit.cyclus_id)
-    return [groepen.get(c.cyclus.pk, []) if c.cyclus is not None else [] for c in contexten]
+    return per_context(contexten, groepen, list)
 
 
 @gedeeld("audits.terreinen")
@@ -118,7 +129,7 @@ def _documentenset(contexten: list[ToetsContext]) -> list:
     }
     rijen = Cyclus.objects.filter(pk__in=[c.pk for c in cycli]).annotate(**heeft).values("pk", *heeft)
     per_pk = {v["pk"]: v for v in rijen}
-    return [per_pk.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
+    return per_context(contexten, per_pk)
 
 
 @eis("audit.eerste-maatregelen")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -203,10 +203,20 @@ def cycli_van(contexten: Iterable[ToetsContext]) -> list:
     return [c.cyclus for c in contexten if c.cyclus is not None]
 
 
+def per_context(
+    contexten: list[ToetsContext], per_cyclus_id: Mapping, leeg: Callable[[], object] = lambda: None
+) -> list:
+    """One value per context: its cycle's value in ``per_cyclus_id`` (a batch selector's answer, by
+    the cycle's id), ``leeg()`` without a cycle or a value."""
+    return [
+        per_cyclus_id[c.cyclus.pk] if c.cyclus is not None and c.cyclus.pk in per_cyclus_id else leeg()
+        for c in contexten
+    ]
+
+
 def per_cyclus(contexten: list[ToetsContext], rijen: Iterable, leeg=list, veld: str = "cyclus_id") -> list:
     """One value per context: the rows of its cycle (``leeg()`` without a cycle or rows)."""
-    groepen = per_sleutel(rijen, lambda r: getattr(r, veld))
-    return [groepen[c.cyclus.pk] if c.cyclus is not None and c.cyclus.pk in groepen else leeg() for c in contexten]
+    return per_context(contexten, per_sleutel(rijen, lambda r: getattr(r, veld)), leeg)
 
 
 def per_object(objecten: Sequence, rijen: Iterable, sleutel: Callable[[object], object]) -> list[list]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from analyse.checks.enquete import _reacties
 from analyse.checks.schouw import _schouwen
 from analyse.models import Conclusie
-from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_context
 
 
 @gedeeld("analyse.conclusie")
@@ -22,7 +22,7 @@ def _conclusie(contexten: list[ToetsContext]) -> list:
     if cycli:
         for conclusie in Conclusie.objects.filter(cyclus__in=cycli).prefetch_related("prioriteiten").order_by("pk"):
             per_cyclus.setdefault(conclusie.cyclus_id, conclusie)
-    return [per_cyclus.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
+    return per_context(contexten, per_cyclus)
 
 
 @eis("analyse.conclusie")

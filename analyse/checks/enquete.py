@@ -13,7 +13,7 @@ from analyse import catalogus
 from analyse.selectors.enquete import dekking_van, dekkingen_van, enquetes_van, korte_naam
 from analyse.selectors.resultaten import reacties_per_terrein
 from gebieden.models import Bedrijventerrein
-from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_werkgroep
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_context, per_werkgroep
 
 IDS = ("enquete.minimum-blokken", "enquete.open-vragen", "enquete.cluster-gelijk")
 GEEN_CYCLUS = "Er is nog geen cyclus gestart; de enquête hoort bij een cyclus."
@@ -31,7 +31,7 @@ def _url(ctx: ToetsContext) -> str:
 def _enquete(contexten: list[ToetsContext]) -> list:
     """The survey of each context's cycle, or None."""
     enquetes = enquetes_van(cycli_van(contexten))
-    return [enquetes.get(c.cyclus.pk) if c.cyclus is not None else None for c in contexten]
+    return per_context(contexten, enquetes)
 
 
 @gedeeld("analyse.enquete.dekking")
@@ -46,7 +46,7 @@ def _dekking(contexten: list[ToetsContext]) -> list:
 def _reacties(contexten: list[ToetsContext]) -> list:
     """The responses to the cycle's survey per park (by the park's id); empty without any."""
     reacties = reacties_per_terrein(cycli_van(contexten))
-    return [reacties[c.cyclus.pk] if c.cyclus is not None else {} for c in contexten]
+    return per_context(contexten, reacties, dict)
 
 
 @gedeeld("analyse.enquete.terreinen")

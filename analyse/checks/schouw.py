@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from django.db.models import Count, Prefetch
 
 from analyse.models import Schouw, Schouwpunt
-from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, jaarregel
+from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, jaarregel, per_context
 
 
 def _url(ctx: ToetsContext) -> str:
@@ -51,7 +51,7 @@ def schouwen_van(cyclus) -> list[Schouw]:
 def _schouwen(contexten: list[ToetsContext]) -> list:
     """The inspections of each context's cycle (``schouwen_van``); empty without a cycle."""
     schouwen = schouwen_per_cyclus(cycli_van(contexten), met_wie=False)
-    return [schouwen[c.cyclus.pk] if c.cyclus is not None else [] for c in contexten]
+    return per_context(contexten, schouwen, list)
 
 
 def _geen(ctx: ToetsContext) -> Uitkomst | None:
