@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Exists, OuterRef
+from django.template.defaultfilters import pluralize
 
 from aanpak.checks import toets_maatregelen, toets_plan  # what the plan's checks read (one query for both)
 from aanpak.models import Doelstelling, Evaluatie, Maatregel, Voortgang
@@ -318,12 +319,12 @@ def check_aanvullingen(ctx: ToetsContext) -> Uitkomst:
                 (te_laat if ctx.datum > besluit else lopend).append(f"beoordeling uiterlijk {besluit:%d-%m-%Y}")
             elif a.beoordeeld_op > besluit:
                 te_laat.append(f"beoordeling {a.beoordeeld_op:%d-%m-%Y}, termijn {besluit:%d-%m-%Y}")
-    n = len(afwijkingen)
+    aantal = f"{len(afwijkingen)} afwijking{pluralize(len(afwijkingen), 'en')}"
     if te_laat:
-        return Uitkomst(Status.NIET_VOLDAAN, f"{n} afwijking(en); te laat: {'; '.join(te_laat)}.", url)
+        return Uitkomst(Status.NIET_VOLDAAN, f"{aantal}; te laat: {'; '.join(te_laat)}.", url)
     if lopend:
-        return Uitkomst(Status.OPEN, f"{n} afwijking(en); loopt: {'; '.join(lopend)}.", url)
-    return Uitkomst(Status.VOLDAAN, f"{n} afwijking(en) binnen 2 maanden aangevuld en binnen 1 maand beoordeeld.", url)
+        return Uitkomst(Status.OPEN, f"{aantal}; loopt: {'; '.join(lopend)}.", url)
+    return Uitkomst(Status.VOLDAAN, f"{aantal} binnen 2 maanden aangevuld en binnen 1 maand beoordeeld.", url)
 
 
 @eis("audit.rapport")

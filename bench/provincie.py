@@ -393,7 +393,8 @@ def main() -> int:
     if vergelijking:
         resultaat["vergelijking"] = vergelijking
     Path(args.uit).write_text(json.dumps(resultaat, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"\n{args.uit} geschreven; {'alle doelen gehaald' if not gemist else f'{gemist} doel(en) gemist'}")
+    doelen = "alle doelen gehaald" if not gemist else f"{gemist} doel{'' if gemist == 1 else 'en'} gemist"
+    print(f"\n{args.uit} geschreven; {doelen}")
     return 1 if gemist else 0
 
 

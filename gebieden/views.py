@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 
 from gebieden import selectors, services
@@ -155,10 +156,10 @@ def cluster_vormen(request, werkgroep):
         except ValidationError as e:
             fouten = e.messages
         else:
+            n = len(terreinen)
             messages.success(
                 request,
-                f"{len(terreinen)} bedrijventerrein(en) toegevoegd; het gebied telt nu {aantal + len(terreinen)} "
-                "terreinen.",
+                f"{n} bedrijventerrein{pluralize(n, 'en')} toegevoegd; het gebied telt nu {aantal + n} terreinen.",
             )
             return redirect(overzicht_url(wg))
     return render(

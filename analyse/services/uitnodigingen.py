@@ -16,6 +16,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from analyse.models import Enquete, EnqueteUitnodiging, Herinnering
@@ -183,8 +184,9 @@ def planning_wijzig(*, actor, enquete: Enquete, gesloten_op: dt.date | None, her
         gestart = verstuurde_rondes(enquete)
         if herinnering_dagen[:gestart] != list(enquete.herinnering_dagen[:gestart]):
             al = ", ".join(str(d) for d in enquete.herinnering_dagen[:gestart])
+            verstuurd = "is al verstuurd; die blijft" if gestart == 1 else "zijn al verstuurd; die blijven"
             raise ValidationError(
-                f"De herinnering(en) na {al} dagen zijn al verstuurd; die blijven staan. "
+                f"De herinnering{pluralize(gestart, 'en')} na {al} dagen {verstuurd} staan. "
                 "U kunt alleen herinneringen daarna wijzigen of toevoegen."
             )
         _valideer_planning(herinnering_dagen, geopend=enquete.geopend_op, gesloten_op=gesloten_op, vandaag=vandaag)

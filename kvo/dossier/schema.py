@@ -7,6 +7,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from django.template.defaultfilters import pluralize
 from jsonschema import Draft202012Validator
 
 from kvo.dossier.fouten import pad
@@ -58,7 +59,7 @@ def _bericht(fout) -> str:
     if v == "minLength":
         return "mag niet leeg zijn"
     if v == "minItems":
-        return f"moet minstens {w} element(en) bevatten"
+        return f"moet minstens {w} element{pluralize(w, 'en')} bevatten"
     if v == "uniqueItems":
         return "bevat een waarde twee keer"
     if v == "minimum":

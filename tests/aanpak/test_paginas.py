@@ -338,7 +338,7 @@ def test_tijdlijn_op_de_home_toont_plan_en_evaluaties(actoren, als, plan):
     plan_vaststellen(actor=None, plan=plan, vastgesteld_op=b.datum, vastgesteld_in=b)
     EvaluatieFactory(cyclus=actoren.cyclus, jaar=1, datum=dt.date(2026, 1, 20))
     pagina = als(actoren.lid).get(reverse("werkgroepen:home", kwargs={"werkgroep": SLUG}))
-    assert "Plan van aanpak vastgesteld" in pagina.text and "12 Mei 2025" in pagina.text
+    assert "Plan van aanpak vastgesteld" in pagina.text and "12 mei 2025" in pagina.text
     assert "Evaluatie jaar 1" in pagina.text and "Evaluatie derde jaar" in pagina.text
 
 

@@ -238,7 +238,7 @@ def test_planning_wijzigen_laat_verstuurde_rondes_staan(
     verstuur(enquete, django_capture_on_commit_callbacks)
     nu.move_to(START + dt.timedelta(days=7), tick=False)
     herinneringen_plannen()
-    with pytest.raises(Exception, match="al verstuurd"):
+    with pytest.raises(Exception, match="De herinnering na 7 dagen is al verstuurd; die blijft staan"):
         planning_wijzig(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[8, 14])
     planning_wijzig(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 12, 10), herinnering_dagen=[7, 21, 30])
     enquete.refresh_from_db()

@@ -103,7 +103,10 @@ def test_aanvulling_loopt_nog_is_open_daarna_niet_voldaan(actoren, audit):
     Afwijking.objects.create(audit=audit, omschrijving="x", vastgesteld_op=AUDIT)
     u = toets(actoren.werkgroep, "audit.aanvullingen", dt.date(2027, 1, 10))
     assert u.status == Status.OPEN and "10-01-2027" in u.toelichting
+    assert u.toelichting.startswith("1 afwijking; loopt")
     assert toets(actoren.werkgroep, "audit.aanvullingen", dt.date(2027, 1, 11)).status == Status.NIET_VOLDAAN
+    Afwijking.objects.create(audit=audit, omschrijving="y", vastgesteld_op=AUDIT)
+    assert toets(actoren.werkgroep, "audit.aanvullingen", dt.date(2027, 1, 10)).toelichting.startswith("2 afwijkingen;")
 
 
 def test_maanden_tellen_tot_de_laatste_dag_van_de_maand():

@@ -68,6 +68,11 @@ def test_schemafouten_met_pad(db, mini):
     assert not Werkgroep.objects.exists()
 
 
+def test_een_lege_lijst_die_er_een_moet_hebben(db, mini):
+    mini["terreinen"] = []
+    assert "terreinen: moet minstens 1 element bevatten" in problemen(mini)
+
+
 def test_elk_deel_van_een_cyclus_wordt_ondersteund():
     """Every key of a cycle in the schema has a part that stores it (nothing is "nog niet ondersteund")."""
     import json
