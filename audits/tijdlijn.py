@@ -4,6 +4,7 @@ supplements after deviations, and the certificate's validity."""
 import datetime as dt
 
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from audits import regels
 from audits.models import Certificaat
@@ -49,7 +50,8 @@ def audit(werkgroep, cyclus, vandaag):
         )
     for afwijking in a.afwijkingen.filter(aanvulling_op__isnull=True).order_by("vastgesteld_op"):
         termijn = regels.plus_maanden(afwijking.vastgesteld_op, regels.AANVULLING_MAANDEN)
-        mijlpalen.append(Mijlpaal("Aanvulling afwijking", termijn, afwijking.omschrijving[:80], url("audit_verslag")))
+        omschrijving = Truncator(afwijking.omschrijving).words(10)  # whole words, "…" where it is cut
+        mijlpalen.append(Mijlpaal("Aanvulling afwijking", termijn, omschrijving, url("audit_verslag")))
     c = Certificaat.objects.filter(audit=a).first()
     if c is not None:
         mijlpalen.append(Mijlpaal("Certificaat uitgegeven", c.uitgegeven_op, f"Nummer {c.nummer}", url("certificaat")))

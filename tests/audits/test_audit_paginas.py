@@ -61,6 +61,21 @@ def audit(actoren):
     return a
 
 
+def test_afwijking_op_de_tijdlijn_in_hele_woorden(actoren, audit):
+    from audits.tijdlijn import audit as bijdrage
+
+    lang = "Van twee lopende maatregelen (alarmopvolging, parkeerverbod vrachtwagens) is de voortgang niet vastgelegd"
+    Afwijking.objects.create(audit=audit, omschrijving=lang, vastgesteld_op=audit.datum)
+    later = audit.datum + dt.timedelta(days=1)
+    Afwijking.objects.create(audit=audit, omschrijving="Notulen ontbreken", vastgesteld_op=later)
+    tijdlijn = bijdrage(actoren.werkgroep, actoren.cyclus, audit.datum)
+    mijlpalen = [m for m in tijdlijn if m.naam == "Aanvulling afwijking"]
+    assert [m.toelichting for m in mijlpalen] == [
+        "Van twee lopende maatregelen (alarmopvolging, parkeerverbod vrachtwagens) is de voortgang…",
+        "Notulen ontbreken",
+    ]
+
+
 def test_verslag_en_afwijking(actoren, als, audit):
     client = als(actoren.secretaris)
     leden = [lid.pk for lid in actoren.werkgroep.leden.filter(agendalid=False)]
