@@ -173,6 +173,7 @@ def test_cluster_vormen_alles_of_niets(als, actoren, wg):
     assert not wg.terreinen.exists()
     rijen[2] = ("Oost", "Weststad")
     response = client.post("/w/de-hoek/gebied/cluster/", formset(rijen, "Parkmanagement"), follow=True)
+    assert response.redirect_chain and response.redirect_chain[0][1] == 302
     assert "3 bedrijventerreinen toegevoegd; het gebied telt nu 3 terreinen." in response.text
     assert wg.terreinen.count() == 3
 
