@@ -24,9 +24,13 @@ def analyse(werkgroep, cyclus, vandaag):
         mijlpalen.append(Mijlpaal("Enquête", None, "Veiligheidsanalyse (§4.1.1)", url("enquete")))
     schouwen = list(cyclus.schouwen.order_by("datum").values_list("soort", "datum"))
     for soort, naam in (("dag", "Dagschouw"), ("avond", "Avondschouw")):
+        # the analysis step is the first inspection of its kind, so the line stays in date order
+        # before the conclusion; the yearly ones after it are named with it
         data = [d for s, d in schouwen if s == soort]
-        laatste = max(data) if data else None
-        mijlpalen.append(Mijlpaal(naam, laatste, "Schouw van het gebied (§4.1.3)", url("schouwen")))
+        toelichting = "Schouw van het gebied (§4.1.3)"
+        if len(data) > 1:
+            toelichting += f"; daarna nog {len(data) - 1}, laatst {data[-1]:%d-%m-%Y}"
+        mijlpalen.append(Mijlpaal(naam, data[0] if data else None, toelichting, url("schouwen")))
     conclusie = getattr(cyclus, "conclusie", None)
     mijlpalen.append(
         Mijlpaal(

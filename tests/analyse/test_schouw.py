@@ -255,3 +255,16 @@ def test_dossier_zonder_foto_bestand_geweigerd(actoren, als):
     assert 'cycli[0].schouwen[0].aanwezigen[0]: onbekend lid "zz"' in problemen
     assert 'cycli[0].schouwen[0].punten[0].wie: onbekende partij "qq"' in problemen
     assert 'bestand "media/schouw/s1/01.jpg" ontbreekt' in problemen
+
+
+def test_tijdlijn_toont_de_eerste_schouw_van_elke_soort_en_noemt_de_latere(actoren):
+    from analyse.tijdlijn import analyse
+
+    cyclus = actoren.cyclus
+    for soort, datum in [("dag", dt.date(2026, 3, 10)), ("dag", dt.date(2025, 3, 11)), ("avond", dt.date(2025, 3, 19))]:
+        SchouwFactory(cyclus=cyclus, soort=soort, datum=datum)
+    mijlpalen = {m.naam: m for m in analyse(actoren.werkgroep, cyclus, dt.date(2026, 4, 1))}
+    assert mijlpalen["Dagschouw"].datum == dt.date(2025, 3, 11)  # the analysis, before its conclusion
+    assert mijlpalen["Dagschouw"].toelichting == "Schouw van het gebied (§4.1.3); daarna nog 1, laatst 10-03-2026"
+    assert mijlpalen["Avondschouw"].datum == dt.date(2025, 3, 19)
+    assert mijlpalen["Avondschouw"].toelichting == "Schouw van het gebied (§4.1.3)"
