@@ -122,7 +122,8 @@ def _uitnodiging(request) -> EnqueteUitnodiging | None:
 def _toestand(request, uitnodiging) -> str | None:
     """Why this invitation cannot fill in the survey now, or None."""
     if uitnodiging is None:
-        return "geen-sessie"
+        # this browser sent its answers a moment ago (back button, a second click): say so
+        return "beantwoord" if request.session.get(KLAAR) else "geen-sessie"
     if uitnodiging.beantwoord:
         return "beantwoord"
     if not uitnodiging.enquete.is_open(timezone.localdate()):
