@@ -39,6 +39,14 @@ def test_verlopen_formulier(actoren):
     assert "CSRF verification" not in tekst
 
 
+def test_verlopen_formulier_in_de_enquete_wijst_naar_de_persoonlijke_link(db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("enquete:insturen"))
+    assert response.status_code == 403
+    tekst = response.content.decode()
+    assert "Het formulier is verlopen" in tekst and "persoonlijke link" in tekst and "Naar het overzicht" not in tekst
+
+
 @pytest.mark.parametrize(
     ("view", "status", "kop"),
     [
