@@ -1,4 +1,5 @@
-"""allauth: sign-up is only open to someone who follows a valid invitation."""
+"""allauth: sign-up is only open to someone who follows a valid invitation, and the invitation proves
+the address it was sent to."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 
@@ -11,3 +12,18 @@ class AccountAdapter(DefaultAccountAdapter):
 
         token = request.session.get(UITNODIGING_SESSIE_SLEUTEL)
         return bool(token and uitnodiging_geldig(token=token))
+
+
+def adres_bevestigd(user) -> None:
+    """Record ``user``'s e-mail address as verified and primary in allauth. An invitation link sent to
+    that address proves it, so the account's e-mail page shows no "Ongeverifieerd" and no re-send
+    button for it."""
+    from allauth.account.models import EmailAddress
+
+    adres = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
+    if adres is None:
+        adres = EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    elif not (adres.verified and adres.primary):
+        adres.verified = adres.primary = True
+        adres.save(update_fields=["verified", "primary"])
+    EmailAddress.objects.filter(user=user, primary=True).exclude(pk=adres.pk).update(primary=False)

@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
@@ -50,6 +51,9 @@ def test_volledige_uitnodigingsflow(actoren, client, django_capture_on_commit_ca
     nieuw.refresh_from_db()
     assert nieuw.user == get_user_model().objects.get(email="nieuw@example.org")
     assert client.get(r.url).status_code == 200
+    # the invitation reached this address: verified and primary, nothing to re-send
+    assert EmailAddress.objects.get(user=nieuw.user).verified and EmailAddress.objects.get(user=nieuw.user).primary
+    assert "Ongeverifieerd" not in client.get(reverse("account_email")).text
 
 
 def test_verlopen_uitnodiging_geeft_duidelijke_pagina(actoren, client):

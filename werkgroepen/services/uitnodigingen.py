@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from kvo.adapters import adres_bevestigd
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Lid, Uitnodiging
 
@@ -84,6 +85,7 @@ def uitnodiging_accepteer(*, uitnodiging: Uitnodiging, user) -> Lid:
         lid.save(update_fields=["user"])
         uitnodiging.geaccepteerd_op = timezone.now()
         uitnodiging.save(update_fields=["geaccepteerd_op"])
+    adres_bevestigd(user)  # the link reached this address
     log_actie(
         werkgroep=uitnodiging.werkgroep,
         actor=user,

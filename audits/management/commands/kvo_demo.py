@@ -19,6 +19,7 @@ from django_scopes import scopes_disabled
 from audits.demo.fotos import demo_bestanden as demo_fotos
 from audits.models import Audit, AuditorToegang
 from audits.services import auditor_geef_toegang, auditor_trek_toegang_in
+from kvo.adapters import adres_bevestigd
 from kvo.dossier.services import dossier_importeer
 from kvo.tasks import werkgroep_toets_bijwerken
 from werkgroepen.models import Begeleidingsorganisatie, Werkgroep
@@ -91,6 +92,7 @@ class Command(BaseCommand):
             user.is_staff = staff
             user.set_password(WACHTWOORD)
             user.save()
+            adres_bevestigd(user)  # as if each had accepted an invitation
             users[rol if rol not in users else f"{rol}:{email}"] = user
         # Members with an account: every demo member whose e-mail is a demo user.
         for werkgroep in werkgroepen:
