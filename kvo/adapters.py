@@ -16,8 +16,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
 def adres_bevestigd(user) -> None:
     """Record ``user``'s e-mail address as verified and primary in allauth. An invitation link sent to
-    that address proves it, so the account's e-mail page shows no "Ongeverifieerd" and no re-send
-    button for it."""
+    that address proves it, so the account's e-mail page shows it "Geverifieerd", not "Ongeverifieerd"."""
     from allauth.account.models import EmailAddress
 
     adres = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()

@@ -51,9 +51,10 @@ def test_volledige_uitnodigingsflow(actoren, client, django_capture_on_commit_ca
     nieuw.refresh_from_db()
     assert nieuw.user == get_user_model().objects.get(email="nieuw@example.org")
     assert client.get(r.url).status_code == 200
-    # the invitation reached this address: verified and primary, nothing to re-send
+    # the invitation reached this address: verified and primary, shown as such (the product's status pill)
     assert EmailAddress.objects.get(user=nieuw.user).verified and EmailAddress.objects.get(user=nieuw.user).primary
-    assert "Ongeverifieerd" not in client.get(reverse("account_email")).text
+    pagina = client.get(reverse("account_email")).text
+    assert "Ongeverifieerd" not in pagina and '<span class="status status--voldaan"' in pagina
 
 
 def test_verlopen_uitnodiging_geeft_duidelijke_pagina(actoren, client):
