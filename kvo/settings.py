@@ -114,9 +114,19 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
+# Without Redis, KVO_WACHTRIJ names a folder that serves as the broker (kombu's filesystem
+# transport): bin/demo sets it and starts a real worker and beat beside the app, so the embedded
+# default runs the same schedule through the same tasks as production. Without either, tasks run
+# eagerly inside the request (tests, a bare runserver) and nothing is scheduled.
+KVO_WACHTRIJ = "" if REDIS_URL else os.environ.get("KVO_WACHTRIJ", "")
+if REDIS_URL:
+    CELERY_BROKER_URL = REDIS_URL
+elif KVO_WACHTRIJ:
+    CELERY_BROKER_URL = "filesystem://"
+else:
+    CELERY_BROKER_URL = "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not (REDIS_URL or KVO_WACHTRIJ)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_TASK_ACKS_LATE = True
@@ -129,6 +139,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # (KVO_CELERY_VISIBILITY_TIMEOUT, seconds: the worker-fault tests set it low).
 CELERY_TASK_ROUTES = {"audits.documentenset.tasks.documentenset_renderen": {"queue": "pdf"}}
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("KVO_CELERY_VISIBILITY_TIMEOUT", "3600"))}
+if KVO_WACHTRIJ:
+    for _map in ("berichten", "besturing"):
+        os.makedirs(os.path.join(KVO_WACHTRIJ, _map), exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": os.path.join(KVO_WACHTRIJ, "berichten"),
+        "data_folder_out": os.path.join(KVO_WACHTRIJ, "berichten"),
+        "control_folder": os.path.join(KVO_WACHTRIJ, "besturing"),
+        "store_processed": False,
+    }
 
 # --- Auth: e-mail login through allauth, TOTP through allauth.mfa, guardian object grants ---
 AUTH_USER_MODEL = "kvo.User"
