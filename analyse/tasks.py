@@ -153,6 +153,7 @@ def herinneringen_plannen() -> int:
         )
         for enquete in open_.only("pk", "werkgroep_id", "geopend_op", "gesloten_op", "herinnering_dagen"):
             if ronde := verschuldigde_ronde(enquete, vandaag):
+                ronde_in_wachtrij(enquete, ronde)
                 herinneringen_versturen.apply_async(
                     kwargs={"werkgroep_id": enquete.werkgroep_id, "enquete_id": enquete.pk, "ronde": ronde}
                 )
@@ -160,16 +161,74 @@ def herinneringen_plannen() -> int:
     return aantal
 
 
+def ronde_in_wachtrij(enquete, ronde: int) -> None:
+    """Record that ``ronde`` was queued now, unless it was sent already (a later run of the hourly job
+    only picks up invitations added since; the round stays "verstuurd")."""
+    from analyse.models import HerinneringRonde
+
+    Status = HerinneringRonde.Status
+    nu = timezone.now()
+    rij, nieuw = HerinneringRonde._base_manager.get_or_create(
+        enquete_id=enquete.pk, ronde=ronde, defaults={"in_wachtrij_op": nu}
+    )
+    if not nieuw and rij.status != Status.VERSTUURD:
+        HerinneringRonde._base_manager.filter(pk=rij.pk).update(
+            status=Status.WACHTRIJ, in_wachtrij_op=nu, bijgewerkt_op=nu, reden=""
+        )
+
+
+def _ronde_stand(enquete_id: int, ronde: int, **velden) -> None:
+    from analyse.models import HerinneringRonde
+
+    nu = timezone.now()
+    bijgewerkt = HerinneringRonde._base_manager.filter(enquete_id=enquete_id, ronde=ronde).update(
+        bijgewerkt_op=nu, **velden
+    )
+    if not bijgewerkt:  # queued before rounds were recorded, or by hand: record it now
+        HerinneringRonde._base_manager.get_or_create(
+            enquete_id=enquete_id, ronde=ronde, defaults={"in_wachtrij_op": nu, **velden}
+        )
+
+
 @shared_task(base=WerkgroepTask, bind=True, max_retries=5, default_retry_delay=60)
 def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> dict:
     """Send reminder ``ronde`` to everyone invited by e-mail who has not answered, once each."""
-    from analyse.models import Enquete, EnqueteUitnodiging, Herinnering
-    from analyse.tokens import nieuwe_links
+    from analyse.models import Enquete, HerinneringRonde
 
+    Status = HerinneringRonde.Status
     enquete = Enquete.objects.select_related("werkgroep").get(pk=enquete_id, werkgroep=werkgroep)
     vandaag = timezone.localdate()
     if not enquete.is_open(vandaag) or verschuldigde_ronde(enquete, vandaag) < ronde:
+        HerinneringRonde._base_manager.filter(enquete_id=enquete_id, ronde=ronde).exclude(
+            status=Status.VERSTUURD
+        ).update(status=Status.VASTGELOPEN, reden="De enquête is gesloten of deze ronde is niet meer gepland.")
         return {"verstuurd": 0, "mislukt": 0}
+    _ronde_stand(enquete_id, ronde, status=Status.BEZIG, reden="")
+    try:
+        uit = _herinneringen_ronde(enquete, ronde, vandaag)
+    except Exception as fout:
+        _ronde_stand(
+            enquete_id, ronde, status=Status.VASTGELOPEN, reden=f"Verzenden afgebroken: {type(fout).__name__}"[:500]
+        )
+        raise
+    _ronde_stand(enquete_id, ronde, status=Status.VERSTUURD, **_ronde_telling(enquete_id, ronde))
+    return uit
+
+
+def _ronde_telling(enquete_id: int, ronde: int) -> dict:
+    from analyse.models import Herinnering
+
+    rijen = Herinnering._base_manager.filter(uitnodiging__enquete_id=enquete_id, ronde=ronde)
+    return {
+        "verstuurd": rijen.filter(status=Herinnering.Status.VERSTUURD).count(),
+        "mislukt": rijen.filter(status=Herinnering.Status.MISLUKT).count(),
+    }
+
+
+def _herinneringen_ronde(enquete, ronde: int, vandaag) -> dict:
+    from analyse.models import EnqueteUitnodiging, Herinnering
+    from analyse.tokens import nieuwe_links
+
     claim = uuid.uuid4()
     bericht = _Berichten(enquete, ronde=ronde)
     verstuurd = mislukt = 0
@@ -217,8 +276,9 @@ def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> 
             Herinnering._base_manager.filter(pk=pk).update(status=Herinnering.Status.MISLUKT, fout=reden)
         verstuurd += len(goed)
         mislukt += len(fouten)
+        _ronde_stand(enquete.pk, ronde, **_ronde_telling(enquete.pk, ronde))  # the running count the page shows
     if verstuurd or mislukt:
         logger.info(
-            "enquete %s ronde %s: %s herinneringen verstuurd, %s mislukt", enquete_id, ronde, verstuurd, mislukt
+            "enquete %s ronde %s: %s herinneringen verstuurd, %s mislukt", enquete.pk, ronde, verstuurd, mislukt
         )
     return {"verstuurd": verstuurd, "mislukt": mislukt}

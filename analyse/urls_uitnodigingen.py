@@ -9,6 +9,7 @@ urlpatterns = [
     path("uitnodigingen/versturen/", views.versturen, name="enquete_versturen"),
     path("uitnodigingen/status/", views.verzendstatus, name="verzendstatus"),
     path("uitnodigingen/planning/", views.planning, name="herinneringen_instellen"),
+    path("uitnodigingen/herinneren/", views.herinneren, name="herinneren"),
     path("uitnodigingen/aanvullen/", views.aanvullen, name="uitnodigingen_aanvullen"),
     path("uitnodigingen/brieven/<int:terrein>/", views.brieven, name="brieven"),
     path("uitnodigingen/<int:pk>/opnieuw/", views.opnieuw, name="uitnodiging_opnieuw"),

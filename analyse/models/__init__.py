@@ -13,6 +13,7 @@ from analyse.models.enquete import (
     EnqueteLink,
     EnqueteUitnodiging,
     Herinnering,
+    HerinneringRonde,
     Reactie,
     Vraag,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "EnqueteLink",
     "EnqueteUitnodiging",
     "Herinnering",
+    "HerinneringRonde",
     "Prioriteit",
     "Reactie",
     "Schouw",

@@ -204,3 +204,37 @@ class Reactie(models.Model):
 
     def __str__(self) -> str:
         return f"Reactie {self.id}"
+
+
+class HerinneringRonde(models.Model):
+    """What happened to one reminder round of a survey, as the secretary sees it: queued by the
+    beat job (or "Nu herinneren"), being sent with a running count, sent, or stuck with the reason.
+
+    Bookkeeping of the sending task, not a record the work group keeps: no history. The ledger
+    (``Herinnering``) stays the proof of who got a reminder; this row only tells the state.
+    """
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", _("in de wachtrij")
+        BEZIG = "bezig", _("wordt verstuurd")
+        VERSTUURD = "verstuurd", _("verstuurd")
+        VASTGELOPEN = "vastgelopen", _("vastgelopen")
+
+    enquete = models.ForeignKey(Enquete, related_name="herinneringrondes", on_delete=models.CASCADE)
+    ronde = models.PositiveSmallIntegerField(_("ronde"), validators=tussen(1, 20))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.WACHTRIJ)
+    in_wachtrij_op = models.DateTimeField(_("in de wachtrij gezet op"))
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+    verstuurd = models.PositiveIntegerField(_("verstuurd"), default=0)
+    mislukt = models.PositiveIntegerField(_("mislukt"), default=0)
+    reden = models.CharField(_("reden"), max_length=500, blank=True)
+
+    objects = ScopedManager(werkgroep="enquete__werkgroep")
+
+    class Meta:
+        verbose_name = _("herinneringsronde")
+        verbose_name_plural = _("herinneringsrondes")
+        constraints = [models.UniqueConstraint(fields=["enquete", "ronde"], name="herinneringronde_een_per_ronde")]
+
+    def __str__(self) -> str:
+        return f"Ronde {self.ronde} van {self.enquete_id}: {self.status}"

@@ -302,3 +302,59 @@ def brieven_maken(*, actor, enquete: Enquete, terrein, opnieuw: bool = False) ->
             enquete=enquete.pk,
         )
     return list(zip(uitnodigingen, tokens, strict=True))
+
+
+def herinnering_nu(*, actor, enquete: Enquete) -> int:
+    """ "Nu herinneren": send a reminder round today instead of waiting for the planned one.
+
+    A round due today or earlier that has not gone out yet is queued now. Otherwise a round is
+    added for today (the days since sending) before the planned ones still to come; those have no
+    ledger rows yet, so renumbering them is safe. Returns the round number that was queued.
+    """
+    from analyse.models import HerinneringRonde
+    from analyse.tasks import herinneringen_versturen, ronde_in_wachtrij
+
+    if not enquete.is_verstuurd:
+        raise ValidationError("Verstuur eerst de enquête; daarna kunt u herinneren.")
+    vandaag = timezone.localdate()
+    if not enquete.is_open(vandaag):
+        raise ValidationError(f"De enquête is gesloten sinds {_datum(enquete.gesloten_op)}; herinneren kan niet meer.")
+    dagen_nu = (vandaag - enquete.geopend_op).days
+    if dagen_nu < 1:
+        raise ValidationError("De uitnodigingen zijn vandaag verstuurd; herinneren kan vanaf morgen.")
+    with transaction.atomic():
+        enquete = Enquete.objects.select_for_update().get(pk=enquete.pk)
+        dagen = list(enquete.herinnering_dagen or [])
+        gestart = verstuurde_rondes(enquete)
+        verstuurd = set(
+            HerinneringRonde.objects.filter(enquete=enquete, status=HerinneringRonde.Status.VERSTUURD).values_list(
+                "ronde", flat=True
+            )
+        ) | set(range(1, gestart + 1))
+        verschuldigd = [nummer for nummer, d in enumerate(dagen, start=1) if d <= dagen_nu]
+        if dagen_nu in dagen and dagen.index(dagen_nu) + 1 in verstuurd:
+            raise ValidationError("Vandaag is al een herinnering verstuurd. Probeer het morgen opnieuw.")
+        if verschuldigd and verschuldigd[-1] not in verstuurd:
+            ronde = verschuldigd[-1]  # due and not out yet: send it now
+        else:
+            if len(dagen) >= MAX_HERINNERINGEN:
+                raise ValidationError(
+                    f"Er zijn al {MAX_HERINNERINGEN} herinneringen gepland, het maximum. "
+                    "Haal een geplande herinnering weg onder 'Sluitingsdatum en herinneringen wijzigen'."
+                )
+            dagen = sorted([*dagen, dagen_nu])
+            ronde = dagen.index(dagen_nu) + 1
+            enquete.herinnering_dagen = dagen
+            enquete.save(update_fields=["herinnering_dagen"])
+        ronde_in_wachtrij(enquete, ronde)
+        log_actie(
+            werkgroep=enquete.werkgroep,
+            actor=actor,
+            actie="enquete.herinneren",
+            omschrijving=f"Herinnering {ronde} van de enquête nu in de wachtrij gezet",
+            enquete=enquete.pk,
+        )
+        enqueue_na_commit(
+            herinneringen_versturen, werkgroep_id=enquete.werkgroep_id, enquete_id=enquete.pk, ronde=ronde
+        )
+    return ronde

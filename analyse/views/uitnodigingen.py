@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from analyse import vragenlijst
 from analyse.forms_uitnodigingen import OnbestelbaarForm, PlanningForm
-from analyse.models import EnqueteUitnodiging, Herinnering
+from analyse.models import EnqueteUitnodiging, Herinnering, HerinneringRonde
 from analyse.selectors import uitnodigingen as selectors
 from analyse.selectors.enquete import dekking_van, enquete_van
 from analyse.services import uitnodigingen as services
@@ -73,8 +73,13 @@ def _planning_initial(enquete) -> dict:
     }
 
 
+VASTGELOPEN_NA = dt.timedelta(hours=1)  # a queued or running round without a sign of life this long is stuck
+
+
 def _rondes(enquete) -> list[dict]:
-    """Per reminder round: its day, its date, and how many went out (from the ledger)."""
+    """Per reminder round: its day, its date, how many went out (from the ledger), and its state as
+    it happened: planned, waiting for the hourly planner, queued, being sent, sent, or stuck with
+    the reason (from ``HerinneringRonde``, which the sending task keeps up to date)."""
     telling = {
         r["ronde"]: r
         for r in Herinnering.objects.filter(uitnodiging__enquete=enquete)
@@ -84,11 +89,42 @@ def _rondes(enquete) -> list[dict]:
             mislukt=Count("pk", filter=Q(status=Herinnering.Status.MISLUKT)),
         )
     }
+    stand = {r.ronde: r for r in HerinneringRonde.objects.filter(enquete=enquete)}
+    nu = timezone.now()
     vandaag = timezone.localdate()
+    Status = HerinneringRonde.Status
     lijst = []
     for nummer, dagen in enumerate(enquete.herinnering_dagen or [], start=1):
         datum = enquete.geopend_op + dt.timedelta(days=dagen)
         t = telling.get(nummer, {})
+        rij = stand.get(nummer)
+        reden = ""
+        if rij is None:
+            if nummer in telling:
+                toestand = "verstuurd"
+            elif datum > vandaag:
+                toestand = "gepland"
+            elif datum == vandaag:
+                toestand, reden = "wacht", "De planner zet een verschuldigde ronde binnen het uur in de wachtrij."
+            else:
+                toestand = "vastgelopen"
+                reden = "De planner heeft deze ronde niet opgepakt: draait de achtergrondverwerking?"
+        elif rij.status == Status.VERSTUURD:
+            toestand = "verstuurd"
+        elif rij.status == Status.VASTGELOPEN:
+            toestand, reden = "vastgelopen", rij.reden
+        elif rij.status == Status.WACHTRIJ and nu - rij.in_wachtrij_op > VASTGELOPEN_NA:
+            toestand = "vastgelopen"
+            reden = (
+                f"Staat sinds {timezone.localtime(rij.in_wachtrij_op):%d-%m-%Y %H:%M} in de wachtrij: "
+                "de achtergrondverwerking neemt geen taken aan."
+            )
+        elif rij.status == Status.BEZIG and nu - rij.bijgewerkt_op > VASTGELOPEN_NA:
+            toestand = "vastgelopen"
+            laatst = timezone.localtime(rij.bijgewerkt_op)
+            reden = f"Het versturen stopte na {t.get('verstuurd', 0)} herinneringen (laatst bezig om {laatst:%H:%M})."
+        else:
+            toestand = "bezig" if rij.status == Status.BEZIG else "wachtrij"
         lijst.append(
             {
                 "nummer": nummer,
@@ -96,8 +132,8 @@ def _rondes(enquete) -> list[dict]:
                 "datum": datum,
                 "verstuurd": t.get("verstuurd", 0),
                 "mislukt": t.get("mislukt", 0),
-                "gestart": nummer in telling,
-                "verschuldigd": datum <= vandaag,
+                "toestand": toestand,
+                "reden": reden,
             }
         )
     return lijst
@@ -316,3 +352,21 @@ def papier(request, werkgroep, pk: int):
         context(request, enquete=enquete, uitnodiging=uitnodiging, stappen=stappen, fout=fout),
         status=status,
     )
+
+
+@require_POST
+@vereist(Actie.ENQUETE)
+def herinneren(request, werkgroep):
+    """ "Nu herinneren": queue a reminder round today (``services.herinnering_nu``)."""
+    _, enquete = _enquete(request, verplicht=True)
+    try:
+        ronde = services.herinnering_nu(actor=request.user, enquete=enquete)
+    except ValidationError as e:
+        for tekst in e.messages:
+            messages.error(request, tekst)
+    else:
+        messages.success(
+            request,
+            f"Herinnering {ronde} staat in de wachtrij: wie nog niet heeft ingevuld, krijgt vandaag een e-mail.",
+        )
+    return redirect(_url(request) + "#herinneringen-kop")
