@@ -158,7 +158,7 @@ def uitnodigingen_aanvullen(*, actor, enquete: Enquete) -> int:
                 werkgroep=enquete.werkgroep,
                 actor=actor,
                 actie="enquete.aangevuld",
-                omschrijving=f"{len(nieuw)} nieuwe ondernemer(s) uitgenodigd voor de enquête",
+                omschrijving=f"{len(nieuw)} nieuwe ondernemer{pluralize(len(nieuw), 's')} uitgenodigd voor de enquête",
                 enquete=enquete.pk,
             )
             _verstuur_mails(enquete)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -244,7 +245,10 @@ def aanvullen(request, werkgroep):
         messages.error(request, " ".join(e.messages))
     else:
         messages.success(
-            request, f"{aantal} nieuwe ondernemer(s) uitgenodigd." if aantal else "Iedereen is al uitgenodigd."
+            request,
+            f"{aantal} nieuwe ondernemer{pluralize(aantal, 's')} uitgenodigd."
+            if aantal
+            else "Iedereen is al uitgenodigd.",
         )
     return redirect(_url(request))
 

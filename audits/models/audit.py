@@ -65,7 +65,8 @@ class Audit(models.Model):
         ordering = ["-datum"]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.datum or ''}".strip()
+        datum = f"{self.datum:%d-%m-%Y}" if self.datum else ""  # Dutch order, as every date the product shows
+        return f"{self.get_soort_display()} {datum}".strip()
 
     @property
     def aanlevertermijn(self):

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import allauth
+import django
 import pytest
 from django.conf import settings
 from django.utils import translation
@@ -16,6 +17,7 @@ MAP = Path(settings.BASE_DIR) / "locale" / "nl" / "LC_MESSAGES"
 PO = MAP / "django.po"
 MO = MAP / "django.mo"
 ALLAUTH_PO = Path(allauth.__file__).parent / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+DJANGO_PO = Path(django.__file__).parent / "conf" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 INFORMEEL = re.compile(r"\b(je|jij|jou|jouw)\b", re.IGNORECASE)
 FORMEEL = re.compile(r"\b(u|uw)\b", re.IGNORECASE)
@@ -94,9 +96,10 @@ def test_geen_informele_aanspreekvorm(entries):
     assert informeel == []
 
 
-def test_elke_override_hoort_bij_een_msgid_van_allauth(entries):
-    """After an allauth upgrade a changed msgid would silently fall back to the informal text."""
-    bekend = {sleutel(e) for e in lees_po(ALLAUTH_PO)}
+def test_elke_override_hoort_bij_een_msgid_van_allauth_of_django(entries):
+    """After an upgrade a changed msgid would silently fall back to the informal (or English) text.
+    Django's own strings come in where its Dutch catalogue has none (``- Select an option -``)."""
+    bekend = {sleutel(e) for e in lees_po(ALLAUTH_PO)} | {sleutel(e) for e in lees_po(DJANGO_PO)}
     assert [e["msgid"] for e in entries if sleutel(e) not in bekend] == []
 
 
