@@ -71,7 +71,15 @@ class PuntForm(forms.Form):
         label="Wat was ervoor nodig?", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
     )
 
-    def __init__(self, *args, werkgroep, **kwargs):
+    def __init__(self, *args, werkgroep, heeft_foto: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["terrein"].queryset = werkgroep.terreinen.order_by("naam")
         self.fields["wie"].queryset = werkgroep.partijen.order_by("naam")
+        # Required by kind of point (the service's rules, analyse.services.schouw.punt_valideer): marked
+        # at the label like a required field (templates/partials/veld.html).
+        if not heeft_foto:
+            self.fields["foto"].verplicht_tekst = "verplicht"
+        for naam in ("actie", "wie", "gereed_voor"):
+            self.fields[naam].verplicht_tekst = "verplicht bij een verbeterpunt"
+        for naam in ("waarom_tevreden", "wat_nodig_was"):
+            self.fields[naam].verplicht_tekst = "verplicht bij een positief punt"

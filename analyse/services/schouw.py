@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 
-from analyse.fotos import verwerk
+from analyse.fotos import Foto, verwerk
 from analyse.models import Schouw, Schouwpunt
 from werkgroepen.logboek import log_actie
 
@@ -69,7 +69,9 @@ def schouw_verwijder(*, actor, schouw: Schouw) -> None:
     log_actie(werkgroep=werkgroep, actor=actor, actie="schouw.verwijderd", omschrijving=f"{naam} verwijderd")
 
 
-def _valideer(positief: bool, gegevens: dict, heeft_foto: bool) -> None:
+def punt_valideer(positief: bool, gegevens: dict, heeft_foto: bool) -> None:
+    """The rules of a point beyond its form (what a kind of point needs, the photo), field by field:
+    the form runs them too, so a walker sees every error at once."""
     fouten = {}
     if positief:
         for veld, tekst in (
@@ -92,10 +94,13 @@ def _valideer(positief: bool, gegevens: dict, heeft_foto: bool) -> None:
 
 
 def punt_opslaan(*, actor, schouw: Schouw, gegevens: dict, foto=None, punt: Schouwpunt | None = None) -> Schouwpunt:
-    """Create (``punt`` None) or change a point; a new photo replaces the old one."""
+    """Create (``punt`` None) or change a point; a new photo replaces the old one.
+
+    ``foto`` is an upload, or a photo already cleaned by ``analyse.fotos.verwerk`` (the form keeps
+    one across a validation error, so the walker need not take it again)."""
     positief = bool(gegevens.get("positief"))
-    _valideer(positief, gegevens, heeft_foto=bool(foto) or bool(punt and punt.foto))
-    schoon = verwerk(foto) if foto else None
+    punt_valideer(positief, gegevens, heeft_foto=bool(foto) or bool(punt and punt.foto))
+    schoon = foto if isinstance(foto, Foto) else (verwerk(foto) if foto else None)
     velden = {
         "terrein": gegevens.get("terrein"),
         "locatie": (gegevens.get("locatie") or "").strip(),

@@ -7,15 +7,21 @@ Members enter inspections and points (``Actie.WIJZIGEN``); agenda members read.
 
 from __future__ import annotations
 
+import base64
+import io
+import secrets
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from analyse.checks.schouw import schouwen_van, verbeter_ontbreekt
 from analyse.forms_schouw import PuntForm, SchouwForm
+from analyse.fotos import Foto, verwerk
 from analyse.models import Schouw, Schouwpunt
 from analyse.services import schouw as services
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
@@ -142,6 +148,41 @@ def schouw(request, werkgroep, pk: int):
     )
 
 
+BEWAARDE_FOTO = "kvo_schouwfoto"  # session key: the one cleaned photo kept across a validation error
+
+
+def _bewaar_foto(request, foto: Foto) -> str:
+    """Keep a cleaned photo (no metadata) in the member's own session, under a fresh token: the next
+    post of the form names the token instead of uploading again. One photo at a time."""
+    token = secrets.token_urlsafe(16)
+    request.session[BEWAARDE_FOTO] = {
+        "token": token,
+        "werkgroep": request.werkgroep.pk,
+        "inhoud": base64.b64encode(foto.inhoud).decode("ascii"),
+        "lat": foto.lat,
+        "lon": foto.lon,
+    }
+    return token
+
+
+def _bewaarde_foto(request, token: str | None) -> Foto | None:
+    bewaard = request.session.get(BEWAARDE_FOTO)
+    if not token or not bewaard or bewaard.get("werkgroep") != request.werkgroep.pk:
+        return None
+    if not secrets.compare_digest(str(bewaard.get("token")), token):
+        return None
+    return Foto(base64.b64decode(bewaard["inhoud"]), bewaard.get("lat"), bewaard.get("lon"))
+
+
+def _voorbeeld(foto: Foto) -> str:
+    """A small preview of the kept photo as a data URL (CSP allows data: images)."""
+    with Image.open(io.BytesIO(foto.inhoud)) as beeld:
+        beeld.thumbnail((320, 240))
+        uit = io.BytesIO()
+        beeld.save(uit, "JPEG", quality=70)
+    return "data:image/jpeg;base64," + base64.b64encode(uit.getvalue()).decode("ascii")
+
+
 def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
     initial = {}
     if punt:
@@ -154,29 +195,56 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
             "waarom_tevreden": punt.waarom_tevreden,
             "wat_nodig_was": punt.wat_nodig_was,
         }
-    form = PuntForm(request.POST or None, request.FILES or None, werkgroep=request.werkgroep, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        gegevens = dict(form.cleaned_data)
-        foto = gegevens.pop("foto", None)
-        try:
-            opgeslagen = services.punt_opslaan(
-                actor=request.user, schouw=schouw, gegevens=gegevens, foto=foto or None, punt=punt
-            )
-        except ValidationError as e:
-            if hasattr(e, "error_dict"):
-                for veld, fouten in e.message_dict.items():
-                    form.add_error(veld if veld in form.fields else None, fouten)
-            else:
-                form.add_error(None, e.messages)
+    heeft_foto = bool(punt and punt.foto)
+    form = PuntForm(
+        request.POST or None, request.FILES or None, werkgroep=request.werkgroep, initial=initial, heeft_foto=heeft_foto
+    )
+    foto = None
+    if request.method == "POST":
+        form.is_valid()
+        # A new photo is cleaned at once (also when other fields are wrong), else the kept one is used.
+        if form.cleaned_data.get("foto"):
+            try:
+                foto = verwerk(form.cleaned_data["foto"])
+            except ValidationError as e:
+                form.add_error("foto", e.messages)
         else:
-            messages.success(request, f"Punt {opgeslagen.nummer} opgeslagen.")
-            if "nog_een" in request.POST:
-                return redirect(_url(request, "punt_nieuw", pk=schouw.pk))
-            return redirect(_url(request, "schouw", pk=schouw.pk) + f"#punt-{opgeslagen.nummer}")
+            foto = _bewaarde_foto(request, request.POST.get("foto_bewaard"))
+        gegevens = {k: v for k, v in form.cleaned_data.items() if k != "foto"}
+        if "positief" in gegevens:
+            # every error at once: the rules of the kind of point next to the form's own
+            try:
+                services.punt_valideer(gegevens["positief"], gegevens, heeft_foto=bool(foto) or heeft_foto)
+            except ValidationError as e:
+                for veld, fouten in e.message_dict.items():
+                    if veld not in form.errors:
+                        form.add_error(veld, fouten)
+        if not form.errors:
+            try:
+                opgeslagen = services.punt_opslaan(
+                    actor=request.user, schouw=schouw, gegevens=gegevens, foto=foto, punt=punt
+                )
+            except ValidationError as e:
+                if hasattr(e, "error_dict"):
+                    for veld, fouten in e.message_dict.items():
+                        form.add_error(veld if veld in form.fields else None, fouten)
+                else:
+                    form.add_error(None, e.messages)
+            else:
+                request.session.pop(BEWAARDE_FOTO, None)
+                messages.success(request, f"Punt {opgeslagen.nummer} opgeslagen.")
+                if "nog_een" in request.POST:
+                    return redirect(_url(request, "punt_nieuw", pk=schouw.pk))
+                return redirect(_url(request, "schouw", pk=schouw.pk) + f"#punt-{opgeslagen.nummer}")
+    bewaard = {}
+    if foto is not None:
+        bewaard = {"foto_bewaard": _bewaar_foto(request, foto), "foto_voorbeeld": _voorbeeld(foto)}
     return render(
         request,
         "analyse/punt_form.html",
-        context(request, form=form, schouw=schouw, punt=punt, terug=_url(request, "schouw", pk=schouw.pk)),
+        context(
+            request, form=form, schouw=schouw, punt=punt, terug=_url(request, "schouw", pk=schouw.pk), **bewaard
+        ),
         status=422 if request.method == "POST" else 200,
     )
 
