@@ -303,6 +303,27 @@ def test_archief_oude_versie_met_verkeerde_naam_wordt_als_inhoud_geserveerd(acto
     assert 'filename="poly.pdf"' in download["Content-Disposition"]
 
 
+def test_auditor_downloadt_een_oude_polyglot_als_pdf(actoren, als):
+    """The auditor portal hands out an archive version the same way."""
+    import datetime as dt
+
+    from tests.audits.test_portaal import geleverde_set
+    from werkgroepen.models import Document, DocumentVersie
+
+    with scopes_disabled():
+        geleverde_set(actoren.audit)
+        document = Document.objects.create(werkgroep=actoren.werkgroep, titel="Poly", ref="poly")
+        versie = DocumentVersie(document=document, versie=1, geupload_op=dt.date(2026, 3, 1), bestandsnaam="poly.html")
+        versie.bestand.save("poly.html", ContentFile(POLYGLOTTEN[0][1]), save=False)
+        versie.save()
+    download = als(actoren.auditor).get(
+        reverse("portaal:document", kwargs={"audit_id": actoren.audit.pk, "versie_id": versie.pk})
+    )
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    assert 'filename="poly.pdf"' in download["Content-Disposition"]
+
+
 def test_archief_tekst_en_office_houden_hun_naam():
     from werkgroepen.bestanden import naam_naar_soort
 
