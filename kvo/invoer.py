@@ -143,7 +143,7 @@ def zip_uitpakken(
     """
     leden = [i for i in zf.infolist() if not i.is_dir() and alleen(i.filename)]
     if len(zf.infolist()) > max_leden:
-        raise ZipFout(f"het zip-bestand bevat te veel bestanden (hoogstens {max_leden})", te_groot=True)
+        raise ZipFout(f"het zip-bestand bevat te veel bestanden (hoogstens {max_leden})")
     totaal = 0
     bewaard: dict[str, bytes] = {}
     try:

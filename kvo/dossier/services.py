@@ -23,7 +23,7 @@ from kvo.toegang import vervanging_blokkades
 
 MAX_BESTAND = 200 * 1024 * 1024  # a dossier file larger than this is refused
 MAX_UITGEPAKT = 400 * 1024 * 1024  # what a .zip dossier may unpack to (a zip bomb unpacks to gigabytes)
-MAX_LEDEN = 50_000  # members of a .zip dossier (a province's photos are some thousands)
+MAX_LEDEN = 50_000  # members of a .zip dossier (a work group has some hundreds of photos and documents)
 MAX_DIEPTE = 32  # a dossier nests a handful of levels; thousands would exhaust the validator's stack
 
 
