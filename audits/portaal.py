@@ -23,6 +23,7 @@ from audits.models import Audit, Documentenset
 from audits.selectors import Toetsstand, toetsstand
 from audits.toegang import geldige_audit, geldige_audits
 from kvo import versie
+from werkgroepen.bestanden import downloadsoort
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import DocumentVersie
 
@@ -162,7 +163,8 @@ def document_download(request, audit_id: int, versie_id: int):
         document=versie.document_id,
         versie=versie.versie,
     )
-    return FileResponse(bestand, as_attachment=True, filename=versie.downloadnaam)
+    naam, soort = downloadsoort(bestand, versie.downloadnaam)  # from the content, never text/html
+    return FileResponse(bestand, as_attachment=True, filename=naam, content_type=soort)
 
 
 def _open(veld):

@@ -9,14 +9,23 @@ Imported tables (the entrepreneurs' register, incident figures) are recognised b
 not by their name: an XLSX is a zip with a workbook inside, a CSV is text. ``lees_tabel`` reads
 either into rows of text, and refuses anything else, an old .xls, a zip bomb or a file with more
 rows than an import may hold with a message that says what to do.
+
+Zip files (an XLSX, a dossier) are never trusted for their declared sizes: ``zip_uitpakken``
+inflates every member through a bounded stream, counts the real bytes and stops as soon as they
+pass the limit or the size the member declares, so a small file that claims 17 KB and inflates to
+gigabytes costs at most one chunk more than the limit. An XLSX is checked that way, whole, before
+openpyxl (which reads each member at once) ever opens it.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
+from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -102,26 +111,97 @@ def controleer_tabelgrootte(bestand) -> None:
         raise ValidationError("Het bestand is leeg.")
 
 
+# --- zip files, read by their real size ------------------------------------------------------
+
+BLOK = 64 * 1024  # the most one read inflates at a time
+MAX_TABEL_LEDEN = 1_000  # members of an XLSX; a workbook has a few dozen
+
+
+class ZipFout(ValueError):
+    """A zip that may not be unpacked: ``te_groot`` (past a limit) or not (broken, lying, unsupported)."""
+
+    def __init__(self, bericht: str, *, te_groot: bool = False):
+        super().__init__(bericht)
+        self.te_groot = te_groot
+
+
+def zip_uitpakken(
+    zf: zipfile.ZipFile,
+    *,
+    max_uitgepakt: int,
+    max_leden: int,
+    bewaar: Callable[[str], bool] = lambda naam: False,
+    alleen: Callable[[str], bool] = lambda naam: True,
+) -> dict[str, bytes]:
+    """Inflate the members ``alleen`` selects through bounded streams; keep those ``bewaar`` selects.
+
+    The real inflated bytes are counted, never the sizes the headers declare: a member that
+    inflates past the size it declares is refused (a reader that trusts the header, as openpyxl
+    does, would inflate it whole), and so is the zip once the real bytes together pass
+    ``max_uitgepakt``. At most ``BLOK`` bytes are inflated at a time. Only stored and deflated
+    members are read (bzip2 and lzma inflate without a bound per read). Raises ``ZipFout``.
+    """
+    leden = [i for i in zf.infolist() if not i.is_dir() and alleen(i.filename)]
+    if len(zf.infolist()) > max_leden:
+        raise ZipFout(f"het zip-bestand bevat te veel bestanden (hoogstens {max_leden})")
+    totaal = 0
+    bewaard: dict[str, bytes] = {}
+    try:
+        for info in leden:
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise ZipFout(f"{info.filename}: onbekende compressie; sla het bestand opnieuw op")
+            if info.file_size > max_uitgepakt - totaal:
+                raise ZipFout("het zip-bestand is uitgepakt te groot", te_groot=True)
+            # Read past the declared size (never trusted) to catch a member that inflates beyond it.
+            ruim = copy.copy(info)
+            ruim.file_size = info.file_size + BLOK
+            delen: list[bytes] = []
+            echt = 0
+            with zf.open(ruim) as lid:
+                while blok := lid.read(BLOK):
+                    echt += len(blok)
+                    totaal += len(blok)
+                    if echt > info.file_size:
+                        raise ZipFout(
+                            f"{info.filename}: pakt groter uit dan het zip-bestand opgeeft ({info.file_size} bytes)"
+                        )
+                    if totaal > max_uitgepakt:
+                        raise ZipFout("het zip-bestand is uitgepakt te groot", te_groot=True)
+                    if bewaar(info.filename):
+                        delen.append(blok)
+            if echt != info.file_size:
+                raise ZipFout(f"{info.filename}: kleiner dan het zip-bestand opgeeft; het bestand is beschadigd")
+            if bewaar(info.filename):
+                bewaard[info.filename] = b"".join(delen)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError, zlib.error) as fout:
+        raise ZipFout(f"beschadigd ({fout})") from fout
+    return bewaard
+
+
 def tabelsoort(inhoud: bytes, naam: str = "") -> str:
     """``"xlsx"`` or ``"csv"``, judged from the content; ``TabelFout`` for anything else.
 
-    The name never makes a file acceptable; it only words the refusal of a ``.xlsx`` that is not one."""
+    An XLSX is inflated whole through bounded streams here (``zip_uitpakken``), so openpyxl only
+    ever opens a workbook whose members are as large as they say and together within
+    ``MAX_UITGEPAKT``. The name never makes a file acceptable; it only words the refusal of a
+    ``.xlsx`` that is not one."""
     if inhoud.startswith(b"PK\x03\x04"):
+        beschadigd = "Het Excel-bestand is beschadigd of onvolledig; sla het opnieuw op als .xlsx en probeer opnieuw."
         try:
             with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
                 namen = set(z.namelist())
-                uitgepakt = sum(i.file_size for i in z.infolist())
-        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
-            raise TabelFout(
-                "Het Excel-bestand is beschadigd of onvolledig; sla het opnieuw op als .xlsx en probeer opnieuw."
-            ) from None
-        if "xl/workbook.xml" not in namen:
-            raise TabelFout(f"Dit zip-bestand is geen Excel-werkmap. {GEEN_TABEL}")
-        if uitgepakt > MAX_UITGEPAKT:
-            raise TabelFout(
-                f"Het Excel-bestand is uitgepakt te groot (meer dan {MAX_UITGEPAKT // 1024 // 1024} MB). "
-                "Sla alleen het werkblad met de gegevens op, of exporteer het als CSV."
-            )
+                if "xl/workbook.xml" not in namen:
+                    raise TabelFout(f"Dit zip-bestand is geen Excel-werkmap. {GEEN_TABEL}")
+                zip_uitpakken(z, max_uitgepakt=MAX_UITGEPAKT, max_leden=MAX_TABEL_LEDEN)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as fout:
+            if isinstance(fout, TabelFout):
+                raise
+            if isinstance(fout, ZipFout) and fout.te_groot:
+                raise TabelFout(
+                    f"Het Excel-bestand is uitgepakt te groot (meer dan {MAX_UITGEPAKT // 1024 // 1024} MB). "
+                    "Sla alleen het werkblad met de gegevens op, of exporteer het als CSV."
+                ) from None
+            raise TabelFout(beschadigd) from None
         return "xlsx"
     if inhoud.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise TabelFout("Dit is een oud Excel-bestand (.xls). Sla het in Excel op als .xlsx of als CSV.")

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django_scopes import scopes_disabled
 
 from kvo.dossier import DossierFout
 from kvo.dossier.services import MAX_BESTAND, dossier_importeer, dossier_lees
@@ -70,14 +69,15 @@ def dossier_import(request):
 
 
 def _importeer(user, ingelezen, vervang: bool) -> Werkgroep:
-    dossier = ingelezen.dossier
-    slug = dossier.get("werkgroep", {}).get("slug") if isinstance(dossier, dict) else None
-    if vervang and isinstance(slug, str):
-        with scopes_disabled():
-            bestaand = Werkgroep.objects.filter(slug=slug).select_related("begeleiding").first()
-        if bestaand and not mag_vervangen(user, bestaand):
-            raise DossierFout([f'werkgroep.slug: u begeleidt werkgroep "{slug}" niet en mag die daarom niet vervangen'])
-    werkgroep = dossier_importeer(actor=user, dossier=dossier, bestanden=ingelezen.bestanden, vervang=vervang)
+    # A work group the user does not facilitate gives the same answer as any slug that cannot be
+    # used, whether or not "vervangen" was ticked: neither that it exists nor its name.
+    werkgroep = dossier_importeer(
+        actor=user,
+        dossier=ingelezen.dossier,
+        bestanden=ingelezen.bestanden,
+        vervang=vervang,
+        mag_zien=lambda bestaand: mag_vervangen(user, bestaand),
+    )
     organisatie = user.begeleidingsorganisaties.order_by("pk").first()
     if organisatie is not None and werkgroep.begeleiding_id is None:
         werkgroep.begeleiding = organisatie

@@ -9,8 +9,7 @@ plan, evaluations, audit). A key no app stores is refused as "nog niet ondersteu
 
 from __future__ import annotations
 
-import posixpath
-
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from kvo import geschiedenis
@@ -18,6 +17,7 @@ from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, extra_van, met_extra, te_lang, x_sleutels, zet
 from kvo.dossier.registry import Onderdeel, cyclus_sleutels, cyclusdelen, registreer
 from kvo.geschiedenis import bulk_maken
+from werkgroepen.bestanden import controleer_inhoud
 from werkgroepen.models import (
     Afspraken,
     Bijeenkomst,
@@ -360,11 +360,27 @@ def _archief_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
                 toelichting=v.get("toelichting"),
             )
             inhoud = ctx.bestanden[f"media/{v['bestand']}"]
-            versie.bestandsnaam = posixpath.basename(v["bestand"])[:255]
+            # checked as an upload is (_archief_bestanden_check); the name follows the content
+            versie.bestandsnaam = controleer_inhoud(inhoud, v["bestand"])[:255]
             versie.bestand.save(versie.bestandsnaam, ContentFile(inhoud), save=False)
             versies.append(versie)
     DocumentVersie.objects.bulk_create(versies)
     ctx.objecten("documenten").update({d.ref: d for d in documenten})
+
+
+def _archief_bestanden_check(dossier: dict, bestanden: dict[str, bytes]) -> list[str]:
+    """Every document version's file gets the upload's content check (``werkgroepen.bestanden``)."""
+    problemen = []
+    for i, document in enumerate(dossier.get("documenten", [])):
+        for j, versie in enumerate(document["versies"]):
+            inhoud = bestanden.get(f"media/{versie['bestand']}")
+            if inhoud is None:
+                continue  # a missing file is reported by kvo.dossier.services
+            try:
+                controleer_inhoud(inhoud, versie["bestand"])
+            except ValidationError as fout:
+                problemen.append(f"{pad('documenten', i, 'versies', j, 'bestand')}: {' '.join(fout.messages)}")
+    return problemen
 
 
 # --- cycles -----------------------------------------------------------------------------------
@@ -430,6 +446,7 @@ registreer(
         _archief_check,
         _archief_importeer,
         bestanden=document_bestanden,
+        check_bestanden=_archief_bestanden_check,
     )
 )
 registreer(Onderdeel("cycli", 40, ("cycli",), _cycli_export, _cycli_check, _cycli_importeer))

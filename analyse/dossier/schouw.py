@@ -1,18 +1,25 @@
 """``cycli[].schouwen`` of the ``kvo-dossier/1`` format: inspections and their points (§4.1.3).
 
 Photos travel in the zip under ``media/``. A point keeps the path its dossier gave its photo
-(``extra["_foto"]``) and exports it back, so a round trip is unchanged; a point made in the
+(``extra["_foto"]``) and exports it back, so a round trip keeps the path; a point made in the
 product exports as ``schouw/<inspection ref>/<number>.jpg``. Canonical form: ``groep``
 "voltallig", ``terugkerend`` false and empty texts are left out; attendees are member refs, ``wie``
 a party ref, ``terrein`` a park ref.
+
+An imported photo goes through the same checks as one uploaded on the walk (``analyse.fotos.verwerk``):
+a file that is no readable photo, or has too many pixels, is a problem with its JSON path before
+anything is written, and what is stored is the re-encoded JPEG without metadata (no location,
+device or time from the camera), never the bytes of the zip.
 """
 
 from __future__ import annotations
 
 import posixpath
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
+from analyse.fotos import verwerk
 from analyse.models import Schouw, Schouwpunt
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, extra_van, met_extra, te_lang, zet
@@ -100,7 +107,17 @@ def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
                     f'{pad(*plek, "foto")}: bestand "media/{naam}" ontbreekt (een dossier met foto\'s is een .zip '
                     "met de bestanden onder media/)"
                 )
+            else:
+                try:
+                    _schoon(bestanden[f"media/{naam}"], naam)
+                except ValidationError as fout:
+                    problemen.append(f"{pad(*plek, 'foto')}: {' '.join(fout.messages)}")
     return problemen
+
+
+def _schoon(inhoud: bytes, naam: str) -> bytes:
+    """The photo as an upload on the walk stores it: re-encoded as JPEG, without metadata."""
+    return verwerk(ContentFile(inhoud, name=posixpath.basename(naam))).inhoud
 
 
 def _importeer(cyclus, gegevens: dict, ctx) -> None:
@@ -139,9 +156,8 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
                 extra=extra_van(p, _foto=p.get("foto")),
             )
             if p.get("foto"):
-                punt.foto.save(
-                    posixpath.basename(p["foto"]), ContentFile(ctx.bestanden[f"media/{p['foto']}"]), save=False
-                )
+                schoon = _schoon(ctx.bestanden[f"media/{p['foto']}"], p["foto"])
+                punt.foto.save(posixpath.basename(p["foto"]), ContentFile(schoon), save=False)
             punten.append(punt)
         bulk_maken(Schouwpunt, cyclus.werkgroep_id, punten)
         ctx.objecten("schouwpunten").update({p.ref: p for p in punten})

@@ -40,7 +40,11 @@ mean the same). Export always writes the canonical form, and the demo dossiers i
 
 Files: in a ``.zip`` dossier a document version's ``bestand`` is a path under ``media/``. The
 original path is kept (``Document.extra["_bestanden"]``) and written back on export; a version
-uploaded in the app gets ``documenten/<ref>/v<versie>/<bestandsnaam>``.
+uploaded in the app gets ``documenten/<ref>/v<versie>/<bestandsnaam>``. A .zip is inflated by its
+members' real sizes in bounded blocks (``kvo.invoer.zip_uitpakken``), and every file gets the
+checks an upload gets (a part's ``check_bestanden``, or a cycle part's ``check``): a document's
+content type, a photo's pixels, re-encoded without metadata. A number JSON cannot hold (``NaN``,
+``Infinity``, ``1e999``) is a problem with its path.
 
 An export for the certification body (``voor_ci=True``) leaves out members' e-mail addresses
 and telephone numbers (README rule); everything else is the same.

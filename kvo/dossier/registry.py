@@ -32,6 +32,8 @@ class Onderdeel:
     importeer: Callable[[Any, dict, ImportContext], Any]
     verwijder: Callable[[Any], None] | None = None  # before the work group itself is deleted
     bestanden: Callable[[Any], dict[str, Any]] | None = None  # name under media/ → FieldFile, for a .zip
+    # the content checks an upload gets, for the media/ members this part imports: (dossier, files) → problems
+    check_bestanden: Callable[[dict, dict[str, bytes]], list[str]] | None = None
 
 
 @dataclass(frozen=True)

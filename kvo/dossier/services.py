@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -16,10 +18,12 @@ from kvo.dossier import SCHEMA_ID
 from kvo.dossier.fouten import DossierFout, pad
 from kvo.dossier.registry import ImportContext, cyclusdelen, onderdelen, ondersteunde_sleutels
 from kvo.dossier.schema import schemafouten
+from kvo.invoer import ZipFout, zip_uitpakken
 from kvo.toegang import vervanging_blokkades
 
 MAX_BESTAND = 200 * 1024 * 1024  # a dossier file larger than this is refused
 MAX_UITGEPAKT = 400 * 1024 * 1024  # what a .zip dossier may unpack to (a zip bomb unpacks to gigabytes)
+MAX_LEDEN = 50_000  # members of a .zip dossier (a work group has some hundreds of photos and documents)
 MAX_DIEPTE = 32  # a dossier nests a handful of levels; thousands would exhaust the validator's stack
 
 
@@ -87,37 +91,72 @@ def dossier_lees(inhoud: bytes, *, naam: str = "dossier.json") -> Ingelezen:
 
 
 def _lees_zip(inhoud: bytes, naam: str) -> Ingelezen:
+    """The dossier.json and the media/ members, inflated by their real size (``kvo.invoer.zip_uitpakken``)."""
+
+    def nodig(lid: str) -> bool:
+        return lid == "dossier.json" or lid.startswith("media/")
+
     try:
         with zipfile.ZipFile(io.BytesIO(inhoud)) as zf:
             leden = {i.filename: i for i in zf.infolist() if not i.is_dir()}
             if "dossier.json" not in leden:
                 raise DossierFout([f"{naam}: het zip-bestand bevat geen dossier.json"])
-            uitgepakt = sum(i.file_size for n, i in leden.items() if n == "dossier.json" or n.startswith("media/"))
-            if uitgepakt > MAX_UITGEPAKT or leden["dossier.json"].file_size > MAX_BESTAND:
-                raise DossierFout(
-                    [f"{naam}: het zip-bestand is uitgepakt te groot (hoogstens {MAX_UITGEPAKT // 1024 // 1024} MB)"]
-                )
-            bestanden = {n: zf.read(n) for n in leden if n.startswith("media/")}
-            return Ingelezen(_json(zf.read("dossier.json"), "dossier.json"), bestanden)
+            if leden["dossier.json"].file_size > MAX_BESTAND:
+                raise ZipFout("dossier.json is te groot", te_groot=True)
+            bestanden = zip_uitpakken(zf, max_uitgepakt=MAX_UITGEPAKT, max_leden=MAX_LEDEN, bewaar=nodig, alleen=nodig)
+    except ZipFout as fout:
+        if fout.te_groot:
+            raise DossierFout(
+                [f"{naam}: het zip-bestand is uitgepakt te groot (hoogstens {MAX_UITGEPAKT // 1024 // 1024} MB)"]
+            ) from fout
+        raise DossierFout([f"{naam}: geen geldig zip-bestand ({fout})"]) from fout
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError, zlib.error) as fout:
         # broken, truncated, encrypted or with an unknown compression
         raise DossierFout([f"{naam}: geen geldig zip-bestand ({fout})"]) from fout
+    dossier = bestanden.pop("dossier.json")
+    if len(dossier) > MAX_BESTAND:
+        raise DossierFout([f"{naam}: dossier.json is te groot (hoogstens {MAX_BESTAND // 1024 // 1024} MB)"])
+    return Ingelezen(_json(dossier, "dossier.json"), bestanden)
 
 
-def _geen_nan(waarde: str):
-    raise ValueError(f"{waarde} is geen getal in JSON")
+class _GeenGetal(str):
+    """The text of a number JSON cannot hold (``NaN``, ``Infinity``, ``1e999``), kept to name its place."""
+
+
+def _getal(tekst: str) -> float | _GeenGetal:
+    waarde = float(tekst)
+    return waarde if math.isfinite(waarde) else _GeenGetal(tekst)
 
 
 def _json(inhoud: bytes, naam: str):
     try:
-        dossier = json.loads(inhoud.decode("utf-8-sig"), parse_constant=_geen_nan)
+        dossier = json.loads(inhoud.decode("utf-8-sig"), parse_constant=_GeenGetal, parse_float=_getal)
     except (UnicodeDecodeError, ValueError) as fout:  # JSONDecodeError is a ValueError
         raise DossierFout([f"{naam}: geen geldige JSON ({fout})"]) from fout
     except RecursionError as fout:
         raise DossierFout([f"{naam}: geen geldige JSON (te diep genest)"]) from fout
     if _diepte(dossier) > MAX_DIEPTE:
         raise DossierFout([f"{naam}: te diep genest (hoogstens {MAX_DIEPTE} niveaus); is dit wel een dossier?"])
+    geen_getal = _geen_getallen(dossier)
+    if geen_getal:
+        raise DossierFout(
+            [f"{plek}: {tekst} is geen eindig getal; vul een gewoon getal in" for plek, tekst in geen_getal]
+        )
     return dossier
+
+
+def _geen_getallen(dossier) -> list[tuple[str, str]]:
+    """The JSON path and text of every ``NaN``, ``Infinity`` or overflowing number, in document order."""
+    gevonden, stapel = [], [(dossier, ())]
+    while stapel:
+        w, plek = stapel.pop()
+        if isinstance(w, _GeenGetal):
+            gevonden.append((pad(*plek), str(w)))
+        elif isinstance(w, dict):
+            stapel.extend((v, (*plek, k)) for k, v in reversed(list(w.items())))
+        elif isinstance(w, list):
+            stapel.extend((v, (*plek, i)) for i, v in reversed(list(enumerate(w))))
+    return gevonden
 
 
 def _diepte(waarde) -> int:
@@ -153,6 +192,9 @@ def dossier_problemen(dossier, *, bestanden: dict[str, bytes] | None = None) -> 
             if any(cyclus.get(sleutel) not in (None, [], {}) for sleutel in deel.sleutels):
                 problemen += deel.check(dossier, i, bestanden or {})
     problemen += _bestanden_problemen(dossier, bestanden or {})
+    for onderdeel in onderdelen():
+        if onderdeel.check_bestanden:
+            problemen += onderdeel.check_bestanden(dossier, bestanden or {})
     return problemen
 
 
@@ -171,9 +213,24 @@ def _bestanden_problemen(dossier: dict, bestanden: dict[str, bytes]) -> list[str
     return problemen
 
 
-def dossier_importeer(*, actor, dossier, bestanden: dict[str, bytes] | None = None, vervang: bool = False):
+def slug_niet_beschikbaar(slug: str) -> str:
+    """The one answer for a slug that cannot be used, whether or not a group the user may not see has it."""
+    return f'werkgroep.slug: de korte naam "{slug}" is niet beschikbaar; kies een andere korte naam'
+
+
+def dossier_importeer(
+    *,
+    actor,
+    dossier,
+    bestanden: dict[str, bytes] | None = None,
+    vervang: bool = False,
+    mag_zien: Callable[[object], bool] | None = None,
+):
     """Write the dossier as a new work group (or replace the one with its slug): all or nothing.
 
+    ``mag_zien(werkgroep)`` says whether the importing person may see (and so replace) an existing
+    work group with the dossier's slug; ``None`` (the command line) means yes. One they may not see
+    gives the same problem as any slug that cannot be used: its existence and name stay hidden.
     Raises ``DossierFout`` with every problem before anything is written.
     """
     from werkgroepen.models import Werkgroep
@@ -182,12 +239,14 @@ def dossier_importeer(*, actor, dossier, bestanden: dict[str, bytes] | None = No
     slug = dossier["werkgroep"]["slug"] if not problemen else None
     with scopes_disabled():
         bestaand = Werkgroep.objects.filter(slug=slug).first() if slug else None
-        if bestaand and not vervang:
+        if bestaand and mag_zien is not None and not mag_zien(bestaand):
+            problemen.append(slug_niet_beschikbaar(slug))
+        elif bestaand and not vervang:
             problemen.append(
                 f'werkgroep.slug: er bestaat al een werkgroep "{slug}" ({bestaand.naam}); kies "vervangen" '
                 "om die te vervangen"
             )
-        if bestaand and vervang:
+        elif bestaand and vervang:
             # Replacing deletes the audits and with them every grant: never while an auditor has access.
             problemen.extend(vervanging_blokkades(bestaand))
         if problemen:

@@ -113,7 +113,8 @@ def test_vervangen_alleen_door_eigen_begeleider_of_staff(actoren, als):
     ander = UserFactory(email="andere-begeleider@example.org")
     BegeleidingsorganisatieFactory(naam="Andere Advies").gebruikers.add(ander)
     response = als(ander).post(IMPORT, {"bestand": upload(dossier), "vervangen": "on"})
-    assert "mag die daarom niet vervangen" in response.content.decode()
+    # ... and learns neither that it exists nor its name (issue 19, finding 13)
+    assert "de korte naam &quot;de-hoek&quot; is niet beschikbaar" in response.content.decode()
     assert Werkgroep.objects.get(slug="de-hoek").naam == "KVO De Hoek"
     # not while an auditor has access: the refusal names the grant
     response = als(actoren.begeleider).post(IMPORT, {"bestand": upload(dossier), "vervangen": "on"})

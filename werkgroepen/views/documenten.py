@@ -11,6 +11,7 @@ from django.utils import timezone
 from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 from werkgroepen import selectors, services
+from werkgroepen.bestanden import downloadsoort
 from werkgroepen.checks import IDS_DOCUMENTEN
 from werkgroepen.forms import BewarenForm, DocumentForm, DocumentVersieForm
 from werkgroepen.services.documenten import bewaartermijn_jaren
@@ -101,4 +102,5 @@ def document_download(request, werkgroep, pk: int, versie: int):
         bestand = gevonden.bestand.open("rb")
     except FileNotFoundError as fout:
         raise Http404("Het bestand ontbreekt in de opslag.") from fout
-    return FileResponse(bestand, as_attachment=True, filename=gevonden.downloadnaam)
+    naam, soort = downloadsoort(bestand, gevonden.downloadnaam)  # from the content, never text/html
+    return FileResponse(bestand, as_attachment=True, filename=naam, content_type=soort)
