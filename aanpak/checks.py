@@ -13,6 +13,7 @@ from aanpak.selectors import plannen_van
 from analyse import catalogus
 from analyse.models import Conclusie, Enquete, Schouw, Schouwpunt, Vraag
 from kvo.toets import (
+    CyclusJaar,
     Status,
     ToetsContext,
     Uitkomst,
@@ -21,6 +22,7 @@ from kvo.toets import (
     gedeeld,
     per_context,
     per_cyclus,
+    per_jaar,
     per_object,
     per_sleutel,
 )
@@ -349,26 +351,32 @@ def check_jaarlijks(ctx: ToetsContext) -> Uitkomst:
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", url)
     evaluaties = _evaluaties(ctx)
-    voltooid = [j for j in ctx.jaren if j.voltooid]
-    if not voltooid:
-        jaar = ctx.huidig_jaar or ctx.jaren[0]
-        if not _compleet(evaluaties.get(jaar.nummer)):
+
+    def beoordeel(jaar: CyclusJaar) -> tuple[bool, str]:
+        mist = _compleet(evaluaties.get(jaar.nummer))
+        return not mist, ", ".join(mist)
+
+    oordeel = per_jaar(ctx, beoordeel)  # eisen.md's yearly rule
+    if not oordeel.voltooid:
+        jaar = oordeel.lopend.jaar
+        if oordeel.status == Status.VOLDAAN:
             return Uitkomst(Status.VOLDAAN, f"Jaar {jaar.nummer} (lopend) is al geëvalueerd.", url)
         return Uitkomst(
             Status.OPEN,
             f"Nog geen jaar voltooid; evaluatie van jaar {jaar.nummer} uiterlijk {jaar.eind:%d-%m-%Y}.",
             url,
         )
-    fout = [(j, _compleet(evaluaties.get(j.nummer))) for j in voltooid]
-    fout = [(j, mist) for j, mist in fout if mist]
-    if fout:
-        delen = "; ".join(f"jaar {j.nummer}: {', '.join(mist)}" for j, mist in fout)
+    if oordeel.tekort:
+        delen = "; ".join(f"jaar {s.jaar.nummer}: {s.tekst}" for s in oordeel.tekort)
         return Uitkomst(Status.NIET_VOLDAAN, f"Voltooide jaren zonder volledige evaluatie — {delen}.", url)
-    jaren = ", ".join(str(j.nummer) for j in voltooid)
+    jaren = ", ".join(str(s.jaar.nummer) for s in oordeel.voltooid)
+    te_doen = ""
+    if (s := oordeel.te_doen) is not None:
+        te_doen = f" Nog te doen: de evaluatie van jaar {s.jaar.nummer} (lopend), uiterlijk {s.jaar.eind:%d-%m-%Y}."
     return Uitkomst(
         Status.VOLDAAN,
         f"Elk voltooid jaar ({jaren}) geëvalueerd: vier vragen over maatregelen, vier over samenwerking, "
-        "verbeterpunten.",
+        f"verbeterpunten.{te_doen}",
         url,
     )
 

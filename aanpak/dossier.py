@@ -3,10 +3,13 @@
 The plan: its adoption (date and the meeting's ref), the SMART goals and the measures matrix with
 the progress notes, each list in its order (``volgorde`` is the list position on import). A
 measure names its goal, the inspection point it takes up (of any cycle) and its party by ref.
-Goal and measure items allow no ``x-`` keys, so what the models keep beyond the schema travels at
-plan level: ``x-doelstellingen`` (goal ref → ``norm`` and ``blok``, for goals that have one) and
-``x-maatregelen`` (measure ref → ``jaar``, for a fixed measure whose year of the cycle is not the
-year of its first quarter; on import a fixed measure without it takes that year). Other ``x-``
+A goal carries its ``norm`` and ``blok`` itself (the schema's own keys); files written before the
+schema had them carried them at plan level as ``x-doelstellingen`` (goal ref → ``norm`` and
+``blok``), which import still reads (the goal's own keys win) and export no longer writes. A goal
+without ``norm`` stays without one: ``Doelstelling.soort_norm`` reads a numeric ``nulmeting`` and
+``streefwaarde`` as the norm (eisen.md ``pva.smart``), so a round trip gives back the same file.
+The plan still carries ``x-maatregelen`` (measure ref → ``jaar``, for a fixed measure whose year of
+the cycle is not the year of its first quarter; on import a fixed measure without it takes that year). Other ``x-``
 keys of the plan are kept in ``Plan.extra``. Progress notes carry no author (``auteur_naam`` "").
 
 The evaluations: one per year of the cycle, ordered by year, improvement points left out when
@@ -46,21 +49,19 @@ def _plan_export(cyclus, voor_ci: bool) -> dict:
     plan = Plan.objects.filter(cyclus=cyclus).select_related("vastgesteld_in").first()
     if plan is None:
         return {}
-    doelen, x_doelen = [], {}
+    doelen = []
     for d in plan.doelstellingen.order_by("volgorde", "pk"):
         item = {"ref": d.ref, "thema": d.thema, "titel": d.titel}
         for veld in DOEL_TEKSTEN:
             zet(item, veld, getattr(d, veld))
+            if veld == "meetbaar":  # the schema's order: the norm follows what "meetbaar" says
+                zet(item, "norm", d.norm)
+                zet(item, "blok", d.blok)
         zet(item, "tijdgebonden", d.tijdgebonden)
         zet(item, "nulmeting", _getal(d.nulmeting))
         zet(item, "streefwaarde", _getal(d.streefwaarde))
         zet(item, "behaald", d.behaald)
-        doelen.append(item)
-        extra: dict = {}
-        zet(extra, "norm", d.norm)
-        zet(extra, "blok", d.blok)
-        if extra:
-            x_doelen[d.ref] = extra
+        doelen.append(met_extra(item, d.extra))  # a goal's own x- keys (the schema allows them)
     maatregelen, x_maatregelen = [], {}
     rijen = (
         plan.maatregelen.order_by("volgorde", "pk")
@@ -91,13 +92,13 @@ def _plan_export(cyclus, voor_ci: bool) -> dict:
     zet(uit, "doelstellingen", doelen)
     zet(uit, "maatregelen", maatregelen)
     met_extra(uit, {k: v for k, v in (plan.extra or {}).items() if k not in (X_DOELEN, X_MAATREGELEN)})
-    zet(uit, X_DOELEN, x_doelen)
     zet(uit, X_MAATREGELEN, x_maatregelen)
     return {"plan": uit}
 
 
 def _x_problemen(plan: dict, basis: tuple, doel_refs: set, maatregelen: list[dict]) -> list[str]:
-    """The shape of ``x-doelstellingen`` and ``x-maatregelen`` (free in the schema, read on import)."""
+    """The shape of ``x-doelstellingen`` (older files) and ``x-maatregelen`` (free in the schema, read
+    on import)."""
     problemen = []
     normen = [n.value for n in Doelstelling.Norm]
     x_doelen = plan.get(X_DOELEN)
@@ -176,7 +177,15 @@ def _plan_importeer(cyclus, gegevens: dict, ctx) -> None:
         vastgesteld_in=ctx.objecten("bijeenkomsten")[ref] if ref else None,
         extra={k: v for k, v in x_sleutels(bron).items() if k not in (X_DOELEN, X_MAATREGELEN)},
     )
-    x_doelen = bron.get(X_DOELEN) or {}
+    x_doelen = bron.get(X_DOELEN) or {}  # where files before the goal's own keys kept norm and blok
+
+    def norm_blok(d: dict) -> dict:
+        oud = x_doelen.get(d["ref"], {})
+        return {
+            "norm": (d["norm"] if "norm" in d else oud.get("norm")) or "",
+            "blok": d["blok"] if "blok" in d else oud.get("blok"),
+        }
+
     doelen = bulk_maken(
         Doelstelling,
         plan.werkgroep_id,
@@ -187,13 +196,13 @@ def _plan_importeer(cyclus, gegevens: dict, ctx) -> None:
                 thema=d["thema"],
                 titel=d["titel"],
                 **{veld: d.get(veld) for veld in DOEL_TEKSTEN},
-                norm=x_doelen.get(d["ref"], {}).get("norm") or "",
-                blok=x_doelen.get(d["ref"], {}).get("blok"),
+                **norm_blok(d),
                 nulmeting=d.get("nulmeting"),
                 streefwaarde=d.get("streefwaarde"),
                 tijdgebonden=datum(d.get("tijdgebonden")),
                 behaald=d.get("behaald"),
                 volgorde=j,
+                extra=x_sleutels(d),
             )
             for j, d in enumerate(bron.get("doelstellingen") or [])
         ],

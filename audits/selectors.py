@@ -10,42 +10,53 @@ from django.db.models import F
 
 from audits.models import Audit
 from kvo.eisen import GROEPEN
-from kvo.toets import NIET_IN_APPLICATIE, Resultaat, Status, telling, voer_toets_uit
+from kvo.toets import NIET_IN_APPLICATIE, Gereedheid, Resultaat, Status, voer_toets_uit
 
 
 @dataclass
 class Toetsstand:
     resultaten: list[Resultaat]
-    aantallen: dict[Status, int]
+    gereedheid: Gereedheid  # the readiness figure, as on every page
     groepen: list[tuple[str, list[Resultaat]]]  # (section, results shown) in catalogue order
-    blokkerend: list[Resultaat]
-    voldaan: int
-    meegeteld: int  # every requirement except n.v.t.
+    blokkerend: list[Resultaat]  # what blocks the audit application (rules that can be met before it)
+    na_audit: list[Resultaat]  # the audit's own rules not met yet: they come at or after the audit
+
+    @property
+    def aantallen(self) -> dict[Status, int]:
+        return self.gereedheid.aantallen
+
+    @property
+    def voldaan(self) -> int:
+        return self.gereedheid.voldaan
+
+    @property
+    def meegeteld(self) -> int:
+        """Every requirement except n.v.t."""
+        return self.gereedheid.te_toetsen
 
     @property
     def procent(self) -> int:
-        return round(100 * self.voldaan / self.meegeteld) if self.meegeteld else 0
+        return self.gereedheid.procent
 
 
 def toetsstand(werkgroep, *, cyclus, datum: dt.date, status: str | None = None) -> Toetsstand:
     """Run the check and shape it for the page; ``status`` filters the sections, not the figures."""
     resultaten = voer_toets_uit(werkgroep, cyclus=cyclus, datum=datum)
-    aantallen = telling(resultaten)
     getoond = [r for r in resultaten if not status or r.status == status]
     groepen = [(g, [r for r in getoond if r.eis.groep == g]) for g in GROEPEN]
     groepen = [(g, rs) for g, rs in groepen if rs]
-    # What blocks the audit application: what is not met, and what is open although its part of
-    # the app exists (so the group can record it now).
-    blokkerend = [r for r in resultaten if r.status == Status.NIET_VOLDAAN] + [
+    # What is still to do: what is not met, and what is open although its part of the app exists
+    # (so the group can record it now). Of that, what the catalogue marks as the audit's own
+    # (``Eis.na_audit``: attendance, report, supplements, certificate) cannot block the application.
+    te_doen = [r for r in resultaten if r.status == Status.NIET_VOLDAAN] + [
         r for r in resultaten if r.status == Status.OPEN and r.uitkomst.toelichting != NIET_IN_APPLICATIE
     ]
     return Toetsstand(
         resultaten=resultaten,
-        aantallen=aantallen,
+        gereedheid=Gereedheid.uit(resultaten),
         groepen=groepen,
-        blokkerend=blokkerend,
-        voldaan=aantallen[Status.VOLDAAN],
-        meegeteld=len(resultaten) - aantallen[Status.NVT],
+        blokkerend=[r for r in te_doen if not r.eis.na_audit],
+        na_audit=[r for r in te_doen if r.eis.na_audit],
     )
 
 

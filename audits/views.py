@@ -73,7 +73,7 @@ class ToetsView(WerkgroepMixin, TemplateView):
         historie = list(self.werkgroep.toetshistorie.filter(datum__gte=van, datum__lte=tot))
         if not historie:
             return None
-        punten = [(h.datum, 100 * h.voldaan / h.meegeteld if h.meegeteld else 0) for h in historie]
+        punten = [(h.datum, h.gereedheid.procent) for h in historie]  # the readiness figure of each day
         titel = f"Gereedheid per dag, laatste {HISTORIE_DAGEN} dagen (aandeel voldane eisen, zonder n.v.t.)"
         return {"grafiek": lijn_in_tijd(punten, titel=titel, van=van, tot=tot, breedte=720), "laatste": historie[-1]}
 

@@ -13,6 +13,9 @@ class Eis:
     groep: str  # the catalogue's section, in Dutch
     paragraaf: str  # handbook section(s)
     titel: str  # short Dutch statement of the rule
+    # The audit's own rule: it can only be met at or after the audit (attendance, the report,
+    # supplements after deviations, the certificate), so it never blocks the audit application.
+    na_audit: bool = False
 
 
 GROEPEN = [
@@ -197,4 +200,17 @@ _EISEN = [
     ("certificaat.cluster", "Audit en certificaat", "7.3", "Een cluster krijgt één centraal certificaat"),
 ]
 
-EISEN: dict[str, Eis] = {e[0]: Eis(*e) for e in _EISEN}
+# The audit's own rules (eisen.md §6.3–§7): met at the audit (attendance) or after it (report,
+# supplements after deviations, the certificate). Everything else can be met before the application.
+NA_AUDIT = frozenset(
+    {
+        "audit.aanwezigheid",
+        "audit.aanvullingen",
+        "audit.rapport",
+        "certificaat.geldigheid",
+        "certificaat.inhoud",
+        "certificaat.cluster",
+    }
+)
+
+EISEN: dict[str, Eis] = {e[0]: Eis(*e, na_audit=e[0] in NA_AUDIT) for e in _EISEN}

@@ -86,11 +86,10 @@ def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
 
 
 def _stand_bewaren(werkgroep, resultaten) -> dict:
-    from kvo.toets import telling
+    from kvo.toets import Gereedheid
     from werkgroepen.models import ToetsHistorie
 
-    stand = {status.value: n for status, n in telling(resultaten).items()}
-    stand["totaal"] = len(resultaten)
+    stand = Gereedheid.uit(resultaten).als_stand()  # the one readiness figure, with its counts
     with scope(werkgroep=werkgroep), transaction.atomic(), versie.boekhouding():  # computed, not a change
         werkgroep.toets_stand = stand
         werkgroep.toets_berekend_op = timezone.now()

@@ -129,37 +129,90 @@ class ToetsContext:
         return next((j for j in self.jaren if j.bevat(datum)), None)
 
 
+@dataclass(frozen=True)
+class Jaarstand:
+    """One year of the cycle under a yearly rule: whether it meets the rule, and what it has."""
+
+    jaar: CyclusJaar
+    gehaald: bool
+    tekst: str  # what the year has, e.g. "2" or "dag, geen avond"
+
+
+@dataclass(frozen=True)
+class Jaaroordeel:
+    """A yearly rule decided as eisen.md defines it (``per_jaar``): the status, and the years it used."""
+
+    status: Status
+    voltooid: list[Jaarstand]  # every completed year, in order
+    lopend: Jaarstand | None  # the running year (also when completed years decide)
+
+    @property
+    def tekort(self) -> list[Jaarstand]:
+        """The completed years that miss the rule."""
+        return [s for s in self.voltooid if not s.gehaald]
+
+    @property
+    def te_doen(self) -> Jaarstand | None:
+        """The running year while it does not meet the rule yet: a to-do, not a breach."""
+        return self.lopend if self.lopend is not None and not self.lopend.gehaald else None
+
+
+def per_jaar(ctx: ToetsContext, beoordeel: Callable[[CyclusJaar], tuple[bool, str]]) -> Jaaroordeel | None:
+    """The one reading of eisen.md's yearly rule, for every rule judged per year of the cycle.
+
+    ``beoordeel(jaar)`` says whether one year meets the rule (and what it has). ``niet_voldaan`` if a
+    completed year misses it; ``voldaan`` if every completed year meets it, whatever the running year
+    has so far (that is a to-do: ``te_doen``); with no completed year yet, ``voldaan`` when the
+    running year already meets it, else ``open``. ``None`` without a cycle.
+    """
+    if not ctx.jaren:
+        return None
+    voltooid = [Jaarstand(j, *beoordeel(j)) for j in ctx.jaren if j.voltooid]
+    lopend_jaar = ctx.huidig_jaar if voltooid else (ctx.huidig_jaar or ctx.jaren[0])
+    lopend = Jaarstand(lopend_jaar, *beoordeel(lopend_jaar)) if lopend_jaar is not None else None
+    if voltooid:
+        status = Status.NIET_VOLDAAN if any(not s.gehaald for s in voltooid) else Status.VOLDAAN
+    else:
+        status = Status.VOLDAAN if lopend.gehaald else Status.OPEN
+    return Jaaroordeel(status, voltooid, lopend)
+
+
+def lopend_te_doen(oordeel: Jaaroordeel, wat: str) -> str:
+    """The running year's to-do for an explanation (empty when there is none, or no year is completed:
+    then the running year is what the explanation is about)."""
+    s = oordeel.te_doen
+    if s is None or not oordeel.voltooid:
+        return ""
+    return f" Nog te doen in jaar {s.jaar.nummer} (lopend, tot en met {s.jaar.eind:%d-%m-%Y}): {wat} — nu {s.tekst}."
+
+
 def jaarregel(
     ctx: ToetsContext, telling: Callable[[CyclusJaar], int], minimum: int, wat: str, url: str = ""
 ) -> Uitkomst:
-    """A yearly rule ("at least N per year") evaluated as eisen.md defines it.
+    """A yearly rule "at least ``minimum`` per year" (``per_jaar``), with its explanation."""
 
-    ``niet_voldaan`` if a completed year misses it; ``voldaan`` if every completed year meets it;
-    with no completed year: ``voldaan`` when the current year already meets it, else ``open``.
-    """
-    if not ctx.jaren:
+    def beoordeel(jaar: CyclusJaar) -> tuple[bool, str]:
+        n = telling(jaar)
+        return n >= minimum, str(n)
+
+    oordeel = per_jaar(ctx, beoordeel)
+    if oordeel is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus vastgelegd.", url)
-    voltooid = [j for j in ctx.jaren if j.voltooid]
-    if voltooid:
-        delen, tekort = [], []
-        for jaar in voltooid:
-            n = telling(jaar)
-            delen.append(f"jaar {jaar.nummer}: {n}")
-            if n < minimum:
-                tekort.append(jaar.nummer)
-        samenvatting = "; ".join(delen)
-        if tekort:
-            jaren = ", ".join(str(n) for n in tekort)
+    if oordeel.voltooid:
+        samenvatting = "; ".join(f"jaar {s.jaar.nummer}: {s.tekst}" for s in oordeel.voltooid)
+        te_doen = lopend_te_doen(oordeel, f"minimaal {minimum}")
+        if oordeel.tekort:
+            jaren = ", ".join(str(s.jaar.nummer) for s in oordeel.tekort)
             return Uitkomst(
                 Status.NIET_VOLDAAN,
-                f"{wat} per voltooid jaar van de cyclus — {samenvatting}; minimaal {minimum}. Tekort in jaar {jaren}.",
+                f"{wat} per voltooid jaar van de cyclus — {samenvatting}; minimaal {minimum}. "
+                f"Tekort in jaar {jaren}.{te_doen}",
                 url,
             )
-        return Uitkomst(Status.VOLDAAN, f"{wat} per voltooid jaar — {samenvatting}; minimaal {minimum}.", url)
-    jaar = ctx.huidig_jaar or ctx.jaren[0]
-    n = telling(jaar)
-    tekst = f"{wat} in jaar {jaar.nummer} (lopend, tot en met {jaar.eind:%d-%m-%Y}): {n}; minimaal {minimum}."
-    return Uitkomst(Status.VOLDAAN if n >= minimum else Status.OPEN, tekst, url)
+        return Uitkomst(Status.VOLDAAN, f"{wat} per voltooid jaar — {samenvatting}; minimaal {minimum}.{te_doen}", url)
+    s = oordeel.lopend
+    tekst = f"{wat} in jaar {s.jaar.nummer} (lopend, tot en met {s.jaar.eind:%d-%m-%Y}): {s.tekst}; minimaal {minimum}."
+    return Uitkomst(oordeel.status, tekst, url)
 
 
 # --- loaders: the data of many contexts in one query -----------------------------------------
@@ -344,3 +397,70 @@ def telling(resultaten: Iterable[Resultaat]) -> dict[Status, int]:
     for r in resultaten:
         aantallen[r.status] += 1
     return aantallen
+
+
+@dataclass(frozen=True)
+class Gereedheid:
+    """The readiness figure: the one way the product sums up a readiness check ("88 % · 46 van 52").
+
+    Requirements that do not apply (n.v.t.) do not count: ``te_toetsen`` is every other one, and
+    ``procent`` the share of them met, rounded, but never 100 while one is not met (and 100 when
+    nothing is left to meet). Home, readiness page, portfolio, auditor portal, the stored snapshot
+    and its history, and ``kvo_toets`` all show this figure."""
+
+    voldaan: int = 0
+    niet_voldaan: int = 0
+    open: int = 0
+    nvt: int = 0
+
+    @classmethod
+    def uit(cls, resultaten: Iterable[Resultaat]) -> Gereedheid:
+        return cls(**{s.value: n for s, n in telling(resultaten).items()})
+
+    @classmethod
+    def uit_stand(cls, stand: Mapping | None) -> Gereedheid | None:
+        """The figure of a stored snapshot (``Werkgroep.toets_stand``), None without one."""
+        if not stand:
+            return None
+        aantallen = {s.value: int(stand.get(s.value) or 0) for s in Status}
+        # rules the snapshot counts in its total but under no status are not met
+        aantallen["open"] += max(0, int(stand.get("totaal") or 0) - sum(aantallen.values()))
+        return cls(**aantallen)
+
+    @property
+    def totaal(self) -> int:
+        return self.voldaan + self.niet_voldaan + self.open + self.nvt
+
+    @property
+    def te_toetsen(self) -> int:
+        """Every requirement that applies (all but n.v.t.)."""
+        return self.voldaan + self.niet_voldaan + self.open
+
+    @property
+    def procent(self) -> int:
+        if self.voldaan >= self.te_toetsen:
+            return 100
+        return min(99, round(100 * self.voldaan / self.te_toetsen))
+
+    @property
+    def aantallen(self) -> dict[Status, int]:
+        return {
+            Status.VOLDAAN: self.voldaan,
+            Status.NIET_VOLDAAN: self.niet_voldaan,
+            Status.NVT: self.nvt,
+            Status.OPEN: self.open,
+        }
+
+    @property
+    def tekst(self) -> str:
+        """The figure in words ("88 % · 46 van 52 eisen voldaan"), the same on every page."""
+        return f"{self.procent} % · {self.voldaan} van {self.te_toetsen} eisen voldaan"
+
+    def als_stand(self) -> dict:
+        """The stored snapshot (``Werkgroep.toets_stand``): the counts, and the figure itself."""
+        return {
+            **{s.value: n for s, n in self.aantallen.items()},
+            "totaal": self.totaal,
+            "te_toetsen": self.te_toetsen,
+            "procent": self.procent,
+        }

@@ -23,25 +23,30 @@ from django.views.decorators.http import require_http_methods
 from kvo import versie
 from kvo.tasks import enqueue_na_commit, werkgroep_toets_bijwerken
 from kvo.termijnen import Termijn, termijnen
+from kvo.toets import Gereedheid
 from werkgroepen.models import Werkgroep
 
 
 @dataclass(frozen=True)
 class Portfoliorij:
     werkgroep: Werkgroep
-    voldaan: int | None  # None: no snapshot yet
-    meegeteld: int  # every requirement except n.v.t.
+    gereedheid: Gereedheid | None  # the stored snapshot's figure; None: no snapshot yet
     termijnen: list[Termijn]
     vandaag: dt.date
 
     @property
+    def voldaan(self) -> int | None:
+        return self.gereedheid.voldaan if self.gereedheid is not None else None
+
+    @property
+    def meegeteld(self) -> int:
+        """Every requirement except n.v.t."""
+        return self.gereedheid.te_toetsen if self.gereedheid is not None else 0
+
+    @property
     def procent(self) -> int:
-        """The share met of the requirements that apply, rounded as on the readiness page, but never
-        100 % while one is not met."""
-        if self.voldaan is None or not self.meegeteld:
-            return 0
-        procent = round(100 * self.voldaan / self.meegeteld)
-        return min(procent, 99) if self.voldaan < self.meegeteld else procent
+        """The readiness figure's share (``kvo.toets.Gereedheid``): as on the readiness page and home."""
+        return self.gereedheid.procent if self.gereedheid is not None else 0
 
     @property
     def volgende(self) -> Termijn | None:
@@ -73,10 +78,7 @@ def portfolio_rijen(werkgroepen: list[Werkgroep], vandaag: dt.date) -> list[Port
     per_werkgroep = termijnen(werkgroepen, vandaag)
     rijen = []
     for wg in werkgroepen:
-        stand = wg.toets_stand or {}
-        voldaan = stand.get("voldaan") if stand else None
-        meegeteld = max(0, stand.get("totaal", 0) - stand.get("nvt", 0))
-        rijen.append(Portfoliorij(wg, voldaan, meegeteld, per_werkgroep.get(wg.pk, []), vandaag))
+        rijen.append(Portfoliorij(wg, wg.toets_gereedheid, per_werkgroep.get(wg.pk, []), vandaag))
     rijen.sort(key=lambda r: r.sortering)  # stable: by name within equal keys
     return rijen
 

@@ -87,14 +87,17 @@ class Werkgroep(models.Model):
         return bool(self.adres_straat and self.adres_postcode and self.adres_plaats)
 
     @property
+    def toets_gereedheid(self):
+        """The readiness figure of the stored snapshot (``kvo.toets.Gereedheid``), None before the first."""
+        from kvo.toets import Gereedheid
+
+        return Gereedheid.uit_stand(self.toets_stand)
+
+    @property
     def gereedheid(self) -> int:
         """The share of applicable rules met in the stored readiness snapshot, 0–100 (100 only when all are)."""
-        stand = self.toets_stand or {}
-        telt = (stand.get("totaal") or 0) - (stand.get("nvt") or 0)
-        if telt <= 0:
-            return 0
-        voldaan = stand.get("voldaan") or 0
-        return 100 if voldaan >= telt else min(99, round(100 * voldaan / telt))
+        g = self.toets_gereedheid
+        return g.procent if g is not None else 0
 
 
 class Afspraken(models.Model):
@@ -443,10 +446,17 @@ class ToetsHistorie(models.Model):
         return f"Handboektoets {self.werkgroep_id} {self.datum:%d-%m-%Y}: {self.voldaan} van {self.meegeteld}"
 
     @property
+    def gereedheid(self):
+        """The day's readiness figure (``kvo.toets.Gereedheid``), computed as everywhere else."""
+        from kvo.toets import Gereedheid
+
+        return Gereedheid(voldaan=self.voldaan, niet_voldaan=self.niet_voldaan, open=self.open, nvt=self.nvt)
+
+    @property
     def meegeteld(self) -> int:
         """Every requirement except those that do not apply."""
-        return self.voldaan + self.niet_voldaan + self.open
+        return self.gereedheid.te_toetsen
 
     @property
     def procent(self) -> int:
-        return round(100 * self.voldaan / self.meegeteld) if self.meegeteld else 0
+        return self.gereedheid.procent

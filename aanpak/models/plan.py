@@ -1,5 +1,7 @@
 """The plan of approach: SMART goals per theme and the measures matrix (§4.2, §4.3)."""
 
+import math
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -39,6 +41,10 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"Plan van aanpak cyclus {self.cyclus.nummer}"
+
+
+def _is_getal(waarde) -> bool:
+    return isinstance(waarde, int | float) and not isinstance(waarde, bool) and math.isfinite(waarde)
 
 
 class Doelstelling(DossierRecord):
@@ -89,6 +95,18 @@ class Doelstelling(DossierRecord):
         return self.titel
 
     @property
+    def soort_norm(self) -> str:
+        """The kind of norm "meetbaar" names: ``norm`` where recorded; without it, a goal whose baseline
+        and target are both numbers measures a number — a percentage where "meetbaar" says so (a
+        dossier written to the schema by another tool need not know ``norm``). "" when neither."""
+        if self.norm:
+            return self.norm
+        if _is_getal(self.nulmeting) and _is_getal(self.streefwaarde):
+            meetbaar = (self.meetbaar or "").lower()
+            return self.Norm.PERCENTAGE if "%" in meetbaar or "procent" in meetbaar else self.Norm.AANTAL
+        return ""
+
+    @property
     def ontbrekend(self) -> list[str]:
         """The SMART letters this goal misses (``pva.smart``)."""
         mist = []
@@ -96,7 +114,7 @@ class Doelstelling(DossierRecord):
             mist.append("specifiek")
         if not (self.meetbaar or "").strip():
             mist.append("meetbaar")
-        elif not self.norm:
+        elif not self.soort_norm:
             mist.append("meetbaar (de soort norm)")
         for letter, waarde in (
             ("acceptabel", self.acceptabel),

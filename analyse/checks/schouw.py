@@ -1,14 +1,17 @@
 """Readiness checks of the inspections (§4.1.3, §4.2.5), per year of the cycle.
 
-- ``schouw.dag-en-avond``: a day and an evening inspection in every year. A completed year that
-  misses one → ``niet_voldaan``; the current year without both yet → ``open``.
+- ``schouw.dag-en-avond``: a day and an evening inspection in every year, as eisen.md's yearly rule
+  (``kvo.toets.per_jaar``): a completed year that misses one → ``niet_voldaan``; once a year is
+  completed the completed years decide and the running year is a to-do in the explanation; before
+  that, the running year without both yet → ``open``.
 - ``schouw.deelname``: with the whole work group; at most one inspection a year in a smaller group
   or individually. A second one in a year → ``niet_voldaan`` (it already happened).
 - ``schouw.punten``: every point to improve has its photo, what must happen, who and a deadline.
 - ``schouw.positief``: at least 5 positive points a year (day and evening together), each with a
   photo, why the group is satisfied and what it took (``jaarregel``).
 - ``schouw.rapport``: every inspection has its date and attendees.
-No inspection in the cycle yet → ``open`` for all five.
+No inspection in the cycle yet → ``open`` for all five, except that for the two yearly rules a
+completed year without any inspection misses the rule (``niet_voldaan``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,19 @@ from collections.abc import Iterable
 from django.db.models import Count, Prefetch
 
 from analyse.models import Schouw, Schouwpunt
-from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, jaarregel, per_context
+from kvo.toets import (
+    CyclusJaar,
+    Status,
+    ToetsContext,
+    Uitkomst,
+    cycli_van,
+    eis,
+    gedeeld,
+    jaarregel,
+    lopend_te_doen,
+    per_context,
+    per_jaar,
+)
 
 
 def _url(ctx: ToetsContext) -> str:
@@ -54,10 +69,12 @@ def _schouwen(contexten: list[ToetsContext]) -> list:
     return per_context(contexten, schouwen, list)
 
 
-def _geen(ctx: ToetsContext) -> Uitkomst | None:
+def _geen(ctx: ToetsContext, *, jaarlijks: bool = False) -> Uitkomst | None:
+    """``open`` without a cycle or an inspection in it; for a rule judged per year only while no year
+    of the cycle is completed (after that the completed years decide, also when they had none)."""
     if ctx.cyclus is None:
         return Uitkomst(Status.OPEN, "Er is nog geen cyclus gestart.", _url(ctx))
-    if not _schouwen(ctx):
+    if not _schouwen(ctx) and not (jaarlijks and any(j.voltooid for j in ctx.jaren)):
         return Uitkomst(Status.OPEN, "Er is nog geen schouw vastgelegd in deze cyclus.", _url(ctx))
     return None
 
@@ -93,29 +110,24 @@ def verbeter_ontbreekt(p: Schouwpunt) -> list[str]:
 
 @eis("schouw.dag-en-avond")
 def check_dag_en_avond(ctx: ToetsContext) -> Uitkomst:
-    if uitkomst := _geen(ctx):
+    if uitkomst := _geen(ctx, jaarlijks=True):
         return uitkomst
-    delen, tekort, lopend_compleet = [], [], None
-    for jaar in ctx.jaren:
-        if jaar.start > ctx.datum:
-            continue
+
+    def beoordeel(jaar: CyclusJaar) -> tuple[bool, str]:
         soorten = {s.soort for s in _in_jaar(ctx, jaar)}
-        stand = f"jaar {jaar.nummer}: {'dag' if 'dag' in soorten else 'geen dag'}, " + (
-            "avond" if "avond" in soorten else "geen avond"
-        )
-        delen.append(stand)
-        compleet = {"dag", "avond"} <= soorten
-        if jaar.voltooid and not compleet:
-            tekort.append(jaar.nummer)
-        if not jaar.voltooid:
-            lopend_compleet = compleet
-    tekst = "; ".join(delen)
-    if tekort:
-        jaren = ", ".join(str(n) for n in tekort)
+        tekst = ("dag" if "dag" in soorten else "geen dag") + ", " + ("avond" if "avond" in soorten else "geen avond")
+        return {"dag", "avond"} <= soorten, tekst
+
+    oordeel = per_jaar(ctx, beoordeel)
+    standen = [*oordeel.voltooid, *([oordeel.lopend] if oordeel.lopend else [])]
+    tekst = "; ".join(f"jaar {s.jaar.nummer}{'' if s.jaar.voltooid else ' (lopend)'}: {s.tekst}" for s in standen)
+    if oordeel.status == Status.NIET_VOLDAAN:
+        jaren = ", ".join(str(s.jaar.nummer) for s in oordeel.tekort)
         return Uitkomst(Status.NIET_VOLDAAN, f"{tekst}. Een dag- én avondschouw ontbreekt in jaar {jaren}.", _url(ctx))
-    if lopend_compleet is False:
+    if oordeel.status == Status.OPEN:
         return Uitkomst(Status.OPEN, f"{tekst}. Het lopende jaar heeft nog niet beide.", _url(ctx))
-    return Uitkomst(Status.VOLDAAN, f"{tekst}.", _url(ctx))
+    te_doen = lopend_te_doen(oordeel, "een dag- én een avondschouw")
+    return Uitkomst(Status.VOLDAAN, f"{tekst}.{te_doen}", _url(ctx))
 
 
 @eis("schouw.deelname")
@@ -169,7 +181,7 @@ def check_punten(ctx: ToetsContext) -> Uitkomst:
 
 @eis("schouw.positief")
 def check_positief(ctx: ToetsContext) -> Uitkomst:
-    if uitkomst := _geen(ctx):
+    if uitkomst := _geen(ctx, jaarlijks=True):
         return uitkomst
 
     def telling(jaar) -> int:

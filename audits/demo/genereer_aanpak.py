@@ -57,8 +57,8 @@ def _doel(ref, thema, titel, specifiek, meetbaar, acceptabel, realistisch, tijdg
     }
 
 
-def doelstellingen(enquete: dict) -> tuple[list[dict], dict]:
-    """The goals in the order of the analysis's prioritisation, and their ``x-doelstellingen``.
+def doelstellingen(enquete: dict) -> list[dict]:
+    """The goals in the order of the analysis's prioritisation.
 
     Each goal comes with its norm and block, its baseline (True: the survey's figure for the block,
     None: none) and its target."""
@@ -214,10 +214,15 @@ def doelstellingen(enquete: dict) -> tuple[list[dict], dict]:
             70,
         ),
     ]
-    uit, extra = [], {}
-    for item, x, nulmeting, streefwaarde in doelen:
+    uit = []
+    for doel, x, nulmeting, streefwaarde in doelen:
         if nulmeting is True:
             nulmeting = _kerncijfer(enquete, x["blok"])
+        item = {}
+        for sleutel, waarde in doel.items():  # the norm and its block follow "meetbaar", as in the schema
+            item[sleutel] = waarde
+            if sleutel == "meetbaar":
+                item.update(x)
         if nulmeting is not None:
             item["nulmeting"] = nulmeting
         if streefwaarde is not None:
@@ -225,8 +230,7 @@ def doelstellingen(enquete: dict) -> tuple[list[dict], dict]:
         if item["ref"] == "d-brand":
             item["behaald"] = True  # 31 companies advised by the end of year 2
         uit.append(item)
-        extra[item["ref"]] = x
-    return uit, extra
+    return uit
 
 
 def _maatregel(
@@ -510,7 +514,7 @@ def vaste_maatregelen(start: dt.date, partijen: list[dict]) -> list[dict]:
 
 def plan_wolvega(cyclus: dict, partijen: list[dict], bijeenkomsten: list[dict]) -> dict:
     start = D.fromisoformat(cyclus["start"])
-    doelen, x_doelen = doelstellingen(cyclus["enquete"])
+    doelen = doelstellingen(cyclus["enquete"])
     maatregelen = eigen_maatregelen() + vaste_maatregelen(start, partijen)
     # The demo keeps the rules the product checks:
     binnen = {k.code for k in kwartalen.van_cyclus(start)}
@@ -536,7 +540,6 @@ def plan_wolvega(cyclus: dict, partijen: list[dict], bijeenkomsten: list[dict]) 
         "vastgesteld_in": VASTGESTELD_IN,
         "doelstellingen": doelen,
         "maatregelen": maatregelen,
-        "x-doelstellingen": x_doelen,
     }
 
 

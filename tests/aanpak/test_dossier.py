@@ -36,6 +36,7 @@ PLAN = {
             "titel": "Minder inbraken bij bedrijven",
             "specifiek": "Het aantal aangiften van inbraak in bedrijfspanden daalt.",
             "meetbaar": "Aangiften inbraak bedrijfspand volgens de politiecijfers.",
+            "norm": "aantal",
             "acceptabel": "Ondernemers, politie en gemeente staan achter het doel.",
             "realistisch": "Met collectieve alarmopvolging en surveillance haalbaar.",
             "tijdgebonden": "2027-12-31",
@@ -47,6 +48,8 @@ PLAN = {
             "thema": "fysieke-veiligheid",
             "titel": "Geen donkere plekken meer",
             "meetbaar": "Aandeel ondernemers dat de verlichting voldoende vindt.",
+            "norm": "percentage",
+            "blok": 10,
             "tijdgebonden": "2026-12-31",
             "nulmeting": 38.5,
             "streefwaarde": 60,
@@ -119,10 +122,6 @@ PLAN = {
             "status": "gepland",
         },
     ],
-    "x-doelstellingen": {
-        "inbraak": {"norm": "aantal"},
-        "verlichting": {"norm": "percentage", "blok": 10},
-    },
     "x-maatregelen": {"vast-3-evaluatie-16": {"jaar": 3}},
     "x-bron": {"versie": 2},
 }
@@ -250,7 +249,7 @@ def test_canonieke_vorm(db, dossier):
     plan = dossier["cycli"][0]["plan"]
     plan["doelstellingen"][2].update(specifiek=None, tijdgebonden=None, behaald=None)
     plan["maatregelen"][3].update(kwartalen=[], voortgang=[], uitgevoerd_op=None, benodigde_tijd="")
-    plan["x-doelstellingen"]["eigen"] = {"norm": "", "blok": None}
+    plan["doelstellingen"][2].update(norm=None, blok=None)
     plan["x-maatregelen"] = {"vast-1-dagschouw-0": {"jaar": 1}}  # the year of its first quarter: derivable
     dossier["cycli"][0]["evaluaties"][1]["verbeterpunten"] = []
     werkgroep = dossier_importeer(actor=None, dossier=copy.deepcopy(dossier))
@@ -268,7 +267,12 @@ def test_canonieke_vorm(db, dossier):
         "status": "vervallen",
         "wijziging_reden": "Vervangen door een vast camerasysteem.",
     }
-    assert uit["x-doelstellingen"] == {"inbraak": {"norm": "aantal"}, "verlichting": {"norm": "percentage", "blok": 10}}
+    assert (uit["doelstellingen"][0]["norm"], uit["doelstellingen"][1]["norm"], uit["doelstellingen"][1]["blok"]) == (
+        "aantal",
+        "percentage",
+        10,
+    )
+    assert "x-doelstellingen" not in uit  # norm and blok travel on the goal itself
     # "jaar 1" follows from the first quarter and is left out; the fixed measure without quarters has no year
     assert "x-maatregelen" not in uit
     assert "verbeterpunten" not in export["cycli"][0]["evaluaties"][1]
@@ -289,7 +293,7 @@ def test_cyclus_zonder_plan_en_evaluaties(db, dossier):
 def _zet(dossier, pad_, waarde):
     doel = dossier
     for deel in pad_[:-1]:
-        doel = doel[deel]
+        doel = doel.setdefault(deel, {}) if isinstance(doel, dict) else doel[deel]  # x- keys of older files
     doel[pad_[-1]] = waarde
 
 

@@ -36,7 +36,10 @@ def test_begeleider_ziet_eigen_werkgroepen_met_status(actoren, als):
     assert "KVO Andere Kant" not in response.text
     actoren.werkgroep.refresh_from_db()
     stand = actoren.werkgroep.toets_stand
-    assert f"{stand['voldaan']} van {stand['totaal']} eisen voldaan" in response.text
+    # the readiness figure counts only the rules that apply (not "2 van 54" with n.v.t. included)
+    te_toetsen = stand["totaal"] - stand["nvt"]
+    assert f"{stand['voldaan']} van {te_toetsen} eisen voldaan" in response.text
+    assert f"{stand['voldaan']} van {stand['totaal']} eisen" not in response.text
 
 
 def test_staff_ziet_alle_werkgroepen(actoren, als):

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from kvo import versie
 from kvo.termijnen import Termijn, termijnen
+from kvo.toets import Gereedheid
 from kvo.views_portfolio import Portfoliorij
 from tests.analyse.factories import EnqueteFactory
 from tests.factories import (
@@ -159,9 +160,9 @@ def test_balk_toont_het_aandeel_van_de_eisen_die_gelden(actoren, als, stand, pro
 
 def test_balk_is_nooit_vol_zolang_er_een_eis_ontbreekt():
     wg = Werkgroep(naam="x")
-    assert Portfoliorij(wg, 299, 300, [], VANDAAG).procent == 99
-    assert Portfoliorij(wg, 8, 54, [], VANDAAG).procent == 15
-    assert Portfoliorij(wg, None, 0, [], VANDAAG).procent == 0
+    assert Portfoliorij(wg, Gereedheid(voldaan=299, open=1), [], VANDAAG).procent == 99
+    assert Portfoliorij(wg, Gereedheid(voldaan=8, niet_voldaan=46), [], VANDAAG).procent == 15
+    assert Portfoliorij(wg, None, [], VANDAAG).procent == 0
 
 
 def test_zonder_stand_nog_niet_berekend(actoren, als):

@@ -13,7 +13,7 @@ from kvo.eisen import GROEPEN as ALLE_GROEPEN
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.tijdlijn import NIET_GEPLAND, tijdlijn
-from kvo.toets import Status, kies_cyclus, plus_jaren, telling, voer_toets_uit
+from kvo.toets import Gereedheid, kies_cyclus, plus_jaren, voer_toets_uit
 from werkgroepen import selectors, services
 from werkgroepen.forms import CyclusForm
 from werkgroepen.views.basis import context, naar
@@ -45,6 +45,7 @@ def _home_context(request) -> dict:
         niet_gepland=NIET_GEPLAND,
         groepen=groepen,
         stand=stand,
+        gereedheid=Gereedheid.uit(resultaten),
         partijen_stand=selectors.partijen_stand(actief),
         aantal_leden=len(actief),
         cyclus_form=CyclusForm(initial={"start": vandaag}) if cyclus is None else None,
@@ -52,16 +53,16 @@ def _home_context(request) -> dict:
 
 
 def _groepstand(groep: str, resultaten: list) -> dict:
-    """One section of the handbook on the way to the audit: how many of its rules are met."""
-    aantallen = telling(resultaten)
-    meegeteld = len(resultaten) - aantallen[Status.NVT]
+    """One section of the handbook on the way to the audit: how many of its rules are met (the
+    readiness figure, ``kvo.toets.Gereedheid``, of that section)."""
+    g = Gereedheid.uit(resultaten)
     return {
         "groep": groep,
-        "voldaan": aantallen[Status.VOLDAAN],
-        "niet_voldaan": aantallen[Status.NIET_VOLDAAN],
-        "open": aantallen[Status.OPEN],
-        "meegeteld": meegeteld,
-        "procent": round(100 * aantallen[Status.VOLDAAN] / meegeteld) if meegeteld else 100,
+        "voldaan": g.voldaan,
+        "niet_voldaan": g.niet_voldaan,
+        "open": g.open,
+        "meegeteld": g.te_toetsen,
+        "procent": g.procent,
     }
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kvo.eisen import GROEPEN
-from kvo.toets import kies_cyclus, telling, voer_toets_uit
+from kvo.toets import Gereedheid, kies_cyclus, voer_toets_uit
 from werkgroepen.models import Werkgroep
 
 
@@ -64,6 +64,7 @@ class Command(BaseCommand):
             w(groep.upper())
             for r in rijen:
                 w(f"  {r.id:<{breedte}}  {r.status.label:<12}  §{r.eis.paragraaf:<13}  {r.uitkomst.toelichting}")
-        aantallen = telling(resultaten)
+        g = Gereedheid.uit(resultaten)
         w("")
-        w("Totaal: " + ", ".join(f"{n} {s.label}" for s, n in aantallen.items()) + f" (van {len(resultaten)} eisen)")
+        w("Totaal: " + ", ".join(f"{n} {s.label}" for s, n in g.aantallen.items()) + f" (van {g.totaal} eisen)")
+        w(f"Gereedheid: {g.tekst} (eisen die niet van toepassing zijn tellen niet mee)")
