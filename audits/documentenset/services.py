@@ -194,8 +194,12 @@ def documentenset_render(*, documentenset: Documentenset) -> Documentenset:
 
 
 def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Documentenset:
-    """Freeze ``documentenset`` as the set delivered to the certification body (today)."""
-    vandaag = timezone.localdate()
+    """Freeze ``documentenset`` as the set delivered to the certification body (today), with the
+    moment of delivery and the archive's document versions as they stand at that moment."""
+    from audits.selectors import documentversies_op
+
+    nu = timezone.now()
+    vandaag = timezone.localdate(nu)
     with transaction.atomic():
         rij = (
             Documentenset.objects.select_for_update()
@@ -211,7 +215,8 @@ def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Document
             raise ValidationError(
                 f"Voor deze audit is al een documentenset aangeleverd op {audit.documentenset_aangeleverd_op:%d-%m-%Y}."
             )
-        Documentenset.objects.filter(pk=rij.pk).update(aangeleverd_op=vandaag)
+        Documentenset.objects.filter(pk=rij.pk).update(aangeleverd_op=vandaag, aangeleverd_om=nu)
+        rij.documentversies.set(documentversies_op(audit.werkgroep_id, vandaag))  # the archive, frozen
         Audit.objects.filter(pk=audit.pk).update(documentenset_aangeleverd_op=vandaag)
         audit.documentenset_aangeleverd_op = vandaag  # the locked row, now as stored
         vastleggen([audit], audit.werkgroep_id, actor=actor)
