@@ -58,6 +58,7 @@ def test_document_een_minuut_na_aanlevering_staat_niet_in_het_portaal(actoren, a
     audit = actoren.audit.pk
     html = client.get(reverse("portaal:audit", kwargs={"audit_id": audit})).text
     assert "Convenant" in html and "versie 1" in html
+    assert "1 mei 2026 om 10:00" in html  # the moment of delivery, not only its date
     assert "Notulen na aanlevering" not in html and "versie 2" not in html
     assert "Notulen na aanlevering" not in client.get(reverse("portaal:overzicht")).text
 
