@@ -2,7 +2,8 @@
 
 An auditor sees the audits they hold a valid grant for (``audits.toegang``): the delivered
 document sets with their SHA-256, the readiness check as of the latest delivery date, and the
-archive documents as they stood on that date. Nothing else of the work group, and no member's
+archive documents as they stood at the moment of delivery (frozen with the set: a version uploaded
+later that day is not shown). Nothing else of the work group, and no member's
 contact details. Every request checks the grant again; without it the answer is 404, the same as
 for another audit or another work group's document. Every page view and download is logged in
 the work group's log.
@@ -20,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django_scopes import scope, scopes_disabled
 
 from audits.models import Audit, Documentenset
-from audits.selectors import Toetsstand, toetsstand
+from audits.selectors import Toetsstand, bevroren_documentversies, toetsstand
 from audits.toegang import geldige_audit, geldige_audits
 from kvo import versie
 from werkgroepen.bestanden import downloadsoort
@@ -36,7 +37,7 @@ class PortaalAudit:
     sets: list[Documentenset]  # delivered, newest delivery first
     peildatum: dt.date | None  # the latest delivery date: the snapshot the auditor reviews
     stand: Toetsstand | None = None
-    versies: list[DocumentVersie] | None = None  # per document the version current on the peildatum
+    versies: list[DocumentVersie] | None = None  # per document the version frozen at delivery
 
 
 def _audits(user) -> list[Audit]:
@@ -62,21 +63,6 @@ def _geleverde_sets(audit: Audit) -> list[Documentenset]:
     )
 
 
-def _versies_op(audit: Audit, peildatum: dt.date | None) -> list[DocumentVersie]:
-    """Per archive document of the work group the newest version uploaded on or before ``peildatum``."""
-    if peildatum is None:
-        return []
-    rijen = (
-        DocumentVersie.objects.filter(document__werkgroep_id=audit.werkgroep_id, geupload_op__lte=peildatum)
-        .select_related("document")
-        .order_by("document__titel", "document_id", "-versie")
-    )
-    per_document: dict[int, DocumentVersie] = {}
-    for rij in rijen:
-        per_document.setdefault(rij.document_id, rij)
-    return list(per_document.values())
-
-
 def _portaal_audit(audit: Audit, *, volledig: bool = True) -> PortaalAudit:
     """Inside the audit's work-group scope: its delivered sets, the check and the documents."""
     with scope(werkgroep=audit.werkgroep):
@@ -85,7 +71,7 @@ def _portaal_audit(audit: Audit, *, volledig: bool = True) -> PortaalAudit:
         item = PortaalAudit(audit=audit, sets=sets, peildatum=peildatum)
         if volledig and peildatum is not None:
             item.stand = toetsstand(audit.werkgroep, cyclus=audit.cyclus, datum=peildatum)
-            item.versies = _versies_op(audit, peildatum)
+            item.versies = bevroren_documentversies(sets[0])
     return item
 
 
@@ -150,7 +136,7 @@ def document_download(request, audit_id: int, versie_id: int):
     audit = _audit_of_404(request.user, audit_id)
     with scope(werkgroep=audit.werkgroep):
         sets = _geleverde_sets(audit)
-        versies = _versies_op(audit, sets[0].aangeleverd_op if sets else None)
+        versies = bevroren_documentversies(sets[0] if sets else None)
     versie = next((v for v in versies if v.pk == versie_id), None)
     if versie is None or not versie.bestand:
         raise Http404("Document niet gevonden.")

@@ -76,3 +76,30 @@ def audits_van(cycli) -> dict:
     for audit in rijen:
         uit.setdefault(audit.cyclus_id, audit)
     return uit
+
+
+def documentversies_op(werkgroep_id: int, peildatum: dt.date | None) -> list:
+    """Per archive document of the work group the newest version uploaded on or before ``peildatum``
+    (all versions when ``None``), ordered by title."""
+    from werkgroepen.models import DocumentVersie
+
+    rijen = DocumentVersie.objects.filter(document__werkgroep_id=werkgroep_id)
+    if peildatum is not None:
+        rijen = rijen.filter(geupload_op__lte=peildatum)
+    per_document: dict[int, DocumentVersie] = {}
+    for rij in rijen.select_related("document").order_by("document__titel", "document_id", "-versie"):
+        per_document.setdefault(rij.document_id, rij)
+    return list(per_document.values())
+
+
+def bevroren_documentversies(documentenset) -> list:
+    """The archive documents of a delivered set as the auditor sees them: the versions frozen at the
+    moment of delivery; for a set delivered before that was recorded (no ``aangeleverd_om``), the
+    versions uploaded on or before its delivery date."""
+    if documentenset is None or documentenset.aangeleverd_op is None:
+        return []
+    if documentenset.aangeleverd_om is None:
+        return documentversies_op(documentenset.audit.werkgroep_id, documentenset.aangeleverd_op)
+    return list(
+        documentenset.documentversies.select_related("document").order_by("document__titel", "document_id", "-versie")
+    )

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kvo.downloads.NietBewaren",  # Cache-Control: private, no-store on every file handed out
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -312,6 +313,9 @@ RATELIMIT_ENABLE = env_bool("KVO_RATELIMIT", True)
 
 # Days an auditor's read access to one audit's document set lasts by default.
 KVO_AUDITOR_TOEGANG_DAGEN = int(os.environ.get("KVO_AUDITOR_TOEGANG_DAGEN", "30"))
+
+# /gezondheid/ names the failing part only to staff and to "Authorization: Bearer <this token>".
+KVO_GEZONDHEID_TOKEN = os.environ.get("KVO_GEZONDHEID_TOKEN", "")
 
 # Benchmarks only (bench/provincie.py): the floor view /_bench/vloer/ and a Server-Timing header with
 # the server time and query count of every request (kvo/meten.py). Never set in production.

@@ -4,6 +4,12 @@ A part is a template under ``templates/pdf/documentenset/`` and a function that 
 through the earlier apps' selectors. The whole set and each part alone are rendered from the same
 parts, so the download of one part and its chapter in the set never differ.
 
+A set is rendered for a reference date (``Gegevens.datum``, the *peildatum*) and holds nothing dated
+after it: meetings, progress notes, evaluations, inspections, figures whose period ends later, a
+survey sent later, a conclusion or plan adopted later, a measure carried out later (shown as planned).
+The survey's responses carry no date by design (anonymity): a survey sent before the reference date
+shows the responses it has.
+
 Privacy: the set goes to the certification body. Members appear with name, party and roles only,
 never with their e-mail address or telephone number; the entrepreneurs' register appears as counts
 per park. Survey results are the anonymous figures the results page shows (nothing under 5 responses).
@@ -20,13 +26,16 @@ from django.db.models import Prefetch
 
 @dataclass
 class Gegevens:
-    """What every part reads from: the work group, the cycle, its audit (or None) and the date of the set."""
+    """What every part reads from: the work group, the cycle, its audit (or None) and the date of the set
+    (its peildatum); for the cover also the set's number and its delivery date, when known."""
 
     werkgroep: object
     cyclus: object
     audit: object | None
     datum: dt.date
     cache: dict = field(default_factory=dict)
+    set_id: int | None = None
+    aangeleverd_op: dt.date | None = None
 
     def plan(self):
         if "plan" not in self.cache:
@@ -108,6 +117,9 @@ def _partijen(g: Gegevens) -> dict:
         for lid in actief + vertrokken
     ]  # only these fields reach the template: never an e-mail address or a telephone number
     partijen = selectors.partijen(g.werkgroep)
+    afspraken = selectors.afspraken(g.werkgroep)
+    if afspraken is not None and afspraken.vastgesteld_op and afspraken.vastgesteld_op > g.datum:
+        afspraken = None  # adopted after the reference date
     per_partij = {p.pk: 0 for p in partijen}
     for lid in actief:
         per_partij[lid.partij_id] = per_partij.get(lid.partij_id, 0) + 1
@@ -118,7 +130,7 @@ def _partijen(g: Gegevens) -> dict:
         "vertrokken": [lid for lid in leden if lid["tot"] is not None and lid["tot"] < g.datum],
         "rollen": [(str(label), [lid.naam for lid in ls]) for r, ls in selectors.rollen_stand(actief).items()
                    for label in [rollen[r]]],
-        "afspraken": selectors.afspraken(g.werkgroep),
+        "afspraken": afspraken,
     }  # fmt: skip
 
 
@@ -152,6 +164,8 @@ def _enquete(g: Gegevens) -> dict:
     from analyse.selectors.enquete import enquete_van
 
     enquete = enquete_van(g.cyclus)
+    if enquete is not None and enquete.is_verstuurd and enquete.geopend_op > g.datum:
+        enquete = None  # sent after the reference date: not part of this set
     if enquete is None or not enquete.is_verstuurd:
         return {"enquete": enquete, "res": None}
     # A choice question is one table with a bar per answer (the template), not the web page's SVG
@@ -174,7 +188,7 @@ def _cijfers(g: Gegevens) -> dict:
     from analyse.selectors import cijfers as selectors
     from kvo.grafieken import Reeks, kolommen
 
-    lijst = selectors.cijfers_van(g.cyclus)
+    lijst = [c for c in selectors.cijfers_van(g.cyclus) if c.periode_tot <= g.datum]
     datum, reden = selectors.analysedatum(g.cyclus, g.datum)
     trend = selectors.trend(lijst)
     reeksen = [Reeks(n, w) for n, w in trend.reeksen]
@@ -197,7 +211,7 @@ def _schouw(g: Gegevens) -> dict:
     from analyse.views.schouw import IDS
     from kvo.toets import voer_toets_uit
 
-    lijst = schouwen_van(g.cyclus)
+    lijst = [s for s in schouwen_van(g.cyclus) if s.datum <= g.datum]
     aanwezigen = {}
     if lijst:
         for s in Schouw.objects.filter(pk__in=[s.pk for s in lijst]).prefetch_related("aanwezigen__partij"):
@@ -224,6 +238,8 @@ def _conclusie(g: Gegevens) -> dict:
     from kvo.grafieken import Staaf, staafdiagram
 
     conclusie = Conclusie.objects.filter(cyclus=g.cyclus).select_related("vastgesteld_in").first()
+    if conclusie is not None and conclusie.vastgesteld_op and conclusie.vastgesteld_op > g.datum:
+        conclusie = None  # adopted after the reference date: not part of this set
     prioriteiten = list(conclusie.prioriteiten.order_by("volgorde", "pk")) if conclusie else []
     for p in prioriteiten:
         p.naam = catalogus.thema_naam(p.thema)
@@ -242,6 +258,7 @@ def _conclusie(g: Gegevens) -> dict:
 
 
 def _plan(g: Gegevens) -> dict:
+    from aanpak.models import Maatregel
     from aanpak.selectors import doelenoverzicht, matrix
 
     plan = g.plan()
@@ -251,12 +268,16 @@ def _plan(g: Gegevens) -> dict:
     m = matrix(plan, g.datum)
     for groep in m.groepen:
         for r in groep.rijen:
+            if r.maatregel.uitgevoerd_op and r.maatregel.uitgevoerd_op > g.datum:  # carried out later
+                r.maatregel.status, r.maatregel.uitgevoerd_op = Maatregel.Status.GEPLAND, None
             r.vakken = _jaarvakken(r)
     return {
         "plan": plan,
         "themas": [t for t in overzicht.themas if t.doelen],
         "dekking": overzicht.dekking,
         "matrix": m,
+        # adopted after the reference date: "not yet adopted" in this set
+        "vastgesteld_op": plan.vastgesteld_op if plan.vastgesteld_op and plan.vastgesteld_op <= g.datum else None,
     }
 
 
@@ -304,7 +325,11 @@ def _bijeenkomsten(g: Gegevens) -> dict:
     )
     plan = g.plan()
     voortgang = (
-        list(Voortgang.objects.filter(maatregel__plan=plan).select_related("maatregel").order_by("datum", "pk"))
+        list(
+            Voortgang.objects.filter(maatregel__plan=plan, datum__lte=g.datum)
+            .select_related("maatregel")
+            .order_by("datum", "pk")
+        )
         if plan is not None
         else []
     )
@@ -325,7 +350,7 @@ def _evaluaties(g: Gegevens) -> dict:
     from aanpak.models.evaluatie import VRAGEN_DERDE_JAAR, VRAGEN_MAATREGELEN, VRAGEN_SAMENWERKING
     from aanpak.selectors import doelbereik, evaluaties_van
 
-    lijst = evaluaties_van(g.cyclus)
+    lijst = [e for e in evaluaties_van(g.cyclus) if e.datum <= g.datum]
     plan = g.plan()
     for e in lijst:
         delen = [("Maatregelen", VRAGEN_MAATREGELEN), ("Samenwerking", VRAGEN_SAMENWERKING)]

@@ -63,7 +63,8 @@ def _basis(g: Gegevens, titel: str) -> dict:
 
     # the KVO mark on the cover only while a valid, unsuspended certificate exists (§7.2, B1.2)
     return {"werkgroep": g.werkgroep, "cyclus": g.cyclus, "audit": g.audit, "datum": g.datum, "titel": titel,
-            "keurmerk": geldig_certificaat(g.werkgroep, g.datum)}  # fmt: skip
+            "keurmerk": geldig_certificaat(g.werkgroep, g.datum), "set_id": g.set_id,
+            "aangeleverd_op": g.aangeleverd_op}  # fmt: skip
 
 
 def _deel_html(o: Onderdeel, g: Gegevens, *, los: bool) -> str:
@@ -84,8 +85,19 @@ def set_html(g: Gegevens, melder: Melder = _stil) -> str:
     return render_to_string("pdf/documentenset/set.html", {**_basis(g, "Documentenset"), "delen": delen})
 
 
-def set_pdf(*, werkgroep, cyclus, audit=None, datum: dt.date | None = None, melder: Melder = _stil) -> Pdf:
-    g = Gegevens(werkgroep, cyclus, audit, datum or timezone.localdate())
+def set_pdf(
+    *,
+    werkgroep,
+    cyclus,
+    audit=None,
+    datum: dt.date | None = None,
+    set_id: int | None = None,
+    aangeleverd_op: dt.date | None = None,
+    melder: Melder = _stil,
+) -> Pdf:
+    """The whole set as of ``datum`` (today when None): nothing dated after it is in it. ``set_id``
+    and ``aangeleverd_op`` are printed on the cover."""
+    g = Gegevens(werkgroep, cyclus, audit, datum or timezone.localdate(), set_id=set_id, aangeleverd_op=aangeleverd_op)
     return _naar_pdf(set_html(g, melder), melder)
 
 
@@ -117,7 +129,9 @@ def documentenset_maak(*, actor, audit: Audit) -> Documentenset:
         for pk in bezig.values_list("pk", flat=True):
             logger.warning("documentenset %s vastgelopen: gesloten als mislukt", pk)
         bezig.update(status=Documentenset.Status.MISLUKT, fout=ONDERBROKEN, stap="Mislukt", klaar_op=nu)
-        documentenset = Documentenset.objects.create(audit=audit, stap="In de wachtrij")
+        documentenset = Documentenset.objects.create(
+            audit=audit, stap="In de wachtrij", peildatum=timezone.localdate(nu)
+        )  # rendered as of this date, also when the worker gets to it tomorrow
         log_actie(
             werkgroep=audit.werkgroep,
             actor=actor,
@@ -147,15 +161,27 @@ def _reden(fout: Exception) -> str:
     return f"Het maken is mislukt ({type(fout).__name__}); probeer het opnieuw of meld het aan de beheerder."
 
 
-def documentenset_render(*, documentenset: Documentenset) -> Documentenset:
-    """Render a ``bezig`` set and mark it ``klaar`` (or ``mislukt`` with a short Dutch reason)."""
+def documentenset_render(*, documentenset: Documentenset, aangeleverd_op: dt.date | None = None) -> Documentenset:
+    """Render a ``bezig`` set as of its ``peildatum`` (today when unset) and mark it ``klaar`` (or
+    ``mislukt`` with a short Dutch reason). ``aangeleverd_op``: the delivery date for the cover when
+    it is known before the render (the demo's set, delivered on a past date); otherwise the cover
+    says the set was not yet delivered when it was made, and the delivery is recorded with its SHA-256."""
     if documentenset.status != Documentenset.Status.BEZIG or documentenset.aangeleverd_op:
         return documentenset  # finished, failed or delivered rows are never rendered again
     audit = documentenset.audit
     melder = _voortgang(documentenset.pk)
+    peildatum = documentenset.peildatum or timezone.localdate()
     naam = ""
     try:
-        pdf = set_pdf(werkgroep=audit.werkgroep, cyclus=audit.cyclus, audit=audit, melder=melder)
+        pdf = set_pdf(
+            werkgroep=audit.werkgroep,
+            cyclus=audit.cyclus,
+            audit=audit,
+            datum=peildatum,
+            set_id=documentenset.pk,
+            aangeleverd_op=aangeleverd_op,
+            melder=melder,
+        )
         melder(95, "Opslaan")
         naam = default_storage.save(pdf_pad(documentenset, "documentenset.pdf"), ContentFile(pdf.inhoud))
     except OperationalError:  # the database went away: the task retries, the row stays "bezig"
@@ -180,6 +206,7 @@ def documentenset_render(*, documentenset: Documentenset) -> Documentenset:
             sha256=pdf.sha256,
             paginas=pdf.paginas,
             klaar_op=timezone.now(),
+            peildatum=peildatum,
             voortgang=100,
             stap="Klaar",
             fout="",
@@ -194,8 +221,12 @@ def documentenset_render(*, documentenset: Documentenset) -> Documentenset:
 
 
 def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Documentenset:
-    """Freeze ``documentenset`` as the set delivered to the certification body (today)."""
-    vandaag = timezone.localdate()
+    """Freeze ``documentenset`` as the set delivered to the certification body (today), with the
+    moment of delivery and the archive's document versions as they stand at that moment."""
+    from audits.selectors import documentversies_op
+
+    nu = timezone.now()
+    vandaag = timezone.localdate(nu)
     with transaction.atomic():
         rij = (
             Documentenset.objects.select_for_update()
@@ -211,7 +242,8 @@ def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Document
             raise ValidationError(
                 f"Voor deze audit is al een documentenset aangeleverd op {audit.documentenset_aangeleverd_op:%d-%m-%Y}."
             )
-        Documentenset.objects.filter(pk=rij.pk).update(aangeleverd_op=vandaag)
+        Documentenset.objects.filter(pk=rij.pk).update(aangeleverd_op=vandaag, aangeleverd_om=nu)
+        rij.documentversies.set(documentversies_op(audit.werkgroep_id, vandaag))  # the archive, frozen
         Audit.objects.filter(pk=audit.pk).update(documentenset_aangeleverd_op=vandaag)
         audit.documentenset_aangeleverd_op = vandaag  # the locked row, now as stored
         vastleggen([audit], audit.werkgroep_id, actor=actor)

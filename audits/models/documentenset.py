@@ -16,8 +16,11 @@ def pdf_pad(instance: "Documentenset", filename: str) -> str:
 class Documentenset(models.Model):
     """A rendered document set. ``bezig`` while the worker renders (``voortgang`` 0–100); the file is
     written under a fresh name and the row set ``klaar`` in one step, so a half-written file is
-    never shown. ``aangeleverd_op`` marks the snapshot the auditor sees: later edits do not change
-    it, and its SHA-256 proves that."""
+    never shown. ``peildatum`` is the date the set was rendered for: it holds nothing dated after it.
+    ``aangeleverd_op`` marks the snapshot the auditor sees: later edits do not change it, and its
+    SHA-256 proves that. ``aangeleverd_om`` is the moment of delivery and ``documentversies`` the
+    archive as it stood then (per document its newest version), frozen with it: a version uploaded
+    later the same day is not part of the snapshot."""
 
     class Status(models.TextChoices):
         BEZIG = "bezig", _("wordt gemaakt")
@@ -33,7 +36,12 @@ class Documentenset(models.Model):
     paginas = models.PositiveIntegerField(null=True, blank=True, validators=tussen(0, 100_000))
     gemaakt_op = models.DateTimeField(auto_now_add=True)
     klaar_op = models.DateTimeField(null=True, blank=True)
+    peildatum = models.DateField(_("peildatum"), null=True, blank=True)
     aangeleverd_op = models.DateField(_("aangeleverd op"), null=True, blank=True)
+    aangeleverd_om = models.DateTimeField(_("aangeleverd om"), null=True, blank=True)
+    documentversies = models.ManyToManyField(
+        "werkgroepen.DocumentVersie", related_name="+", blank=True, verbose_name=_("bevroren documentversies")
+    )
     fout = models.CharField(max_length=300, blank=True)
 
     objects = ScopedManager(werkgroep="audit__werkgroep")

@@ -281,7 +281,7 @@ def test_brieven_pdf_per_terrein_met_nieuwe_links(
     response = als(actoren.secretaris).post(url("brieven", terrein=terrein.pk))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"  # kvo.downloads.NietBewaren
     assert EnqueteLink.objects.count() == voor + 2
     assert set(enquete.uitnodigingen.filter(kanaal="brief").values_list("verzending", flat=True)) == {"verstuurd"}
     # Nobody left: a clear message, no empty PDF.

@@ -6,13 +6,20 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+TOKEN = "lb-token-test"
+
+
+@pytest.fixture(autouse=True)
+def token(settings):
+    settings.KVO_GEZONDHEID_TOKEN = TOKEN  # the details are for the token's bearer (test_gezondheid_details.py)
+
 
 def vraag(client):
     """GET the endpoint from a thread of its own: the view is async, and Django runs it through
     async_to_sync, which refuses a thread where an event loop already runs (Playwright's, after
     the browser tests). Under gunicorn every request thread is free of one."""
     with ThreadPoolExecutor(1) as uitvoerder:
-        return uitvoerder.submit(client.get, "/gezondheid/?format=json").result()
+        return uitvoerder.submit(client.get, "/gezondheid/?format=json", HTTP_AUTHORIZATION=f"Bearer {TOKEN}").result()
 
 
 def test_gezond(db, client, settings):

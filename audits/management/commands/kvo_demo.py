@@ -118,13 +118,17 @@ class Command(BaseCommand):
         auditor_geef_toegang(actor=users["procesbegeleider"], audit=audit, email=users["auditor"].email, dagen=90)
 
     def _aangeleverde_set(self, werkgroep: Werkgroep) -> None:
-        """The document set the demo's audit says was delivered: rendered now, frozen on that date."""
+        """The document set the demo's audit says was delivered: rendered as of that date (nothing dated
+        later is in it, the cover names the date) and frozen on it."""
         from audits.documentenset.services import documentenset_render
         from audits.models import Documentenset
 
         for audit in Audit.objects.filter(werkgroep=werkgroep, documentenset_aangeleverd_op__isnull=False):
             self.stdout.write(f"Documentenset van {werkgroep.naam} maken (een halve minuut)…")
-            rij = documentenset_render(documentenset=Documentenset.objects.create(audit=audit))
+            op = audit.documentenset_aangeleverd_op
+            rij = documentenset_render(
+                documentenset=Documentenset.objects.create(audit=audit, peildatum=op), aangeleverd_op=op
+            )
             if rij.status == Documentenset.Status.KLAAR:
                 Documentenset.objects.filter(pk=rij.pk).update(aangeleverd_op=audit.documentenset_aangeleverd_op)
 
