@@ -36,6 +36,13 @@
   var STIJL_CONTEXT = { color: "#2f5f98", weight: 1.5, fillOpacity: 0.08, interactive: false };
   var STIJL_CONTEXT_LOCATIE = { color: "#6b7785", weight: 1.5, dashArray: "6 4", fillOpacity: 0.06, interactive: false };
 
+  // A name someone typed, as content for Leaflet: Leaflet puts a string in as HTML (innerHTML), so
+  // a user's text goes in as a text node, made anew each time the tooltip is drawn. Never hand
+  // Leaflet (bindTooltip, bindPopup, setContent) a string that holds a user's text.
+  function alsTekst(tekst) {
+    return function () { return document.createTextNode(String(tekst)); };
+  }
+
   function leesGrens(tekst) {
     try {
       var g = JSON.parse(tekst);
@@ -105,7 +112,7 @@
     var context = contextEl ? JSON.parse(contextEl.textContent || "[]") : [];
     context.forEach(function (v) {
       var laag = L.geoJSON(v.grens, { style: v.soort === "locatie" ? STIJL_CONTEXT_LOCATIE : STIJL_CONTEXT, interactive: false });
-      laag.bindTooltip(v.naam, { permanent: true, direction: "center", className: "kaart-label" });
+      laag.bindTooltip(alsTekst(v.naam), { permanent: true, direction: "center", className: "kaart-label" });
       laag.addTo(kaart);
       omvang.extend(laag.getBounds());
     });
