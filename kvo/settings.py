@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kvo.koppen.PermissionsPolicy",  # the Permissions-Policy header (PERMISSIONS_POLICY below)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kvo.downloads.NietBewaren",  # Cache-Control: private, no-store on every file handed out
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -265,6 +266,19 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+}
+
+# The browser features a page may use (kvo/koppen.py sends it as Permissions-Policy on every
+# response). The inspection walk takes photos with the phone's camera (a file field with
+# capture="environment"; the point's location is read from the photo's EXIF on the server): camera
+# and geolocation stay with our own pages, for the phone's photo and location on the walk; no page
+# uses the microphone, payments or USB, so no page, nor anything framed in one, may.
+PERMISSIONS_POLICY = {
+    "camera": ["self"],
+    "geolocation": ["self"],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
 }
 
 # --- Security in production ---------------------------------------------------------------

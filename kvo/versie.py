@@ -274,7 +274,15 @@ def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any], bewaartij
     return waarde
 
 
-CSRF_PLAATS = "kvo-csrf-plaatshouder"  # in kept HTML; each request puts its own token in
+# A form's CSRF token in kept HTML: each render writes a placeholder of its own, this prefix and a
+# random part, and keeps it beside the HTML; each request puts its own token in for exactly that
+# placeholder. A fixed placeholder would be replaced inside a user's text too (a measure titled
+# with it showed every viewer's token); a random one no text can contain.
+CSRF_PLAATS = "kvo-csrf-plaatshouder"
+
+
+def _csrf_plaats() -> str:
+    return f"{CSRF_PLAATS}-{secrets.token_hex(16)}"
 
 
 def bewaarde_pagina(
@@ -286,8 +294,8 @@ def bewaarde_pagina(
     values of the query ``parameters`` the view reads (its filters; other parameters do not change
     the page, so they make no new entry), the static files' version, and ``delen`` for what the page
     reads besides the work group's data (a bookkeeping table). The context is only computed when
-    nothing is kept. Not kept: a form's CSRF token (the HTML is stored with a placeholder that each
-    request replaces with its own token), and a page with a message to show (it is shown once)."""
+    nothing is kept. Not kept: a form's CSRF token (the HTML is stored with a random placeholder of
+    its own that each request replaces with its own token), and a page with a message to show (it is shown once)."""
     return _pagina(
         request,
         template,
@@ -324,6 +332,7 @@ def _paginasleutel(request, parameters, delen) -> tuple:
         [(p, request.GET.getlist(p)) for p in parameters],
         bool(request.GET),  # a page may say "filtered" whatever the parameter
         getattr(staticfiles_storage, "manifest_hash", ""),  # a deployment with new static files
+        "csrf-plaats-per-pagina",  # kept as (placeholder, HTML); older entries (HTML alone) are not read
         *delen,
     )
 
@@ -332,10 +341,11 @@ def _pagina(request, template, context_maken, sleutel, bewaren) -> HttpResponse:
     if len(messages.get_messages(request)):  # does not consume them; the page below shows them
         return render(request, template, context_maken())
 
-    def maken() -> str:
+    def maken() -> tuple[str, str]:
         context = context_maken()
-        context["csrf_token"] = CSRF_PLAATS
-        return str(render_to_string(template, context, request=request))
+        plaats = _csrf_plaats()
+        context["csrf_token"] = plaats
+        return plaats, str(render_to_string(template, context, request=request))
 
-    html = bewaren(sleutel, maken)
-    return HttpResponse(html.replace(CSRF_PLAATS, str(get_token(request))))
+    plaats, html = bewaren(sleutel, maken)
+    return HttpResponse(html.replace(plaats, str(get_token(request))))

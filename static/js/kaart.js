@@ -6,35 +6,67 @@
   "use strict";
   if (typeof L === "undefined") return;
 
-  L.drawLocal.draw.toolbar.buttons.polygon = "Vlak tekenen";
-  L.drawLocal.draw.toolbar.buttons.rectangle = "Rechthoek tekenen";
-  L.drawLocal.draw.toolbar.actions = { title: "Tekenen annuleren", text: "Annuleren" };
-  L.drawLocal.draw.toolbar.finish = { title: "Tekenen afronden", text: "Afronden" };
-  L.drawLocal.draw.toolbar.undo = { title: "Laatste punt verwijderen", text: "Laatste punt weg" };
-  L.drawLocal.draw.handlers.polygon.tooltip = {
-    start: "Klik om het eerste hoekpunt te zetten.",
-    cont: "Klik om het volgende hoekpunt te zetten.",
-    end: "Klik op het eerste punt om de grens te sluiten."
+  // Every text of Leaflet's and leaflet-draw's controls in Dutch (also those of tools this map does
+  // not offer, so no English shows if one is switched on). Titles are what a screen reader reads.
+  L.Control.Zoom.mergeOptions({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" });
+  L.drawLocal.draw.toolbar = {
+    actions: { title: "Tekenen annuleren", text: "Annuleren" },
+    finish: { title: "Tekenen afronden", text: "Afronden" },
+    undo: { title: "Laatste punt verwijderen", text: "Laatste punt weg" },
+    buttons: {
+      polyline: "Lijn tekenen", polygon: "Vlak tekenen", rectangle: "Rechthoek tekenen",
+      circle: "Cirkel tekenen", marker: "Punt zetten", circlemarker: "Cirkelpunt zetten"
+    }
   };
-  L.drawLocal.draw.handlers.polyline.error = "<strong>Let op:</strong> de lijnen mogen elkaar niet kruisen.";
-  L.drawLocal.draw.handlers.rectangle.tooltip = { start: "Klik en sleep om een rechthoek te tekenen." };
-  L.drawLocal.draw.handlers.simpleshape.tooltip = { end: "Laat de muis los om af te ronden." };
-  L.drawLocal.edit.toolbar.actions = {
-    save: { title: "Wijzigingen bewaren", text: "Bewaren" },
-    cancel: { title: "Wijzigingen ongedaan maken", text: "Annuleren" },
-    clearAll: { title: "Alles wissen", text: "Alles wissen" }
+  L.drawLocal.draw.handlers = {
+    circle: { tooltip: { start: "Klik en sleep om een cirkel te tekenen." }, radius: "Straal" },
+    circlemarker: { tooltip: { start: "Klik op de kaart om een cirkelpunt te zetten." } },
+    marker: { tooltip: { start: "Klik op de kaart om een punt te zetten." } },
+    polygon: {
+      tooltip: {
+        start: "Klik om het eerste hoekpunt te zetten.",
+        cont: "Klik om het volgende hoekpunt te zetten.",
+        end: "Klik op het eerste punt om de grens te sluiten."
+      }
+    },
+    polyline: {
+      error: "<strong>Let op:</strong> de lijnen mogen elkaar niet kruisen.",
+      tooltip: {
+        start: "Klik om de lijn te beginnen.",
+        cont: "Klik om de lijn voort te zetten.",
+        end: "Klik op het laatste punt om de lijn af te ronden."
+      }
+    },
+    rectangle: { tooltip: { start: "Klik en sleep om een rechthoek te tekenen." } },
+    simpleshape: { tooltip: { end: "Laat de muis los om af te ronden." } }
   };
-  L.drawLocal.edit.toolbar.buttons = {
-    edit: "Grens aanpassen", editDisabled: "Nog niets om aan te passen",
-    remove: "Grens verwijderen", removeDisabled: "Nog niets om te verwijderen"
+  L.drawLocal.edit.toolbar = {
+    actions: {
+      save: { title: "Wijzigingen bewaren", text: "Bewaren" },
+      cancel: { title: "Wijzigingen ongedaan maken", text: "Annuleren" },
+      clearAll: { title: "Alles wissen", text: "Alles wissen" }
+    },
+    buttons: {
+      edit: "Grens aanpassen", editDisabled: "Nog niets om aan te passen",
+      remove: "Grens verwijderen", removeDisabled: "Nog niets om te verwijderen"
+    }
   };
-  L.drawLocal.edit.handlers.edit.tooltip = { text: "Sleep de hoekpunten.", subtext: "Kies Annuleren om terug te gaan." };
-  L.drawLocal.edit.handlers.remove.tooltip = { text: "Klik op een vlak om het te verwijderen." };
+  L.drawLocal.edit.handlers = {
+    edit: { tooltip: { text: "Sleep de hoekpunten.", subtext: "Kies Annuleren om terug te gaan." } },
+    remove: { tooltip: { text: "Klik op een vlak om het te verwijderen." } }
+  };
 
   var STIJL = { color: "#154273", weight: 3, fillOpacity: 0.2 };
   var STIJL_LOCATIE = { color: "#4a5561", weight: 3, dashArray: "6 4", fillOpacity: 0.15 };
   var STIJL_CONTEXT = { color: "#2f5f98", weight: 1.5, fillOpacity: 0.08, interactive: false };
   var STIJL_CONTEXT_LOCATIE = { color: "#6b7785", weight: 1.5, dashArray: "6 4", fillOpacity: 0.06, interactive: false };
+
+  // A name someone typed, as content for Leaflet: Leaflet puts a string in as HTML (innerHTML), so
+  // a user's text goes in as a text node, made anew each time the tooltip is drawn. Never hand
+  // Leaflet (bindTooltip, bindPopup, setContent) a string that holds a user's text.
+  function alsTekst(tekst) {
+    return function () { return document.createTextNode(String(tekst)); };
+  }
 
   function leesGrens(tekst) {
     try {
@@ -105,7 +137,7 @@
     var context = contextEl ? JSON.parse(contextEl.textContent || "[]") : [];
     context.forEach(function (v) {
       var laag = L.geoJSON(v.grens, { style: v.soort === "locatie" ? STIJL_CONTEXT_LOCATIE : STIJL_CONTEXT, interactive: false });
-      laag.bindTooltip(v.naam, { permanent: true, direction: "center", className: "kaart-label" });
+      laag.bindTooltip(alsTekst(v.naam), { permanent: true, direction: "center", className: "kaart-label" });
       laag.addTo(kaart);
       omvang.extend(laag.getBounds());
     });
