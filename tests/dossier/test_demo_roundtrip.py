@@ -33,7 +33,7 @@ def _strings(waarde):
         yield waarde
 
 
-def test_demo_export_import_export(db, client):
+def test_demo_export_import_export(db, client, tmp_path):
     call_command("kvo_demo", "--zonder-documentenset", stdout=io.StringIO())
     with scopes_disabled():
         groepen = {w.slug: w for w in Werkgroep.objects.filter(slug__in=SLUGS)}
@@ -53,6 +53,12 @@ def test_demo_export_import_export(db, client):
         assert download.status_code == 200
         assert dossier_lees(download.content, naam="wolvega.zip").dossier == verwacht
     client.logout()
+
+    # and so does manage.py kvo_export, both variants
+    for vlag, verwacht in (([], eerst["venekoten"]), (["--voor-ci"], ci["venekoten"])):
+        doel = tmp_path / f"venekoten{''.join(vlag)}.zip"
+        call_command("kvo_export", "venekoten", "--out", str(doel), *vlag, stdout=io.StringIO())
+        assert dossier_lees(doel.read_bytes(), naam=doel.name).dossier == verwacht
 
     # the CI variant: no member's e-mail address or phone number, anywhere in the dossier
     for slug, dossier in ci.items():
