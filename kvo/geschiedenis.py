@@ -201,8 +201,19 @@ class Regel:
         return str(SOORTEN.get(self.soort, self.soort))
 
 
-def _velden(model) -> list[models.Field]:
-    return [f for f in model._meta.concrete_fields if f.name not in BOEKHOUDING and not f.name.startswith("history_")]
+def _velden(g: Gevolgd) -> list[models.Field]:
+    """The model's content fields that its history keeps.
+
+    A field excluded from the history (``excluded_fields``, e.g. the work group's cached readiness)
+    has no column on the history rows, so only the fields both have count: a field left out of the
+    history, or added to the model before its history caught up, never breaks the history page, the
+    log or the export."""
+    bewaard = {f.attname for f in g.historie._meta.concrete_fields}
+    return [
+        f
+        for f in g.model._meta.concrete_fields
+        if f.name not in BOEKHOUDING and not f.name.startswith("history_") and f.attname in bewaard
+    ]
 
 
 def _toon(veld: models.Field, waarde, namen: dict) -> str:
@@ -236,7 +247,7 @@ def regels(obj, *, limiet: int = 200) -> list[Regel]:
         .order_by("-history_date", "-history_id")[:limiet]
     )
     rijen.reverse()  # oldest first for the diffs
-    velden = _velden(g.model)
+    velden = _velden(g)
     ruwe: list[tuple] = []
     fk_ids: dict[str, set] = {}
     vorige = None
@@ -329,7 +340,7 @@ def dossier_export(werkgroep) -> list[dict]:
     uit: list[dict] = []
     for soort in sorted(soorten):
         g = GEVOLGD[soort]
-        velden = _velden(g.model)
+        velden = _velden(g)
         vorige: dict = {}
         rijen = (
             g.historie.objects.filter(werkgroep=werkgroep)

@@ -1,7 +1,8 @@
 """``manage.py kvo_demo [--als-nodig]`` — load the demo work groups from ``audits/demo/*.json`` with a user per role.
 
 Without ``--als-nodig`` the demo work groups are replaced (a fresh demo); with it, nothing
-happens when they already exist (``bin/demo``).
+happens when they already exist (``bin/demo``). Every date of the dossiers is moved to today first
+(``audits/demo/verschuif.py``), so the demo tells the same story on any day.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from audits.demo.fotos import demo_bestanden as demo_fotos
+from audits.demo.verschuif import REFERENTIEDATUM, verschuif, verschuiving
 from audits.models import Audit, AuditorToegang
 from audits.services import auditor_geef_toegang, auditor_trek_toegang_in
 from kvo.adapters import adres_bevestigd
@@ -58,7 +61,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, als_nodig, zonder_documentenset=False, **options):
-        dossiers = [json.loads(p.read_text(encoding="utf-8")) for p in demo_bestanden()]
+        dagen = verschuiving(timezone.localdate())  # the demo's dates, moved to today in whole weeks
+        dossiers = [verschuif(json.loads(p.read_text(encoding="utf-8")), dagen) for p in demo_bestanden()]
         slugs = [d["werkgroep"]["slug"] for d in dossiers]
         with scopes_disabled():
             if als_nodig and Werkgroep.objects.filter(slug__in=slugs).count() == len(slugs):
@@ -81,6 +85,10 @@ class Command(BaseCommand):
             for werkgroep in werkgroepen:
                 werkgroep_toets_bijwerken.apply(kwargs={"werkgroep_id": werkgroep.pk})
         self._afdruk(werkgroepen)
+        self.stdout.write(
+            f"De datums van de demo zijn {dagen} dagen opgeschoven (in hele weken), zodat de demo vandaag "
+            f"hetzelfde verhaal vertelt als op {REFERENTIEDATUM:%d-%m-%Y}."
+        )
 
     def _gebruikers(self, werkgroepen: list[Werkgroep]) -> None:
         User = get_user_model()
