@@ -1,12 +1,38 @@
 """allauth: sign-up is only open to someone who follows a valid invitation, and the invitation proves
-the address it was sent to."""
+the address it was sent to. The client's address for rate limits (``client_ip``)."""
+
+import ipaddress
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 UITNODIGING_SESSIE_SLEUTEL = "kvo_uitnodiging_token"
 
 
+def client_ip(request) -> str:
+    """The client's IP address, for rate limits (allauth's and django-ratelimit's).
+
+    Behind ``KVO_PROXY_COUNT`` proxies of our own, each appends the address it received the request
+    from to ``X-Forwarded-For``, so the N-th address from the right is the one the outermost proxy
+    saw: the client. Whatever stands further left came from the client and is not believed. With
+    0 proxies (the default) the header is ignored altogether and ``REMOTE_ADDR`` counts; so too
+    when the header has fewer addresses than proxies or no valid address at that place.
+    """
+    aantal = settings.KVO_PROXY_COUNT
+    if aantal > 0:
+        adressen = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if len(adressen) >= aantal:
+            try:
+                return str(ipaddress.ip_address(adressen[-aantal]))
+            except ValueError:
+                pass
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        return client_ip(request)
+
     def is_open_for_signup(self, request) -> bool:
         from werkgroepen.services import uitnodiging_geldig
 

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -12,6 +13,10 @@ werkgroep_patterns = [
     path("aanpak/", include("aanpak.urls")),
     path("audit/", include("audits.urls")),
 ]
+
+# The admin's own login would skip allauth: no two-step verification, no rate limit. Its login page
+# sends to allauth's instead (and back), so staff log in to the admin as everywhere else.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", views.home, name="home"),
