@@ -1,5 +1,6 @@
-"""allauth: sign-up is only open to someone who follows a valid invitation, and the invitation proves
-the address it was sent to. The client's address for rate limits (``client_ip``)."""
+"""allauth: no sign-up of its own (an account is made on the invitation's page), logging in through an
+invitation accepts it, and the invitation proves the address it was sent to. The client's address
+for rate limits (``client_ip``)."""
 
 import ipaddress
 
@@ -34,10 +35,31 @@ class AccountAdapter(DefaultAccountAdapter):
         return client_ip(request)
 
     def is_open_for_signup(self, request) -> bool:
-        from werkgroepen.services import uitnodiging_geldig
+        """allauth's own sign-up page is closed: an account is made on the invitation's page
+        (``werkgroepen.views_uitnodiging``), for the invited address only."""
+        return False
 
-        token = request.session.get(UITNODIGING_SESSIE_SLEUTEL)
-        return bool(token and uitnodiging_geldig(token=token))
+    def post_login(self, request, user, **kwargs):
+        """Logging in after following an invitation link accepts the invitation, when it is for this
+        account's address (after the second step, if the account has one)."""
+        token = request.session.pop(UITNODIGING_SESSIE_SLEUTEL, None)
+        if token:
+            _accepteer_bij_inloggen(request, user, token)
+        return super().post_login(request, user, **kwargs)
+
+
+def _accepteer_bij_inloggen(request, user, token: str) -> None:
+    from django.contrib import messages
+
+    from werkgroepen.services import uitnodiging_accepteer, uitnodiging_geldig, uitnodiging_zoek
+
+    uitnodiging = uitnodiging_zoek(token=token)
+    if uitnodiging is None or not uitnodiging_geldig(token=token):
+        return
+    if uitnodiging.email.lower() != user.email.lower():
+        return  # the invitation's page says so and offers to log out
+    uitnodiging_accepteer(uitnodiging=uitnodiging, user=user)
+    messages.success(request, f"Welkom in de werkgroep {uitnodiging.werkgroep.naam}.")
 
 
 def adres_bevestigd(user) -> None:
