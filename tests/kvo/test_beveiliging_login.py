@@ -255,3 +255,19 @@ def test_enquete_limiet_per_ondernemer_achter_de_proxy(settings):
     cache.clear()
     settings.KVO_PROXY_COUNT = 0
     assert [beperkt("203.0.113.5"), beperkt("198.51.100.7")] == [False, True]
+
+
+def test_admin_vraagt_de_tweede_stap_zolang_een_werkgroep_die_verplicht(verplicht, client):
+    """The admin shows every group's members: a password-only staff session is sent to confirm a code."""
+    secret = _met_totp(verplicht.staff)
+    assert client.login(username="staff@example.org", password=WACHTWOORD)  # Django's login: no 2FA
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("mfa_reauthenticate"))
+    assert client.get("/admin/").status_code == 302
+    client.post(response.redirect_chain[-1][0], {"code": _code(secret)})
+    assert client.get("/admin/").status_code == 200
+
+
+def test_admin_zonder_verplichte_tweestaps_vraagt_niets(actoren, client):
+    assert client.login(username="staff@example.org", password=WACHTWOORD)
+    assert client.get("/admin/").status_code == 200
