@@ -24,6 +24,7 @@ from audits.models import Audit, Documentenset
 from audits.selectors import Toetsstand, bevroren_documentversies, toetsstand
 from audits.toegang import geldige_audit, geldige_audits
 from kvo import versie
+from kvo.tenancy import tweestaps_nodig
 from werkgroepen.bestanden import downloadsoort
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import DocumentVersie
@@ -90,6 +91,8 @@ def overzicht(request):
     audits = _audits(request.user)
     if not audits:
         raise Http404("Geen audits gevonden.")
+    if omleiding := tweestaps_nodig(request, verplicht=any(a.werkgroep.mfa_verplicht for a in audits)):
+        return omleiding
     items = [_portaal_audit(audit) for audit in audits]
     for audit in audits:
         _log(audit, request.user, "auditor.bekeken", f"Auditor {request.user.email} bekeek de audit {audit} (portaal)")
@@ -100,6 +103,8 @@ def overzicht(request):
 @login_required
 def audit_detail(request, audit_id: int):
     audit = _audit_of_404(request.user, audit_id)
+    if omleiding := tweestaps_nodig(request, verplicht=audit.werkgroep.mfa_verplicht):  # the group's rule
+        return omleiding
     pagina = versie.bewaarde_pagina(  # kept under the work group's data version (kvo.versie)
         request, audit.werkgroep, f"portaal:{audit.pk}", "portaal/audit.html",
         lambda: {"audit": audit, "item": _portaal_audit(audit)},
@@ -113,6 +118,8 @@ def audit_detail(request, audit_id: int):
 def documentenset_download(request, audit_id: int, set_id: int):
     """The delivered document set's PDF, only of this audit and only once delivered."""
     audit = _audit_of_404(request.user, audit_id)
+    if omleiding := tweestaps_nodig(request, verplicht=audit.werkgroep.mfa_verplicht):  # the group's rule
+        return omleiding
     with scope(werkgroep=audit.werkgroep):
         documentenset = next((s for s in _geleverde_sets(audit) if s.pk == set_id), None)
     if documentenset is None or not documentenset.bestand:
@@ -134,6 +141,8 @@ def documentenset_download(request, audit_id: int, set_id: int):
 def document_download(request, audit_id: int, versie_id: int):
     """An archive document version that belongs to the delivered snapshot of this audit."""
     audit = _audit_of_404(request.user, audit_id)
+    if omleiding := tweestaps_nodig(request, verplicht=audit.werkgroep.mfa_verplicht):  # the group's rule
+        return omleiding
     with scope(werkgroep=audit.werkgroep):
         sets = _geleverde_sets(audit)
         versies = bevroren_documentversies(sets[0] if sets else None)

@@ -1,17 +1,65 @@
-"""allauth: sign-up is only open to someone who follows a valid invitation, and the invitation proves
-the address it was sent to."""
+"""allauth: no sign-up of its own (an account is made on the invitation's page), logging in through an
+invitation accepts it, and the invitation proves the address it was sent to. The client's address
+for rate limits (``client_ip``)."""
+
+import ipaddress
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 UITNODIGING_SESSIE_SLEUTEL = "kvo_uitnodiging_token"
 
 
-class AccountAdapter(DefaultAccountAdapter):
-    def is_open_for_signup(self, request) -> bool:
-        from werkgroepen.services import uitnodiging_geldig
+def client_ip(request) -> str:
+    """The client's IP address, for rate limits (allauth's and django-ratelimit's).
 
-        token = request.session.get(UITNODIGING_SESSIE_SLEUTEL)
-        return bool(token and uitnodiging_geldig(token=token))
+    Behind ``KVO_PROXY_COUNT`` proxies of our own, each appends the address it received the request
+    from to ``X-Forwarded-For``, so the N-th address from the right is the one the outermost proxy
+    saw: the client. Whatever stands further left came from the client and is not believed. With
+    0 proxies (the default) the header is ignored altogether and ``REMOTE_ADDR`` counts; so too
+    when the header has fewer addresses than proxies or no valid address at that place.
+    """
+    aantal = settings.KVO_PROXY_COUNT
+    if aantal > 0:
+        adressen = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if len(adressen) >= aantal:
+            try:
+                return str(ipaddress.ip_address(adressen[-aantal]))
+            except ValueError:
+                pass
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        return client_ip(request)
+
+    def is_open_for_signup(self, request) -> bool:
+        """allauth's own sign-up page is closed: an account is made on the invitation's page
+        (``werkgroepen.views_uitnodiging``), for the invited address only."""
+        return False
+
+    def post_login(self, request, user, **kwargs):
+        """Logging in after following an invitation link accepts the invitation, when it is for this
+        account's address (after the second step, if the account has one)."""
+        token = request.session.pop(UITNODIGING_SESSIE_SLEUTEL, None)
+        if token:
+            _accepteer_bij_inloggen(request, user, token)
+        return super().post_login(request, user, **kwargs)
+
+
+def _accepteer_bij_inloggen(request, user, token: str) -> None:
+    from django.contrib import messages
+
+    from werkgroepen.services import uitnodiging_accepteer, uitnodiging_geldig, uitnodiging_zoek
+
+    uitnodiging = uitnodiging_zoek(token=token)
+    if uitnodiging is None or not uitnodiging_geldig(token=token):
+        return
+    if uitnodiging.email.lower() != user.email.lower():
+        return  # the invitation's page says so and offers to log out
+    uitnodiging_accepteer(uitnodiging=uitnodiging, user=user)
+    messages.success(request, f"Welkom in de werkgroep {uitnodiging.werkgroep.naam}.")
 
 
 def adres_bevestigd(user) -> None:

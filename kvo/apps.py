@@ -27,6 +27,12 @@ class KvoConfig(AppConfig):
         from kvo.geschiedenis import werkgroep_verwijderd
 
         post_delete.connect(werkgroep_verwijderd, sender="werkgroepen.Werkgroep", dispatch_uid="geschiedenis")
+        from allauth.mfa.signals import authenticator_added
+
+        from kvo.tenancy import sessie_tweestaps_bij_activeren
+
+        # setting up TOTP in a session counts as that session's second factor (kvo.tenancy.tweestaps_nodig)
+        authenticator_added.connect(sessie_tweestaps_bij_activeren, dispatch_uid="kvo_tweestaps")
         # Every app registers the handbook requirements it checks in its own checks.py.
         from django.utils.module_loading import autodiscover_modules
 

@@ -167,8 +167,11 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"  # invitations prove the address; see werkgroepen.services
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Failed logins: 5 per account (the address typed) lock that account for 5 minutes; per client address
+# the limit is higher, so one member's typing errors do not lock out a colleague behind the same
+# office or proxy address. The client address: kvo.adapters.client_ip (KVO_PROXY_COUNT below).
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "20/5m/ip,5/5m/key",
     "login": "30/m/ip",
     "reset_password": "5/m/ip,3/m/key",
     "signup": "10/h/ip",
@@ -324,6 +327,13 @@ LOGGING = {
 
 # django-ratelimit (the public survey): counters live in the cache (Redis in production).
 RATELIMIT_ENABLE = env_bool("KVO_RATELIMIT", True)
+# Rate limits count per client address. Behind KVO_PROXY_COUNT proxies of our own (the TLS proxy: 1)
+# that is the N-th address from the right in X-Forwarded-For; with 0 (the default) the header is
+# ignored and REMOTE_ADDR counts, so a client cannot pick its own address. kvo.adapters.client_ip
+# serves allauth (through the account adapter) and django-ratelimit alike.
+KVO_PROXY_COUNT = int(os.environ.get("KVO_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = KVO_PROXY_COUNT
+RATELIMIT_IP_META_KEY = "kvo.adapters.client_ip"
 
 # Days an auditor's read access to one audit's document set lasts by default.
 KVO_AUDITOR_TOEGANG_DAGEN = int(os.environ.get("KVO_AUDITOR_TOEGANG_DAGEN", "30"))

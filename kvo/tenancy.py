@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django_scopes import scope, scopes_disabled
 
 from kvo import logcontext
@@ -114,8 +115,8 @@ class WerkgroepMiddleware:
     """Resolve ``/w/<slug>/``, check access, set ``request.werkgroep`` / ``request.toegang``,
     and run the view inside the work group's scope.
 
-    Work groups that require two-factor login send members without an authenticator to set
-    one up first.
+    Work groups that require two-factor login let in only a session that used the second factor
+    (``tweestaps_nodig``): members without an authenticator set one up first, others confirm a code.
     """
 
     def __init__(self, get_response):
@@ -142,8 +143,8 @@ class WerkgroepMiddleware:
         toegang = toegang_voor(request.user, werkgroep) if werkgroep else None
         if not toegang:
             raise Http404("Werkgroep niet gevonden.")
-        if werkgroep.mfa_verplicht and not _heeft_mfa(request.user):
-            return redirect(f"{reverse('mfa_activate_totp')}?next={request.get_full_path()}")
+        if omleiding := tweestaps_nodig(request, verplicht=werkgroep.mfa_verplicht):
+            return omleiding
         request.werkgroep = werkgroep
         request.toegang = toegang
         logcontext.werkgroep.set(werkgroep.slug)  # on every log line of this request
@@ -164,6 +165,40 @@ def _begeleidt(user, werkgroep: Werkgroep) -> bool:
     if bekend is not None:
         return bekend
     return werkgroep.begeleiding.gebruikers.filter(pk=user.pk).exists()
+
+
+def tweestaps_nodig(request, *, verplicht: bool) -> HttpResponseRedirect | None:
+    """Where to send ``request`` when what it asks for requires two-factor login (``verplicht``: a
+    work group of it has ``mfa_verplicht``; the middleware, the auditor portal and the facilitator's
+    portfolio ask) and this session has not used a second factor; ``None`` when it may go on.
+
+    What counts is the session, not the account: allauth records in the session every way it
+    authenticated (``get_authentication_records``), and only a code from an authenticator
+    (``method == "mfa"``: at login, on re-authentication, or when it was set up in this session,
+    see ``sessie_tweestaps_bij_activeren``) opens such a work group. A user who has an
+    authenticator confirms a code (``mfa_reauthenticate``); one without sets it up first.
+    """
+    if not verplicht or sessie_met_tweestaps(request):
+        return None
+    doel = "mfa_reauthenticate" if _heeft_mfa(request.user) else "mfa_activate_totp"
+    return redirect(f"{reverse(doel)}?{urlencode({'next': request.get_full_path()})}")
+
+
+def sessie_met_tweestaps(request) -> bool:
+    """Whether this session's login (or a later confirmation) used a second factor."""
+    from allauth.account.authentication import get_authentication_records
+
+    return any(r.get("method") == "mfa" for r in get_authentication_records(request, request.user))
+
+
+def sessie_tweestaps_bij_activeren(sender, request, user, authenticator, **kwargs) -> None:
+    """allauth's ``authenticator_added``: setting up TOTP took a valid code from it, in this session,
+    so the session has used the second factor (recorded like a login with it)."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+
+    if request is not None and authenticator.type == Authenticator.Type.TOTP and request.user == user:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type, ingesteld=True)
 
 
 def _heeft_mfa(user) -> bool:

@@ -1,9 +1,11 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from kvo import views
 from kvo.gezondheid import Gezondheid
+from kvo.tenancy import tweestaps_nodig
 
 werkgroep_patterns = [
     path("", include("werkgroepen.urls")),
@@ -12,6 +14,33 @@ werkgroep_patterns = [
     path("aanpak/", include("aanpak.urls")),
     path("audit/", include("audits.urls")),
 ]
+
+# The admin's own login would skip allauth: no two-step verification, no rate limit. Its login page
+# sends to allauth's instead (and back), so staff log in to the admin as everywhere else. The admin
+# shows every work group's data, so while one of them requires two-step verification the admin asks
+# it of the session too (kvo.tenancy.tweestaps_nodig), as that group's own pages do.
+_admin_login, _admin_mag = admin.site.login, admin.site.has_permission
+
+
+def _tweestaps_ergens_verplicht() -> bool:
+    from werkgroepen.models import Werkgroep
+
+    return Werkgroep.objects.filter(mfa_verplicht=True).exists()
+
+
+def _admin_mag_met_tweestaps(request) -> bool:
+    return _admin_mag(request) and tweestaps_nodig(request, verplicht=_tweestaps_ergens_verplicht()) is None
+
+
+def _admin_login_met_tweestaps(request, extra_context=None):
+    personeel = request.user.is_authenticated and request.user.is_staff and request.user.is_active
+    if personeel and (omleiding := tweestaps_nodig(request, verplicht=_tweestaps_ergens_verplicht())):
+        return omleiding
+    return _admin_login(request, extra_context)
+
+
+admin.site.has_permission = _admin_mag_met_tweestaps
+admin.site.login = secure_admin_login(_admin_login_met_tweestaps)
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from kvo import versie
 from kvo.tasks import enqueue_na_commit, werkgroep_toets_bijwerken
+from kvo.tenancy import tweestaps_nodig
 from kvo.termijnen import Termijn, termijnen
 from kvo.toets import Gereedheid
 from werkgroepen.models import Werkgroep
@@ -90,6 +91,9 @@ def portfolio(request):
     if not mag_portfolio(request.user):
         raise PermissionDenied("Alleen procesbegeleiders en beheerders hebben een portfolio van werkgroepen.")
     if request.method == "POST":
+        verplicht = begeleide_werkgroepen(request.user).filter(mfa_verplicht=True).exists()
+        if omleiding := tweestaps_nodig(request, verplicht=verplicht):  # a group's two-factor rule counts here too
+            return omleiding
         ids = list(begeleide_werkgroepen(request.user).values_list("pk", flat=True))
         with transaction.atomic():
             for pk in ids:
@@ -104,8 +108,10 @@ def portfolio(request):
     # What the page depends on, read without loading the work groups: their data versions (read by
     # kvo.versie) and the time of their stored readiness figure (written as bookkeeping, which the
     # data version does not follow). The work groups themselves are read only to compute the page.
-    stand = sorted(begeleide_werkgroepen(request.user).values_list("pk", "toets_berekend_op"))
-    ids = [pk for pk, _ in stand]
+    stand = sorted(begeleide_werkgroepen(request.user).values_list("pk", "toets_berekend_op", "mfa_verplicht"))
+    if omleiding := tweestaps_nodig(request, verplicht=any(verplicht for *_, verplicht in stand)):
+        return omleiding
+    ids = [pk for pk, *_ in stand]
 
     def context_maken() -> dict:
         werkgroepen = list(Werkgroep.objects.filter(pk__in=ids).order_by("naam"))

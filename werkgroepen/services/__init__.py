@@ -26,7 +26,10 @@ from werkgroepen.services.uitnodigingen import (
     UITNODIGING_GELDIG,
     lid_nodig_uit,
     uitnodiging_accepteer,
+    uitnodiging_contactpersonen,
     uitnodiging_geldig,
+    uitnodiging_registreer,
+    uitnodiging_vraag_wie,
     uitnodiging_zoek,
 )
 
@@ -49,7 +52,10 @@ __all__ = [
     "partij_wijzig",
     "standaard_bewaren_tot",
     "uitnodiging_accepteer",
+    "uitnodiging_contactpersonen",
     "uitnodiging_geldig",
+    "uitnodiging_registreer",
+    "uitnodiging_vraag_wie",
     "uitnodiging_zoek",
     "werkgroep_beveiliging_wijzig",
 ]

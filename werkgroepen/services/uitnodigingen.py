@@ -7,6 +7,7 @@ import re
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -59,7 +60,7 @@ def uitnodiging_zoek(*, token: str) -> Uitnodiging | None:
     if not TOKENVORM.fullmatch(token or ""):  # not one we made (a NUL would even break the query on PostgreSQL)
         return None
     with scopes_disabled():
-        return Uitnodiging.objects.select_related("werkgroep", "lid").filter(token=token).first()
+        return Uitnodiging.objects.select_related("werkgroep", "lid", "verstuurd_door").filter(token=token).first()
 
 
 def uitnodiging_geldig(*, token: str) -> bool:
@@ -73,7 +74,7 @@ def uitnodiging_accepteer(*, uitnodiging: Uitnodiging, user) -> Lid:
     if uitnodiging.geaccepteerd_op is not None:
         raise ValidationError("Deze uitnodiging is al gebruikt.")
     if uitnodiging.geldig_tot <= timezone.now():
-        raise ValidationError("Deze uitnodiging is verlopen. Vraag de voorzitter of secretaris om een nieuwe.")
+        raise ValidationError(f"Deze uitnodiging is verlopen. {uitnodiging_vraag_wie(uitnodiging)}")
     if user.email.lower() != uitnodiging.email.lower():
         raise ValidationError(
             f"Deze uitnodiging is voor {uitnodiging.email}; u bent ingelogd als {user.email}. "
@@ -93,3 +94,35 @@ def uitnodiging_accepteer(*, uitnodiging: Uitnodiging, user) -> Lid:
         omschrijving=f"{lid.naam} accepteerde de uitnodiging en heeft nu een account",
     )
     return lid
+
+
+@transaction.atomic
+def uitnodiging_registreer(*, uitnodiging: Uitnodiging, wachtwoord: str):
+    """Create the account for the invited address and accept the invitation with it, in one step: the
+    account exists only once the invitation is accepted, and only for the address it was sent to."""
+    email = uitnodiging.email.strip().lower()
+    if get_user_model().objects.filter(email__iexact=email).exists():
+        raise ValidationError(f"Er is al een account voor {email}. Log in om de uitnodiging te accepteren.")
+    user = get_user_model().objects.create_user(email=email, password=wachtwoord)
+    uitnodiging_accepteer(uitnodiging=uitnodiging, user=user)
+    return user
+
+
+def uitnodiging_contactpersonen(uitnodiging: Uitnodiging) -> list[str]:
+    """Whom to ask for a new invitation: who sent this one, and the work group's secretaries (names)."""
+    namen = [str(uitnodiging.verstuurd_door)] if uitnodiging.verstuurd_door_id else []
+    vandaag = timezone.localdate()
+    with scope(werkgroep=uitnodiging.werkgroep):
+        for lid in uitnodiging.werkgroep.leden.order_by("naam"):
+            if "secretaris" in (lid.rollen or []) and lid.is_actief(vandaag) and lid.naam not in namen:
+                namen.append(lid.naam)
+    return namen
+
+
+def uitnodiging_vraag_wie(uitnodiging: Uitnodiging) -> str:
+    """The Dutch sentence that says whom to ask for a new invitation."""
+    namen = uitnodiging_contactpersonen(uitnodiging)
+    if not namen:
+        return "Vraag de voorzitter of secretaris van de werkgroep om een nieuwe uitnodiging."
+    wie = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
+    return f"Vraag {wie} (werkgroep {uitnodiging.werkgroep.naam}) om een nieuwe uitnodiging."
