@@ -225,8 +225,8 @@ class HerinneringRonde(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.WACHTRIJ)
     in_wachtrij_op = models.DateTimeField(_("in de wachtrij gezet op"))
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
-    verstuurd = models.PositiveIntegerField(_("verstuurd"), default=0)
-    mislukt = models.PositiveIntegerField(_("mislukt"), default=0)
+    verstuurd = models.PositiveIntegerField(_("verstuurd"), default=0, validators=tussen(0, 10_000_000))
+    mislukt = models.PositiveIntegerField(_("mislukt"), default=0, validators=tussen(0, 10_000_000))
     reden = models.CharField(_("reden"), max_length=500, blank=True)
 
     objects = ScopedManager(werkgroep="enquete__werkgroep")

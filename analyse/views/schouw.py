@@ -196,8 +196,13 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
             "wat_nodig_was": punt.wat_nodig_was,
         }
     heeft_foto = bool(punt and punt.foto)
+    post = request.method == "POST"  # bound also when empty: an empty post gets the required-field errors
     form = PuntForm(
-        request.POST or None, request.FILES or None, werkgroep=request.werkgroep, initial=initial, heeft_foto=heeft_foto
+        request.POST if post else None,
+        request.FILES if post else None,
+        werkgroep=request.werkgroep,
+        initial=initial,
+        heeft_foto=heeft_foto,
     )
     foto = None
     if request.method == "POST":
