@@ -118,6 +118,7 @@ def _pagina_context(request) -> dict:
             terrein=terrein,
             terreinen=list(request.werkgroep.terreinen.order_by("naam")),
             res=_resultaten_context(request, enquete, terrein),
+            achtergehouden=selectors.achtergehouden(enquete),
             onderdrukt_tekst=selectors.ONDERDRUKT,
         )
     return context(request, **extra)
