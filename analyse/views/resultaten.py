@@ -91,7 +91,11 @@ def _resultaten_context(request, enquete, terrein):
                 u.grafiek = _grafiek(u)
         return res
 
-    return versie.bewaard(request.werkgroep, "enquete-resultaten", (enquete.pk, getattr(terrein, "pk", None)), maken)
+    # Closing changes which responses count (``selectors.gepubliceerde_reacties``) without a write.
+    gesloten = enquete.is_gesloten(timezone.localdate())
+    return versie.bewaard(
+        request.werkgroep, "enquete-resultaten", (enquete.pk, getattr(terrein, "pk", None), gesloten), maken
+    )
 
 
 @vereist(Actie.BEKIJKEN)

@@ -176,3 +176,15 @@ def test_bestaande_reacties_blijven_zichtbaar_na_de_migratie(actoren, opzet):
     import_module("analyse.migrations.0004_enq_publicatie_in_partijen").alles_was_zichtbaar(apps, None)
     assert Reactie.objects.filter(zichtbaar="terrein").count() == 3
     assert enquete.uitnodigingen.filter(ingevuld_zichtbaar=True).count() == 3
+
+
+def test_de_pagina_telt_de_rest_mee_zodra_de_enquete_sluit(actoren, als, opzet, klok):
+    """Closing needs no write: the kept results (6 hours) hold whether the survey was closed."""
+    uitn = opzet[3]
+    for u in [*uitn["Zuid"][:8], *uitn["Noord"][:2]]:  # Zuid's batch of 5; 3 + 2 held back
+        _indienen(u)
+    klok.move_to(dt.datetime(2026, 11, 30, 22, 0, tzinfo=dt.UTC))  # 23:00 on the closing day: still open
+    client = als(actoren.lid)
+    assert "5 reacties" in client.get(url("resultaten")).text
+    klok.move_to(dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC))  # 00:30 the next day: closed
+    assert "10 reacties" in client.get(url("resultaten")).text
