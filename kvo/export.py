@@ -33,19 +33,27 @@ def als_tekst(waarde):
     return waarde
 
 
-def csv_inhoud(rijen: Iterable[Sequence], *, scheiding: str = ";") -> str:
+def csv_inhoud(rijen: Iterable[Sequence], *, scheiding: str = ";", bom: bool = True) -> str:
     """The rows as CSV text (semicolons, as Dutch Excel writes them), with a BOM for Excel."""
     uit = io.StringIO()
     schrijver = csv.writer(uit, delimiter=scheiding)
     for rij in rijen:
         schrijver.writerow([als_tekst(w) for w in rij])
-    return "\ufeff" + uit.getvalue()
+    return ("\ufeff" if bom else "") + uit.getvalue()
+
+
+def download(inhoud: str | bytes, bestandsnaam: str) -> HttpResponse:
+    """A file made by this module as a download; the type follows the name (``.csv``, ``.xlsx``)."""
+    soort = "text/csv; charset=utf-8" if bestandsnaam.endswith(".csv") else XLSX_TYPE
+    if isinstance(inhoud, str) and not inhoud.startswith("\ufeff"):
+        inhoud = "\ufeff" + inhoud  # Excel reads a CSV as UTF-8 only with the BOM
+    antwoord = HttpResponse(inhoud, content_type=soort)
+    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return antwoord
 
 
 def csv_antwoord(rijen: Iterable[Sequence], bestandsnaam: str, *, scheiding: str = ";") -> HttpResponse:
-    antwoord = HttpResponse(csv_inhoud(rijen, scheiding=scheiding), content_type="text/csv; charset=utf-8")
-    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
-    return antwoord
+    return download(csv_inhoud(rijen, scheiding=scheiding), bestandsnaam)
 
 
 def vul_blad(blad, rijen: Iterable[Sequence]) -> None:
@@ -84,6 +92,4 @@ def xlsx_inhoud(bladen: dict[str, Iterable[Sequence]], *, kopregel: bool = True)
 
 
 def xlsx_antwoord(bladen: dict[str, Iterable[Sequence]], bestandsnaam: str, *, kopregel: bool = True) -> HttpResponse:
-    antwoord = HttpResponse(xlsx_inhoud(bladen, kopregel=kopregel), content_type=XLSX_TYPE)
-    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
-    return antwoord
+    return download(xlsx_inhoud(bladen, kopregel=kopregel), bestandsnaam)

@@ -89,3 +89,38 @@ def test_enquete_export_xlsx(actoren, als, enquete_met_payload):
     assert "=Zuid: aantal" in waarden and waarden.count(PAYLOAD) >= 4 and "@vraag" in waarden
     assert all(c.data_type == "s" for c in cellen if isinstance(c.value, str))
     assert any(c.data_type == "n" for c in cellen)  # counts and percentages stay numbers
+
+
+def test_voorbeeldbestanden_gaan_ook_via_kvo_export(actoren, als):
+    """The import examples (incident figures, the entrepreneurs' register) hold fixed rows; they are
+    written by the same helper, so every spreadsheet the app hands out is made one way."""
+    terrein = BedrijventerreinFactory(werkgroep=actoren.werkgroep)
+    client = als(actoren.lid)
+    w = {"werkgroep": "de-hoek"}
+    cijfers = client.get(reverse("analyse:cijfers_voorbeeld", kwargs=w))
+    ondernemers = client.get(reverse("gebieden:ondernemers_voorbeeld", kwargs={**w, "terrein": terrein.pk}))
+    for antwoord in (cijfers, ondernemers):
+        assert antwoord.status_code == 200 and antwoord["Content-Type"] == "text/csv; charset=utf-8"
+        assert antwoord.content.startswith("\ufeff".encode())
+    assert _csv(ondernemers.content.decode("utf-8"))[1][0] == "Voorbeeld B.V."
+    cellen = _cellen(client.get(reverse("analyse:cijfers_voorbeeld_xlsx", kwargs=w)).content)
+    assert not [c for c in cellen if c.data_type == "f"] and any(c.data_type == "n" for c in cellen)
+
+
+def test_elke_spreadsheet_gaat_via_kvo_export():
+    """A new CSV or XLSX export that writes its own file would skip the neutralising: only
+    ``kvo/export.py`` may call the writers."""
+    from pathlib import Path
+
+    wortel = Path(__file__).resolve().parents[2]
+    schrijvers = ("csv.writer(", "csv.DictWriter(", "Workbook(", "export_data(", "text/csv", "spreadsheetml")
+    buiten = []
+    for pad in wortel.glob("*/**/*.py"):
+        deel = pad.relative_to(wortel).parts
+        if deel[0] in ("tests", "bench", "static", "docs") or "migrations" in deel or deel[0].startswith("."):
+            continue
+        if deel == ("kvo", "export.py"):
+            continue
+        tekst = pad.read_text(encoding="utf-8")
+        buiten += [f"{pad.relative_to(wortel)}: {s}" for s in schrijvers if s in tekst]
+    assert buiten == [], "schrijf spreadsheets met kvo.export: " + "; ".join(buiten)
