@@ -12,9 +12,10 @@ rows are skipped but keep their number. Every problem is collected with its line
 ("regel 7, kolom periode_tot: geen geldige datum '31-02-2024'"), so the file is fixed once. The
 import is all or nothing.
 
-XLSX is read with django-import-export's ``XLSX`` format (a tablib ``Dataset``), which also
-writes the example workbook. CSV is read with the ``csv`` module: tablib's CSV reader drops
-empty lines, which would shift every line number after them.
+XLSX is read with django-import-export's ``XLSX`` format (a tablib ``Dataset``); the example
+files are written by ``kvo.export``, as every spreadsheet the app hands out. CSV is read with the
+``csv`` module: tablib's CSV reader drops empty lines, which would shift every line number after
+them.
 """
 
 from __future__ import annotations
@@ -188,18 +189,16 @@ def _lees_xlsx(inhoud: bytes) -> list[list]:
 
 
 def voorbeeld_csv() -> str:
-    regels = [";".join(KOLOMMEN)] + [";".join(r) for r in VOORBEELD]
-    return "\n".join(regels) + "\n"
+    from kvo.export import csv_inhoud
+
+    return csv_inhoud([KOLOMMEN, *VOORBEELD], bom=False)
 
 
 def voorbeeld_xlsx() -> bytes:
-    import tablib
-    from import_export.formats.base_formats import XLSX
+    from kvo.export import xlsx_inhoud
 
-    dataset = tablib.Dataset(headers=list(KOLOMMEN))
-    for rij in VOORBEELD:
-        dataset.append([*rij[:5], int(rij[5]), *rij[6:8], int(rij[8]) if rij[8] else ""])
-    return XLSX().export_data(dataset)
+    rijen = [[*rij[:5], int(rij[5]), *rij[6:8], int(rij[8]) if rij[8] else ""] for rij in VOORBEELD]
+    return xlsx_inhoud({"Cijfers": [KOLOMMEN, *rijen]})
 
 
 # --- checking the rows -------------------------------------------------------------------------

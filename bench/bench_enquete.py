@@ -57,7 +57,12 @@ def run(*, meet, werkgroep):
             return "Meer verlichting graag."
 
         Reactie.objects.bulk_create(
-            Reactie(enquete=enquete, terrein=terrein, antwoorden={v.ref: antwoord(v) for v in vragen})
+            Reactie(
+                enquete=enquete,
+                terrein=terrein,
+                antwoorden={v.ref: antwoord(v) for v in vragen},
+                zichtbaar=Reactie.Zichtbaar.TERREIN,  # published, as after 120 batches
+            )
             for _ in range(600)
         )
         staff = get_user_model().objects.filter(email="bench-staff@example.org").first() or (

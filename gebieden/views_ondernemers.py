@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -18,6 +17,7 @@ from gebieden.forms import ImportForm, OndernemerForm
 from gebieden.importeren import BestandFout, controleer, lees_bestand
 from gebieden.regels import MAX_ONDERNEMERS
 from gebieden.views import _context
+from kvo.export import csv_antwoord
 from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 
@@ -162,10 +162,8 @@ def ondernemers_import_bevestigen(request, werkgroep, terrein):
 def ondernemers_voorbeeld(request, werkgroep, terrein):
     """An example CSV with the recognised columns."""
     _terrein(request, terrein)
-    inhoud = (
-        "naam;adres;postcode;huisnummer;email;lid_ondernemersvereniging\n"
-        "Voorbeeld B.V.;Industrieweg;1234 AB;12;info@voorbeeld.nl;ja\n"
-    )
-    response = HttpResponse("\ufeff" + inhoud, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="ondernemers-voorbeeld.csv"'
-    return response
+    rijen = [
+        ["naam", "adres", "postcode", "huisnummer", "email", "lid_ondernemersvereniging"],
+        ["Voorbeeld B.V.", "Industrieweg", "1234 AB", "12", "info@voorbeeld.nl", "ja"],
+    ]
+    return csv_antwoord(rijen, "ondernemers-voorbeeld.csv")

@@ -62,6 +62,7 @@ def check_anoniem(ctx: ToetsContext) -> Uitkomst:
         Status.VOLDAAN,
         f"{aantal} anonieme reacties: per reactie alleen het bedrijventerrein en de antwoorden, zonder verwijzing "
         "naar de ondernemer of een tijdstip. De resultaten staan per vraag in grafiek en tabel, open antwoorden "
-        "letterlijk; uitsplitsingen met minder dan 5 reacties worden niet getoond.",
+        "letterlijk; uitsplitsingen met minder dan 5 reacties worden niet getoond, en nieuwe reacties komen per "
+        "5 van een bedrijventerrein tegelijk in de resultaten.",
         url,
     )

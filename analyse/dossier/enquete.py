@@ -3,8 +3,10 @@
 Canonical form: questions in the survey's order with defaults left out (``blok`` null,
 ``opties`` empty, ``verplicht`` false); invitations in the register's order, each with its
 sending date, the dates of the reminders sent (the ledger, by round) and ``beantwoord`` only when
-true; responses sorted by their content (park ref, then the answers as canonical JSON), so their
-order says nothing about who answered when, and a round trip is stable. ``x-inleiding`` and
+true; the published responses only (``gepubliceerde_reacties``: one held back for its batch is
+not in the file, so two exports never differ by one response), sorted by their content (park ref,
+then the answers as canonical JSON), so their order says nothing about who answered when, and a
+round trip is stable. ``x-inleiding`` and
 ``x-herinnering_dagen`` carry what the schema has no place for.
 
 On import an invitation's channel follows the register (e-mail address → e-mail, else letter);
@@ -23,6 +25,7 @@ from django.utils import timezone
 from analyse import catalogus
 from analyse.antwoorden import controleer
 from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, Reactie, Vraag
+from analyse.selectors.resultaten import gepubliceerde_reacties
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, te_lang, x_sleutels, zet
 from kvo.dossier.registry import CyclusDeel, registreer
@@ -70,8 +73,10 @@ def _export(cyclus, voor_ci: bool) -> dict:
         zet(rij, "beantwoord", u.beantwoord, standaard=False)
         uitnodigingen.append(rij)
     zet(item, "uitnodigingen", uitnodigingen)
+    # Only the published responses (batches of at least 5): two exports never differ by one response.
     antwoorden = [
-        {"terrein": ref, "antwoorden": a} for ref, a in enquete.reacties.values_list("terrein__ref", "antwoorden")
+        {"terrein": ref, "antwoorden": a}
+        for ref, a in gepubliceerde_reacties(enquete).values_list("terrein__ref", "antwoorden")
     ]
     antwoorden.sort(key=lambda r: (r["terrein"], _canoniek(r["antwoorden"])))
     zet(item, "antwoorden", antwoorden)
@@ -201,6 +206,7 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
             ),
             verstuurd_op=_tijdstip(u.get("verstuurd_op")),
             beantwoord=u.get("beantwoord", False),
+            ingevuld_zichtbaar=u.get("beantwoord", False),
         )
         for u in bron
     )
@@ -211,7 +217,12 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
     )
     terreinen = ctx.objecten("terreinen")
     Reactie.objects.bulk_create(
-        Reactie(enquete=enquete, terrein=terreinen[r["terrein"]], antwoorden=r["antwoorden"])
+        Reactie(
+            enquete=enquete,
+            terrein=terreinen[r["terrein"]],
+            antwoorden=r["antwoorden"],
+            zichtbaar=Reactie.Zichtbaar.TERREIN,  # exported as published, so published again
+        )
         for r in e.get("antwoorden") or []
     )
 

@@ -110,6 +110,9 @@ class EnqueteUitnodiging(models.Model):
     verstuurd_op = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     fout = models.CharField(_("foutmelding"), max_length=500, blank=True)
     beantwoord = models.BooleanField(_("beantwoord"), default=False)
+    # "Ingevuld" as the invitations page shows it: set per park in the same batch that publishes the
+    # park's responses (``analyse.services.reacties.reacties_publiceren``), never one by one.
+    ingevuld_zichtbaar = models.BooleanField(_("ingevuld (getoond)"), default=False)
     papier = models.BooleanField(_("op papier ingevuld"), default=False)
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
 
@@ -188,12 +191,24 @@ class EnqueteConcept(models.Model):
 
 
 class Reactie(models.Model):
-    """An anonymous response: its park and its answers by question ref. Nothing else, on purpose."""
+    """An anonymous response: its park and its answers by question ref. Nothing else, on purpose.
+
+    ``zichtbaar`` is the batch it was published in, not a time: held back ("") until at least
+    ``MIN_REACTIES`` responses of its park are held back together ("terrein": in the park's and the
+    area's results), or, once the survey has closed, until the held-back rest of all parks together
+    numbers at least that many ("totaal": in the area's results only).
+    """
+
+    class Zichtbaar(models.TextChoices):
+        NEE = "", _("nog niet gepubliceerd")
+        TERREIN = "terrein", _("in de resultaten van het terrein en het geheel")
+        TOTAAL = "totaal", _("alleen in de resultaten van het geheel")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     enquete = models.ForeignKey(Enquete, related_name="reacties", on_delete=models.CASCADE)
     terrein = models.ForeignKey("gebieden.Bedrijventerrein", related_name="enquete_reacties", on_delete=models.CASCADE)
     antwoorden = models.JSONField(default=dict)
+    zichtbaar = models.CharField(max_length=8, choices=Zichtbaar.choices, default=Zichtbaar.NEE, blank=True)
 
     objects = ScopedManager(werkgroep="enquete__werkgroep")
 

@@ -2,8 +2,10 @@
 
 - Response per park from the register and the anonymous responses; who answered after which
   reminder round from the invitations and the reminder ledger, never from the responses.
-- Results per question, for the whole area or one park, from the responses only. A view with
-  fewer than ``MIN_REACTIES`` responses shows nothing but a note, so nobody can be singled out.
+- Results per question, for the whole area or one park, from the published responses only
+  (``gepubliceerde_reacties``: batches of at least ``MIN_REACTIES``, see
+  ``analyse.services.reacties``), so two exports never differ by one response. A view with fewer
+  than ``MIN_REACTIES`` responses shows nothing but a note, so nobody can be singled out.
   Open answers are shown verbatim, never summarised. Where an earlier cycle asked a question of
   the same topic block and type, its result stands beside the current one.
 
@@ -19,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 
 from analyse.antwoorden import schaal_labels
 from analyse.models import Enquete, Herinnering, Reactie
@@ -105,6 +108,24 @@ def per_ronde(enquete: Enquete) -> list[Ronde]:
 
 
 # --- results -------------------------------------------------------------------------------
+
+
+def gepubliceerde_reacties(enquete: Enquete, terrein=None, *, op=None):
+    """The responses the results are made of: for a park its published batches; for the area
+    those and, once closed, the held-back rest of all parks together if it numbers at least
+    ``MIN_REACTIES`` (``reacties_publiceren`` fixes that rest at the next response)."""
+    reacties = Reactie.objects.filter(enquete=enquete)
+    if terrein is not None:
+        return reacties.filter(terrein=terrein, zichtbaar=Reactie.Zichtbaar.TERREIN)
+    wachtend = reacties.filter(zichtbaar=Reactie.Zichtbaar.NEE)
+    if enquete.is_gesloten(op or timezone.localdate()) and wachtend.count() >= MIN_REACTIES:
+        return reacties
+    return reacties.exclude(zichtbaar=Reactie.Zichtbaar.NEE)
+
+
+def achtergehouden(enquete: Enquete, *, op=None) -> int:
+    """How many responses are not (yet) in the area's results."""
+    return Reactie.objects.filter(enquete=enquete).count() - gepubliceerde_reacties(enquete, op=op).count()
 
 
 @dataclass
@@ -198,11 +219,8 @@ def _vorige_enquete(enquete: Enquete) -> Enquete | None:
 
 
 def resultaten(enquete: Enquete, terrein=None, *, vergelijk: bool = True) -> Resultaten:
-    """The results of ``enquete`` for the whole area, or for ``terrein`` only."""
-    reacties = enquete.reacties.all()
-    if terrein is not None:
-        reacties = reacties.filter(terrein=terrein)
-    antwoorden = list(reacties.values_list("antwoorden", flat=True))
+    """The results of ``enquete`` for the whole area, or for ``terrein`` only (published responses)."""
+    antwoorden = list(gepubliceerde_reacties(enquete, terrein).values_list("antwoorden", flat=True))
     groepen = vragen_per_thema(enquete)
     if len(antwoorden) < MIN_REACTIES:
         return Resultaten(len(antwoorden), True, [ThemaUitslag(g.sleutel, g.naam, []) for g in groepen], None)
@@ -227,10 +245,7 @@ def resultaten(enquete: Enquete, terrein=None, *, vergelijk: bool = True) -> Res
 
 def _eerdere_uitslagen(vorige: Enquete, terrein) -> dict:
     """Per (block, type) the earlier survey's first question's result (suppressed views left out)."""
-    reacties = vorige.reacties.all()
-    if terrein is not None:
-        reacties = reacties.filter(terrein=terrein)
-    antwoorden = list(reacties.values_list("antwoorden", flat=True))
+    antwoorden = list(gepubliceerde_reacties(vorige, terrein).values_list("antwoorden", flat=True))
     if len(antwoorden) < MIN_REACTIES:
         return {}
     uitslagen = {}
@@ -283,7 +298,7 @@ def kerncijfers(enquete: Enquete | None) -> dict[int, Kerncijfer]:
     """Per topic block the first closed question's headline figure; empty with fewer than 5 responses."""
     if enquete is None:
         return {}
-    antwoorden = list(enquete.reacties.values_list("antwoorden", flat=True))
+    antwoorden = list(gepubliceerde_reacties(enquete).values_list("antwoorden", flat=True))
     if len(antwoorden) < MIN_REACTIES:
         return {}
     uit: dict[int, Kerncijfer] = {}

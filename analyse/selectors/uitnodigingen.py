@@ -100,15 +100,24 @@ def per_terrein(enquete: Enquete) -> list[TerreinBrieven]:
     ]
 
 
-def uitnodigingen_van(enquete: Enquete) -> list[EnqueteUitnodiging]:
-    """Every invitation with its entrepreneur, park and the number of reminders sent."""
-    return list(
+def uitnodigingen_van(enquete: Enquete, op: dt.date | None = None) -> list[EnqueteUitnodiging]:
+    """Every invitation with its entrepreneur, park and the number of reminders sent.
+
+    ``ingevuld`` is what the page may show: while the survey is open only answers already counted
+    in the published results (set per park in the batch that publishes them), so the column never
+    turns to "ja" for one entrepreneur while the results stay live; after closing, every answer.
+    """
+    gesloten = enquete.is_gesloten(op or timezone.localdate())
+    lijst = list(
         enquete.uitnodigingen.select_related("ondernemer__terrein")
         .annotate(
             aantal_herinneringen=Count("herinneringen", filter=Q(herinneringen__status=Herinnering.Status.VERSTUURD))
         )
         .order_by("ondernemer__terrein__naam", "ondernemer__naam", "pk")
     )
+    for u in lijst:
+        u.ingevuld = u.beantwoord and (u.ingevuld_zichtbaar or gesloten)
+    return lijst
 
 
 @dataclass(frozen=True)
@@ -126,7 +135,7 @@ def problemen(
     nu = nu or timezone.now()
     lijst = []
     for u in uitnodigingen:
-        if u.beantwoord:
+        if getattr(u, "ingevuld", u.beantwoord):
             continue
         if u.verzending == Verzending.MISLUKT:
             lijst.append(Probleem(u, "uitnodiging", u.fout or "Verzenden mislukt", True))
@@ -144,13 +153,13 @@ def problemen(
     per_pk = {u.pk: u for u in uitnodigingen}
     grens = nu - NIET_BEVESTIGD_NA
     mis = (
-        Herinnering.objects.filter(uitnodiging__enquete=enquete, uitnodiging__beantwoord=False)
+        Herinnering.objects.filter(uitnodiging__enquete=enquete)
         .filter(Q(status=Herinnering.Status.MISLUKT) | Q(status=Herinnering.Status.GECLAIMD, geclaimd_op__lt=grens))
         .order_by("ronde", "pk")
         .values_list("uitnodiging_id", "ronde", "status", "fout")
     )
     for uitnodiging_id, ronde, status, fout in mis:
-        if uitnodiging_id in per_pk:
+        if uitnodiging_id in per_pk and not getattr(per_pk[uitnodiging_id], "ingevuld", False):
             reden = (fout or "Verzenden mislukt") if status == Herinnering.Status.MISLUKT else "Niet bevestigd"
             lijst.append(Probleem(per_pk[uitnodiging_id], f"herinnering {ronde}", reden, False))
     return lijst

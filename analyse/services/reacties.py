@@ -3,16 +3,24 @@
 The one place a response is written (online, or a paper questionnaire the secretary enters).
 The response row gets the park and the answers and nothing else; the invitation is marked
 answered in the same transaction, and the draft kept between visits is deleted.
+
+Results are published in batches (``reacties_publiceren``), so that comparing two exports never
+isolates one response: a new response is held back until at least ``MIN_REACTIES`` responses of
+its park are held back, and those are published together, with the "ingevuld" of the park's
+answered invitations. After closing, the held-back rest of all parks goes into the area's results
+(not the parks') once it numbers at least ``MIN_REACTIES``.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from analyse.antwoorden import controleer
 from analyse.models import Enquete, EnqueteConcept, EnqueteUitnodiging, Reactie
+from analyse.selectors.resultaten import MIN_REACTIES
 
 AL_BEANTWOORD = "Deze enquête is al ingevuld. Dank u wel; een tweede keer invullen kan niet."
 GESLOTEN = "Deze enquête is gesloten; er kunnen geen antwoorden meer worden ingestuurd."
@@ -37,6 +45,12 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
     if enquete.is_gesloten(vandaag) and not papier:
         raise ValidationError(GESLOTEN)
     with transaction.atomic():
+        # One publication at a time per survey: a second submission waits here and then counts the
+        # first one's held-back response, so a batch is never split over two transactions.
+        enquete = Enquete.objects.select_for_update().get(pk=enquete.pk)
+        # Closed: the rest already on show (``selectors.resultaten.gepubliceerde_reacties``) is fixed
+        # first, so this response cannot join it one by one.
+        reacties_publiceren(enquete=enquete, op=vandaag)
         # Claim the invitation first: of two simultaneous submissions only one updates the row.
         geclaimd = EnqueteUitnodiging.objects.filter(pk=uitnodiging.pk, beantwoord=False).update(
             beantwoord=True, papier=papier
@@ -49,6 +63,7 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
             antwoorden={ref: w for ref, w in antwoorden.items() if w is not None},
         )
         EnqueteConcept.objects.filter(uitnodiging=uitnodiging).delete()
+        reacties_publiceren(enquete=enquete, op=vandaag)
         if papier and actor is not None:
             from werkgroepen.logboek import log_actie
 
@@ -60,3 +75,31 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
             )
     uitnodiging.beantwoord = True
     uitnodiging.papier = papier
+
+
+def reacties_publiceren(*, enquete: Enquete, op=None) -> int:
+    """Publish the held-back responses that make a batch; returns how many were published.
+
+    Per park: all its held-back responses once there are at least ``MIN_REACTIES``, and with them
+    "ingevuld" for the park's answered invitations. Closed (``op`` after the closing date): the
+    held-back rest of all parks together, once at least ``MIN_REACTIES``, in the area's results only.
+    Call inside the transaction that holds the survey's row lock.
+    """
+    op = op or timezone.localdate()
+    wachtend = Reactie.objects.filter(enquete=enquete, zichtbaar=Reactie.Zichtbaar.NEE)
+    terreinen = list(
+        wachtend.order_by()
+        .values("terrein_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=MIN_REACTIES)
+        .values_list("terrein_id", flat=True)
+    )
+    aantal = 0
+    if terreinen:
+        aantal += wachtend.filter(terrein_id__in=terreinen).update(zichtbaar=Reactie.Zichtbaar.TERREIN)
+        EnqueteUitnodiging.objects.filter(
+            enquete=enquete, beantwoord=True, ingevuld_zichtbaar=False, ondernemer__terrein_id__in=terreinen
+        ).update(ingevuld_zichtbaar=True)
+    if enquete.is_gesloten(op) and wachtend.count() >= MIN_REACTIES:
+        aantal += wachtend.update(zichtbaar=Reactie.Zichtbaar.TOTAAL)
+    return aantal

@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +22,7 @@ from analyse.models import Cijfer
 from analyse.selectors import cijfers as selectors
 from analyse.services import cijfers as services
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
+from kvo.export import download
 from kvo.grafieken import Reeks, kolommen
 from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
@@ -226,15 +226,9 @@ def cijfers_import_bevestigen(request, werkgroep):
 @vereist(Actie.BEKIJKEN)
 def cijfers_voorbeeld(request, werkgroep):
     """An example CSV with every column (semicolons, as Dutch Excel writes them)."""
-    response = HttpResponse("\ufeff" + voorbeeld_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="cijfers-voorbeeld.csv"'
-    return response
+    return download(voorbeeld_csv(), "cijfers-voorbeeld.csv")
 
 
 @vereist(Actie.BEKIJKEN)
 def cijfers_voorbeeld_xlsx(request, werkgroep):
-    response = HttpResponse(
-        voorbeeld_xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="cijfers-voorbeeld.xlsx"'
-    return response
+    return download(voorbeeld_xlsx(), "cijfers-voorbeeld.xlsx")

@@ -7,9 +7,6 @@ the open answers, with the same suppression as the page; never one row per respo
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,6 +16,7 @@ from analyse.selectors import resultaten as selectors
 from analyse.selectors.enquete import enquete_van
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
 from kvo import versie
+from kvo.export import csv_antwoord, xlsx_antwoord
 from kvo.grafieken import Reeks, Staaf, kolommen, staafdiagram
 from kvo.mixins import vereist
 from kvo.pdf import template_naar_pdf
@@ -93,7 +91,11 @@ def _resultaten_context(request, enquete, terrein):
                 u.grafiek = _grafiek(u)
         return res
 
-    return versie.bewaard(request.werkgroep, "enquete-resultaten", (enquete.pk, getattr(terrein, "pk", None)), maken)
+    # Closing changes which responses count (``selectors.gepubliceerde_reacties``) without a write.
+    gesloten = enquete.is_gesloten(timezone.localdate())
+    return versie.bewaard(
+        request.werkgroep, "enquete-resultaten", (enquete.pk, getattr(terrein, "pk", None), gesloten), maken
+    )
 
 
 @vereist(Actie.BEKIJKEN)
@@ -118,6 +120,7 @@ def _pagina_context(request) -> dict:
             terrein=terrein,
             terreinen=list(request.werkgroep.terreinen.order_by("naam")),
             res=_resultaten_context(request, enquete, terrein),
+            achtergehouden=selectors.achtergehouden(enquete),
             onderdrukt_tekst=selectors.ONDERDRUKT,
         )
     return context(request, **extra)
@@ -196,40 +199,13 @@ def export_rijen(enquete: Enquete, terreinen) -> tuple[list[list], list[list]]:
 
 @vereist(Actie.BEKIJKEN)
 def resultaten_export(request, werkgroep, formaat: str):
+    """CSV or XLSX through ``kvo.export``: open answers and park names are written as text, never
+    as a formula."""
     cyclus, enquete = _verstuurde_enquete(request)
     tabellen, open_rijen = export_rijen(enquete, list(request.werkgroep.terreinen.order_by("naam")))
     naam = f"enquete-resultaten-cyclus-{cyclus.nummer}"
     if formaat == "csv":
-        uit = io.StringIO()
-        schrijver = csv.writer(uit, delimiter=";")
-        schrijver.writerows(tabellen)
-        schrijver.writerow([])
-        schrijver.writerow(["Open antwoorden"])
-        schrijver.writerows(open_rijen)
-        antwoord = HttpResponse("\ufeff" + uit.getvalue(), content_type="text/csv; charset=utf-8")
-        antwoord["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
-        return antwoord
+        return csv_antwoord([*tabellen, [], ["Open antwoorden"], *open_rijen], f"{naam}.csv")
     if formaat != "xlsx":
         raise Http404
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    boek = Workbook()
-    blad = boek.active
-    blad.title = "Per vraag"
-    for rij in tabellen:
-        blad.append(rij)
-    open_blad = boek.create_sheet("Open antwoorden")
-    for rij in open_rijen:
-        open_blad.append(rij)
-    for b in (blad, open_blad):
-        for cel in b[1]:
-            cel.font = Font(bold=True)
-        b.freeze_panes = "A2"
-    uit = io.BytesIO()
-    boek.save(uit)
-    antwoord = HttpResponse(
-        uit.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-    return antwoord
+    return xlsx_antwoord({"Per vraag": tabellen, "Open antwoorden": open_rijen}, f"{naam}.xlsx")

@@ -68,6 +68,8 @@ class ReactieFactory(factory.django.DjangoModelFactory):
     enquete = factory.SubFactory(EnqueteFactory)
     terrein = factory.SubFactory(BedrijventerreinFactory, werkgroep=factory.SelfAttribute("..enquete.werkgroep"))
     antwoorden = factory.LazyFunction(dict)
+    # Made directly, as published (a batch); ``reactie_indienen`` holds a new response back.
+    zichtbaar = Reactie.Zichtbaar.TERREIN
 
 
 class CijferFactory(factory.django.DjangoModelFactory):

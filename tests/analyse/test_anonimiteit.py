@@ -12,10 +12,12 @@ from tests.factories import BedrijventerreinFactory, OndernemerFactory
 
 
 def test_een_reactie_bewaart_alleen_terrein_en_antwoorden(db):
+    # ``zichtbaar`` is the publication batch (shared by at least 5 responses), not a time.
     velden = {f.name for f in Reactie._meta.concrete_fields}
-    assert velden == {"id", "enquete", "terrein", "antwoorden"}
+    assert velden == {"id", "enquete", "terrein", "antwoorden", "zichtbaar"}
     kolommen = {c.name for c in connection.introspection.get_table_description(connection.cursor(), "analyse_reactie")}
-    assert kolommen == {"id", "enquete_id", "terrein_id", "antwoorden"}
+    assert kolommen == {"id", "enquete_id", "terrein_id", "antwoorden", "zichtbaar"}
+    assert set(Reactie.Zichtbaar.values) == {"", "terrein", "totaal"}
 
 
 def test_geen_model_verwijst_naar_een_reactie_en_een_reactie_niet_naar_een_ondernemer():
@@ -46,7 +48,8 @@ def test_indienen_laat_geen_spoor_dan_beantwoord(actoren):
     for u in EnqueteUitnodiging.objects.filter(pk__in=voor):
         na = {f.attname: getattr(u, f.attname) for f in EnqueteUitnodiging._meta.concrete_fields}
         verschil = {k for k in na if na[k] != voor[u.pk][k]}
-        assert verschil == {"beantwoord"}
+        # 50 responses of one park: ten batches of 5, each showing "ingevuld" for its park.
+        assert verschil == {"beantwoord", "ingevuld_zichtbaar"}
     # Random identifiers: the order of the ids says nothing about the order of submission.
     ids = [str(r) for r in Reactie.objects.order_by("id").values_list("antwoorden", flat=True)]
     volgorde = [r["s"] for r in Reactie.objects.order_by("id").values_list("antwoorden", flat=True)]
