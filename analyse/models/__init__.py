@@ -13,6 +13,7 @@ from analyse.models.enquete import (
     EnqueteLink,
     EnqueteUitnodiging,
     Herinnering,
+    LegeInzending,
     Reactie,
     Vraag,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "EnqueteLink",
     "EnqueteUitnodiging",
     "Herinnering",
+    "LegeInzending",
     "Prioriteit",
     "Reactie",
     "Schouw",

@@ -42,7 +42,7 @@ def enquete_van(cyclus) -> Enquete | None:
 
 
 def vragen_van(enquete: Enquete) -> list[Vraag]:
-    return list(enquete.vragen.order_by("volgorde", "pk"))
+    return list(enquete.vragen.select_related("toon_als_vraag").order_by("volgorde", "pk"))
 
 
 def thema_volgorde(enquete: Enquete) -> dict[str, int]:

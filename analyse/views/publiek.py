@@ -12,6 +12,11 @@
   every form post are rate-limited per IP and per link. No log line carries a token
   (``kvo.logfilters``) or an answer (nothing here logs one).
 - Works on a 360 px phone without JavaScript: plain forms, big touch targets.
+- A follow-up question ("Zo ja, …") is on a step only when the kept answers meet its condition;
+  when a step's answer makes a follow-up on the same step due, "Volgende" shows the step again
+  with it. Answers to follow-ups no longer asked are removed from the kept answers.
+- Sending without a single answer asks once ("Toch versturen?", a second form, no script); such
+  a submission is counted apart and is no response (``reactie_indienen``).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from django_ratelimit.core import is_ratelimited
 from django_scopes import scope, scopes_disabled
 
 from analyse import vragenlijst
+from analyse.antwoorden import alleen_gevraagd
 from analyse.models import EnqueteConcept, EnqueteUitnodiging
 from analyse.selectors.enquete import vragen_per_thema
 from analyse.services import reacties
@@ -145,9 +151,9 @@ def _vragen(enquete) -> list:
     return versie.bewaard(enquete.werkgroep, "enquete-vragen", (enquete.pk,), lambda: vragen_per_thema(enquete))
 
 
-def _bewaar(uitnodiging, concept: dict, deel: dict) -> dict:
-    concept = {**concept, **deel}
-    concept = {ref: w for ref, w in concept.items() if w is not None}
+def _bewaar(uitnodiging, concept: dict, deel: dict, vragen: list) -> dict:
+    """Keep ``deel`` with the earlier answers, without the answers to follow-ups no longer asked."""
+    concept = alleen_gevraagd(vragen, {**concept, **deel})
     EnqueteConcept.objects.update_or_create(uitnodiging=uitnodiging, defaults={"antwoorden": concept})
     return concept
 
@@ -215,7 +221,8 @@ def stap(request, nummer: int):
         return melding(request, "te-vaak")
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
         concept = _concept(uitnodiging)
-        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete))
+        groepen = _vragen(uitnodiging.enquete)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, groepen, alleen_gevraagd=True)
         if not 1 <= nummer <= len(stappen):
             return redirect("enquete:pagina")
         huidig = stappen[nummer - 1]
@@ -225,9 +232,20 @@ def stap(request, nummer: int):
             terug = request.POST.get("richting") == "vorige"
             if goed or terug:
                 # Valid answers are kept (an emptied one is removed); on "back" an invalid one keeps its old value.
-                _bewaar(uitnodiging, concept, {iv.vraag.ref: deel[iv.vraag.ref] for iv in huidig.vragen if not iv.fout})
+                alle = [v for g in groepen for v in g.vragen]
+                concept = _bewaar(
+                    uitnodiging,
+                    concept,
+                    {iv.vraag.ref: deel[iv.vraag.ref] for iv in huidig.vragen if not iv.fout},
+                    alle,
+                )
                 if terug:
                     return redirect("enquete:stap", nummer=max(1, nummer - 1))
+                getoond = {iv.vraag.ref for iv in huidig.vragen}
+                nu = vragenlijst.stappen(uitnodiging.enquete, concept, groepen, alleen_gevraagd=True)[nummer - 1]
+                if any(iv.vraag.ref not in getoond for iv in nu.vragen):
+                    # an answer here made a follow-up on this step due: show the step again with it
+                    return redirect(reverse("enquete:stap", kwargs={"nummer": nummer}) + "?vervolg=1")
                 if nummer < len(stappen):
                     return redirect("enquete:stap", nummer=nummer + 1)
                 return redirect("enquete:versturen")
@@ -241,6 +259,7 @@ def stap(request, nummer: int):
             aantal=len(stappen),
             fouten=status == 422,
             ontbreekt=request.GET.get("ontbreekt") == "1",
+            vervolg=request.GET.get("vervolg") == "1",
         ),
         status=status,
     )
@@ -255,7 +274,7 @@ def versturen(request):
         return melding(request, reden)
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
         concept = _concept(uitnodiging)
-        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete))
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete), alleen_gevraagd=True)
     return render(request, "enquete/versturen.html", _ctx(uitnodiging, stappen=stappen, concept=concept))
 
 
@@ -272,16 +291,19 @@ def insturen(request):
         return melding(request, "te-vaak")
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
         concept = _concept(uitnodiging)
-        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete))
+        groepen = _vragen(uitnodiging.enquete)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, groepen, alleen_gevraagd=True)
         for s in stappen:
             for iv in s.vragen:
                 if iv.vraag.verplicht and iv.vraag.ref not in concept:
                     return redirect(reverse("enquete:stap", kwargs={"nummer": s.nummer}) + "?ontbreekt=1")
         refs = {iv.vraag.ref for s in stappen for iv in s.vragen}
+        antwoorden = {r: w for r, w in concept.items() if r in refs and w is not None}
+        if not antwoorden and request.POST.get("leeg") != "1":
+            # Not a single answer: ask once before an empty submission (it will not count as a response).
+            return render(request, "enquete/versturen.html", _ctx(uitnodiging, stappen=stappen, leeg=True))
         try:
-            reacties.reactie_indienen(
-                uitnodiging=uitnodiging, antwoorden={r: w for r, w in concept.items() if r in refs}
-            )
+            reacties.reactie_indienen(uitnodiging=uitnodiging, antwoorden=antwoorden)
         except ValidationError as fout:
             if reacties.AL_BEANTWOORD in fout.messages:
                 return melding(request, "beantwoord")

@@ -294,18 +294,15 @@ def papier(request, werkgroep, pk: int):
     fout = ""
     status = 200
     if request.method == "POST":
-        antwoorden, goed = {}, True
-        for stap in stappen:
-            deel, stap_goed = vragenlijst.lees(stap.vragen, request.POST)
-            antwoorden.update(deel)
-            goed = goed and stap_goed
+        antwoorden, goed = vragenlijst.lees_formulier(stappen, request.POST)
         if goed:
             try:
-                reactie_indienen(uitnodiging=uitnodiging, antwoorden=antwoorden, papier=True, actor=request.user)
+                telt = reactie_indienen(uitnodiging=uitnodiging, antwoorden=antwoorden, papier=True, actor=request.user)
             except ValidationError as e:
                 fout = " ".join(e.messages)
             else:
-                messages.success(request, f"Papieren vragenlijst van {uitnodiging.ondernemer.naam} ingevoerd.")
+                leeg = "" if telt else " Geen enkele vraag beantwoord: geteld als lege inzending, niet als reactie."
+                messages.success(request, f"Papieren vragenlijst van {uitnodiging.ondernemer.naam} ingevoerd.{leeg}")
                 return redirect(_url(request))
         else:
             fout = "Niet alles is goed ingevuld; de vragen met een melding staan hieronder in rood."
