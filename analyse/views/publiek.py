@@ -36,9 +36,9 @@ from django_scopes import scope, scopes_disabled
 from analyse import vragenlijst
 from analyse.antwoorden import alleen_gevraagd
 from analyse.models import EnqueteConcept, EnqueteUitnodiging
-from analyse.selectors.enquete import vragen_per_thema
+from analyse.selectors.enquete import contact_van, vragen_per_thema
 from analyse.services import reacties
-from analyse.tokens import hash_van, uitnodiging_van_token
+from analyse.tokens import als_code, hash_van, uitnodiging_van_token
 from kvo import versie
 
 SESSIE = "enquete.uitnodiging"
@@ -158,6 +158,16 @@ def _bewaar(uitnodiging, concept: dict, deel: dict, vragen: list) -> dict:
     return concept
 
 
+def _contact(werkgroep):
+    """Whom to ask (the secretary, the group's address), kept like the questions under the data version."""
+
+    def maken():
+        with scope(werkgroep=werkgroep):
+            return contact_van(werkgroep)
+
+    return versie.bewaard(werkgroep, "enquete-contact", (timezone.localdate().isoformat(),), maken)
+
+
 def _ctx(uitnodiging, **extra) -> dict:
     enquete = uitnodiging.enquete
     return {
@@ -165,6 +175,7 @@ def _ctx(uitnodiging, **extra) -> dict:
         "werkgroep": enquete.werkgroep,
         "terrein_naam": uitnodiging.terrein_naam,
         "anoniem": ANONIEM,
+        "contact": _contact(enquete.werkgroep),
         **extra,
     }
 
@@ -173,7 +184,7 @@ def _ctx(uitnodiging, **extra) -> dict:
 @require_http_methods(["GET", "HEAD"])
 def start(request, token: str):
     """The personal link: exchange the token for a session, then continue without it in the URL."""
-    if _te_vaak(request, sleutel=hash_van(token), rate="20/m"):
+    if _te_vaak(request, sleutel=hash_van(als_code(token) or token), rate="20/m"):
         return melding(request, "te-vaak")
     with scopes_disabled():
         uitnodiging = uitnodiging_van_token(token)

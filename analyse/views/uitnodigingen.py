@@ -23,7 +23,7 @@ from analyse import vragenlijst
 from analyse.forms_uitnodigingen import OnbestelbaarForm, PlanningForm
 from analyse.models import EnqueteUitnodiging, Herinnering
 from analyse.selectors import uitnodigingen as selectors
-from analyse.selectors.enquete import dekking_van, enquete_van
+from analyse.selectors.enquete import contact_van, dekking_van, enquete_van
 from analyse.services import uitnodigingen as services
 from analyse.services.reacties import reactie_indienen
 from analyse.tokens import link_url
@@ -263,9 +263,9 @@ def brieven(request, werkgroep, terrein: int):
         messages.error(request, " ".join(e.messages))
         return redirect(_url(request))
     brieven = []
-    for uitnodiging, token in paren:
+    for uitnodiging, token, code in paren:
         url = link_url(token)
-        brieven.append({"ondernemer": uitnodiging.ondernemer, "link": url, "qr": qr_svg(url)})
+        brieven.append({"ondernemer": uitnodiging.ondernemer, "link": link_url(code), "qr": qr_svg(url)})
     pdf = template_naar_pdf(
         "pdf/enquete_brieven.html",
         {
@@ -273,6 +273,7 @@ def brieven(request, werkgroep, terrein: int):
             "enquete": enquete,
             "terrein": terrein,
             "brieven": brieven,
+            "contact": contact_van(request.werkgroep),
             "datum": timezone.localdate(),
         },
     )
