@@ -166,16 +166,18 @@ def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
 
 
 def _check_voorwaarden(vragen: list[dict], per_ref: dict, basis: tuple) -> list[str]:
-    """``x-toon_als`` of each question: an earlier question of a type with answers, and one of them."""
-    problemen, eerder = [], set()
+    """``x-toon_als`` of each question: another question of the survey of a type with answers, and one
+    of them. (The list's order is not the survey's order, which follows theme and block.)"""
+    problemen = []
+    refs = {v["ref"] for v in vragen}
     for j, v in enumerate(vragen):
         voorwaarde = v.get("x-toon_als")
         plek = pad(*basis, "vragen", j, "x-toon_als")
         if voorwaarde is not None:
             if not isinstance(voorwaarde, dict) or set(voorwaarde) != {"vraag", "antwoord"}:
                 problemen.append(f'{plek}: verwacht {{"vraag": <ref>, "antwoord": <antwoord>}}')
-            elif voorwaarde["vraag"] not in eerder:
-                problemen.append(f'{plek}: "{voorwaarde["vraag"]}" is geen eerdere vraag van deze enquête')
+            elif voorwaarde["vraag"] not in refs or voorwaarde["vraag"] == v["ref"]:
+                problemen.append(f'{plek}: "{voorwaarde["vraag"]}" is geen andere vraag van deze enquête')
             elif per_ref[voorwaarde["vraag"]].type not in BASIS_TYPES:
                 problemen.append(
                     f"{plek}: een vervolgvraag volgt alleen op een ja/nee-, keuze-, meerkeuze- of schaalvraag"
@@ -184,7 +186,6 @@ def _check_voorwaarden(vragen: list[dict], per_ref: dict, basis: tuple) -> list[
                 problemen.append(
                     f'{plek}: "{voorwaarde["antwoord"]}" is geen antwoord van vraag "{voorwaarde["vraag"]}"'
                 )
-        eerder.add(v["ref"])
     return problemen
 
 

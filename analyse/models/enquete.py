@@ -234,7 +234,7 @@ class LegeInzending(models.Model):
 
     enquete = models.ForeignKey(Enquete, related_name="lege_inzendingen", on_delete=models.CASCADE)
     terrein = models.ForeignKey("gebieden.Bedrijventerrein", related_name="lege_inzendingen", on_delete=models.CASCADE)
-    aantal = models.PositiveIntegerField(default=0)
+    aantal = models.PositiveIntegerField(default=0, validators=tussen(0, 1_000_000))
 
     objects = ScopedManager(werkgroep="enquete__werkgroep")
 

@@ -145,10 +145,23 @@ def _concept(uitnodiging) -> dict:
         return {}
 
 
+def _vast(enquete) -> tuple:
+    """The survey's questions by theme and whom to ask (``contact_van``), kept under the work group's
+    data version (``kvo.versie``): every step of every entrepreneur shows them, and a sent survey
+    does not change. Read once per request (kept on the survey object)."""
+    if not hasattr(enquete, "_vast"):
+        werkgroep = enquete.werkgroep
+
+        def maken():
+            with scope(werkgroep=werkgroep):
+                return vragen_per_thema(enquete), contact_van(werkgroep)
+
+        enquete._vast = versie.bewaard(werkgroep, "enquete-vast", (enquete.pk, timezone.localdate().isoformat()), maken)
+    return enquete._vast
+
+
 def _vragen(enquete) -> list:
-    """The survey's questions by theme, kept under the work group's data version (``kvo.versie``):
-    every step of every entrepreneur shows them, and a sent survey does not change."""
-    return versie.bewaard(enquete.werkgroep, "enquete-vragen", (enquete.pk,), lambda: vragen_per_thema(enquete))
+    return _vast(enquete)[0]
 
 
 def _bewaar(uitnodiging, concept: dict, deel: dict, vragen: list) -> dict:
@@ -158,16 +171,6 @@ def _bewaar(uitnodiging, concept: dict, deel: dict, vragen: list) -> dict:
     return concept
 
 
-def _contact(werkgroep):
-    """Whom to ask (the secretary, the group's address), kept like the questions under the data version."""
-
-    def maken():
-        with scope(werkgroep=werkgroep):
-            return contact_van(werkgroep)
-
-    return versie.bewaard(werkgroep, "enquete-contact", (timezone.localdate().isoformat(),), maken)
-
-
 def _ctx(uitnodiging, **extra) -> dict:
     enquete = uitnodiging.enquete
     return {
@@ -175,7 +178,7 @@ def _ctx(uitnodiging, **extra) -> dict:
         "werkgroep": enquete.werkgroep,
         "terrein_naam": uitnodiging.terrein_naam,
         "anoniem": ANONIEM,
-        "contact": _contact(enquete.werkgroep),
+        "contact": _vast(enquete)[1],
         **extra,
     }
 
