@@ -100,3 +100,79 @@ def als_tekst(vraag, waarde) -> str:
     if vraag.type == "getal":
         return str(waarde).replace(".", ",")
     return str(waarde)
+
+
+# --- follow-up questions ("Zo ja, …") ------------------------------------------------------
+
+# The question types a follow-up can depend on, and how the condition's value is written.
+BASIS_TYPES = ("ja-nee", "keuze", "meerkeuze", "schaal")
+
+
+def voorwaarde_waarden(vraag) -> list[str]:
+    """The answers of ``vraag`` a follow-up can be shown after (as stored in ``toon_als_antwoord``)."""
+    if vraag.type == "ja-nee":
+        return ["ja", "nee"]
+    if vraag.type in ("keuze", "meerkeuze"):
+        return list(vraag.opties)
+    if vraag.type == "schaal":
+        return [str(i) for i in range(1, 6)]
+    return []
+
+
+def voorwaarde_label(vraag, antwoord: str) -> str:
+    """The condition's answer in words: "ja", "3 – neutraal", an option."""
+    if vraag.type == "schaal" and antwoord.isdigit() and 1 <= int(antwoord) <= 5:
+        return als_tekst(vraag, int(antwoord))
+    return antwoord
+
+
+def past_bij(basis, waarde, antwoord: str) -> bool:
+    """Does the stored answer ``waarde`` to ``basis`` meet the condition ``antwoord``?"""
+    if waarde is None:
+        return False
+    if basis.type == "ja-nee":
+        return isinstance(waarde, bool) and waarde == (antwoord == "ja")
+    if basis.type == "keuze":
+        return waarde == antwoord
+    if basis.type == "meerkeuze":
+        return isinstance(waarde, list) and antwoord in waarde
+    if basis.type == "schaal":
+        return not isinstance(waarde, bool) and str(waarde) == antwoord
+    return False
+
+
+def gevraagd(vragen, antwoorden: dict) -> set[str]:
+    """The refs of ``vragen`` that were asked, given ``antwoorden``: a question without a condition
+    always; a follow-up only when its base question was asked and answered as the condition says.
+
+    ``vragen`` need their ``toon_als_vraag`` (select it with them). A base question outside
+    ``vragen`` counts as not asked; a cycle of conditions (the builder refuses one) as not asked.
+    """
+    per_pk = {v.pk: v for v in vragen}
+    uit: dict[int, bool] = {}
+
+    def bezig(vraag, pad: frozenset) -> bool:
+        if vraag.pk in uit:
+            return uit[vraag.pk]
+        if not vraag.toon_als_vraag_id:
+            uit[vraag.pk] = True
+            return True
+        basis = per_pk.get(vraag.toon_als_vraag_id)
+        if basis is None or basis.pk in pad:
+            uit[vraag.pk] = False
+            return False
+        ja = bezig(basis, pad | {vraag.pk}) and past_bij(basis, antwoorden.get(basis.ref), vraag.toon_als_antwoord)
+        uit[vraag.pk] = ja
+        return ja
+
+    return {v.ref for v in vragen if bezig(v, frozenset())}
+
+
+def alleen_gevraagd(vragen, antwoorden: dict) -> dict:
+    """``antwoorden`` without the answers to follow-ups that were not asked (and without empty ones)."""
+    refs = gevraagd(vragen, antwoorden)
+    return {ref: w for ref, w in antwoorden.items() if w is not None and (ref in refs or ref not in _refs(vragen))}
+
+
+def _refs(vragen) -> set[str]:
+    return {v.ref for v in vragen}

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django import forms
 
 from analyse import catalogus
+from analyse.antwoorden import BASIS_TYPES, voorwaarde_label, voorwaarde_waarden
 from analyse.models import Vraag
+from analyse.selectors.enquete import geordend
 from analyse.services.enquete import (
     MAX_INLEIDING,
     MAX_OPTIE,
@@ -33,6 +35,24 @@ def blok_keuzes(enquete) -> list:
         blokken = [(str(b), f"{b}. {catalogus.BLOKKEN[b].titel}") for b in thema.blokken if b in gekozen]
         if blokken:
             keuzes.append((thema.naam, blokken))
+    return keuzes
+
+
+GEEN_VOORWAARDE = ""
+
+
+def voorwaarde_keuzes(enquete, vraag=None) -> list:
+    """The choices: "always" first, then per question a follow-up can depend on (in the survey's order, numbered),
+    each of its answers as ``<pk>|<answer>``. No script needed: one select with a group per question."""
+    keuzes: list = [(GEEN_VOORWAARDE, "Altijd: iedereen krijgt deze vraag")]
+    for nummer, basis in enumerate(geordend(enquete), start=1):
+        if basis.type not in BASIS_TYPES or (vraag is not None and basis.pk == vraag.pk):
+            continue
+        kop = f"Vraag {nummer}: {basis.tekst[:70]}{'…' if len(basis.tekst) > 70 else ''}"
+        keuzes.append(
+            (kop, [(f"{basis.pk}|{w}", f"alleen bij het antwoord “{voorwaarde_label(basis, w)}”")
+                   for w in voorwaarde_waarden(basis)])
+        )  # fmt: skip
     return keuzes
 
 
@@ -66,11 +86,20 @@ class VraagForm(forms.Form):
         required=False,
         help_text="Liever spaarzaam gebruiken: een verplichte vraag kan ondernemers doen afhaken.",
     )
+    voorwaarde = forms.ChoiceField(
+        label="Wie krijgt deze vraag?",
+        required=False,
+        help_text=(
+            "Een vervolgvraag (“Zo ja, …”) krijgt alleen wie een eerdere vraag zo beantwoordde. "
+            "De eerdere vraag moet in de enquête vóór deze vraag staan."
+        ),
+    )
 
-    def __init__(self, *args, enquete, **kwargs):
+    def __init__(self, *args, enquete, vraag=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["thema"].choices = thema_keuzes(enquete)
         self.fields["blok"].choices = blok_keuzes(enquete)
+        self.fields["voorwaarde"].choices = voorwaarde_keuzes(enquete, vraag)
 
     @staticmethod
     def initial_van(vraag: Vraag) -> dict:
@@ -81,6 +110,9 @@ class VraagForm(forms.Form):
             "type": vraag.type,
             "opties": "\n".join(vraag.opties or []),
             "verplicht": vraag.verplicht,
+            "voorwaarde": (
+                f"{vraag.toon_als_vraag_id}|{vraag.toon_als_antwoord}" if vraag.toon_als_vraag_id else GEEN_VOORWAARDE
+            ),
         }
 
     def gegevens(self) -> dict:
@@ -93,6 +125,8 @@ class VraagForm(forms.Form):
             "type": d["type"],
             "opties": opties_uit_tekst(d.get("opties")),
             "verplicht": d.get("verplicht", False),
+            "toon_als_vraag": int(basis) if (basis := d.get("voorwaarde", "").partition("|")[0]) else None,
+            "toon_als_antwoord": d.get("voorwaarde", "").partition("|")[2],
         }
 
 

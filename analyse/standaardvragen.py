@@ -25,6 +25,8 @@ class Standaardvraag:
     tekst: str
     type: str  # one of analyse.models.Vraag.Type
     opties: tuple[str, ...] = ()
+    # A follow-up ("Als dat zo is: …"): (position of the base question in its block, from 1; the answer)
+    na: tuple[int, str] | None = None
 
     def als_dict(self, blok: int) -> dict:
         """The question in the dossier's shape (without ``ref``): blok, thema, tekst, type, opties."""
@@ -46,8 +48,8 @@ def _keuze(tekst: str, *opties: str) -> Standaardvraag:
     return Standaardvraag(tekst, "keuze", opties)
 
 
-def _meerkeuze(tekst: str, *opties: str) -> Standaardvraag:
-    return Standaardvraag(tekst, "meerkeuze", opties)
+def _meerkeuze(tekst: str, *opties: str, na: tuple[int, str] | None = None) -> Standaardvraag:
+    return Standaardvraag(tekst, "meerkeuze", opties, na)
 
 
 def _open(tekst: str) -> Standaardvraag:
@@ -91,6 +93,7 @@ VRAGEN: dict[int, tuple[Standaardvraag, ...]] = {
             "Intimidatie",
             "Rondhangende personen",
             "Lastigvallen van personeel",
+            na=(1, "ja"),
         ),
     ),
     5: (
@@ -211,6 +214,7 @@ VRAGEN: dict[int, tuple[Standaardvraag, ...]] = {
             "'s Avonds",
             "'s Nachts",
             "In het weekend",
+            na=(1, "ja"),
         ),
     ),
     25: (
@@ -381,5 +385,8 @@ def standaardenquete() -> list[dict]:
     uit = []
     for blok in STANDAARD_BLOKKEN:
         for i, vraag in enumerate(VRAGEN[blok], start=1):
-            uit.append({"ref": f"b{blok:02d}-{i}", **vraag.als_dict(blok)})
+            item = {"ref": f"b{blok:02d}-{i}", **vraag.als_dict(blok)}
+            if vraag.na is not None:
+                item["x-toon_als"] = {"vraag": f"b{blok:02d}-{vraag.na[0]}", "antwoord": vraag.na[1]}
+            uit.append(item)
     return uit

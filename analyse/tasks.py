@@ -47,6 +47,7 @@ class _Berichten:
 
         from django.template.loader import render_to_string
 
+        from analyse.selectors.enquete import contact_van
         from analyse.tokens import link_url
 
         naam = enquete.titel or "veiligheidsenquête"
@@ -61,6 +62,7 @@ class _Berichten:
                 "ondernemer": SimpleNamespace(naam=self.NAAM),
                 "link": self.LINK,
                 "ronde": ronde,
+                "contact": contact_van(enquete.werkgroep),
             },
         )
 

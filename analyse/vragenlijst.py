@@ -3,13 +3,19 @@ entering a paper form (all at once). Both render ``analyse/_vragen.html`` and re
 values here, so a paper answer is checked exactly like an online one.
 
 Form fields are named ``v-<question ref>``; stored values follow ``analyse.antwoorden``.
+
+Follow-up questions ("Zo ja, …", ``Vraag.toon_als_vraag``): the entrepreneur's steps show one
+only when the kept answers meet its condition (``alleen_gevraagd=True``); a base question and its
+follow-up on the same step show the follow-up after "Volgende" (the step is shown again). The
+paper form shows every question with its condition, and an answer to a follow-up that was not
+asked is dropped (``lees_formulier``, and ``reactie_indienen`` whatever the caller).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analyse.antwoorden import schaal_labels, waarde_uit_formulier
+from analyse.antwoorden import gevraagd, schaal_labels, voorwaarde_label, waarde_uit_formulier
 from analyse.selectors.enquete import ThemaVragen, vragen_per_thema
 
 
@@ -27,6 +33,7 @@ class Invulvraag:
     waarde: object = None
     fout: str = ""
     keuzes: list[Keuze] = field(default_factory=list)
+    voorwaarde: str = ""  # a follow-up: "Vervolg op vraag 4, bij het antwoord “ja”."
 
     @property
     def naam(self) -> str:
@@ -67,18 +74,62 @@ def _keuzes(vraag, waarde) -> list[Keuze]:
     return []
 
 
-def stappen(enquete, antwoorden: dict | None = None, groepen: list[ThemaVragen] | None = None) -> list[Stap]:
-    """One step per theme, questions numbered through the whole survey, filled with ``antwoorden``."""
+def _voorwaarde(vraag, per_pk: dict, nummers: dict) -> str:
+    basis = per_pk.get(vraag.toon_als_vraag_id)
+    if basis is None:
+        return ""
+    label = voorwaarde_label(basis, vraag.toon_als_antwoord)
+    return f"Vervolg op vraag {nummers[basis.pk]}, bij het antwoord “{label}”."
+
+
+def stappen(
+    enquete,
+    antwoorden: dict | None = None,
+    groepen: list[ThemaVragen] | None = None,
+    *,
+    alleen_gevraagd: bool = False,
+) -> list[Stap]:
+    """One step per theme, questions numbered through the whole survey, filled with ``antwoorden``.
+
+    With ``alleen_gevraagd`` a follow-up whose condition ``antwoorden`` do not meet is left out
+    (its number stays taken, so numbers are the same online, on paper and in the results).
+    """
     antwoorden = antwoorden or {}
-    lijst, nummer = [], 0
-    for i, groep in enumerate(groepen if groepen is not None else vragen_per_thema(enquete), start=1):
+    groepen = groepen if groepen is not None else vragen_per_thema(enquete)
+    alle = [v for g in groepen for v in g.vragen]
+    per_pk = {v.pk: v for v in alle}
+    nummers = {v.pk: n for n, v in enumerate(alle, start=1)}
+    zichtbaar = gevraagd(alle, antwoorden) if alleen_gevraagd else {v.ref for v in alle}
+    lijst = []
+    for i, groep in enumerate(groepen, start=1):
         vragen = []
         for vraag in groep.vragen:
-            nummer += 1
+            if vraag.ref not in zichtbaar:
+                continue
             waarde = antwoorden.get(vraag.ref)
-            vragen.append(Invulvraag(vraag, nummer, waarde, "", _keuzes(vraag, waarde)))
+            iv = Invulvraag(vraag, nummers[vraag.pk], waarde, "", _keuzes(vraag, waarde))
+            iv.voorwaarde = _voorwaarde(vraag, per_pk, nummers) if vraag.toon_als_vraag_id else ""
+            vragen.append(iv)
         lijst.append(Stap(i, groep.naam, vragen))
     return lijst
+
+
+def lees_formulier(lijst: list[Stap], data) -> tuple[dict, bool]:
+    """Read a whole form (the paper entry): (answers by ref, all valid). A follow-up whose condition
+    the other answers do not meet was not asked: its answer is dropped and it is never "verplicht"."""
+    antwoorden, goed = {}, True
+    for stap in lijst:
+        deel, _ = lees(stap.vragen, data)
+        antwoorden.update(deel)
+    vragen = [iv.vraag for stap in lijst for iv in stap.vragen]
+    refs = gevraagd(vragen, {r: w for r, w in antwoorden.items() if w is not None})
+    for stap in lijst:
+        for iv in stap.vragen:
+            if iv.vraag.ref not in refs:
+                antwoorden.pop(iv.vraag.ref, None)
+                iv.fout = ""
+            goed = goed and not iv.fout
+    return antwoorden, goed
 
 
 def lees(stap_vragen: list[Invulvraag], data) -> tuple[dict, bool]:

@@ -1,6 +1,7 @@
 """The area's part of the ``kvo-dossier/1`` format: parks with their entrepreneurs, adjacent locations.
 
-See ``kvo.dossier`` for the framework and the canonical form.
+See ``kvo.dossier`` for the framework and the canonical form. An entrepreneur's place (the
+letter's address line) travels as ``x-plaats``: the schema has no field for it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ def _export(werkgroep, voor_ci: bool) -> dict:
         zet(item, "adres", o.adres)
         zet(item, "postcode", o.postcode)
         zet(item, "huisnummer", o.huisnummer)
+        zet(item, "x-plaats", o.plaats)
         if not voor_ci:  # what leaves the work group carries no entrepreneur's e-mail address (AVG)
             zet(item, "email", o.email)
         if o.lid_ondernemersvereniging is not None:
@@ -55,6 +57,12 @@ def _check(dossier: dict) -> list[str]:
             i,
             "ondernemers",
         )
+        for j, o in enumerate(terrein["ondernemers"]):
+            plaats = o.get("x-plaats", "")
+            if not isinstance(plaats, str) or len(plaats) > 100:
+                problemen.append(
+                    f"{pad('terreinen', i, 'ondernemers', j, 'x-plaats')}: een plaatsnaam van hoogstens 100 tekens"
+                )
         grens = terrein.get("grens")
         if grens is not None and grens.get("type") not in ("Polygon", "MultiPolygon"):
             problemen.append(f"{pad('terreinen', i, 'grens')}: verwacht een GeoJSON Polygon of MultiPolygon")
@@ -94,7 +102,8 @@ def _importeer(werkgroep, dossier: dict, ctx) -> None:
                 huisnummer=o.get("huisnummer", ""),
                 email=o.get("email"),
                 lid_ondernemersvereniging=o.get("lid_ondernemersvereniging"),
-                extra=x_sleutels(o),
+                plaats=o.get("x-plaats", ""),
+                extra={k: v for k, v in x_sleutels(o).items() if k != "x-plaats"},
             )
             for terrein, bron in zip(terreinen, bronnen, strict=True)
             for o in bron["ondernemers"]

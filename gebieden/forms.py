@@ -96,6 +96,9 @@ class OndernemerForm(forms.Form):
     adres = forms.CharField(label="Adres (straat)", max_length=200, required=False)
     huisnummer = forms.CharField(label="Huisnummer", max_length=12, required=False)
     postcode = forms.CharField(label="Postcode", max_length=10, required=False, help_text="Bijvoorbeeld 1234 AB.")
+    plaats = forms.CharField(
+        label="Plaats", max_length=100, required=False, help_text="De plaats van het adres, voor de brief."
+    )
     email = forms.EmailField(label="E-mailadres", required=False)
     lid_ondernemersvereniging = forms.NullBooleanField(
         label="Lid van de ondernemersvereniging",
@@ -115,7 +118,7 @@ class OndernemerForm(forms.Form):
 class ImportForm(forms.Form):
     bestand = forms.FileField(
         label="Bestand (CSV of Excel)",
-        help_text="Eerste rij met kolomnamen: naam (verplicht), adres, postcode, huisnummer, email, "
+        help_text="Eerste rij met kolomnamen: naam (verplicht), adres, postcode, huisnummer, plaats, email, "
         "lid_ondernemersvereniging (ja/nee). Hoogstens 5 MB en 5000 rijen.",
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )

@@ -1,9 +1,9 @@
 """Reading and checking an entrepreneurs' register (CSV or XLSX) before it is imported.
 
 The file has a header row; columns are recognised by name (case-insensitive): ``naam``
-(required), ``adres``, ``postcode``, ``huisnummer``, ``email``, ``lid_ondernemersvereniging``
-(ja/nee). Rows are numbered as in the spreadsheet: the header is row 1, the first entrepreneur
-row 2.
+(required), ``adres``, ``postcode``, ``huisnummer``, ``plaats`` (the place of the address, for
+the survey letter), ``email``, ``lid_ondernemersvereniging`` (ja/nee). Rows are numbered as in
+the spreadsheet: the header is row 1, the first entrepreneur row 2.
 
 **Duplicates.** An entrepreneur is identified by its name within the KVO area: two rows whose
 names are equal after ignoring case and extra spaces are the same entrepreneur, whatever their
@@ -38,6 +38,9 @@ KOLOMMEN = {
     "postcode": "postcode",
     "huisnummer": "huisnummer",
     "nummer": "huisnummer",
+    "plaats": "plaats",
+    "woonplaats": "plaats",
+    "vestigingsplaats": "plaats",
     "email": "email",
     "e-mail": "email",
     "e-mailadres": "email",
@@ -114,7 +117,7 @@ def lees_bestand(naam: str, inhoud: bytes) -> list[tuple[int, dict]]:
     if "naam" not in kop:
         raise BestandFout(
             "De eerste rij moet de kolomnamen bevatten, met in elk geval een kolom 'naam'. "
-            "Andere herkende kolommen: adres, postcode, huisnummer, email, lid_ondernemersvereniging."
+            "Andere herkende kolommen: adres, postcode, huisnummer, plaats, email, lid_ondernemersvereniging."
         )
     rijen = []
     for nummer, rij in enumerate(tabel[1:], start=2):
@@ -149,6 +152,9 @@ def controleer_rij(waarden: dict) -> tuple[dict, list[str]]:
     schoon["huisnummer"] = schoon["huisnummer"].strip()
     if len(schoon["huisnummer"]) > 12:
         redenen.append("huisnummer is langer dan 12 tekens")
+    schoon["plaats"] = " ".join((waarden.get("plaats") or "").split())
+    if len(schoon["plaats"]) > 100:
+        redenen.append("plaats is langer dan 100 tekens")
     try:
         schoon["postcode"] = normaliseer_postcode(waarden.get("postcode", ""))
     except ValidationError:

@@ -39,6 +39,7 @@ class Ondernemer(DossierRecord):
     adres = models.CharField(_("adres"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     huisnummer = models.CharField(_("huisnummer"), max_length=12, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)  # the letter's address line
     email = models.EmailField(_("e-mailadres"), blank=True, null=True)
     lid_ondernemersvereniging = models.BooleanField(_("lid ondernemersvereniging"), null=True, blank=True)
 

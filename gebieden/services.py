@@ -248,7 +248,7 @@ def _ondernemer_velden(werkgroep, waarden: dict, *, behalve: int | None = None) 
 
 @transaction.atomic
 def ondernemer_maak(*, actor, terrein: Bedrijventerrein, **waarden) -> Ondernemer:
-    """Register one entrepreneur (naam, adres, postcode, huisnummer, email, lid_ondernemersvereniging)."""
+    """Register one entrepreneur (naam, adres, postcode, huisnummer, plaats, email, lid_ondernemersvereniging)."""
     werkgroep = terrein.werkgroep
     _vergrendel(werkgroep)
     velden = _ondernemer_velden(werkgroep, waarden)
@@ -318,7 +318,7 @@ def ondernemers_importeer(*, actor, terrein: Bedrijventerrein, rijen: list[tuple
     controle = controleer(werkgroep, rijen)
     if not controle.ok:
         raise ImportGeweigerd(controle)
-    velden = ("naam", "adres", "postcode", "huisnummer", "email", "lid_ondernemersvereniging")
+    velden = ("naam", "adres", "postcode", "huisnummer", "plaats", "email", "lid_ondernemersvereniging")
     nieuw = []
     for rij in controle.rijen:
         ondernemer = Ondernemer(terrein=terrein, **{v: rij[v] for v in velden})

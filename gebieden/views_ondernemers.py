@@ -58,7 +58,7 @@ def ondernemer_wijzigen(request, werkgroep, terrein, ondernemer):
 
 
 def _ondernemer_form(request, terrein, ondernemer):
-    velden = ("naam", "adres", "huisnummer", "postcode", "email", "lid_ondernemersvereniging")
+    velden = ("naam", "adres", "huisnummer", "postcode", "plaats", "email", "lid_ondernemersvereniging")
     initial = {v: getattr(ondernemer, v) for v in velden} if ondernemer else {}
     form = OndernemerForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -3,7 +3,8 @@
 Personal links (the survey's ``/e/<token>/``, a member's invitation) put a long random token in
 the path; Django logs the path of every 4xx response (``django.request``) and ``runserver`` logs
 every request line (``django.server``). ``GeenGeheimen`` replaces any path segment that looks like
-such a token (32 or more URL-safe characters) with ``…`` before the line is written.
+such a token (32 or more URL-safe characters) with ``…`` before the line is written, and so any
+segment right after ``/e/`` (a letter's short code, ``analyse.tokens.CODE_LENGTE`` characters).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import logging
 import re
 
 TOKEN = re.compile(r"/[A-Za-z0-9_-]{32,}")
+CODE = re.compile(r"/e/(?!(?:stap|versturen|insturen|klaar)/)[^/\s?\"]+")
 
 
 def verberg(tekst: str) -> str:
-    return TOKEN.sub("/…", tekst)
+    return CODE.sub("/e/…", TOKEN.sub("/…", tekst))
 
 
 class GeenGeheimen(logging.Filter):

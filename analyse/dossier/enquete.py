@@ -7,7 +7,9 @@ true; the published responses only (``gepubliceerde_reacties``: one held back fo
 not in the file, so two exports never differ by one response), sorted by their content (park ref,
 then the answers as canonical JSON), so their order says nothing about who answered when, and a
 round trip is stable. ``x-inleiding`` and
-``x-herinnering_dagen`` carry what the schema has no place for.
+``x-herinnering_dagen`` carry what the schema has no place for, ``x-lege_inzendingen`` the
+submissions without a single answer per park ref (not responses), and a follow-up question its
+condition as ``x-toon_als: {"vraag": <ref of the base question>, "antwoord": "ja"}``.
 
 On import an invitation's channel follows the register (e-mail address → e-mail, else letter);
 responses are written without any link to an invitation: there is none to make.
@@ -23,15 +25,15 @@ from types import SimpleNamespace
 from django.utils import timezone
 
 from analyse import catalogus
-from analyse.antwoorden import controleer
-from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, Reactie, Vraag
+from analyse.antwoorden import BASIS_TYPES, controleer, voorwaarde_waarden
+from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, LegeInzending, Reactie, Vraag
 from analyse.selectors.resultaten import gepubliceerde_reacties
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, te_lang, x_sleutels, zet
 from kvo.dossier.registry import CyclusDeel, registreer
-from kvo.geschiedenis import bulk_maken
+from kvo.geschiedenis import bulk_bijwerken, bulk_maken
 
-EIGEN = ("x-inleiding", "x-herinnering_dagen")
+EIGEN = ("x-inleiding", "x-herinnering_dagen", "x-lege_inzendingen")
 
 
 def _canoniek(antwoorden: dict) -> str:
@@ -47,12 +49,14 @@ def _export(cyclus, voor_ci: bool) -> dict:
     zet(item, "blokken", sorted(enquete.blokken or []))
     zet(item, "eigen_themas", list(enquete.eigen_themas or []))
     vragen = []
-    for v in enquete.vragen.order_by("volgorde", "pk"):
+    for v in enquete.vragen.select_related("toon_als_vraag").order_by("volgorde", "pk"):
         vraag = {"ref": v.ref}
         zet(vraag, "blok", v.blok)
         vraag.update(thema=v.thema, tekst=v.tekst, type=v.type)
         zet(vraag, "opties", list(v.opties or []))
         zet(vraag, "verplicht", v.verplicht, standaard=False)
+        if v.toon_als_vraag is not None:
+            vraag["x-toon_als"] = {"vraag": v.toon_als_vraag.ref, "antwoord": v.toon_als_antwoord}
         vragen.append(vraag)
     zet(item, "vragen", vragen)
     zet(item, "geopend_op", enquete.geopend_op)
@@ -82,6 +86,10 @@ def _export(cyclus, voor_ci: bool) -> dict:
     zet(item, "antwoorden", antwoorden)
     zet(item, "x-inleiding", enquete.inleiding)
     zet(item, "x-herinnering_dagen", list(enquete.herinnering_dagen or []))
+    lege = dict(
+        enquete.lege_inzendingen.filter(aantal__gt=0).order_by("terrein__ref").values_list("terrein__ref", "aantal")
+    )
+    zet(item, "x-lege_inzendingen", lege)
     item.update(x_sleutels(enquete.extra or {}))
     return {"enquete": item}
 
@@ -111,6 +119,16 @@ def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
             problemen.append(f'{pad(*basis, "vragen", j, "thema")}: eigen thema "{thema}" staat niet in eigen_themas')
         if v["type"] in ("keuze", "meerkeuze") and len(v.get("opties") or []) < 2:
             problemen.append(f"{pad(*basis, 'vragen', j, 'opties')}: een keuzevraag heeft minstens 2 opties")
+    problemen += _check_voorwaarden(vragen, per_ref, basis)
+    terrein_refs_ = {t["ref"] for t in dossier.get("terreinen", [])}
+    lege = e.get("x-lege_inzendingen")
+    if lege is not None and (
+        not isinstance(lege, dict) or any(not isinstance(n, int) or isinstance(n, bool) or n < 0 for n in lege.values())
+    ):
+        problemen.append(f"{pad(*basis, 'x-lege_inzendingen')}: verwacht per terreinref een aantal (0 of meer)")
+    elif lege:
+        for ref in sorted(set(lege) - terrein_refs_):
+            problemen.append(f'{pad(*basis, "x-lege_inzendingen", ref)}: onbekend bedrijventerrein "{ref}"')
     waar = _ondernemers(dossier)
     uitnodigingen = e.get("uitnodigingen") or []
     problemen += dubbele_refs(uitnodigingen, *basis, "uitnodigingen", sleutel="ondernemer", wat="ondernemer")
@@ -148,6 +166,30 @@ def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
                 problemen.append(
                     f"{pad(*basis, 'antwoorden')}: {n} reacties op {terrein}, maar daar zijn maar "
                     f"{beantwoord[terrein]} uitnodigingen beantwoord"
+                )
+    return problemen
+
+
+def _check_voorwaarden(vragen: list[dict], per_ref: dict, basis: tuple) -> list[str]:
+    """``x-toon_als`` of each question: another question of the survey of a type with answers, and one
+    of them. (The list's order is not the survey's order, which follows theme and block.)"""
+    problemen = []
+    refs = {v["ref"] for v in vragen}
+    for j, v in enumerate(vragen):
+        voorwaarde = v.get("x-toon_als")
+        plek = pad(*basis, "vragen", j, "x-toon_als")
+        if voorwaarde is not None:
+            if not isinstance(voorwaarde, dict) or set(voorwaarde) != {"vraag", "antwoord"}:
+                problemen.append(f'{plek}: verwacht {{"vraag": <ref>, "antwoord": <antwoord>}}')
+            elif voorwaarde["vraag"] not in refs or voorwaarde["vraag"] == v["ref"]:
+                problemen.append(f'{plek}: "{voorwaarde["vraag"]}" is geen andere vraag van deze enquête')
+            elif per_ref[voorwaarde["vraag"]].type not in BASIS_TYPES:
+                problemen.append(
+                    f"{plek}: een vervolgvraag volgt alleen op een ja/nee-, keuze-, meerkeuze- of schaalvraag"
+                )
+            elif voorwaarde["antwoord"] not in voorwaarde_waarden(per_ref[voorwaarde["vraag"]]):
+                problemen.append(
+                    f'{plek}: "{voorwaarde["antwoord"]}" is geen antwoord van vraag "{voorwaarde["vraag"]}"'
                 )
     return problemen
 
@@ -190,6 +232,15 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
             for j, v in enumerate(e.get("vragen") or [])
         ],
     )
+    voorwaarden = {v["ref"]: v["x-toon_als"] for v in e.get("vragen") or [] if v.get("x-toon_als")}
+    if voorwaarden:
+        per_ref = {v.ref: v for v in enquete.vragen.all()}
+        vervolg = []
+        for ref, voorwaarde in voorwaarden.items():
+            vraag = per_ref[ref]
+            vraag.toon_als_vraag, vraag.toon_als_antwoord = per_ref[voorwaarde["vraag"]], voorwaarde["antwoord"]
+            vervolg.append(vraag)
+        bulk_bijwerken(Vraag, enquete.werkgroep_id, vervolg, ["toon_als_vraag", "toon_als_antwoord"])
     ondernemers = {o.ref: o for t in ctx.objecten("terreinen").values() for o in t.ondernemers.all()}
     bron = e.get("uitnodigingen") or []
     uitnodigingen = EnqueteUitnodiging.objects.bulk_create(
@@ -216,6 +267,11 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
         for r, d in enumerate(u.get("herinneringen") or [], start=1)
     )
     terreinen = ctx.objecten("terreinen")
+    LegeInzending.objects.bulk_create(
+        LegeInzending(enquete=enquete, terrein=terreinen[ref], aantal=n)
+        for ref, n in sorted((e.get("x-lege_inzendingen") or {}).items())
+        if n
+    )
     Reactie.objects.bulk_create(
         Reactie(
             enquete=enquete,

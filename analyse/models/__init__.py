@@ -14,6 +14,7 @@ from analyse.models.enquete import (
     EnqueteUitnodiging,
     Herinnering,
     HerinneringRonde,
+    LegeInzending,
     Reactie,
     Vraag,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "EnqueteUitnodiging",
     "Herinnering",
     "HerinneringRonde",
+    "LegeInzending",
     "Prioriteit",
     "Reactie",
     "Schouw",

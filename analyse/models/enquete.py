@@ -73,6 +73,18 @@ class Vraag(DossierRecord):
     type = models.CharField(_("soort vraag"), max_length=12, choices=Type.choices)
     opties = models.JSONField(_("antwoordopties"), default=list, blank=True)
     verplicht = models.BooleanField(_("verplicht"), default=False)
+    # A follow-up ("Zo ja, …"): asked only of those who gave ``toon_als_antwoord`` to ``toon_als_vraag``
+    # (an earlier question: ja/nee "ja" or "nee", a choice's option, a scale's "1"–"5"); see
+    # ``analyse.antwoorden.gevraagd``. Without a base question the question is asked of everyone.
+    toon_als_vraag = models.ForeignKey(
+        "self",
+        verbose_name=_("alleen tonen na vraag"),
+        related_name="vervolgvragen",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    toon_als_antwoord = models.CharField(_("bij het antwoord"), max_length=200, blank=True)
 
     objects = ScopedManager(werkgroep="enquete__werkgroep")
     history = Geschiedenis(werkgroep="enquete__werkgroep", soort="vraag")
@@ -85,6 +97,10 @@ class Vraag(DossierRecord):
 
     def __str__(self) -> str:
         return self.tekst[:80]
+
+    @property
+    def is_vervolg(self) -> bool:
+        return self.toon_als_vraag_id is not None
 
 
 class EnqueteUitnodiging(models.Model):
@@ -134,6 +150,8 @@ class EnqueteLink(models.Model):
 
     uitnodiging = models.ForeignKey(EnqueteUitnodiging, related_name="links", on_delete=models.CASCADE)
     token_hash = models.CharField(max_length=64, unique=True)
+    # The short code on a letter (``analyse.tokens.CODE_ALFABET``), typed at /e/<code>: only its SHA-256.
+    code_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(werkgroep="uitnodiging__enquete__werkgroep")
@@ -253,3 +271,26 @@ class HerinneringRonde(models.Model):
 
     def __str__(self) -> str:
         return f"Ronde {self.ronde} van {self.enquete_id}: {self.status}"
+
+
+class LegeInzending(models.Model):
+    """Submissions without a single answer, counted per survey and park: not a response.
+
+    They do not count towards ``enquete.respons`` and are not in the results; the results say how
+    many there were. Like a ``Reactie`` the count has no link to an invitation and no timestamp:
+    only how many, per park.
+    """
+
+    enquete = models.ForeignKey(Enquete, related_name="lege_inzendingen", on_delete=models.CASCADE)
+    terrein = models.ForeignKey("gebieden.Bedrijventerrein", related_name="lege_inzendingen", on_delete=models.CASCADE)
+    aantal = models.PositiveIntegerField(default=0, validators=tussen(0, 1_000_000))
+
+    objects = ScopedManager(werkgroep="enquete__werkgroep")
+
+    class Meta:
+        verbose_name = _("lege inzending")
+        verbose_name_plural = _("lege inzendingen")
+        constraints = [models.UniqueConstraint(fields=["enquete", "terrein"], name="lege_inzending_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.aantal} lege inzendingen"

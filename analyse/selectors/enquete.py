@@ -42,7 +42,7 @@ def enquete_van(cyclus) -> Enquete | None:
 
 
 def vragen_van(enquete: Enquete) -> list[Vraag]:
-    return list(enquete.vragen.order_by("volgorde", "pk"))
+    return list(enquete.vragen.select_related("toon_als_vraag").order_by("volgorde", "pk"))
 
 
 def thema_volgorde(enquete: Enquete) -> dict[str, int]:
@@ -278,3 +278,42 @@ def bouwer(enquete: Enquete, vragen: list[Vraag] | None = None) -> tuple[list[Bo
         sleutel = catalogus.eigen_thema(naam)
         themas.append(BouwerThema(sleutel, naam, None, [], overig.get(sleutel, []), None, f"thema-eigen-{i}"))
     return themas, dekking
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom an entrepreneur asks about the survey: the secretary by name, the group's correspondence address."""
+
+    naam: str  # the secretary's name, or ""
+    adres: tuple[str, ...]  # t.a.v., street, postcode and place; empty without a full address
+
+    @property
+    def tekst(self) -> str:
+        """One line: "A. de Vries, secretaris van de KVO-werkgroep, Postbus 1, 8471 AA Wolvega"."""
+        delen = [f"{self.naam}, secretaris van de KVO-werkgroep" if self.naam else "de secretaris van de KVO-werkgroep"]
+        return ", ".join(delen + [r for r in self.adres[1:] if r])
+
+
+def contact_van(werkgroep, op=None) -> Contact:
+    """The work group's secretary (a current member with that role; the first by name) and its address."""
+    from django.utils import timezone
+
+    from werkgroepen.models import Rol
+
+    op = op or timezone.localdate()
+    naam = next(
+        (
+            lid.naam
+            for lid in werkgroep.leden.order_by("naam", "pk")
+            if Rol.SECRETARIS in (lid.rollen or []) and (lid.lid_tot is None or lid.lid_tot >= op)
+        ),
+        "",
+    )
+    adres: tuple[str, ...] = ()
+    if werkgroep.heeft_correspondentieadres:
+        adres = (
+            werkgroep.adres_naam,
+            werkgroep.adres_straat,
+            f"{werkgroep.adres_postcode} {werkgroep.adres_plaats}".strip(),
+        )
+    return Contact(naam, adres)

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from analyse.antwoorden import schaal_labels
-from analyse.models import Enquete, Herinnering, Reactie
+from analyse.antwoorden import gevraagd, schaal_labels
+from analyse.models import Enquete, Herinnering, LegeInzending, Reactie
 from analyse.regels import Respons
 from analyse.selectors.enquete import vragen_per_thema
 from gebieden.models import Bedrijventerrein
@@ -146,10 +146,17 @@ class Uitslag:
     getal: dict | None = None  # n, mean, median, min, max
     vorig_jaar: str = ""  # label of the earlier survey ("2024") when compared
     vorig_beantwoord: int = 0
+    gevraagd: int | None = None  # a follow-up: of how many responses it was asked
+    reacties: int = 0  # a follow-up: out of how many responses
 
     @property
     def type(self) -> str:
         return self.vraag.type
+
+    @property
+    def open_groepen(self) -> list[tuple[str, int]]:
+        """The open answers with identical ones taken together: (answer, how often), in ``open``'s order."""
+        return list(Counter(self.open).items())
 
 
 @dataclass
@@ -206,6 +213,29 @@ class Resultaten:
     onderdrukt: bool
     themas: list[ThemaUitslag]
     vorige: Enquete | None
+    lege: int = 0  # submissions without a single answer: not responses, not counted
+
+
+def lege_inzendingen(enquete: Enquete, terrein=None) -> int:
+    """How many submissions had not a single answer (``LegeInzending``), in the area or on ``terrein``."""
+    rijen = LegeInzending.objects.filter(enquete=enquete)
+    if terrein is not None:
+        rijen = rijen.filter(terrein=terrein)
+    return sum(rijen.values_list("aantal", flat=True))
+
+
+def _gevraagd_per_vraag(vragen: list, antwoorden: list[dict]) -> dict[str, list[dict]]:
+    """Per follow-up question's ref the responses it was asked of (empty when no question has a condition)."""
+    vervolg = [v for v in vragen if v.toon_als_vraag_id]
+    if not vervolg:
+        return {}
+    uit: dict[str, list[dict]] = {v.ref: [] for v in vervolg}
+    for a in antwoorden:
+        refs = gevraagd(vragen, a)
+        for v in vervolg:
+            if v.ref in refs:
+                uit[v.ref].append(a)
+    return uit
 
 
 def _vorige_enquete(enquete: Enquete) -> Enquete | None:
@@ -222,8 +252,10 @@ def resultaten(enquete: Enquete, terrein=None, *, vergelijk: bool = True) -> Res
     """The results of ``enquete`` for the whole area, or for ``terrein`` only (published responses)."""
     antwoorden = list(gepubliceerde_reacties(enquete, terrein).values_list("antwoorden", flat=True))
     groepen = vragen_per_thema(enquete)
+    lege = lege_inzendingen(enquete, terrein)
     if len(antwoorden) < MIN_REACTIES:
-        return Resultaten(len(antwoorden), True, [ThemaUitslag(g.sleutel, g.naam, []) for g in groepen], None)
+        return Resultaten(len(antwoorden), True, [ThemaUitslag(g.sleutel, g.naam, []) for g in groepen], None, lege)
+    per_vervolg = _gevraagd_per_vraag([v for g in groepen for v in g.vragen], antwoorden)
     vorige = _vorige_enquete(enquete) if vergelijk else None
     eerder = _eerdere_uitslagen(vorige, terrein) if vorige else {}
     themas, nummer = [], 0
@@ -231,7 +263,11 @@ def resultaten(enquete: Enquete, terrein=None, *, vergelijk: bool = True) -> Res
         lijst = []
         for vraag in groep.vragen:
             nummer += 1
-            u = uitslag(vraag, nummer, antwoorden)
+            if vraag.ref in per_vervolg:  # a follow-up: over those who were asked it
+                u = uitslag(vraag, nummer, per_vervolg[vraag.ref])
+                u.gevraagd, u.reacties = len(per_vervolg[vraag.ref]), len(antwoorden)
+            else:
+                u = uitslag(vraag, nummer, antwoorden)
             oud = eerder.get((vraag.blok, vraag.type)) if vraag.blok else None
             if oud is not None and u.regels and [r.label for r in oud.regels] == [r.label for r in u.regels]:
                 u.vorig_jaar = f"{vorige.geopend_op:%Y}"
@@ -240,7 +276,7 @@ def resultaten(enquete: Enquete, terrein=None, *, vergelijk: bool = True) -> Res
                     nieuw.vorig = vroeger.procent
             lijst.append(u)
         themas.append(ThemaUitslag(groep.sleutel, groep.naam, lijst))
-    return Resultaten(len(antwoorden), False, themas, vorige)
+    return Resultaten(len(antwoorden), False, themas, vorige, lege)
 
 
 def _eerdere_uitslagen(vorige: Enquete, terrein) -> dict:

@@ -11,6 +11,12 @@ block's question, ``t-<theme>-1`` for a question within a handbook theme without
 ``eigen-1`` for a question of an own theme. The counters live in ``Enquete.extra["refteller"]``
 (internal, never exported); after an import without them the next number is found from the
 refs present.
+
+A question can be a follow-up ("Zo ja, …"): ``toon_als_vraag`` names an earlier question of the
+survey (yes/no, choice, multiple choice or scale) and ``toon_als_antwoord`` the answer after which it
+is asked (``analyse.antwoorden``). The builder keeps every condition valid: the base question comes
+first in the survey's order and has that answer; changes that break this are refused, and deleting a
+base question makes its follow-ups plain questions again.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from analyse import catalogus, standaardvragen
+from analyse.antwoorden import BASIS_TYPES, voorwaarde_waarden
 from analyse.models import Enquete, Vraag
 from analyse.selectors.enquete import geordend
 from kvo.geschiedenis import bulk_bijwerken, bulk_maken
@@ -132,6 +139,84 @@ def _standaardvragen(enquete: Enquete, blok: int, bestaand: set[str], start: int
         )
         for i, sv in enumerate(standaardvragen.vragen_van(blok))
     ]
+
+
+def _koppel_standaard(enquete: Enquete, blokken: Iterable[int], actor=None) -> None:
+    """Give the default questions of ``blokken`` just created their conditions (``Standaardvraag.na``)."""
+    vragen = {(v.blok, v.ref): v for v in enquete.vragen.filter(blok__in=list(blokken))}
+    gewijzigd = []
+    for blok in blokken:
+        eigen = sorted((v for (b, _), v in vragen.items() if b == blok), key=lambda v: (v.volgorde, v.pk))
+        standaard = standaardvragen.vragen_van(blok)
+        if len(eigen) != len(standaard):
+            continue
+        for vraag, sv in zip(eigen, standaard, strict=True):
+            if sv.na is not None:
+                vraag.toon_als_vraag, vraag.toon_als_antwoord = eigen[sv.na[0] - 1], sv.na[1]
+                gewijzigd.append(vraag)
+    if gewijzigd:
+        bulk_bijwerken(Vraag, enquete.werkgroep_id, gewijzigd, ["toon_als_vraag", "toon_als_antwoord"], actor=actor)
+
+
+def _voorwaarde_fouten(enquete: Enquete) -> list[str]:
+    """What is wrong with the survey's follow-up conditions (in the survey's order), or nothing."""
+    volgorde = geordend(enquete, list(enquete.vragen.all()))
+    plek = {v.pk: i for i, v in enumerate(volgorde)}
+    per_pk = {v.pk: v for v in volgorde}
+    fouten = []
+    for i, vraag in enumerate(volgorde):
+        if not vraag.toon_als_vraag_id:
+            continue
+        basis = per_pk.get(vraag.toon_als_vraag_id)
+        nummer = f"Vraag {i + 1}"
+        if basis is None:
+            fouten.append(f"{nummer} volgt op een vraag die niet in deze enquête staat.")
+        elif plek[basis.pk] >= i:
+            fouten.append(
+                f"{nummer} is een vervolgvraag op vraag {plek[basis.pk] + 1} en moet daarna komen; "
+                "verplaats de vragen of maak er een gewone vraag van."
+            )
+        elif basis.type not in BASIS_TYPES:
+            fouten.append(
+                f"{nummer} volgt op vraag {plek[basis.pk] + 1}, maar een vervolgvraag kan alleen volgen op een "
+                "ja/nee-, keuze-, meerkeuze- of schaalvraag."
+            )
+        elif vraag.toon_als_antwoord not in voorwaarde_waarden(basis):
+            fouten.append(
+                f"{nummer} volgt op het antwoord “{vraag.toon_als_antwoord}” van vraag {plek[basis.pk] + 1}, "
+                "maar dat antwoord bestaat daar niet (meer); kies het antwoord opnieuw."
+            )
+    return fouten
+
+
+def _controleer_voorwaarden(enquete: Enquete) -> None:
+    if fouten := _voorwaarde_fouten(enquete):
+        raise ValidationError(fouten)
+
+
+def _maak_los(enquete: Enquete, weg, actor=None) -> None:
+    """Before ``weg`` (questions) are deleted: their follow-ups become plain questions (with history)."""
+    los = list(enquete.vragen.filter(toon_als_vraag__in=weg).exclude(pk__in=weg))
+    for v in los:
+        v.toon_als_vraag, v.toon_als_antwoord = None, ""
+    if los:
+        bulk_bijwerken(Vraag, enquete.werkgroep_id, los, ["toon_als_vraag", "toon_als_antwoord"], actor=actor)
+
+
+def _voorwaarde(enquete: Enquete, toon_als_vraag, toon_als_antwoord: str) -> tuple:
+    """(base question, answer) from the caller's input; (None, "") for a plain question."""
+    if toon_als_vraag in (None, ""):
+        return None, ""
+    pk = getattr(toon_als_vraag, "pk", toon_als_vraag)
+    basis = enquete.vragen.filter(pk=pk).first() if str(pk).isdigit() else None
+    if basis is None:
+        raise ValidationError("Kies als voorwaarde een vraag van deze enquête.")
+    antwoord = (toon_als_antwoord or "").strip()
+    if basis.type not in BASIS_TYPES:
+        raise ValidationError("Een vervolgvraag kan alleen volgen op een ja/nee-, keuze-, meerkeuze- of schaalvraag.")
+    if antwoord not in voorwaarde_waarden(basis):
+        raise ValidationError(f"Kies een antwoord dat bij “{basis.tekst[:80]}” hoort.")
+    return basis, antwoord
 
 
 def _blok(blok) -> int:
@@ -251,6 +336,7 @@ def enquete_maak(*, actor, cyclus: Cyclus, met_minimum: bool = True) -> Enquete:
             vragen += _standaardvragen(enquete, blok, bestaand, start=len(vragen) + 1)
         enquete.blokken = sorted(standaardvragen.STANDAARD_BLOKKEN)
         bulk_maken(Vraag, werkgroep, vragen, actor=actor)
+        _koppel_standaard(enquete, standaardvragen.STANDAARD_BLOKKEN, actor)
         enquete.save(update_fields=["blokken", "extra"])
     log_actie(
         werkgroep=werkgroep,
@@ -302,6 +388,7 @@ def enquete_blok_zet(*, actor, enquete: Enquete, blok: int, aan: bool) -> int:
         volgende = (vers.vragen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0) + 1
         vragen = _standaardvragen(vers, blok, _refs(vers), start=volgende)
         bulk_maken(Vraag, vers.werkgroep_id, vragen, actor=actor)
+        _koppel_standaard(vers, [blok], actor)
         vers.blokken = sorted(gekozen | {blok})
         vers.save(update_fields=["blokken", "extra"])
         _hernummer(vers)
@@ -312,6 +399,7 @@ def enquete_blok_zet(*, actor, enquete: Enquete, blok: int, aan: bool) -> int:
     else:
         if blok not in gekozen:
             return 0
+        _maak_los(vers, vers.vragen.filter(blok=blok), actor)
         aantal, _ = vers.vragen.filter(blok=blok).delete()
         vers.blokken = sorted(gekozen - {blok})
         vers.save(update_fields=["blokken"])
@@ -338,21 +426,27 @@ def vraag_maak(
     opties: Iterable[str] | str = (),
     verplicht: bool = False,
     blok: int | None = None,
+    toon_als_vraag=None,
+    toon_als_antwoord: str = "",
 ) -> Vraag:
     """A question of the group's own within a handbook theme (optionally under a ticked block) or an own theme."""
     vers = _vergrendel(enquete)
     gegevens = _valideer_vraag(vers, thema=thema, blok=blok, tekst=tekst, type_=type, opties=opties)
+    basis, antwoord = _voorwaarde(vers, toon_als_vraag, toon_als_antwoord)
     volgende = (vers.vragen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0) + 1
     vraag = Vraag(
         enquete=vers,
         ref=_nieuwe_ref(vers, _prefix(gegevens["thema"], gegevens["blok"]), _refs(vers)),
         volgorde=volgende,
         verplicht=bool(verplicht),
+        toon_als_vraag=basis,
+        toon_als_antwoord=antwoord,
         **gegevens,
     )
     vraag.save()
     vers.save(update_fields=["extra"])
     _hernummer(vers)
+    _controleer_voorwaarden(vers)
     vraag.refresh_from_db(fields=["volgorde"])
     _terug(enquete, vers)
     _log(
@@ -376,19 +470,26 @@ def vraag_wijzig(
     opties: Iterable[str] | str = (),
     verplicht: bool = False,
     blok: int | None = None,
+    toon_als_vraag=None,
+    toon_als_antwoord: str = "",
 ) -> Vraag:
     """Change a question; its ref stays. Moved to another theme or block, it goes to the end there."""
     vers = _vergrendel(vraag.enquete)
     gegevens = _valideer_vraag(vers, thema=thema, blok=blok, tekst=tekst, type_=type, opties=opties)
+    basis, antwoord = _voorwaarde(vers, toon_als_vraag, toon_als_antwoord)
+    if basis is not None and basis.pk == vraag.pk:
+        raise ValidationError("Een vraag kan geen vervolgvraag op zichzelf zijn.")
     vraag.refresh_from_db(fields=["volgorde", "thema", "blok"])  # the place as stored, not as last read
     verhuisd = (gegevens["thema"], gegevens["blok"]) != (vraag.thema, vraag.blok)
     for veld, waarde in gegevens.items():
         setattr(vraag, veld, waarde)
     vraag.verplicht = bool(verplicht)
+    vraag.toon_als_vraag, vraag.toon_als_antwoord = basis, antwoord
     if verhuisd:
         vraag.volgorde = (vers.vragen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0) + 1
     vraag.save()
     _hernummer(vers)
+    _controleer_voorwaarden(vers)
     vraag.refresh_from_db(fields=["volgorde"])
     _log(vers, actor, "enquete.vraag", f"Vraag gewijzigd: {vraag.tekst[:120]}", vraag=vraag.ref)
     return vraag
@@ -399,6 +500,7 @@ def vraag_verwijder(*, actor, vraag: Vraag) -> None:
     """Delete a question (its block stays ticked; a block without questions does not count)."""
     vers = _vergrendel(vraag.enquete)
     ref, tekst = vraag.ref, vraag.tekst
+    _maak_los(vers, [vraag.pk], actor)
     vraag.delete()
     _hernummer(vers)
     _log(vers, actor, "enquete.vraag", f"Vraag verwijderd: {tekst[:120]}", vraag=ref)
@@ -426,6 +528,7 @@ def vraag_verplaats(*, actor, vraag: Vraag, richting: str) -> bool:
     for n, v in enumerate(volgorde, start=1):
         v.volgorde = n
     bulk_bijwerken(Vraag, vers.werkgroep_id, volgorde, ["volgorde"], actor=actor)
+    _controleer_voorwaarden(vers)
     vraag.volgorde = next(v.volgorde for v in volgorde if v.pk == vraag.pk)
     _log(vers, actor, "enquete.vraag", f"Vraag {richting} verplaatst: {vraag.tekst[:120]}", vraag=vraag.ref)
     return True
@@ -466,6 +569,7 @@ def thema_eigen_verwijder(*, actor, enquete: Enquete, naam: str) -> int:
     vers = _vergrendel(enquete)
     if naam not in (vers.eigen_themas or []):
         raise ValidationError(f'Er is geen eigen thema "{naam}" in deze enquête.')
+    _maak_los(vers, vers.vragen.filter(thema=catalogus.eigen_thema(naam)), actor)
     aantal, _ = vers.vragen.filter(thema=catalogus.eigen_thema(naam)).delete()
     vers.eigen_themas = [n for n in vers.eigen_themas if n != naam]
     vers.save(update_fields=["eigen_themas"])

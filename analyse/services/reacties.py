@@ -9,17 +9,22 @@ isolates one response: a new response is held back until at least ``MIN_REACTIES
 its park are held back, and those are published together, with the "ingevuld" of the park's
 answered invitations. After closing, the held-back rest of all parks goes into the area's results
 (not the parks') once it numbers at least ``MIN_REACTIES``.
+
+Answers to a follow-up whose condition was not met are dropped (they were not asked). A
+submission without a single answer is no response: it only raises the park's count of empty
+submissions (``LegeInzending``), which the response rule does not count; the invitation is
+answered all the same, so no reminder follows.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils import timezone
 
-from analyse.antwoorden import controleer
-from analyse.models import Enquete, EnqueteConcept, EnqueteUitnodiging, Reactie
+from analyse.antwoorden import alleen_gevraagd, controleer
+from analyse.models import Enquete, EnqueteConcept, EnqueteUitnodiging, LegeInzending, Reactie
 from analyse.selectors.resultaten import MIN_REACTIES
 
 AL_BEANTWOORD = "Deze enquête is al ingevuld. Dank u wel; een tweede keer invullen kan niet."
@@ -27,18 +32,21 @@ GESLOTEN = "Deze enquête is gesloten; er kunnen geen antwoorden meer worden ing
 NIET_GEOPEND = "Deze enquête is nog niet verstuurd."
 
 
-def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papier: bool = False, actor=None) -> None:
+def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papier: bool = False, actor=None) -> bool:
     """Store one response for ``uitnodiging``; refuses (ValidationError) a second one or a closed survey.
 
     ``antwoorden`` maps question refs to stored values (see ``analyse.antwoorden``); unknown
-    refs and invalid values are refused. No log line carries the answers.
+    refs and invalid values are refused. No log line carries the answers. Returns False when
+    no answer remained (an empty submission, counted apart), else True.
     """
     enquete = Enquete.objects.get(pk=uitnodiging.enquete_id)  # fresh: "sent" and "closed" are decided now
-    vragen = {v.ref: v for v in enquete.vragen.all()}
+    alle = list(enquete.vragen.all())
+    vragen = {v.ref: v for v in alle}
     onbekend = [ref for ref in antwoorden if ref not in vragen]
     ongeldig = [ref for ref, w in antwoorden.items() if ref in vragen and not controleer(vragen[ref], w)]
     if onbekend or ongeldig:
         raise ValidationError("Een of meer antwoorden horen niet bij deze enquête of zijn ongeldig.")
+    antwoorden = alleen_gevraagd(alle, antwoorden)
     vandaag = timezone.localdate()
     if not enquete.is_verstuurd:
         raise ValidationError(NIET_GEOPEND)
@@ -57,11 +65,12 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
         )
         if not geclaimd:
             raise ValidationError(AL_BEANTWOORD)
-        Reactie.objects.create(
-            enquete=enquete,
-            terrein_id=uitnodiging.ondernemer.terrein_id,
-            antwoorden={ref: w for ref, w in antwoorden.items() if w is not None},
-        )
+        terrein_id = uitnodiging.ondernemer.terrein_id
+        if antwoorden:
+            Reactie.objects.create(enquete=enquete, terrein_id=terrein_id, antwoorden=antwoorden)
+        else:
+            teller, _ = LegeInzending.objects.get_or_create(enquete=enquete, terrein_id=terrein_id)
+            LegeInzending.objects.filter(pk=teller.pk).update(aantal=F("aantal") + 1)
         EnqueteConcept.objects.filter(uitnodiging=uitnodiging).delete()
         reacties_publiceren(enquete=enquete, op=vandaag)
         if papier and actor is not None:
@@ -71,10 +80,11 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
                 werkgroep=enquete.werkgroep,
                 actor=actor,
                 actie="enquete.papier",
-                omschrijving="Papieren vragenlijst ingevoerd",
+                omschrijving="Papieren vragenlijst ingevoerd" + ("" if antwoorden else " (leeg, niet meegeteld)"),
             )
     uitnodiging.beantwoord = True
     uitnodiging.papier = papier
+    return bool(antwoorden)
 
 
 def reacties_publiceren(*, enquete: Enquete, op=None) -> int:

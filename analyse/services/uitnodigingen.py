@@ -277,9 +277,12 @@ def brief_uitnodigingen(enquete: Enquete, terrein, *, opnieuw: bool = False) -> 
     )
 
 
-def brieven_maken(*, actor, enquete: Enquete, terrein, opnieuw: bool = False) -> list[tuple[EnqueteUitnodiging, str]]:
-    """Fresh links for the letters of ``terrein``; marks those invitations sent (by letter) today."""
-    from analyse.tokens import nieuwe_links
+def brieven_maken(
+    *, actor, enquete: Enquete, terrein, opnieuw: bool = False
+) -> list[tuple[EnqueteUitnodiging, str, str]]:
+    """Fresh links for the letters of ``terrein`` (token for the QR code, short code to type); marks
+    those invitations sent (by letter) today. Returns (invitation, token, code) per letter."""
+    from analyse.tokens import nieuwe_brieflinks
 
     if not enquete.is_open(timezone.localdate()):
         raise ValidationError("De enquête is niet open; brieven maken kan alleen terwijl hij openstaat.")
@@ -289,7 +292,7 @@ def brieven_maken(*, actor, enquete: Enquete, terrein, opnieuw: bool = False) ->
             f"Op {terrein.naam} is er niemand die nog een brief nodig heeft. Kwijt? Kies “Alle brieven opnieuw”."
         )
     with transaction.atomic():
-        tokens = nieuwe_links(uitnodigingen)
+        paren = nieuwe_brieflinks(uitnodigingen)
         nu = timezone.now()
         EnqueteUitnodiging.objects.filter(pk__in=[u.pk for u in uitnodigingen]).update(
             kanaal=Kanaal.BRIEF, verzending=Verzending.VERSTUURD, verstuurd_op=nu, fout=""
@@ -301,7 +304,7 @@ def brieven_maken(*, actor, enquete: Enquete, terrein, opnieuw: bool = False) ->
             omschrijving=f"{len(uitnodigingen)} brieven gemaakt voor {terrein.naam}",
             enquete=enquete.pk,
         )
-    return list(zip(uitnodigingen, tokens, strict=True))
+    return [(u, token, code) for u, (token, code) in zip(uitnodigingen, paren, strict=True)]
 
 
 def herinnering_nu(*, actor, enquete: Enquete) -> int:

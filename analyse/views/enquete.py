@@ -175,7 +175,7 @@ def _vraag_form(request, enquete, vraag=None):
         if blok_.isdigit() and int(blok_) in catalogus.BLOKKEN and not thema:
             thema = catalogus.thema_van_blok(int(blok_))
         initial = {"thema": thema, "blok": blok_, "type": "schaal"}
-    form = VraagForm(request.POST or None, enquete=enquete, initial=initial)
+    form = VraagForm(request.POST or None, enquete=enquete, vraag=vraag, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             if vraag is None:

@@ -12,6 +12,11 @@
   every form post are rate-limited per IP and per link. No log line carries a token
   (``kvo.logfilters``) or an answer (nothing here logs one).
 - Works on a 360 px phone without JavaScript: plain forms, big touch targets.
+- A follow-up question ("Zo ja, …") is on a step only when the kept answers meet its condition;
+  when a step's answer makes a follow-up on the same step due, "Volgende" shows the step again
+  with it. Answers to follow-ups no longer asked are removed from the kept answers.
+- Sending without a single answer asks once ("Toch versturen?", a second form, no script); such
+  a submission is counted apart and is no response (``reactie_indienen``).
 """
 
 from __future__ import annotations
@@ -29,10 +34,11 @@ from django_ratelimit.core import is_ratelimited
 from django_scopes import scope, scopes_disabled
 
 from analyse import vragenlijst
+from analyse.antwoorden import alleen_gevraagd
 from analyse.models import EnqueteConcept, EnqueteUitnodiging
-from analyse.selectors.enquete import vragen_per_thema
+from analyse.selectors.enquete import contact_van, vragen_per_thema
 from analyse.services import reacties
-from analyse.tokens import hash_van, uitnodiging_van_token
+from analyse.tokens import als_code, hash_van, uitnodiging_van_token
 from kvo import versie
 
 SESSIE = "enquete.uitnodiging"
@@ -139,15 +145,28 @@ def _concept(uitnodiging) -> dict:
         return {}
 
 
+def _vast(enquete) -> tuple:
+    """The survey's questions by theme and whom to ask (``contact_van``), kept under the work group's
+    data version (``kvo.versie``): every step of every entrepreneur shows them, and a sent survey
+    does not change. Read once per request (kept on the survey object)."""
+    if not hasattr(enquete, "_vast"):
+        werkgroep = enquete.werkgroep
+
+        def maken():
+            with scope(werkgroep=werkgroep):
+                return vragen_per_thema(enquete), contact_van(werkgroep)
+
+        enquete._vast = versie.bewaard(werkgroep, "enquete-vast", (enquete.pk, timezone.localdate().isoformat()), maken)
+    return enquete._vast
+
+
 def _vragen(enquete) -> list:
-    """The survey's questions by theme, kept under the work group's data version (``kvo.versie``):
-    every step of every entrepreneur shows them, and a sent survey does not change."""
-    return versie.bewaard(enquete.werkgroep, "enquete-vragen", (enquete.pk,), lambda: vragen_per_thema(enquete))
+    return _vast(enquete)[0]
 
 
-def _bewaar(uitnodiging, concept: dict, deel: dict) -> dict:
-    concept = {**concept, **deel}
-    concept = {ref: w for ref, w in concept.items() if w is not None}
+def _bewaar(uitnodiging, concept: dict, deel: dict, vragen: list) -> dict:
+    """Keep ``deel`` with the earlier answers, without the answers to follow-ups no longer asked."""
+    concept = alleen_gevraagd(vragen, {**concept, **deel})
     EnqueteConcept.objects.update_or_create(uitnodiging=uitnodiging, defaults={"antwoorden": concept})
     return concept
 
@@ -159,6 +178,7 @@ def _ctx(uitnodiging, **extra) -> dict:
         "werkgroep": enquete.werkgroep,
         "terrein_naam": uitnodiging.terrein_naam,
         "anoniem": ANONIEM,
+        "contact": _vast(enquete)[1],
         **extra,
     }
 
@@ -167,7 +187,7 @@ def _ctx(uitnodiging, **extra) -> dict:
 @require_http_methods(["GET", "HEAD"])
 def start(request, token: str):
     """The personal link: exchange the token for a session, then continue without it in the URL."""
-    if _te_vaak(request, sleutel=hash_van(token), rate="20/m"):
+    if _te_vaak(request, sleutel=hash_van(als_code(token) or token), rate="20/m"):
         return melding(request, "te-vaak")
     with scopes_disabled():
         uitnodiging = uitnodiging_van_token(token)
@@ -215,7 +235,8 @@ def stap(request, nummer: int):
         return melding(request, "te-vaak")
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
         concept = _concept(uitnodiging)
-        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete))
+        groepen = _vragen(uitnodiging.enquete)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, groepen, alleen_gevraagd=True)
         if not 1 <= nummer <= len(stappen):
             return redirect("enquete:pagina")
         huidig = stappen[nummer - 1]
@@ -225,9 +246,20 @@ def stap(request, nummer: int):
             terug = request.POST.get("richting") == "vorige"
             if goed or terug:
                 # Valid answers are kept (an emptied one is removed); on "back" an invalid one keeps its old value.
-                _bewaar(uitnodiging, concept, {iv.vraag.ref: deel[iv.vraag.ref] for iv in huidig.vragen if not iv.fout})
+                alle = [v for g in groepen for v in g.vragen]
+                concept = _bewaar(
+                    uitnodiging,
+                    concept,
+                    {iv.vraag.ref: deel[iv.vraag.ref] for iv in huidig.vragen if not iv.fout},
+                    alle,
+                )
                 if terug:
                     return redirect("enquete:stap", nummer=max(1, nummer - 1))
+                getoond = {iv.vraag.ref for iv in huidig.vragen}
+                nu = vragenlijst.stappen(uitnodiging.enquete, concept, groepen, alleen_gevraagd=True)[nummer - 1]
+                if any(iv.vraag.ref not in getoond for iv in nu.vragen):
+                    # an answer here made a follow-up on this step due: show the step again with it
+                    return redirect(reverse("enquete:stap", kwargs={"nummer": nummer}) + "?vervolg=1")
                 if nummer < len(stappen):
                     return redirect("enquete:stap", nummer=nummer + 1)
                 return redirect("enquete:versturen")
@@ -241,6 +273,7 @@ def stap(request, nummer: int):
             aantal=len(stappen),
             fouten=status == 422,
             ontbreekt=request.GET.get("ontbreekt") == "1",
+            vervolg=request.GET.get("vervolg") == "1",
         ),
         status=status,
     )
@@ -255,7 +288,7 @@ def versturen(request):
         return melding(request, reden)
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
         concept = _concept(uitnodiging)
-        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete))
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete), alleen_gevraagd=True)
     return render(request, "enquete/versturen.html", _ctx(uitnodiging, stappen=stappen, concept=concept))
 
 
@@ -272,16 +305,19 @@ def insturen(request):
         return melding(request, "te-vaak")
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
         concept = _concept(uitnodiging)
-        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, _vragen(uitnodiging.enquete))
+        groepen = _vragen(uitnodiging.enquete)
+        stappen = vragenlijst.stappen(uitnodiging.enquete, concept, groepen, alleen_gevraagd=True)
         for s in stappen:
             for iv in s.vragen:
                 if iv.vraag.verplicht and iv.vraag.ref not in concept:
                     return redirect(reverse("enquete:stap", kwargs={"nummer": s.nummer}) + "?ontbreekt=1")
         refs = {iv.vraag.ref for s in stappen for iv in s.vragen}
+        antwoorden = {r: w for r, w in concept.items() if r in refs and w is not None}
+        if not antwoorden and request.POST.get("leeg") != "1":
+            # Not a single answer: ask once before an empty submission (it will not count as a response).
+            return render(request, "enquete/versturen.html", _ctx(uitnodiging, stappen=stappen, leeg=True))
         try:
-            reacties.reactie_indienen(
-                uitnodiging=uitnodiging, antwoorden={r: w for r, w in concept.items() if r in refs}
-            )
+            reacties.reactie_indienen(uitnodiging=uitnodiging, antwoorden=antwoorden)
         except ValidationError as fout:
             if reacties.AL_BEANTWOORD in fout.messages:
                 return melding(request, "beantwoord")

@@ -71,6 +71,7 @@ def respons(request, werkgroep):
             per_terrein=per_terrein,
             totaal_reacties=sum(r.reacties for r in per_terrein),
             totaal_ondernemers=sum(r.ondernemers for r in per_terrein),
+            lege=selectors.lege_inzendingen(enquete),
             rondes=selectors.per_ronde(enquete),
             open=enquete.is_open(timezone.localdate()),
         )

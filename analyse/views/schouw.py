@@ -247,9 +247,7 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
     return render(
         request,
         "analyse/punt_form.html",
-        context(
-            request, form=form, schouw=schouw, punt=punt, terug=_url(request, "schouw", pk=schouw.pk), **bewaard
-        ),
+        context(request, form=form, schouw=schouw, punt=punt, terug=_url(request, "schouw", pk=schouw.pk), **bewaard),
         status=422 if request.method == "POST" else 200,
     )
 

@@ -24,7 +24,7 @@ from analyse import vragenlijst
 from analyse.forms_uitnodigingen import OnbestelbaarForm, PlanningForm
 from analyse.models import EnqueteUitnodiging, Herinnering, HerinneringRonde
 from analyse.selectors import uitnodigingen as selectors
-from analyse.selectors.enquete import dekking_van, enquete_van
+from analyse.selectors.enquete import contact_van, dekking_van, enquete_van
 from analyse.services import uitnodigingen as services
 from analyse.services.reacties import reactie_indienen
 from analyse.tokens import link_url
@@ -303,9 +303,9 @@ def brieven(request, werkgroep, terrein: int):
         messages.error(request, " ".join(e.messages))
         return redirect(_url(request))
     brieven = []
-    for uitnodiging, token in paren:
+    for uitnodiging, token, code in paren:
         url = link_url(token)
-        brieven.append({"ondernemer": uitnodiging.ondernemer, "link": url, "qr": qr_svg(url)})
+        brieven.append({"ondernemer": uitnodiging.ondernemer, "link": link_url(code), "qr": qr_svg(url)})
     pdf = template_naar_pdf(
         "pdf/enquete_brieven.html",
         {
@@ -313,6 +313,7 @@ def brieven(request, werkgroep, terrein: int):
             "enquete": enquete,
             "terrein": terrein,
             "brieven": brieven,
+            "contact": contact_van(request.werkgroep),
             "datum": timezone.localdate(),
         },
     )
@@ -334,18 +335,15 @@ def papier(request, werkgroep, pk: int):
     fout = ""
     status = 200
     if request.method == "POST":
-        antwoorden, goed = {}, True
-        for stap in stappen:
-            deel, stap_goed = vragenlijst.lees(stap.vragen, request.POST)
-            antwoorden.update(deel)
-            goed = goed and stap_goed
+        antwoorden, goed = vragenlijst.lees_formulier(stappen, request.POST)
         if goed:
             try:
-                reactie_indienen(uitnodiging=uitnodiging, antwoorden=antwoorden, papier=True, actor=request.user)
+                telt = reactie_indienen(uitnodiging=uitnodiging, antwoorden=antwoorden, papier=True, actor=request.user)
             except ValidationError as e:
                 fout = " ".join(e.messages)
             else:
-                messages.success(request, f"Papieren vragenlijst van {uitnodiging.ondernemer.naam} ingevoerd.")
+                leeg = "" if telt else " Geen enkele vraag beantwoord: geteld als lege inzending, niet als reactie."
+                messages.success(request, f"Papieren vragenlijst van {uitnodiging.ondernemer.naam} ingevoerd.{leeg}")
                 return redirect(_url(request))
         else:
             fout = "Niet alles is goed ingevuld; de vragen met een melding staan hieronder in rood."

@@ -227,6 +227,9 @@ def _cyclus(
                 )  # fmt: skip
 
     vragenlijst = [dict(v, ref=f"c{c}-{v['ref']}") for v in vragen()]
+    for v in vragenlijst:  # a follow-up names its base question by ref: the same prefix
+        if "x-toon_als" in v:
+            v["x-toon_als"] = dict(v["x-toon_als"], vraag=f"c{c}-{v['x-toon_als']['vraag']}")
     geopend, sluit = na(60), na(90)
     if not gedaan(geopend):
         return cyclus, vergaderingen, berichten

@@ -173,7 +173,7 @@ def test_bestaande_reacties_blijven_zichtbaar_na_de_migratie(actoren, opzet):
     for u in uitn["Zuid"][:3]:
         _indienen(u)
     assert not Reactie.objects.exclude(zichtbaar="").exists()
-    import_module("analyse.migrations.0004_enq_publicatie_in_partijen").alles_was_zichtbaar(apps, None)
+    import_module("analyse.migrations.0005_enq_publicatie_in_partijen").alles_was_zichtbaar(apps, None)
     assert Reactie.objects.filter(zichtbaar="terrein").count() == 3
     assert enquete.uitnodigingen.filter(ingevuld_zichtbaar=True).count() == 3
 

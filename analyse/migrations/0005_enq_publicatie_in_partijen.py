@@ -14,7 +14,7 @@ def alles_was_zichtbaar(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('analyse', '0003_grenzen'),
+        ('analyse', '0004_me_herinneringronde'),
     ]
 
     operations = [
