@@ -32,9 +32,16 @@ class NaamForm(forms.Form):
         self.fields["begeleiding"].queryset = (
             organisaties if organisaties is not None else self.fields["begeleiding"].queryset
         )
-        self.een_organisatie = organisaties is not None and len(organisaties) == 1
+        self.een_organisatie = organisaties is not None and organisaties.count() == 1
         if self.een_organisatie:
             self.fields["begeleiding"].widget = forms.HiddenInput()
+            self.fields["begeleiding"].required = False
+
+    def clean_begeleiding(self):
+        gekozen = self.cleaned_data.get("begeleiding")
+        if gekozen is None and self.een_organisatie:
+            return self.fields["begeleiding"].queryset.first()
+        return gekozen
 
 
 class TerreinForm(forms.Form):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -68,11 +68,12 @@ def _stappen(start: WerkgroepStart | None, huidig: int) -> list[dict]:
 def nieuw(request):
     """Step 1 of a new work group, the drafts to resume, and the way in from an existing dossier."""
     _mag_starten(request.user)
-    organisaties = list(organisaties_voor(request.user))
+    organisaties = organisaties_voor(request.user)
+    eerste = organisaties.first()
     form = NaamForm(
         request.POST or None,
         organisaties=organisaties,
-        initial={"begeleiding": organisaties[0].pk} if organisaties else None,
+        initial={"begeleiding": eerste.pk} if eerste else None,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -90,7 +91,7 @@ def nieuw(request):
     return render(
         request,
         "kvo/start_nieuw.html",
-        {"form": form, "concepten": concepten, "stappen": _stappen(None, 1), "geen_organisatie": not organisaties},
+        {"form": form, "concepten": concepten, "stappen": _stappen(None, 1), "geen_organisatie": eerste is None},
     )
 
 
@@ -136,9 +137,9 @@ def _form(request, concept: WerkgroepStart, stap: int):
     data = request.POST if request.method == "POST" else None
     g = concept.gegevens
     if stap == 1:
-        organisaties = list(organisaties_voor(request.user))
-        if concept.begeleiding not in organisaties:
-            organisaties.append(concept.begeleiding)
+        organisaties = Begeleidingsorganisatie.objects.filter(
+            Q(pk__in=organisaties_voor(request.user).values("pk")) | Q(pk=concept.begeleiding_id)
+        ).order_by("naam")
         return NaamForm(
             data,
             organisaties=organisaties,
