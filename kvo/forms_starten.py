@@ -70,9 +70,7 @@ class CyclusStartForm(BegrensdeDatums, forms.Form):
         required=False,
         help_text="Alleen bij hercertificering.",
     )
-    vorig_datum = DatumVeld(
-        label="Datum van het vorige certificaat", widget=DATUM, required=False, help_text="Alleen bij hercertificering."
-    )
+    vorig_datum = DatumVeld(label="Datum van het vorige certificaat", widget=DATUM, required=False)
 
 
 for _naam in ("vorig_nummer", "vorig_datum"):
