@@ -32,6 +32,9 @@ class Actie(StrEnum):
     DOCUMENTENSET = "documentenset.bekijken"  # the audit's document set
     AUDITOR_UITNODIGEN = "auditor.uitnodigen"  # give an auditor time-limited access
     ENQUETE = "enquete.beheren"  # build and send the survey, invitations, reminders, paper entry (§4.1.1)
+    # Outside one work group (roles from ``rollen_buiten_werkgroep``):
+    STARTEN = "werkgroep.starten"  # start a new work group ("Nieuwe werkgroep"): own organisation, staff any
+    BEGELEIDING_BEHEREN = "begeleiding.beheren"  # facilitating organisations, their facilitators, moving a group
 
 
 R = Rol
@@ -45,8 +48,24 @@ TOEGESTAAN: dict[Actie, frozenset[Rol]] = {
     Actie.AUDITOR_UITNODIGEN: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
     # The survey and its invitations are the secretary's and chair's (with the facilitator's help).
     Actie.ENQUETE: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
+    # A facilitator starts work groups for their own facilitating organisation; staff for any.
+    Actie.STARTEN: frozenset({R.BEGELEIDER, R.STAFF}),
+    Actie.BEGELEIDING_BEHEREN: frozenset({R.STAFF}),
 }
 
 
 def mag(rollen: frozenset[Rol] | set[Rol], actie: Actie | str) -> bool:
     return bool(TOEGESTAAN[Actie(actie)] & set(rollen))
+
+
+def rollen_buiten_werkgroep(user) -> frozenset[Rol]:
+    """The roles that count outside one work group (the portfolio, starting a group, /beheer/):
+    ``begeleider`` for a user of any facilitating organisation, ``staff`` for site staff."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    rollen = set()
+    if user.is_staff:
+        rollen.add(Rol.STAFF)
+    if user.begeleidingsorganisaties.exists():
+        rollen.add(Rol.BEGELEIDER)
+    return frozenset(rollen)

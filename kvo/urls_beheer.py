@@ -2,9 +2,17 @@
 
 from django.urls import path
 
-from kvo import views_beheer
+from kvo import views_beheer, views_organisaties
 
 app_name = "beheer"
 urlpatterns = [
     path("import/", views_beheer.dossier_import, name="import"),
+    path("organisaties/", views_organisaties.organisaties, name="organisaties"),
+    path("organisaties/<int:pk>/", views_organisaties.organisatie, name="organisatie"),
+    path(
+        "organisaties/<int:pk>/begeleiders/<int:gebruiker>/verwijderen/",
+        views_organisaties.begeleider_verwijder,
+        name="begeleider_verwijder",
+    ),
+    path("werkgroepen/<int:pk>/verplaatsen/", views_organisaties.werkgroep_verplaats, name="werkgroep_verplaatsen"),
 ]

@@ -460,3 +460,29 @@ class ToetsHistorie(models.Model):
     @property
     def procent(self) -> int:
         return self.gereedheid.procent
+
+
+class WerkgroepStart(models.Model):
+    """A work group being started by a facilitator or staff (the "Nieuwe werkgroep" steps), kept
+    between visits so it can be left and resumed. Not a tenant row: there is no work group yet. It
+    belongs to a facilitating organisation and the user who began it; finishing it creates the work
+    group (``werkgroepen.services.starten.werkgroepstart_rond_af``) and deletes this draft."""
+
+    begeleiding = models.ForeignKey(
+        Begeleidingsorganisatie, related_name="starts", on_delete=models.CASCADE, verbose_name=_("procesbegeleiding")
+    )
+    gemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="werkgroepstarts", on_delete=models.CASCADE)
+    gemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam in de URL"), max_length=80)
+    stap = models.PositiveSmallIntegerField(_("verste stap"), default=1, validators=tussen(1, 5))
+    gegevens = models.JSONField(_("gegevens per stap"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("start van een werkgroep")
+        verbose_name_plural = _("starts van werkgroepen")
+        ordering = ["-gewijzigd_op"]
+
+    def __str__(self) -> str:
+        return f"Start {self.naam}"

@@ -6,20 +6,20 @@ do what has to be made in both places, on purpose.
 
 import pytest
 
-from kvo.permissions import Actie, Rol, mag
+from kvo.permissions import Actie, Rol, mag, rollen_buiten_werkgroep
 from kvo.tenancy import toegang_voor
 
 J, N = True, False
-#             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete
+#   bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete starten begeleiding
 VERWACHT = {
-    "lid": (J, J, N, J, N, J, N, N),
-    "agendalid": (J, N, N, N, N, J, N, N),
-    "voorzitter": (J, J, J, J, N, J, J, J),
-    "secretaris": (J, J, J, J, N, J, J, J),
-    "begeleider": (J, J, J, J, J, J, J, J),
-    "auditor": (N, N, N, N, N, J, N, N),
-    "staff": (J, J, J, J, J, J, J, J),
-    "vreemde": (N, N, N, N, N, N, N, N),
+    "lid": (J, J, N, J, N, J, N, N, N, N),
+    "agendalid": (J, N, N, N, N, J, N, N, N, N),
+    "voorzitter": (J, J, J, J, N, J, J, J, N, N),
+    "secretaris": (J, J, J, J, N, J, J, J, N, N),
+    "begeleider": (J, J, J, J, J, J, J, J, J, N),
+    "auditor": (N, N, N, N, N, J, N, N, N, N),
+    "staff": (J, J, J, J, J, J, J, J, J, J),
+    "vreemde": (N, N, N, N, N, N, N, N, N, N),
 }
 ACTIES = [
     Actie.BEKIJKEN,
@@ -30,7 +30,19 @@ ACTIES = [
     Actie.DOCUMENTENSET,
     Actie.AUDITOR_UITNODIGEN,
     Actie.ENQUETE,
+    Actie.STARTEN,
+    Actie.BEGELEIDING_BEHEREN,
 ]
+# Outside one work group (the portfolio, "Nieuwe werkgroep", /beheer/): the roles of rollen_buiten_werkgroep.
+#        starten beheren
+BUITEN = {
+    "lid": (N, N),
+    "voorzitter": (N, N),
+    "begeleider": (J, N),
+    "auditor": (N, N),
+    "staff": (J, J),
+    "vreemde": (N, N),
+}
 
 
 def test_tabel_dekt_alle_acties():
@@ -42,6 +54,12 @@ def test_tabel_dekt_alle_acties():
 def test_matrix(actoren, rol, index, actie):
     toegang = toegang_voor(actoren.user(rol), actoren.werkgroep)
     assert toegang.mag(actie) is VERWACHT[rol][index], f"{rol} / {actie}"
+
+
+@pytest.mark.parametrize("rol", list(BUITEN))
+@pytest.mark.parametrize("index,actie", list(enumerate([Actie.STARTEN, Actie.BEGELEIDING_BEHEREN])))
+def test_buiten_een_werkgroep(actoren, rol, index, actie):
+    assert mag(rollen_buiten_werkgroep(actoren.user(rol)), actie) is BUITEN[rol][index], f"{rol} / {actie}"
 
 
 def test_rollen_worden_afgeleid(actoren):

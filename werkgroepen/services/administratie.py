@@ -88,16 +88,32 @@ def werkgroep_beveiliging_wijzig(*, actor, werkgroep: Werkgroep, mfa_verplicht: 
 
 
 @transaction.atomic
-def cyclus_start(*, actor, werkgroep: Werkgroep, start: dt.date, soort: str = Cyclus.Soort.EERSTE) -> Cyclus:
-    """Start the work group's next certification cycle (number 1, a first certification, when none exists)."""
+def cyclus_start(
+    *,
+    actor,
+    werkgroep: Werkgroep,
+    start: dt.date,
+    soort: str = Cyclus.Soort.EERSTE,
+    vorig_certificaat: dict | None = None,
+) -> Cyclus:
+    """Start the work group's next certification cycle (number 1, a first certification, when none exists).
+
+    A work group that comes into the product at a renewal starts its cycle 1 as an ``opvolgende``
+    certification with ``vorig_certificaat`` (``nummer``, ``uitgegeven_op``: the certificate issued
+    before the product knew the group), kept under the cycle's ``x-vorig-certificaat`` dossier key.
+    """
     type(werkgroep).objects.select_for_update().filter(pk=werkgroep.pk).first()
     laatste = werkgroep.cycli.order_by("-nummer").first()
     if laatste and start <= laatste.start:
         raise ValidationError(f"De nieuwe cyclus moet na de start van cyclus {laatste.nummer} beginnen.")
     nummer = laatste.nummer + 1 if laatste else 1
+    extra = {}
     if laatste is None:
-        soort = Cyclus.Soort.EERSTE
-    cyclus = Cyclus.objects.create(werkgroep=werkgroep, nummer=nummer, soort=soort, start=start)
+        if vorig_certificaat and soort == Cyclus.Soort.OPVOLGENDE:
+            extra["x-vorig-certificaat"] = {k: str(vorig_certificaat[k]) for k in ("nummer", "uitgegeven_op")}
+        else:
+            soort = Cyclus.Soort.EERSTE
+    cyclus = Cyclus.objects.create(werkgroep=werkgroep, nummer=nummer, soort=soort, start=start, extra=extra)
     log_actie(werkgroep=werkgroep, actor=actor, actie="cyclus.gestart", omschrijving=f"Cyclus {nummer} gestart")
     cyclus_gestart.send(sender=Cyclus, cyclus=cyclus, vorige=laatste, actor=actor)
     return cyclus

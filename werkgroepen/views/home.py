@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gebieden.models import Ondernemer
 from kvo import versie
 from kvo.eisen import GROEPEN as ALLE_GROEPEN
 from kvo.mixins import vereist
@@ -49,7 +51,49 @@ def _home_context(request) -> dict:
         partijen_stand=selectors.partijen_stand(actief),
         aantal_leden=len(actief),
         cyclus_form=CyclusForm(initial={"start": vandaag}) if cyclus is None else None,
+        eerste_stappen=_eerste_stappen(wg, len(actief)),
     )
+
+
+def _eerste_stappen(wg, aantal_leden: int) -> list[dict] | None:
+    """What a new work group does first (issue 21): shown until it has met or registered its
+    entrepreneurs; None for a group that is under way."""
+    if wg.bijeenkomsten.exists() or Ondernemer.objects.filter(terrein__werkgroep=wg).exists():
+        return None
+    terreinen = list(wg.terreinen.order_by("naam"))
+    zonder_grens = next((t for t in terreinen if not t.grens), None)
+    slug = wg.slug
+    eerste = terreinen[0] if terreinen else None
+    return [
+        {
+            "naam": "Teken het bedrijventerrein op de kaart",
+            "uitleg": "De grens van elk terrein bepaalt het KVO-gebied (§3.1).",
+            "klaar": bool(terreinen) and zonder_grens is None,
+            "url": reverse("gebieden:terrein_wijzigen", kwargs={"werkgroep": slug, "terrein": zonder_grens.pk})
+            if zonder_grens
+            else reverse("gebieden:overzicht", kwargs={"werkgroep": slug}),
+        },
+        {
+            "naam": "Importeer het ondernemersregister",
+            "uitleg": "Een CSV- of Excel-bestand met de ondernemers van het terrein; nodig voor de enquête.",
+            "klaar": False,
+            "url": reverse("gebieden:ondernemers_importeren", kwargs={"werkgroep": slug, "terrein": eerste.pk})
+            if eerste
+            else reverse("gebieden:overzicht", kwargs={"werkgroep": slug}),
+        },
+        {
+            "naam": "Nodig de leden van de werkgroep uit",
+            "uitleg": "Ondernemers, gemeente, politie en brandweer (§3.2).",
+            "klaar": aantal_leden >= 4,
+            "url": reverse("werkgroepen:leden", kwargs={"werkgroep": slug}),
+        },
+        {
+            "naam": "Plan de eerste bijeenkomst",
+            "uitleg": "De kick-off; daarna minimaal drie bijeenkomsten per jaar (§3.6).",
+            "klaar": False,
+            "url": reverse("werkgroepen:bijeenkomst_nieuw", kwargs={"werkgroep": slug}),
+        },
+    ]
 
 
 def _groepstand(groep: str, resultaten: list) -> dict:
