@@ -124,8 +124,12 @@ def gepubliceerde_reacties(enquete: Enquete, terrein=None, *, op=None):
 
 
 def achtergehouden(enquete: Enquete, *, op=None) -> int:
-    """How many responses are not (yet) in the area's results."""
-    return Reactie.objects.filter(enquete=enquete).count() - gepubliceerde_reacties(enquete, op=op).count()
+    """How many responses are not (yet) in the area's results (the rule of ``gepubliceerde_reacties``,
+    counted in one query)."""
+    wachtend = Reactie.objects.filter(enquete=enquete, zichtbaar=Reactie.Zichtbaar.NEE).count()
+    if enquete.is_gesloten(op or timezone.localdate()) and wachtend >= MIN_REACTIES:
+        return 0
+    return wachtend
 
 
 @dataclass

@@ -121,6 +121,11 @@ def test_elke_spreadsheet_gaat_via_kvo_export():
             continue
         if deel == ("kvo", "export.py"):
             continue
+        # These only name the content types, to recognise an uploaded file or a download; they write none.
+        if deel in (("werkgroepen", "bestanden.py"), ("kvo", "downloads.py")):
+            tekst = pad.read_text(encoding="utf-8")
+            buiten += [f"{pad.relative_to(wortel)}: {s}" for s in schrijvers[:4] if s in tekst]
+            continue
         tekst = pad.read_text(encoding="utf-8")
         buiten += [f"{pad.relative_to(wortel)}: {s}" for s in schrijvers if s in tekst]
     assert buiten == [], "schrijf spreadsheets met kvo.export: " + "; ".join(buiten)
