@@ -126,6 +126,7 @@ def enquete(
                 w = antwoord(rng, v, geneigdheid[terrein["ref"]])
                 if w is not None:
                     waarden[v["ref"]] = w
+            waarden = _alleen_gevraagd(vragen, waarden)
             antwoorden.append({"terrein": terrein["ref"], "antwoorden": waarden})
     # Sorted by content, as the export writes them: the order says nothing about who answered when.
     antwoorden.sort(key=lambda r: (r["terrein"], json.dumps(r["antwoorden"], sort_keys=True, ensure_ascii=False)))
@@ -542,3 +543,22 @@ def cijfers_venekoten() -> list[dict]:
             "aantal": 9,
         },
     ]
+
+
+def _alleen_gevraagd(vragen: list[dict], waarden: dict) -> dict:
+    """Drop the answers to follow-ups whose base answer does not meet their condition (``x-toon_als``):
+    those entrepreneurs were never asked, as on the phone (``analyse.antwoorden.past_bij``)."""
+    from types import SimpleNamespace
+
+    from analyse.antwoorden import past_bij
+
+    per_ref = {v["ref"]: v for v in vragen}
+    for v in vragen:
+        voorwaarde = v.get("x-toon_als")
+        if not voorwaarde or v["ref"] not in waarden:
+            continue
+        basis = per_ref[voorwaarde["vraag"]]
+        vorm = SimpleNamespace(type=basis["type"], opties=basis.get("opties", []))
+        if not past_bij(vorm, waarden.get(basis["ref"]), voorwaarde["antwoord"]):
+            del waarden[v["ref"]]
+    return waarden
