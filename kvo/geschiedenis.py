@@ -22,6 +22,7 @@ import contextvars
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import Count, Value
@@ -229,6 +230,9 @@ def _toon(veld: models.Field, waarde, namen: dict) -> str:
         return f"{waarde:%d-%m-%Y %H:%M}"
     if isinstance(waarde, dt.date):
         return f"{waarde:%d-%m-%Y}"
+    if isinstance(waarde, Decimal | float):
+        # Dutch decimals, no trailing zeros: 11.0 hours → "11", 10.5 → "10,5"
+        return f"{Decimal(str(waarde)).normalize():f}".replace(".", ",")
     tekst = ", ".join(map(str, waarde)) if isinstance(waarde, list) else str(waarde)
     return tekst if len(tekst) <= 300 else tekst[:297] + "…"
 

@@ -32,3 +32,14 @@ def test_favicon_op_de_pagina_en_in_de_enquete(actoren, als, client):
     from django.template.loader import render_to_string
 
     assert 'rel="icon"' in render_to_string("enquete/basis.html", {})
+
+
+def test_geschiedenis_toont_decimalen_in_het_nederlands():
+    from decimal import Decimal
+
+    from audits.models import Audit
+    from kvo.geschiedenis import _toon
+
+    veld = Audit._meta.get_field("geplande_uren")
+    assert _toon(veld, Decimal("11.0"), {}) == "11"
+    assert _toon(veld, Decimal("10.5"), {}) == "10,5"
