@@ -31,11 +31,13 @@ def maandag(datum: dt.date) -> dt.date:
 
 @shared_task
 def weekoverzichten_plannen() -> int:
-    """Beat job: queue the weekly mail for every work group that has a plan in its newest cycle."""
+    """Beat job: queue the weekly mail for every active work group that has a plan in its newest
+    cycle (a paused or ended group gets none)."""
     from aanpak.models import Plan
 
     with scopes_disabled():
-        werkgroepen = sorted(set(Plan.objects.values_list("werkgroep_id", flat=True)))
+        plannen = Plan.objects.filter(werkgroep__status="actief")
+        werkgroepen = sorted(set(plannen.values_list("werkgroep_id", flat=True)))
     for pk in werkgroepen:
         weekoverzicht_versturen.apply_async(kwargs={"werkgroep_id": pk})
     return len(werkgroepen)
@@ -50,6 +52,8 @@ def weekoverzicht_versturen(self, *, werkgroep, vandaag: str | None = None) -> d
 
     datum = dt.date.fromisoformat(vandaag) if vandaag else timezone.localdate()
     week = maandag(datum)
+    if not werkgroep.is_actief:  # paused or ended since it was queued
+        return {"verstuurd": 0, "mislukt": 0}
     plan = plan_van(kies_cyclus(werkgroep))
     if plan is None:
         return {"verstuurd": 0, "mislukt": 0}
@@ -61,7 +65,7 @@ def weekoverzicht_versturen(self, *, werkgroep, vandaag: str | None = None) -> d
         .exclude(email="")
         .select_related("partij")
         .order_by("pk")
-        if lid.pk not in afgemeld and (lid.lid_tot is None or lid.lid_tot >= datum)
+        if lid.pk not in afgemeld and lid.heeft_toegang(datum)
     ]
     per_partij = {}
     te_sturen = []
