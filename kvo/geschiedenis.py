@@ -329,7 +329,8 @@ def dossier_export(werkgroep) -> list[dict]:
     uit: list[dict] = []
     for soort in sorted(soorten):
         g = GEVOLGD[soort]
-        velden = _velden(g.model)
+        bewaard = {f.attname for f in g.historie._meta.concrete_fields}  # not the fields history excludes
+        velden = [v for v in _velden(g.model) if v.attname in bewaard]
         vorige: dict = {}
         rijen = (
             g.historie.objects.filter(werkgroep=werkgroep)
