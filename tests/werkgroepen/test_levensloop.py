@@ -289,3 +289,14 @@ def test_export_na_een_statuswijziging(actoren):
     dossier = dossier_exporteer(werkgroep=Werkgroep.objects.get(slug=SLUG))
     wijzigingen = [r for r in dossier["x-geschiedenis"] if r["record"] == "werkgroep" and r["wat"] != "aangemaakt"]
     assert wijzigingen and "status" in wijzigingen[-1]["velden"]
+
+
+def test_geen_auditherinneringen_voor_een_gepauzeerde_werkgroep(actoren):
+    from audits.tasks import audit_herinneringen
+
+    CertificaatFactory(audit=actoren.audit)  # valid until 1 July 2026
+    zet_status(actoren.werkgroep, "gepauzeerd")
+    assert audit_herinneringen(vandaag="2026-01-15") == {"aanlevering": 0, "certificaat": 0}
+    zet_status(actoren.werkgroep, "actief")
+    assert audit_herinneringen(vandaag="2026-01-15")["certificaat"] == 1
+    assert mail.outbox
