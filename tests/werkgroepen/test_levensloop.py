@@ -17,7 +17,7 @@ from aanpak.tasks import weekoverzicht_versturen, weekoverzichten_plannen
 from kvo.models import VerwijderdeWerkgroep
 from kvo.permissions import OMSCHRIJVING, ROL_OMSCHRIJVING, Actie
 from tests.aanpak.factories import MaatregelFactory
-from tests.factories import CertificaatFactory, LidFactory
+from tests.factories import BedrijventerreinFactory, CertificaatFactory
 from werkgroepen.models import Lid, Logregel, Partij, Werkgroep
 from werkgroepen.services import levensloop
 
@@ -275,7 +275,6 @@ def test_agendalid_ziet_wie_het_weekoverzicht_krijgt(actoren, als):
 def test_agendalid_van_partij_zonder_vastlegger_hoort_dat(actoren, als):
     plan_maken(actor=None, cyclus=actoren.cyclus)
     Lid.objects.filter(user=actoren.lid).update(lid_tot=dt.date(2020, 1, 1), lid_sinds=dt.date(2019, 1, 1))
-    LidFactory  # noqa: B018  (factories stay importable for the other tests)
     response = als(actoren.agendalid).get(url("aanpak:mijn_acties"))
     assert "heeft nu geen lid dat dat kan" in response.text
 
@@ -300,3 +299,21 @@ def test_geen_auditherinneringen_voor_een_gepauzeerde_werkgroep(actoren):
     zet_status(actoren.werkgroep, "actief")
     assert audit_herinneringen(vandaag="2026-01-15")["certificaat"] == 1
     assert mail.outbox
+
+
+def test_een_gepauzeerde_werkgroep_wordt_niet_vervangen_door_een_import(actoren):
+    from kvo.dossier import DossierFout
+    from kvo.dossier.services import dossier_exporteer, dossier_importeer
+
+    BedrijventerreinFactory(werkgroep=actoren.werkgroep)  # a valid dossier needs one
+    dossier = dossier_exporteer(werkgroep=actoren.werkgroep)
+    zet_status(actoren.werkgroep, "gepauzeerd")
+    with pytest.raises(DossierFout, match="alleen te lezen"):
+        dossier_importeer(actor=actoren.staff, dossier=dossier, vervang=True)
+    assert Werkgroep.objects.get(slug=SLUG).status == "gepauzeerd"
+
+
+def test_overzicht_noemt_de_status(actoren, als):
+    zet_status(actoren.werkgroep, "beeindigd")
+    response = als(actoren.begeleider).get(reverse("home"))
+    assert 'data-testid="werkgroepstatus"' in response.text and "beëindigd" in response.text
