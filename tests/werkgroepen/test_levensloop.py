@@ -317,3 +317,12 @@ def test_overzicht_noemt_de_status(actoren, als):
     zet_status(actoren.werkgroep, "beeindigd")
     response = als(actoren.begeleider).get(reverse("home"))
     assert 'data-testid="werkgroepstatus"' in response.text and "beëindigd" in response.text
+
+
+def test_een_bewerkpagina_van_een_gepauzeerde_werkgroep_noemt_de_reden(actoren, als):
+    zet_status(actoren.werkgroep, "gepauzeerd")
+    response = als(actoren.voorzitter).get(url("werkgroepen:lid_nieuw"))
+    assert response.status_code == 403
+    tekst = " ".join(response.text.split())
+    assert "is gepauzeerd" in tekst and "niet de juiste rol" not in tekst
+    assert "U bent <strong>voorzitter</strong> van KVO De Hoek: u kunt lezen, niet wijzigen." in tekst
