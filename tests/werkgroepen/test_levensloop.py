@@ -256,7 +256,9 @@ def test_vertrokken_lid_krijgt_geen_weekmail_meer(actoren):
     MaatregelFactory(plan=plan, verantwoordelijke=lid.partij, kwartalen=["2025-Q3"])
     Lid.objects.filter(pk=lid.pk).update(lid_tot=dt.date(2025, 8, 13))
     weekoverzicht_versturen.apply(kwargs={"werkgroep_id": actoren.werkgroep.pk, "vandaag": "2025-08-13"})
-    assert mail.outbox == []
+    ontvangers = sorted(m.to[0] for m in mail.outbox)
+    # not the member who left; the party now has only its agenda member, so the chair and secretary get it
+    assert ontvangers == ["secretaris@example.org", "voorzitter@example.org"]
 
 
 # --- Mijn acties for an agenda member --------------------------------------------------------------
@@ -326,3 +328,20 @@ def test_een_bewerkpagina_van_een_gepauzeerde_werkgroep_noemt_de_reden(actoren, 
     tekst = " ".join(response.text.split())
     assert "is gepauzeerd" in tekst and "niet de juiste rol" not in tekst
     assert "U bent <strong>voorzitter</strong> van KVO De Hoek: u kunt lezen, niet wijzigen." in tekst
+
+
+def test_maatregelen_van_een_partij_zonder_vastlegger_gaan_naar_voorzitter_en_secretaris(actoren):
+    from tests.factories import LidFactory, PartijFactory
+
+    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan.maatregelen.all().delete()
+    politie = PartijFactory(werkgroep=actoren.werkgroep, naam="Politie Noord", soort=Partij.Soort.POLITIE)
+    LidFactory(werkgroep=actoren.werkgroep, partij=politie, naam="Agent", email="agent@example.org", agendalid=True)
+    MaatregelFactory(plan=plan, titel="Surveillance Kanaalweg", verantwoordelijke=politie, kwartalen=["2025-Q3"])
+    uit = weekoverzicht_versturen.apply(kwargs={"werkgroep_id": actoren.werkgroep.pk, "vandaag": "2025-08-13"}).get()
+    ontvangers = sorted(m.to[0] for m in mail.outbox)
+    assert ontvangers == ["secretaris@example.org", "voorzitter@example.org"]  # not the agenda member
+    assert uit == {"verstuurd": 2, "mislukt": 0}
+    tekst = mail.outbox[0].body
+    assert "Namens Politie Noord" in tekst and "Surveillance Kanaalweg" in tekst
+    assert "1 maatregel" in mail.outbox[0].subject
