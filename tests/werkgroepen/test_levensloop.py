@@ -14,6 +14,7 @@ from django.utils.html import escape
 
 from aanpak.services.plan import plan_maken
 from aanpak.tasks import weekoverzicht_versturen, weekoverzichten_plannen
+from audits.models import AuditorToegang
 from kvo.models import VerwijderdeWerkgroep
 from kvo.permissions import OMSCHRIJVING, ROL_OMSCHRIJVING, Actie
 from tests.aanpak.factories import MaatregelFactory
@@ -191,6 +192,7 @@ def test_verwijderen_alleen_beeindigd_na_bewaartermijn_of_op_verzoek(actoren, tm
 
 def test_verwijderen_na_export_laat_een_spoor_en_wist_de_rijen(actoren, tmp_path):
     zet_status(actoren.werkgroep, "beeindigd", sinds=dt.date(2018, 1, 1))  # retention period passed
+    AuditorToegang.objects.update(geldig_tot=timezone.now() - dt.timedelta(days=1))  # the auditor's access ended
     pk = actoren.werkgroep.pk
     uit = tmp_path / "de-hoek.zip"
     call_command("kvo_verwijder", SLUG, out=str(uit), door="staff@example.org", reden="Bewaartermijn verstreken")
@@ -345,3 +347,16 @@ def test_maatregelen_van_een_partij_zonder_vastlegger_gaan_naar_voorzitter_en_se
     tekst = mail.outbox[0].body
     assert "Namens Politie Noord" in tekst and "Surveillance Kanaalweg" in tekst
     assert "1 maatregel" in mail.outbox[0].subject
+
+
+def test_statuspagina_begrensd_aantal_queries(actoren, als, django_assert_max_num_queries):
+    client = als(actoren.begeleider)
+    with django_assert_max_num_queries(12):
+        response = client.get(url("werkgroepen:status"))
+    assert response.status_code == 200 and "Werkgroep pauzeren" in response.text
+
+
+def test_niet_verwijderen_zolang_een_auditor_toegang_heeft(actoren, tmp_path):
+    zet_status(actoren.werkgroep, "beeindigd")
+    problemen = levensloop.verwijderen_blokkades(actoren.werkgroep, op_verzoek=True)
+    assert problemen and any("auditor" in p.lower() for p in problemen)

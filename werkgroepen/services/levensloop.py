@@ -110,7 +110,9 @@ def verwijderen_blokkades(werkgroep: Werkgroep, *, op_verzoek: bool, vandaag=Non
             f"De bewaartermijn loopt tot {werkgroep.bewaren_tot:%d-%m-%Y}; verwijder eerder alleen op "
             "uitdrukkelijk verzoek (met de reden)."
         ]
-    return []
+    from kvo.toegang import vervanging_blokkades
+
+    return vervanging_blokkades(werkgroep)  # e.g. an auditor who still has access
 
 
 def werkgroep_verwijder(
