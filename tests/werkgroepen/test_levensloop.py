@@ -360,3 +360,8 @@ def test_niet_verwijderen_zolang_een_auditor_toegang_heeft(actoren, tmp_path):
     zet_status(actoren.werkgroep, "beeindigd")
     problemen = levensloop.verwijderen_blokkades(actoren.werkgroep, op_verzoek=True)
     assert problemen and any("auditor" in p.lower() for p in problemen)
+
+
+def test_beheer_vindt_de_statuslijst_op_het_overzicht(actoren, als):
+    assert reverse("beheer:werkgroepen_status") in als(actoren.staff).get(reverse("home")).text
+    assert reverse("beheer:werkgroepen_status") not in als(actoren.begeleider).get(reverse("home")).text
