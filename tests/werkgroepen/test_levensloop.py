@@ -365,3 +365,15 @@ def test_niet_verwijderen_zolang_een_auditor_toegang_heeft(actoren, tmp_path):
 def test_beheer_vindt_de_statuslijst_op_het_overzicht(actoren, als):
     assert reverse("beheer:werkgroepen_status") in als(actoren.staff).get(reverse("home")).text
     assert reverse("beheer:werkgroepen_status") not in als(actoren.begeleider).get(reverse("home")).text
+
+
+def test_banner_verschijnt_ook_op_een_bewaarde_pagina(actoren, als):
+    """The home page is kept under the data version; pausing changes the version, so the kept page goes."""
+    from django.test import Client
+
+    lid = Client()
+    lid.force_login(actoren.lid)
+    assert 'data-testid="statusbanner"' not in lid.get(url("werkgroepen:home")).text
+    assert 'data-testid="statusbanner"' not in lid.get(url("werkgroepen:home")).text  # now kept
+    als(actoren.begeleider).post(url("werkgroepen:status"), {"stap": "pauzeren"})
+    assert 'data-testid="statusbanner"' in lid.get(url("werkgroepen:home")).text
