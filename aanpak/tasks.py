@@ -31,14 +31,30 @@ def maandag(datum: dt.date) -> dt.date:
 
 @shared_task
 def weekoverzichten_plannen() -> int:
-    """Beat job: queue the weekly mail for every work group that has a plan in its newest cycle."""
+    """Beat job: queue the weekly mail for every active work group that has a plan in its newest
+    cycle (a paused or ended group gets none)."""
     from aanpak.models import Plan
 
     with scopes_disabled():
-        werkgroepen = sorted(set(Plan.objects.values_list("werkgroep_id", flat=True)))
+        plannen = Plan.objects.filter(werkgroep__status="actief")
+        werkgroepen = sorted(set(plannen.values_list("werkgroep_id", flat=True)))
     for pk in werkgroepen:
         weekoverzicht_versturen.apply_async(kwargs={"werkgroep_id": pk})
     return len(werkgroepen)
+
+
+def _partijen_zonder_vastlegger(plan, vastleggers: set[int]) -> list[tuple[int, str]]:
+    """The parties responsible for open measures of ``plan`` that have no member who may record progress."""
+    from aanpak.models import Maatregel
+
+    rijen = (
+        Maatregel.objects.filter(plan=plan, status__in=["gepland", "lopend"], verantwoordelijke__isnull=False)
+        .exclude(verantwoordelijke_id__in=vastleggers)
+        .values_list("verantwoordelijke_id", "verantwoordelijke__naam")
+        .distinct()
+        .order_by("verantwoordelijke__naam")
+    )
+    return list(rijen)
 
 
 @shared_task(base=WerkgroepTask, bind=True, max_retries=3, default_retry_delay=120)
@@ -50,26 +66,30 @@ def weekoverzicht_versturen(self, *, werkgroep, vandaag: str | None = None) -> d
 
     datum = dt.date.fromisoformat(vandaag) if vandaag else timezone.localdate()
     week = maandag(datum)
+    if not werkgroep.is_actief:  # paused or ended since it was queued
+        return {"verstuurd": 0, "mislukt": 0}
     plan = plan_van(kies_cyclus(werkgroep))
     if plan is None:
         return {"verstuurd": 0, "mislukt": 0}
     afgemeld = set(WeekmailAfmelding.objects.filter(werkgroep=werkgroep).values_list("lid_id", flat=True))
-    leden = [
+    # Only members who may record progress get the mail, never agenda members (they read, they do not
+    # change). A party without such a member (only agenda members, or nobody) is not forgotten: the
+    # chair and secretary get its measures in their mail.
+    actief = [
         lid
-        for lid in Lid.objects.filter(werkgroep=werkgroep, agendalid=False)
-        .exclude(email__isnull=True)
-        .exclude(email="")
-        .select_related("partij")
-        .order_by("pk")
-        if lid.pk not in afgemeld and (lid.lid_tot is None or lid.lid_tot >= datum)
+        for lid in Lid.objects.filter(werkgroep=werkgroep).select_related("partij").order_by("pk")
+        if lid.heeft_toegang(datum)
     ]
+    vastleggers = {lid.partij_id for lid in actief if not lid.agendalid}
+    leden = [lid for lid in actief if not lid.agendalid and lid.email and lid.pk not in afgemeld]
     per_partij = {}
-    te_sturen = []
     for lid in leden:
         if lid.partij_id not in per_partij:
             per_partij[lid.partij_id] = acties_van_partij(plan, lid.partij_id, datum)
-        if per_partij[lid.partij_id].aantal:
-            te_sturen.append(lid)
+    zonder = _partijen_zonder_vastlegger(plan, vastleggers)
+    namens = [(naam, a) for pk, naam in zonder if (a := acties_van_partij(plan, pk, datum)).aantal]
+    bestuur = {lid.pk for lid in leden if {"voorzitter", "secretaris"} & set(lid.rollen or [])}
+    te_sturen = [lid for lid in leden if per_partij[lid.partij_id].aantal or (lid.pk in bestuur and namens)]
     if not te_sturen:
         return {"verstuurd": 0, "mislukt": 0}
     claim = uuid.uuid4()
@@ -87,13 +107,15 @@ def weekoverzicht_versturen(self, *, werkgroep, vandaag: str | None = None) -> d
             if lid.pk not in van_mij:
                 continue  # another run of this week already claimed (and sent) it
             acties = per_partij[lid.partij_id]
+            extra = namens if lid.pk in bestuur else []
+            aantal = acties.aantal + sum(a.aantal for _, a in extra)
             tekst = render_to_string(
                 "aanpak/mail/weekoverzicht.txt",
-                {"lid": lid, "werkgroep": werkgroep, "acties": acties, "link": basis + link, "week": week},
-            )
+                {"lid": lid, "werkgroep": werkgroep, "acties": acties, "namens": extra, "link": basis + link,
+                 "week": week},
+            )  # fmt: skip
             bericht = EmailMessage(
-                subject=f"Uw acties deze week ({werkgroep.naam}): {acties.aantal} maatregel"
-                + ("en" if acties.aantal != 1 else ""),
+                subject=f"Uw acties deze week ({werkgroep.naam}): {aantal} maatregel" + ("en" if aantal != 1 else ""),
                 body=tekst,
                 to=[lid.email],
             )

@@ -150,7 +150,7 @@ def herinneringen_plannen() -> int:
     vandaag = timezone.localdate()
     aantal = 0
     with scopes_disabled():
-        open_ = Enquete.objects.filter(geopend_op__isnull=False).filter(
+        open_ = Enquete.objects.filter(geopend_op__isnull=False, werkgroep__status="actief").filter(
             Q(gesloten_op__isnull=True) | Q(gesloten_op__gte=vandaag)
         )
         for enquete in open_.only("pk", "werkgroep_id", "geopend_op", "gesloten_op", "herinnering_dagen"):
@@ -200,10 +200,15 @@ def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> 
     Status = HerinneringRonde.Status
     enquete = Enquete.objects.select_related("werkgroep").get(pk=enquete_id, werkgroep=werkgroep)
     vandaag = timezone.localdate()
-    if not enquete.is_open(vandaag) or verschuldigde_ronde(enquete, vandaag) < ronde:
+    if not werkgroep.is_actief or not enquete.is_open(vandaag) or verschuldigde_ronde(enquete, vandaag) < ronde:
         HerinneringRonde._base_manager.filter(enquete_id=enquete_id, ronde=ronde).exclude(
             status=Status.VERSTUURD
-        ).update(status=Status.VASTGELOPEN, reden="De enquête is gesloten of deze ronde is niet meer gepland.")
+        ).update(
+            status=Status.VASTGELOPEN,
+            reden="De werkgroep is gepauzeerd of beëindigd."
+            if not werkgroep.is_actief
+            else "De enquête is gesloten of deze ronde is niet meer gepland.",
+        )
         return {"verstuurd": 0, "mislukt": 0}
     _ronde_stand(enquete_id, ronde, status=Status.BEZIG, reden="")
     try:

@@ -219,8 +219,18 @@ def certificaat_status(*, actor, certificaat: Certificaat, actie: str, datum=Non
     return certificaat
 
 
+def werkgroep_beeindigd_op(werkgroep, datum) -> bool:
+    """Whether the work group had ended on ``datum`` (its certificate lapsed then)."""
+    return werkgroep.status == werkgroep.Status.BEEINDIGD and (
+        werkgroep.status_sinds is None or werkgroep.status_sinds <= datum
+    )
+
+
 def geldig_certificaat(werkgroep, datum) -> Certificaat | None:
-    """The work group's certificate that is valid on ``datum`` (not suspended or withdrawn), if any."""
+    """The work group's certificate that is valid on ``datum`` (not suspended or withdrawn), if any.
+    An ended work group's certificate lapses on the day it ended."""
+    if werkgroep_beeindigd_op(werkgroep, datum):
+        return None
     kandidaten = Certificaat.objects.filter(
         audit__werkgroep=werkgroep, uitgegeven_op__lte=datum, geldig_tot__gt=datum, geschorst=False
     ).order_by("-uitgegeven_op")

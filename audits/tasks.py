@@ -80,6 +80,7 @@ def audit_herinneringen(vandaag: str | None = None) -> dict:
     with scopes_disabled():
         # the deadline is the audit date - 14 days; remind from 7 days before it until it passes
         kandidaten = Audit.objects.filter(
+            werkgroep__status="actief",  # a paused or ended group gets no reminders
             datum__isnull=False,
             documentenset_aangeleverd_op__isnull=True,
             herinnering_aanlevering_op__isnull=True,
@@ -101,7 +102,10 @@ def audit_herinneringen(vandaag: str | None = None) -> dict:
             uit["aanlevering"] += _stuur(onderwerp, tekst, _bestuur(audit.werkgroep, datum))
         for maanden, veld in ((12, "herinnering_12_op"), (6, "herinnering_6_op")):
             certificaten = Certificaat.objects.filter(
-                ingetrokken_op__isnull=True, geldig_tot__gt=datum, **{f"{veld}__isnull": True}
+                audit__werkgroep__status="actief",
+                ingetrokken_op__isnull=True,
+                geldig_tot__gt=datum,
+                **{f"{veld}__isnull": True},
             ).select_related("audit__werkgroep")
             for c in certificaten:
                 if regels.plus_maanden(datum, maanden) < c.geldig_tot:

@@ -8,6 +8,14 @@ from django.http import Http404
 from kvo.permissions import Actie
 
 
+def weigering(request) -> str:
+    """Why the user may not: the work group's state when it is paused or ended, else the role."""
+    werkgroep = request.werkgroep
+    if werkgroep is not None and not werkgroep.is_actief:
+        return werkgroep.status_uitleg
+    return "U heeft voor deze pagina niet de juiste rol in deze werkgroep."
+
+
 class WerkgroepMixin:
     """Class-based views under ``/w/<werkgroep>/``: the middleware has already checked that the
     user belongs to the work group; this checks the view's own ``permission``.
@@ -21,7 +29,7 @@ class WerkgroepMixin:
         if request.toegang is None:
             raise Http404
         if not request.toegang.mag(self.permission):
-            raise PermissionDenied("U heeft voor deze pagina niet de juiste rol in deze werkgroep.")
+            raise PermissionDenied(weigering(request))
         self.werkgroep = request.werkgroep
         return super().dispatch(request, *args, **kwargs)
 
@@ -39,7 +47,7 @@ def vereist(actie: Actie):
             if request.toegang is None:
                 raise Http404
             if not request.toegang.mag(actie):
-                raise PermissionDenied("U heeft voor deze pagina niet de juiste rol in deze werkgroep.")
+                raise PermissionDenied(weigering(request))
             return view(request, *args, **kwargs)
 
         wrapper.vereiste_actie = actie

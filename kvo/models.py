@@ -58,3 +58,27 @@ class Gegevensversie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sleutel}: {self.token}"
+
+
+class VerwijderdeWerkgroep(models.Model):
+    """The trace a removed work group leaves (outside the tenant, so it outlives the group's rows):
+    what was removed, when, by whom, why, and the SHA-256 of the full export made just before."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam"), max_length=80)
+    verwijderd_op = models.DateTimeField(_("verwijderd op"))
+    verwijderd_door = models.ForeignKey(
+        "kvo.User", verbose_name=_("verwijderd door"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    door_naam = models.CharField(_("door (naam)"), max_length=200)
+    reden = models.CharField(_("reden"), max_length=300)
+    export_sha256 = models.CharField(_("SHA-256 van de export"), max_length=64)
+    export_bestandsnaam = models.CharField(_("bestandsnaam van de export"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("verwijderde werkgroep")
+        verbose_name_plural = _("verwijderde werkgroepen")
+        ordering = ["-verwijderd_op"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.slug}), verwijderd {self.verwijderd_op:%d-%m-%Y}"

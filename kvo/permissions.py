@@ -8,6 +8,12 @@ A person's roles in a work group come from ``kvo.tenancy.toegang_voor``:
 - ``begeleider``: a user of the facilitating organisation (procesbegeleiding) of this work group;
 - ``auditor``: read-only access to one audit's document set, time-limited (guardian grant);
 - ``staff``: site staff.
+
+A work group that is paused or ended (``Werkgroep.status``) allows only reading, whatever the
+roles: ``mag(..., status=...)`` says no to every other action, and the middleware refuses every
+write request (POST and the like) to a view that does not declare an action the status allows.
+The Dutch texts below (``ROL_OMSCHRIJVING``, ``OMSCHRIJVING``) are what the "Rollen" page shows,
+so the page and the table never disagree.
 """
 
 from enum import StrEnum
@@ -35,6 +41,8 @@ class Actie(StrEnum):
     # Outside one work group (roles from ``rollen_buiten_werkgroep``):
     STARTEN = "werkgroep.starten"  # start a new work group ("Nieuwe werkgroep"): own organisation, staff any
     BEGELEIDING_BEHEREN = "begeleiding.beheren"  # facilitating organisations, their facilitators, moving a group
+    LEVENSLOOP = "werkgroep.levensloop"  # pause, resume or end the work group
+    VERWIJDEREN = "werkgroep.verwijderen"  # remove the work group after a full export (site staff, /beheer/)
 
 
 R = Rol
@@ -51,11 +59,63 @@ TOEGESTAAN: dict[Actie, frozenset[Rol]] = {
     # A facilitator starts work groups for their own facilitating organisation; staff for any.
     Actie.STARTEN: frozenset({R.BEGELEIDER, R.STAFF}),
     Actie.BEGELEIDING_BEHEREN: frozenset({R.STAFF}),
+    # The group's life is the facilitator's and staff's; removing it (after an export) staff's alone.
+    Actie.LEVENSLOOP: frozenset({R.BEGELEIDER, R.STAFF}),
+    Actie.VERWIJDEREN: frozenset({R.STAFF}),
+}
+
+# What a work group that is not active still allows (``Werkgroep.Status``): reading, and in a
+# paused group resuming it. Any other status than these and "actief" allows nothing (fail closed).
+ACTIEF = "actief"
+ALLEEN_LEZEN: dict[str, frozenset[Actie]] = {
+    "gepauzeerd": frozenset({Actie.BEKIJKEN, Actie.EXPORTEREN, Actie.DOCUMENTENSET, Actie.LEVENSLOOP}),
+    "beeindigd": frozenset({Actie.BEKIJKEN, Actie.EXPORTEREN, Actie.DOCUMENTENSET, Actie.VERWIJDEREN}),
+}
+
+# The "Rollen" page: each role and each action in plain Dutch, in this order.
+ROL_OMSCHRIJVING: dict[Rol, tuple[str, str]] = {
+    R.LID: ("Lid", "Een lid van de werkgroep dat namens een partij deelneemt."),
+    R.AGENDALID: ("Agendalid", "Ontvangt de agenda en kan alles lezen, maar legt niets vast."),
+    R.VOORZITTER: ("Voorzitter", "Leidt de werkgroep en beheert samen met de secretaris de leden."),
+    R.SECRETARIS: ("Secretaris", "Houdt de administratie bij en beheert samen met de voorzitter de leden."),
+    R.BEGELEIDER: ("Procesbegeleider", "Werkt voor de organisatie die de werkgroep begeleidt."),
+    R.AUDITOR: ("Auditor", "Bekijkt voor een beperkte tijd de aangeleverde documentenset van één audit."),
+    R.STAFF: ("Beheerder", "Beheert KVO Werkplaats voor alle werkgroepen."),
+}
+OMSCHRIJVING: dict[Actie, str] = {
+    Actie.BEKIJKEN: "Alle pagina's van de werkgroep lezen",
+    Actie.WIJZIGEN: "Het werk vastleggen en wijzigen: gebied, bijeenkomsten, enquête-uitkomsten, plan van aanpak",
+    Actie.BEHEREN: "Leden, uitnodigingen, rollen en beveiligingsinstellingen beheren",
+    Actie.EXPORTEREN: "Het volledige dossier exporteren, met persoonsgegevens",
+    Actie.IMPORTEREN: "Een werkgroep laden of vervangen uit een dossierbestand",
+    Actie.DOCUMENTENSET: "De documentenset van de audit bekijken",
+    Actie.AUDITOR_UITNODIGEN: "Een auditor tijdelijk toegang geven",
+    Actie.ENQUETE: "De enquête opstellen en versturen, herinneringen sturen en papieren antwoorden invoeren",
+    Actie.LEVENSLOOP: "De werkgroep pauzeren, hervatten of beëindigen",
+    Actie.VERWIJDEREN: "De werkgroep na een volledige export verwijderen",
+    Actie.STARTEN: "Een nieuwe werkgroep starten (voor de eigen begeleidingsorganisatie; beheerders voor elke)",
+    Actie.BEGELEIDING_BEHEREN: "Begeleidingsorganisaties en hun procesbegeleiders beheren, werkgroepen verplaatsen",
 }
 
 
-def mag(rollen: frozenset[Rol] | set[Rol], actie: Actie | str) -> bool:
-    return bool(TOEGESTAAN[Actie(actie)] & set(rollen))
+def mag(rollen: frozenset[Rol] | set[Rol], actie: Actie | str, *, status: str = ACTIEF) -> bool:
+    actie = Actie(actie)
+    if status != ACTIEF and actie not in ALLEEN_LEZEN.get(status, frozenset()):
+        return False
+    return bool(TOEGESTAAN[actie] & set(rollen))
+
+
+def rollen_tabel() -> list[dict]:
+    """The table of the "Rollen" page: per role its name, description and per action yes/no."""
+    return [
+        {
+            "rol": rol,
+            "naam": naam,
+            "omschrijving": omschrijving,
+            "mag": [(actie, rol in TOEGESTAAN[actie]) for actie in Actie],
+        }
+        for rol, (naam, omschrijving) in ROL_OMSCHRIJVING.items()
+    ]
 
 
 def rollen_buiten_werkgroep(user) -> frozenset[Rol]:

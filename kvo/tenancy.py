@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -20,7 +21,7 @@ from django.utils.http import urlencode
 from django_scopes import scope, scopes_disabled
 
 from kvo import logcontext
-from kvo.permissions import Actie, Rol, mag
+from kvo.permissions import ALLEEN_LEZEN, Actie, Rol, mag
 from kvo.toegang import bronnen
 from werkgroepen.models import Begeleidingsorganisatie, Lid, Werkgroep
 
@@ -38,7 +39,7 @@ class Toegang:
     lid: Lid | None = None
 
     def mag(self, actie: Actie | str) -> bool:
-        return mag(self.rollen, actie)
+        return mag(self.rollen, actie, status=self.werkgroep.status)
 
     @property
     def audit_ids(self) -> frozenset[int]:
@@ -68,7 +69,7 @@ def _eigen(user) -> Q:
     actief_lid = (
         Q(leden__user=user)
         & (Q(leden__lid_sinds__isnull=True) | Q(leden__lid_sinds__lte=vandaag))
-        & (Q(leden__lid_tot__isnull=True) | Q(leden__lid_tot__gte=vandaag))
+        & (Q(leden__lid_tot__isnull=True) | Q(leden__lid_tot__gt=vandaag))  # as Lid.heeft_toegang
     )
     return actief_lid | Q(begeleiding__gebruikers=user)
 
@@ -94,7 +95,7 @@ def toegang_voor(user, werkgroep: Werkgroep) -> Toegang:
     with scope(werkgroep=werkgroep):
         vandaag = timezone.localdate()
         for kandidaat in werkgroep.leden.filter(user=user):
-            if kandidaat.is_actief(vandaag):
+            if kandidaat.heeft_toegang(vandaag):
                 lid = kandidaat
                 rollen.add(Rol.AGENDALID if kandidaat.agendalid else Rol.LID)
                 rollen.update(Rol(r) for r in kandidaat.rollen if r in (Rol.VOORZITTER, Rol.SECRETARIS))
@@ -147,9 +148,27 @@ class WerkgroepMiddleware:
             return omleiding
         request.werkgroep = werkgroep
         request.toegang = toegang
+        if not werkgroep.is_actief:
+            alleen_lezen(request, match, werkgroep)
         logcontext.werkgroep.set(werkgroep.slug)  # on every log line of this request
         with scope(werkgroep=werkgroep):
             return self.get_response(request)
+
+
+VEILIG = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def alleen_lezen(request, match, werkgroep: Werkgroep) -> None:
+    """A paused or ended work group allows only reading: a write request (POST and the like) is
+    refused unless its view declares the one write the status allows: resuming a paused group
+    (``Actie.LEVENSLOOP``). Fail closed: a view that declares nothing is refused too."""
+    if request.method in VEILIG:
+        return
+    view = match.func
+    actie = getattr(view, "vereiste_actie", None) or getattr(getattr(view, "view_class", None), "permission", None)
+    if actie == Actie.LEVENSLOOP and actie in ALLEEN_LEZEN.get(werkgroep.status, frozenset()):
+        return
+    raise PermissionDenied(werkgroep.status_uitleg)
 
 
 def _begeleiders(user_pk: int):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kvo import views_beheer, views_organisaties
+from kvo import views_beheer, views_levensloop, views_organisaties
 
 app_name = "beheer"
 urlpatterns = [
@@ -15,4 +15,5 @@ urlpatterns = [
         name="begeleider_verwijder",
     ),
     path("werkgroepen/<int:pk>/verplaatsen/", views_organisaties.werkgroep_verplaats, name="werkgroep_verplaatsen"),
+    path("werkgroepen/", views_levensloop.werkgroepen_status, name="werkgroepen_status"),
 ]

@@ -58,7 +58,11 @@ class UitnodigingForm(forms.Form):
 
 
 class BeeindigForm(forms.Form):
-    lid_tot = DatumVeld(label="Lid tot en met", widget=DATUM)
+    lid_tot = DatumVeld(
+        label="Einddatum lidmaatschap",
+        widget=DATUM,
+        help_text="Vanaf deze datum heeft het lid geen toegang meer tot de werkgroep.",
+    )
 
 
 AFSPRAAK_VELDEN = [

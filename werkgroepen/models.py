@@ -16,6 +16,9 @@ from kvo.db import DossierRecord
 from kvo.geschiedenis import Geschiedenis
 from kvo.invoer import DATUM_VALIDATORS, tussen
 
+# How long an ended work group is kept before it may be removed (the archive; AVG): at least six years.
+BEWAARTERMIJN_JAREN = 6
+
 
 class Begeleidingsorganisatie(models.Model):
     """A process-facilitation organisation; its users facilitate all of its work groups."""
@@ -32,7 +35,18 @@ class Begeleidingsorganisatie(models.Model):
 
 
 class Werkgroep(models.Model):
-    """A KVO partnership (samenwerkingsverband) and its work group: the tenant."""
+    """A KVO partnership (samenwerkingsverband) and its work group: the tenant.
+
+    Its life (``status``): active, paused (read-only for everyone until a facilitator or staff
+    resumes it; scheduled mails skip it) or ended (read-only for its retention period, the
+    certificate lapses). Removal leaves a ``kvo.VerwijderdeWerkgroep`` record; see
+    ``werkgroepen.services.levensloop``.
+    """
+
+    class Status(models.TextChoices):
+        ACTIEF = "actief", _("actief")
+        GEPAUZEERD = "gepauzeerd", _("gepauzeerd")
+        BEEINDIGD = "beeindigd", _("beëindigd")
 
     naam = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam in de URL"), max_length=80, unique=True)
@@ -63,6 +77,9 @@ class Werkgroep(models.Model):
         default=False,
         help_text=_("Leden moeten met een authenticator-app inloggen voordat ze de werkgroep zien."),
     )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACTIEF)
+    status_sinds = models.DateField(_("status sinds"), null=True, blank=True)
+    status_reden = models.CharField(_("reden"), max_length=300, blank=True)
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
     # A snapshot of the readiness check, refreshed by kvo.tasks.werkgroep_toets_bijwerken, so a
     # facilitator's overview of many work groups reads one row per group.
@@ -81,6 +98,38 @@ class Werkgroep(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    @property
+    def is_actief(self) -> bool:
+        return self.status == self.Status.ACTIEF
+
+    @property
+    def bewaren_tot(self):
+        """Until when an ended work group is kept (read-only) before it may be removed."""
+        if self.status != self.Status.BEEINDIGD or self.status_sinds is None:
+            return None
+        try:
+            return self.status_sinds.replace(year=self.status_sinds.year + BEWAARTERMIJN_JAREN)
+        except ValueError:  # 29 February
+            return self.status_sinds.replace(year=self.status_sinds.year + BEWAARTERMIJN_JAREN, day=28)
+
+    @property
+    def status_uitleg(self) -> str:
+        """The Dutch sentence a paused or ended work group shows (banner, 403 page)."""
+        if self.status == self.Status.GEPAUZEERD:
+            return (
+                f"{self.naam} is gepauzeerd{f' sinds {self.status_sinds:%d-%m-%Y}' if self.status_sinds else ''}: "
+                "iedereen kan lezen, niemand kan iets wijzigen. De procesbegeleider of een beheerder van "
+                "KVO Werkplaats kan de werkgroep hervatten."
+            )
+        if self.status == self.Status.BEEINDIGD:
+            tot = self.bewaren_tot
+            return (
+                f"{self.naam} is beëindigd{f' op {self.status_sinds:%d-%m-%Y}' if self.status_sinds else ''}: "
+                "het certificaat is vervallen en er kan niets meer worden gewijzigd. De gegevens blijven "
+                f"leesbaar{f' tot {tot:%d-%m-%Y}' if tot else ''} (bewaartermijn)."
+            )
+        return ""
 
     @property
     def heeft_correspondentieadres(self) -> bool:
@@ -245,6 +294,12 @@ class Lid(DossierRecord):
 
     def is_actief(self, op) -> bool:
         return (self.lid_sinds is None or self.lid_sinds <= op) and (self.lid_tot is None or self.lid_tot >= op)
+
+    def heeft_toegang(self, op) -> bool:
+        """Whether the member may use the work group on ``op``: from ``lid_sinds`` up to, not including,
+        ``lid_tot``. Ending a membership today (``lid_beeindig``) takes the access away at once, while
+        the records still count the member on their last day (``is_actief``)."""
+        return (self.lid_sinds is None or self.lid_sinds <= op) and (self.lid_tot is None or self.lid_tot > op)
 
 
 class Uitnodiging(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from werkgroepen.views import afspraken, bijeenkomsten, documenten, geschiedenis, home, leden, logboek
+from werkgroepen.views import afspraken, bijeenkomsten, documenten, geschiedenis, home, leden, levensloop, logboek
 
 app_name = "werkgroepen"
 urlpatterns = [
@@ -15,6 +15,8 @@ urlpatterns = [
     path("leden/<int:pk>/", leden.lid_wijzig, name="lid_wijzig"),
     path("leden/<int:pk>/beeindigen/", leden.lid_beeindig, name="lid_beeindig"),
     path("leden/<int:pk>/uitnodigen/", leden.lid_uitnodigen, name="lid_uitnodigen"),
+    path("rollen/", levensloop.rollen, name="rollen"),
+    path("status/", levensloop.status, name="status"),
     path("partijen/nieuw/", leden.partij_nieuw, name="partij_nieuw"),
     path("partijen/<int:pk>/", leden.partij_wijzig, name="partij_wijzig"),
     # Agreements (§3.3–3.6)

@@ -20,12 +20,21 @@ def mijn_acties(request, werkgroep):
     lid = request.toegang.lid
     acties = acties_van_partij(plan, lid.partij_id if lid else None, timezone.localdate())
     afgemeld = lid is not None and WeekmailAfmelding.objects.filter(lid=lid).exists()
+    # An agenda member cannot record progress, so the weekly mail goes to the party's members who can.
+    namens = _vastleggers(lid) if lid is not None and lid.agendalid else []
     return render(
         request,
         "aanpak/mijn_acties.html",
         context(request, cyclus=cyclus, plan=plan, lid=lid, acties=acties, afgemeld=afgemeld,
-                partij=lid.partij if lid else None),
+                partij=lid.partij if lid else None, namens=namens),
     )  # fmt: skip
+
+
+def _vastleggers(lid) -> list[str]:
+    """The names of the members of ``lid``'s party who may record progress (and get the weekly mail)."""
+    vandaag = timezone.localdate()
+    andere = lid.partij.leden.filter(agendalid=False).only("naam", "lid_sinds", "lid_tot").order_by("naam")
+    return [ander.naam for ander in andere if ander.heeft_toegang(vandaag)]
 
 
 @require_POST

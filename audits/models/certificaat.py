@@ -40,9 +40,13 @@ class Certificaat(models.Model):
         return f"KVO-certificaat {self.nummer}"
 
     def is_geldig(self, datum) -> bool:
-        """Valid on ``datum``: issued, not expired, not suspended, not withdrawn."""
+        """Valid on ``datum``: issued, not expired, not suspended, not withdrawn, and its work group
+        not ended (the certificate lapses with the group)."""
+        from audits.services import werkgroep_beeindigd_op
+
         return (
             self.uitgegeven_op <= datum < self.geldig_tot
             and not self.geschorst
             and (self.ingetrokken_op is None or datum < self.ingetrokken_op)
+            and not werkgroep_beeindigd_op(self.audit.werkgroep, datum)
         )

@@ -249,6 +249,11 @@ def dossier_importeer(
         elif bestaand and vervang:
             # Replacing deletes the audits and with them every grant: never while an auditor has access.
             problemen.extend(vervanging_blokkades(bestaand))
+            if not bestaand.is_actief:  # a paused or ended group is read-only, for an import too
+                problemen.append(
+                    f'werkgroep.slug: de werkgroep "{slug}" is {bestaand.get_status_display()} en alleen te lezen; '
+                    "hervat hem eerst"
+                )
         if problemen:
             raise DossierFout(problemen)
         with transaction.atomic(), geschiedenis.reden(geschiedenis.IMPORT):

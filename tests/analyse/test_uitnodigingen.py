@@ -391,3 +391,18 @@ def test_niet_verstuurde_enquete_toont_wie_een_uitnodiging_krijgt(actoren, als, 
     assert "Wie krijgt een uitnodiging?" in pagina.text and "Enquête versturen" in pagina.text
     assert re.search(r"<th scope=\"row\">Zuid</th><td class=\"getal\">6</td><td class=\"getal\">4</td>", pagina.text)
     assert timezone.localdate() == dt.date(2026, 11, 2)
+
+
+@pytest.mark.parametrize("status", ["gepauzeerd", "beeindigd"])
+def test_geen_herinneringen_voor_een_gepauzeerde_of_beeindigde_werkgroep(
+    actoren, enquete, register, nu, django_capture_on_commit_callbacks, status
+):
+    verstuur(enquete, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    actoren.werkgroep.status = status
+    actoren.werkgroep.save(update_fields=["status"])
+    nu.move_to(START + dt.timedelta(days=7), tick=False)
+    assert herinneringen_plannen() == 0
+    # a round queued before the pause sends nothing either
+    herinneringen_versturen(werkgroep_id=actoren.werkgroep.pk, enquete_id=enquete.pk, ronde=1)
+    assert not mail.outbox and not Herinnering.objects.filter(status="verstuurd").exists()

@@ -31,6 +31,8 @@ PAGINAS = [
     "/w/de-hoek/audit/",
     "/w/de-hoek/audit/toets/",
     "/begeleiding/",
+    "/w/de-hoek/rollen/",
+    "/w/de-hoek/status/",
 ]
 
 

@@ -10,16 +10,40 @@ from kvo.permissions import Actie, Rol, mag, rollen_buiten_werkgroep
 from kvo.tenancy import toegang_voor
 
 J, N = True, False
-#   bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete starten begeleiding
+#             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete
+#             starten begeleiding levensloop verwijderen
 VERWACHT = {
-    "lid": (J, J, N, J, N, J, N, N, N, N),
-    "agendalid": (J, N, N, N, N, J, N, N, N, N),
-    "voorzitter": (J, J, J, J, N, J, J, J, N, N),
-    "secretaris": (J, J, J, J, N, J, J, J, N, N),
-    "begeleider": (J, J, J, J, J, J, J, J, J, N),
-    "auditor": (N, N, N, N, N, J, N, N, N, N),
-    "staff": (J, J, J, J, J, J, J, J, J, J),
-    "vreemde": (N, N, N, N, N, N, N, N, N, N),
+    "lid": (J, J, N, J, N, J, N, N, N, N, N, N),
+    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N),
+    "voorzitter": (J, J, J, J, N, J, J, J, N, N, N, N),
+    "secretaris": (J, J, J, J, N, J, J, J, N, N, N, N),
+    "begeleider": (J, J, J, J, J, J, J, J, J, N, J, N),
+    "auditor": (N, N, N, N, N, J, N, N, N, N, N, N),
+    "staff": (J, J, J, J, J, J, J, J, J, J, J, J),
+    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N),
+}
+# A paused or ended work group: reading only (and in a paused group, resuming it), whatever the role.
+#             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete
+#             starten begeleiding levensloop verwijderen
+VERWACHT_GEPAUZEERD = {
+    "lid": (J, N, N, J, N, J, N, N, N, N, N, N),
+    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N),
+    "voorzitter": (J, N, N, J, N, J, N, N, N, N, N, N),
+    "secretaris": (J, N, N, J, N, J, N, N, N, N, N, N),
+    "begeleider": (J, N, N, J, N, J, N, N, N, N, J, N),
+    "auditor": (N, N, N, N, N, J, N, N, N, N, N, N),
+    "staff": (J, N, N, J, N, J, N, N, N, N, J, N),
+    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N),
+}
+VERWACHT_BEEINDIGD = {
+    "lid": (J, N, N, J, N, J, N, N, N, N, N, N),
+    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N),
+    "voorzitter": (J, N, N, J, N, J, N, N, N, N, N, N),
+    "secretaris": (J, N, N, J, N, J, N, N, N, N, N, N),
+    "begeleider": (J, N, N, J, N, J, N, N, N, N, N, N),
+    "auditor": (N, N, N, N, N, J, N, N, N, N, N, N),
+    "staff": (J, N, N, J, N, J, N, N, N, N, N, J),
+    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N),
 }
 ACTIES = [
     Actie.BEKIJKEN,
@@ -32,6 +56,8 @@ ACTIES = [
     Actie.ENQUETE,
     Actie.STARTEN,
     Actie.BEGELEIDING_BEHEREN,
+    Actie.LEVENSLOOP,
+    Actie.VERWIJDEREN,
 ]
 # Outside one work group (the portfolio, "Nieuwe werkgroep", /beheer/): the roles of rollen_buiten_werkgroep.
 #        starten beheren
@@ -60,6 +86,27 @@ def test_matrix(actoren, rol, index, actie):
 @pytest.mark.parametrize("index,actie", list(enumerate([Actie.STARTEN, Actie.BEGELEIDING_BEHEREN])))
 def test_buiten_een_werkgroep(actoren, rol, index, actie):
     assert mag(rollen_buiten_werkgroep(actoren.user(rol)), actie) is BUITEN[rol][index], f"{rol} / {actie}"
+
+
+@pytest.mark.parametrize("status,verwacht", [("gepauzeerd", VERWACHT_GEPAUZEERD), ("beeindigd", VERWACHT_BEEINDIGD)])
+@pytest.mark.parametrize("rol", list(VERWACHT))
+@pytest.mark.parametrize("index,actie", list(enumerate(ACTIES)))
+def test_matrix_alleen_lezen(actoren, rol, index, actie, status, verwacht):
+    actoren.werkgroep.status = status
+    actoren.werkgroep.save(update_fields=["status"])
+    toegang = toegang_voor(actoren.user(rol), actoren.werkgroep)
+    assert toegang.mag(actie) is verwacht[rol][index], f"{status} / {rol} / {actie}"
+
+
+def test_onbekende_status_staat_niets_toe():
+    assert not mag({Rol.STAFF}, Actie.BEKIJKEN, status="onbekend")
+
+
+def test_elke_actie_en_rol_heeft_een_omschrijving():
+    from kvo.permissions import OMSCHRIJVING, ROL_OMSCHRIJVING
+
+    assert set(OMSCHRIJVING) == set(Actie)
+    assert set(ROL_OMSCHRIJVING) == set(Rol)
 
 
 def test_rollen_worden_afgeleid(actoren):
