@@ -51,6 +51,7 @@ urlpatterns = [
     path("auditor/", include("audits.urls_portaal")),  # the auditor's read-only portal
     path("beheer/", include("kvo.urls_beheer")),
     path("begeleiding/", include("kvo.urls_portfolio")),  # the facilitator's portfolio of work groups
+    path("agenda/", include("kvo.urls_agenda")),  # a person's private calendar feed and its link
     path("admin/", admin.site.urls),
     path("w/<slug:werkgroep>/", include(werkgroep_patterns)),
 ]
