@@ -180,3 +180,10 @@ def test_queries_groeien_niet_met_het_aantal_afspraken(actoren, gegevens, django
     with django_assert_max_num_queries(weinig):
         assert len(_events(_feed(token))) > 90
     assert weinig <= 15
+
+
+def test_token_komt_niet_in_de_log():
+    from kvo.logfilters import verberg
+
+    token = "o44FHzzcfieHak1avq_sfHvZhi1J2__cJeDeyot6L3w"
+    assert token not in verberg(f'"GET /agenda/{token}.ics HTTP/1.1" 404')
