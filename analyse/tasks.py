@@ -51,6 +51,7 @@ class _Berichten:
         from analyse.tokens import link_url
 
         naam = enquete.titel or "veiligheidsenquête"
+        self.ronde = ronde
         soort = "herinnering" if ronde else "uitnodiging"
         self.onderwerp = f"{soort.capitalize()}: {naam} ({enquete.werkgroep.naam})"
         self.link = link_url("__TOKEN__")
@@ -67,10 +68,14 @@ class _Berichten:
         )
 
     def __call__(self, uitnodiging, token: str) -> EmailMessage:
+        from analyse.bounces import kenmerk
+
         tekst = self.tekst.replace(self.NAAM, uitnodiging.ondernemer.naam).replace(
             self.LINK, self.link.replace("__TOKEN__", token)
         )
-        return EmailMessage(subject=self.onderwerp, body=tekst, to=[uitnodiging.ondernemer.email])
+        bericht = EmailMessage(subject=self.onderwerp, body=tekst, to=[uitnodiging.ondernemer.email])
+        kenmerk(bericht, uitnodiging.pk, ronde=self.ronde)  # a bounce finds its invitation back by this
+        return bericht
 
 
 def _verstuur(verbinding, bericht: EmailMessage) -> str:
@@ -240,6 +245,11 @@ def _herinneringen_ronde(enquete, ronde: int, vandaag) -> dict:
     bericht = _Berichten(enquete, ronde=ronde)
     verstuurd = mislukt = 0
     laatste = 0  # keyset: each batch continues after the previous one instead of rescanning from the start
+    # Addresses that bounced or complained for this survey (invitations marked "onbestelbaar", also of
+    # another entrepreneur with the same address); NULLs left out, which would empty a NOT IN.
+    onbestelbaar = enquete.uitnodigingen.filter(
+        verzending=EnqueteUitnodiging.Verzending.ONBESTELBAAR, ondernemer__email__isnull=False
+    ).values("ondernemer__email")
     while True:
         kandidaten = list(
             enquete.uitnodigingen.filter(
@@ -249,6 +259,7 @@ def _herinneringen_ronde(enquete, ronde: int, vandaag) -> dict:
                 verzending=EnqueteUitnodiging.Verzending.VERSTUURD,
             )
             .exclude(herinneringen__ronde=ronde)
+            .exclude(ondernemer__email__in=onbestelbaar)  # an address that bounced gets no reminder
             .order_by("pk")
             .values_list("pk", flat=True)[:BATCH]
         )

@@ -1,5 +1,6 @@
 """Accounts. A person logs in with an e-mail address; there are no usernames."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -82,3 +83,22 @@ class VerwijderdeWerkgroep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.slug}), verwijderd {self.verwijderd_op:%d-%m-%Y}"
+
+
+class Agendalink(models.Model):
+    """A person's private calendar feed (``kvo.agenda``): only the SHA-256 of the link's token is kept.
+
+    One per person: "Nieuwe link maken" replaces the hash (the old link stops working at once),
+    "Link intrekken" deletes the row. The feed answers 404 for every token not stored here.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, related_name="agendalink", on_delete=models.CASCADE)
+    token_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"))
+
+    class Meta:
+        verbose_name = _("agendalink")
+        verbose_name_plural = _("agendalinks")
+
+    def __str__(self) -> str:
+        return f"Agendalink {self.token_hash[:8]}…"

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "import_export",
     "simple_history",
+    "anymail",
     "kvo",
     "werkgroepen",
     "gebieden",
@@ -251,6 +252,17 @@ if os.environ.get("EMAIL_URL_HOST"):
 elif os.environ.get("DJANGO_EMAIL_FILE_PATH"):
     _mailer["OPTIONS"] = {"file_path": os.environ["DJANGO_EMAIL_FILE_PATH"]}
 MAILERS = {"default": _mailer}
+# Mailgun through django-anymail, only when configured (the embedded default keeps the console or file
+# backend): MAILGUN_API_KEY and MAILGUN_SENDER_DOMAIN send through its API (MAILGUN_API_URL for its EU
+# region); MAILGUN_WEBHOOK_SIGNING_KEY switches on the signed tracking webhook at /mail/mailgun/tracking/,
+# which records bounces and complaints of survey invitations and reminders (analyse/bounces.py).
+ANYMAIL = {
+    naam: os.environ[naam]
+    for naam in ("MAILGUN_API_KEY", "MAILGUN_SENDER_DOMAIN", "MAILGUN_API_URL", "MAILGUN_WEBHOOK_SIGNING_KEY")
+    if os.environ.get(naam)
+}
+if "MAILGUN_API_KEY" in ANYMAIL:
+    MAILERS = {"default": {"BACKEND": "anymail.backends.mailgun.EmailBackend"}}
 
 # --- Content Security Policy, in every environment ----------------------------------------
 # Scripts and styles only from our own files: no inline script, no style attribute, no inline

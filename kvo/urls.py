@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from kvo import views
 from kvo.gezondheid import Gezondheid
+from kvo.mailwebhook import mailgun_tracking
 from kvo.tenancy import tweestaps_nodig
 
 werkgroep_patterns = [
@@ -51,6 +52,8 @@ urlpatterns = [
     path("auditor/", include("audits.urls_portaal")),  # the auditor's read-only portal
     path("beheer/", include("kvo.urls_beheer")),
     path("begeleiding/", include("kvo.urls_portfolio")),  # the facilitator's portfolio of work groups
+    path("agenda/", include("kvo.urls_agenda")),  # a person's private calendar feed and its link
+    path("mail/mailgun/tracking/", mailgun_tracking, name="mailgun_tracking"),  # bounces (when configured)
     path("admin/", admin.site.urls),
     path("w/<slug:werkgroep>/", include(werkgroep_patterns)),
 ]

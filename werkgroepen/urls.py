@@ -28,6 +28,7 @@ urlpatterns = [
     path("bijeenkomsten/nieuw/", bijeenkomsten.bijeenkomst_nieuw, name="bijeenkomst_nieuw"),
     path("bijeenkomsten/<int:pk>/", bijeenkomsten.bijeenkomst, name="bijeenkomst"),
     path("bijeenkomsten/<int:pk>/wijzigen/", bijeenkomsten.bijeenkomst_wijzig, name="bijeenkomst_wijzig"),
+    path("bijeenkomsten/<int:pk>/uitnodigen/", bijeenkomsten.bijeenkomst_uitnodigen, name="bijeenkomst_uitnodigen"),
     path("communicatie/", bijeenkomsten.communicatie, name="communicatie"),
     path("communicatie/nieuw/", bijeenkomsten.communicatie_nieuw, name="communicatie_nieuw"),
     path("communicatie/<int:pk>/", bijeenkomsten.communicatie_wijzig, name="communicatie_wijzig"),

@@ -263,6 +263,33 @@ def uitnodiging_onbestelbaar(*, actor, uitnodiging: EnqueteUitnodiging, toelicht
         )
 
 
+def uitnodiging_bounce(*, uitnodiging: EnqueteUitnodiging, soort: str, melding: str = "") -> bool:
+    """Record a bounce or complaint the mail provider reported (``analyse.bounces``): the invitation
+    becomes undeliverable, so the letter flow picks it up and reminders skip it. False (nothing
+    changed) when it was answered, went by letter, or is already marked or waiting to be sent again."""
+    if uitnodiging.beantwoord or uitnodiging.kanaal != Kanaal.EMAIL:
+        return False
+    if uitnodiging.verzending not in (Verzending.VERSTUURD, Verzending.BEZIG):
+        return False
+    wat = "klacht (als spam gemeld)" if soort == "klacht" else "bounce"
+    reden = f"Onbestelbaar: {wat}, gemeld door de mailprovider"
+    if melding:
+        reden = f"{reden} ({' '.join(melding.split())})"
+    with transaction.atomic():
+        bijgewerkt = EnqueteUitnodiging.objects.filter(
+            pk=uitnodiging.pk, verzending__in=[Verzending.VERSTUURD, Verzending.BEZIG], beantwoord=False
+        ).update(verzending=Verzending.ONBESTELBAAR, fout=reden[:500])
+        if bijgewerkt:
+            log_actie(
+                werkgroep=uitnodiging.enquete.werkgroep,
+                actor=None,
+                actie="enquete.onbestelbaar",
+                omschrijving=f"Uitnodiging aan {uitnodiging.ondernemer.naam} onbestelbaar ({wat}); "
+                "zij krijgen een brief",
+            )
+    return bool(bijgewerkt)
+
+
 def brief_uitnodigingen(enquete: Enquete, terrein, *, opnieuw: bool = False) -> list[EnqueteUitnodiging]:
     """Who gets a letter in ``terrein``: no e-mail address and no letter yet, or an e-mail that failed
     or bounced; with ``opnieuw`` also those whose letter was made before (a lost print)."""

@@ -7,6 +7,8 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Bijeenkomst, Communicatie, Lid, Werkgroep
@@ -88,6 +90,62 @@ def bijeenkomst_wijzig(
         bijeenkomst=bijeenkomst.pk,
     )
     return bijeenkomst
+
+
+def bijeenkomst_uitnodigen(*, actor, bijeenkomst: Bijeenkomst, vandaag: dt.date | None = None) -> int:
+    """Mail every active member with an address an invitation to ``bijeenkomst``, with the meeting
+    as an .ics attachment (the same UID as in their calendar feed, so the event is not doubled).
+    One message per member (no member sees another's address); sent after the commit. Returns
+    how many members are invited."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage, mailers
+    from django.template.loader import render_to_string
+
+    from kvo.agenda import ics
+    from werkgroepen.agenda import afspraak_van
+
+    vandaag = vandaag or timezone.localdate()
+    if bijeenkomst.datum < vandaag:
+        raise ValidationError("Deze bijeenkomst is al geweest; uitnodigen kan alleen voor een komende bijeenkomst.")
+    werkgroep = bijeenkomst.werkgroep
+    leden = [
+        lid
+        for lid in werkgroep.leden.exclude(email__isnull=True).exclude(email="").order_by("naam", "pk")
+        if lid.is_actief(vandaag)
+    ]
+    if not leden:
+        raise ValidationError("Geen enkel lid heeft een e-mailadres; vul dat eerst in bij de leden.")
+    bijlage = ics([werkgroep], [afspraak_van(bijeenkomst)], naam=werkgroep.naam)
+    onderwerp = f"Uitnodiging: {bijeenkomst.get_soort_display()} {bijeenkomst.datum:%d-%m-%Y} ({werkgroep.naam})"
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "werkgroepen:bijeenkomst", kwargs={"werkgroep": werkgroep.slug, "pk": bijeenkomst.pk}
+    )
+    berichten = []
+    for lid in leden:
+        tekst = render_to_string(
+            "werkgroepen/mail/bijeenkomst.txt",
+            {"lid": lid, "werkgroep": werkgroep, "bijeenkomst": bijeenkomst, "link": link, "actor": actor},
+        )
+        bericht = EmailMessage(subject=onderwerp, body=tekst, to=[lid.email])
+        bericht.attach("bijeenkomst.ics", bijlage, "text/calendar")
+        berichten.append(bericht)
+
+    def versturen():
+        with mailers.default as verbinding:
+            verbinding.send_messages(berichten)
+
+    with transaction.atomic():
+        log_actie(
+            werkgroep=werkgroep,
+            actor=actor,
+            actie="bijeenkomst.uitgenodigd",
+            omschrijving=f"Uitnodiging voor de bijeenkomst van {bijeenkomst.datum:%d-%m-%Y} "
+            f"verstuurd aan {len(leden)} leden",
+            wijziging=False,
+            bijeenkomst=bijeenkomst.pk,
+        )
+        transaction.on_commit(versturen)
+    return len(leden)
 
 
 def _onderwerp(onderwerp: str) -> str:

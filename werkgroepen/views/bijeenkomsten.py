@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
@@ -52,8 +53,29 @@ def bijeenkomst(request, werkgroep, pk: int):
     return render(
         request,
         "werkgroepen/bijeenkomst.html",
-        context(request, bijeenkomst=b, aanwezigen=aanwezigen, reden=selectors.bijeenkomst_reden(b)),
+        context(
+            request,
+            bijeenkomst=b,
+            aanwezigen=aanwezigen,
+            reden=selectors.bijeenkomst_reden(b),
+            komend=b.datum >= timezone.localdate(),
+        ),
     )
+
+
+@require_POST
+@vereist(Actie.BEHEREN)
+def bijeenkomst_uitnodigen(request, werkgroep, pk: int):
+    """ "Uitnodiging versturen" (chair, secretary, facilitator): every member with an address gets a
+    mail with the meeting as .ics."""
+    b = get_object_or_404(request.werkgroep.bijeenkomsten, pk=pk)
+    try:
+        aantal = services.bijeenkomst_uitnodigen(actor=request.user, bijeenkomst=b)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, f"Uitnodiging verstuurd aan {aantal} {'lid' if aantal == 1 else 'leden'}.")
+    return redirect("werkgroepen:bijeenkomst", werkgroep=request.werkgroep.slug, pk=b.pk)
 
 
 @vereist(Actie.WIJZIGEN)
