@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -78,11 +79,23 @@ def _naar_pdf(html: str, melder: Melder = _stil) -> Pdf:
 
 def set_html(g: Gegevens, melder: Melder = _stil) -> str:
     """The whole set as one HTML document; parts report 0–40 % while they are built."""
-    delen = []
-    for i, o in enumerate(ONDERDELEN):
+    html: dict[str, str] = {}
+    volgorde = [o for o in ONDERDELEN if not o.na_de_rest] + [o for o in ONDERDELEN if o.na_de_rest]
+    for i, o in enumerate(volgorde):
+        if o.na_de_rest:  # the evidence index links only to anchors the other parts printed
+            g.cache["ankers"] = ankers_in("".join(html.values())) | {x.anker for x in ONDERDELEN}
         melder(round(40 * i / len(ONDERDELEN)), o.titel)
-        delen.append((o, mark_safe(_deel_html(o, g, los=False))))
+        html[o.sleutel] = mark_safe(_deel_html(o, g, los=False))
+    delen = [(o, html[o.sleutel]) for o in ONDERDELEN]
     return render_to_string("pdf/documentenset/set.html", {**_basis(g, "Documentenset"), "delen": delen})
+
+
+ANKER = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+def ankers_in(html: str) -> set[str]:
+    """The ``id``s an HTML text prints: the targets an internal link of the set may point to."""
+    return set(ANKER.findall(html))
 
 
 def set_pdf(
