@@ -20,7 +20,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -30,7 +30,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from audits.documentenset.onderdelen import ONDERDELEN, Gegevens, Onderdeel
+from audits.documentenset.onderdelen import ONDERDELEN, Gegevens, Onderdeel, verwijzingen
 from audits.models import Audit, Documentenset
 from audits.models.documentenset import pdf_pad
 from kvo.geschiedenis import vastleggen
@@ -49,6 +49,7 @@ Melder = Callable[[int, str], None]  # (percentage, step) → report progress
 class Pdf:
     inhoud: bytes
     paginas: int
+    ankers: dict = field(default_factory=dict)  # the page of each evidence anchor (the evidence index)
 
     @property
     def sha256(self) -> str:
@@ -74,7 +75,10 @@ def _deel_html(o: Onderdeel, g: Gegevens, *, los: bool) -> str:
 
 def _naar_pdf(html: str, melder: Melder = _stil) -> Pdf:
     melder(45, "Opmaak van de pagina's")
-    return Pdf(*pdf_maken(html, na_opmaak=lambda: melder(85, "PDF schrijven")))
+    ankers: dict[str, int] = {}
+    inhoud, paginas = pdf_maken(html, na_opmaak=lambda: melder(85, "PDF schrijven"), ankers=ankers)
+    bewijs = {o.anker for o in ONDERDELEN} | {v.anker for vs in verwijzingen().values() for v in vs}
+    return Pdf(inhoud, paginas, {naam: p for naam, p in ankers.items() if naam in bewijs})
 
 
 def set_html(g: Gegevens, melder: Melder = _stil) -> str:
@@ -218,6 +222,7 @@ def documentenset_render(*, documentenset: Documentenset, aangeleverd_op: dt.dat
             bestand=naam,
             sha256=pdf.sha256,
             paginas=pdf.paginas,
+            ankers=pdf.ankers,
             klaar_op=timezone.now(),
             peildatum=peildatum,
             voortgang=100,
