@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audits', '0007_aud_bevroren_set'),
+        ("audits", "0007_aud_bevroren_set"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='documentenset',
-            name='ankers',
-            field=models.JSONField(blank=True, default=dict, verbose_name='pagina per anker'),
+            model_name="documentenset",
+            name="ankers",
+            field=models.JSONField(blank=True, default=dict, verbose_name="pagina per anker"),
         ),
     ]
