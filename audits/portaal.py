@@ -25,6 +25,7 @@ from audits.selectors import Toetsstand, bevroren_documentversies, toetsstand
 from audits.toegang import geldige_audit, geldige_audits
 from kvo import versie
 from kvo.tenancy import tweestaps_nodig
+from kvo.toets import Resultaat
 from werkgroepen.bestanden import downloadsoort
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import DocumentVersie
@@ -39,6 +40,28 @@ class PortaalAudit:
     peildatum: dt.date | None  # the latest delivery date: the snapshot the auditor reviews
     stand: Toetsstand | None = None
     versies: list[DocumentVersie] | None = None  # per document the version frozen at delivery
+    # the check's sections, each rule with the places of the newest delivered set that prove it
+    groepen: list[tuple[str, list[tuple[Resultaat, list[Bewijslink]]]]] | None = None
+
+
+@dataclass(frozen=True)
+class Bewijslink:
+    """A place in the delivered set that holds a rule's evidence (the set's evidence index)."""
+
+    wat: str
+    pagina: int | None  # None: a set rendered before pages were recorded
+
+
+def _bewijs(documentenset: Documentenset) -> dict[str, list[Bewijslink]]:
+    """Per rule ID the parts of ``documentenset`` that prove it, with the page each starts on, as the
+    set's own evidence index links them (an anchor the set did not print falls back to its part)."""
+    from audits.documentenset.onderdelen import verwijzingen
+
+    ankers = documentenset.ankers or {}
+    return {
+        eis: [Bewijslink(v.wat, ankers.get(v.anker)) for v in lijst]
+        for eis, lijst in verwijzingen(set(ankers) if ankers else None).items()
+    }
 
 
 def _audits(user) -> list[Audit]:
@@ -73,6 +96,8 @@ def _portaal_audit(audit: Audit, *, volledig: bool = True) -> PortaalAudit:
         if volledig and peildatum is not None:
             item.stand = toetsstand(audit.werkgroep, cyclus=audit.cyclus, datum=peildatum)
             item.versies = bevroren_documentversies(sets[0])
+            bewijs = _bewijs(sets[0])
+            item.groepen = [(g, [(r, bewijs.get(r.id, [])) for r in rijen]) for g, rijen in item.stand.groepen]
     return item
 
 
@@ -125,15 +150,17 @@ def documentenset_download(request, audit_id: int, set_id: int):
     if documentenset is None or not documentenset.bestand:
         raise Http404("Documentenset niet gevonden.")
     bestand = _open(documentenset.bestand)
+    bekijken = request.GET.get("bekijken") == "1"  # in the browser, so a link can open it at a page (#page=N)
     _log(
         audit,
         request.user,
         "auditor.download",
-        f"Auditor {request.user.email} downloadde de documentenset van {documentenset.aangeleverd_op:%d-%m-%Y}",
+        f"Auditor {request.user.email} {'bekeek' if bekijken else 'downloadde'} de documentenset van "
+        f"{documentenset.aangeleverd_op:%d-%m-%Y}",
         documentenset=documentenset.pk,
     )
     naam = f"documentenset-{audit.werkgroep.slug}-{documentenset.aangeleverd_op:%Y-%m-%d}.pdf"
-    return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
+    return FileResponse(bestand, as_attachment=not bekijken, filename=naam, content_type="application/pdf")
 
 
 @never_cache

@@ -77,12 +77,19 @@ def _soort(naam: str) -> str:
     return mimetypes.guess_type(naam)[0] or "application/octet-stream"
 
 
-def pdf_maken(html: str, *, na_opmaak: Callable[[], None] | None = None) -> tuple[bytes, int]:
+def pdf_maken(
+    html: str, *, na_opmaak: Callable[[], None] | None = None, ankers: dict[str, int] | None = None
+) -> tuple[bytes, int]:
     """Render ``html`` to PDF bytes with the safe fetcher and sensible image settings; returns the
-    bytes and the page count. ``na_opmaak`` is called between layout and writing (progress)."""
+    bytes and the page count. ``na_opmaak`` is called between layout and writing (progress).
+    ``ankers``, when given, is filled with the page number (from 1) of every ``id`` in the HTML."""
     # a render builds some 360,000 objects in reference cycles: collect once, at the end
     with zonder_gc():
         document = HTML(string=html, base_url=BASIS_URL, url_fetcher=EigenBestanden()).render(**PDF_OPTIES)
+        if ankers is not None:
+            for nummer, pagina in enumerate(document.pages, start=1):
+                for naam in pagina.anchors:
+                    ankers.setdefault(naam, nummer)
         if na_opmaak is not None:
             na_opmaak()
         inhoud, paginas = document.write_pdf(**PDF_OPTIES), len(document.pages)

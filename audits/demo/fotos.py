@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from audits.documentenset.nummering import schouwpunt_label
+
 BREEDTE, HOOGTE = 1200, 900
 LETTERS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
@@ -30,8 +32,9 @@ def _letter(grootte: int):
     return ImageFont.load_default(size=grootte)
 
 
-def foto(nummer: int, tekst: str, *, avond: bool, positief: bool, zaad: str) -> bytes:
-    """A JPEG of ``BREEDTE`` × ``HOOGTE`` px: a street scene with the point's number and finding."""
+def foto(nummer: int, tekst: str, *, avond: bool, positief: bool, zaad: str, label: str = "") -> bytes:
+    """A JPEG of ``BREEDTE`` × ``HOOGTE`` px: a street scene with the point's label (``S1-03``; "Foto <nummer>"
+    without one) and finding."""
     rng = random.Random(hashlib.sha256(zaad.encode()).hexdigest())
     beeld = Image.new("RGB", (BREEDTE, HOOGTE))
     teken = ImageDraw.Draw(beeld)
@@ -72,7 +75,7 @@ def foto(nummer: int, tekst: str, *, avond: bool, positief: bool, zaad: str) -> 
     band = (29, 107, 53) if positief else (164, 22, 26)
     teken.rectangle([0, HOOGTE - 150, BREEDTE, HOOGTE], fill=(255, 255, 255))
     teken.rectangle([0, HOOGTE - 150, 18, HOOGTE], fill=band)
-    teken.text((44, HOOGTE - 136), f"Foto {nummer}", font=_letter(44), fill=(21, 66, 115))
+    teken.text((44, HOOGTE - 136), label or f"Foto {nummer}", font=_letter(44), fill=(21, 66, 115))
     teken.text((44, HOOGTE - 80), tekst[:58], font=_letter(32), fill=(27, 31, 36))
     uit = io.BytesIO()
     beeld.save(uit, "JPEG", quality=78)
@@ -83,7 +86,8 @@ def demo_bestanden(dossier: dict) -> dict[str, bytes]:
     """``media/<foto>`` → JPEG for every inspection point with a photo in ``dossier``."""
     bestanden = {}
     for cyclus in dossier.get("cycli", []):
-        for schouw in cyclus.get("schouwen", []):
+        schouwen = sorted(cyclus.get("schouwen", []), key=lambda s: s["datum"])  # as the set numbers them
+        for volgnummer, schouw in enumerate(schouwen, start=1):
             for punt in schouw.get("punten", []):
                 if punt.get("foto"):
                     bestanden[f"media/{punt['foto']}"] = foto(
@@ -92,5 +96,6 @@ def demo_bestanden(dossier: dict) -> dict[str, bytes]:
                         avond=schouw["soort"] == "avond",
                         positief=punt["positief"],
                         zaad=punt["foto"],
+                        label=schouwpunt_label(volgnummer, punt["nummer"]),  # the point's label in the set
                     )
     return bestanden

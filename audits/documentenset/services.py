@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -29,7 +30,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from audits.documentenset.onderdelen import ONDERDELEN, Gegevens, Onderdeel
+from audits.documentenset.onderdelen import ONDERDELEN, Gegevens, Onderdeel, verwijzingen
 from audits.models import Audit, Documentenset
 from audits.models.documentenset import pdf_pad
 from kvo.geschiedenis import vastleggen
@@ -48,6 +49,7 @@ Melder = Callable[[int, str], None]  # (percentage, step) → report progress
 class Pdf:
     inhoud: bytes
     paginas: int
+    ankers: dict = field(default_factory=dict)  # the page of each evidence anchor (the evidence index)
 
     @property
     def sha256(self) -> str:
@@ -73,16 +75,31 @@ def _deel_html(o: Onderdeel, g: Gegevens, *, los: bool) -> str:
 
 def _naar_pdf(html: str, melder: Melder = _stil) -> Pdf:
     melder(45, "Opmaak van de pagina's")
-    return Pdf(*pdf_maken(html, na_opmaak=lambda: melder(85, "PDF schrijven")))
+    ankers: dict[str, int] = {}
+    inhoud, paginas = pdf_maken(html, na_opmaak=lambda: melder(85, "PDF schrijven"), ankers=ankers)
+    bewijs = {o.anker for o in ONDERDELEN} | {v.anker for vs in verwijzingen().values() for v in vs}
+    return Pdf(inhoud, paginas, {naam: p for naam, p in ankers.items() if naam in bewijs})
 
 
 def set_html(g: Gegevens, melder: Melder = _stil) -> str:
     """The whole set as one HTML document; parts report 0–40 % while they are built."""
-    delen = []
-    for i, o in enumerate(ONDERDELEN):
+    html: dict[str, str] = {}
+    volgorde = [o for o in ONDERDELEN if not o.na_de_rest] + [o for o in ONDERDELEN if o.na_de_rest]
+    for i, o in enumerate(volgorde):
+        if o.na_de_rest:  # the evidence index links only to anchors the other parts printed
+            g.cache["ankers"] = ankers_in("".join(html.values())) | {x.anker for x in ONDERDELEN}
         melder(round(40 * i / len(ONDERDELEN)), o.titel)
-        delen.append((o, mark_safe(_deel_html(o, g, los=False))))
+        html[o.sleutel] = mark_safe(_deel_html(o, g, los=False))
+    delen = [(o, html[o.sleutel]) for o in ONDERDELEN]
     return render_to_string("pdf/documentenset/set.html", {**_basis(g, "Documentenset"), "delen": delen})
+
+
+ANKER = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+def ankers_in(html: str) -> set[str]:
+    """The ``id``s an HTML text prints: the targets an internal link of the set may point to."""
+    return set(ANKER.findall(html))
 
 
 def set_pdf(
@@ -205,6 +222,7 @@ def documentenset_render(*, documentenset: Documentenset, aangeleverd_op: dt.dat
             bestand=naam,
             sha256=pdf.sha256,
             paginas=pdf.paginas,
+            ankers=pdf.ankers,
             klaar_op=timezone.now(),
             peildatum=peildatum,
             voortgang=100,

@@ -43,6 +43,9 @@ class Documentenset(models.Model):
         "werkgroepen.DocumentVersie", related_name="+", blank=True, verbose_name=_("bevroren documentversies")
     )
     fout = models.CharField(max_length=300, blank=True)
+    # the page of each evidence anchor of the rendered PDF ({"deel-plan": 31, ...}): the auditor
+    # portal's evidence index links to these pages of the delivered set
+    ankers = models.JSONField(_("pagina per anker"), default=dict, blank=True)
 
     objects = ScopedManager(werkgroep="audit__werkgroep")
 
