@@ -40,6 +40,7 @@ from kvo.invoer import TabelFout, lees_csv
 FEEDS = ("TableInfos", "DataProperties", "SoortMisdrijf", "WijkenEnBuurten", "Perioden", "TypedDataSet")
 METADATA = ("DataProperties", "SoortMisdrijf")
 MAAT = "GeregistreerdeMisdrijven_1"
+TOTAAL = "0.0.0"  # SoortMisdrijf: all kinds together
 MAX_BESTAND = 20 * 1024 * 1024
 MAX_RIJEN = 20_000
 AFGESCHERMD = {"", ".", "x"}  # CBS: "." unknown or withheld, "x" secret; ``null`` in JSON
@@ -269,6 +270,7 @@ def controleer_cbs(cyclus, tabel: CbsTabel, *, vandaag: dt.date) -> CbsControle:
         if soort_periode == "JJ":
             jaren.add((w["gebied"], w["soort"], van.year))
         gelezen.append((regel, w, van, tot, soort_periode, aantal))
+    totalen = {(w["gebied"], w["periode"]) for _, w, *_ in gelezen if w["soort"] == TOTAAL}
     in_bestand: dict[tuple, int] = {}
     for regel, w, van, tot, soort_periode, aantal in gelezen:
         if soort_periode != "JJ" and (w["gebied"], w["soort"], van.year) in jaren:
@@ -285,6 +287,7 @@ def controleer_cbs(cyclus, tabel: CbsTabel, *, vandaag: dt.date) -> CbsControle:
             periode_tot=tot,
             aantal=aantal or 0,
             afgeschermd=aantal is None,
+            deel_van_totaal=w["soort"] != TOTAAL and (w["gebied"], w["periode"]) in totalen,
             deelgebied=Cijfer.Deelgebied.ONBEKEND,
             terrein=buurt.terrein,
             herkomst=Cijfer.Herkomst.CBS,

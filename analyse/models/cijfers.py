@@ -66,6 +66,9 @@ class Cijfer(models.Model):
     gebiedsnaam = models.CharField(_("buurt"), max_length=120, blank=True, default="")
     # CBS withholds small counts (null in its table): kept as such, ``aantal`` 0 is then no count.
     afgeschermd = models.BooleanField(_("afgeschermd (klein aantal)"), default=False)
+    # A kind of crime (CBS ``SoortMisdrijf`` other than the total) imported next to the total of the
+    # same neighbourhood and period: shown, but not added up again in totals and the trend per source.
+    deel_van_totaal = models.BooleanField(_("telt al mee in het totaal"), default=False)
 
     objects = ScopedManager(werkgroep="werkgroep")
     history = Geschiedenis(werkgroep="werkgroep", soort="cijfer")

@@ -383,3 +383,22 @@ def test_begrensde_queries(als, actoren, wg, terrein, naam, django_assert_max_nu
     client.get(url(naam))
     with django_assert_max_num_queries(20):
         assert client.get(url(naam)).status_code == 200
+
+
+def test_totaal_en_trend_tellen_soorten_en_afgeschermd_niet_dubbel(wg, cyclus, buurt, actoren):
+    from analyse.selectors import cijfers as selectors
+
+    tabel = lees_bestanden(cbs_bestanden("cbs_47018NED_metadata.json", "cbs_47018NED_TypedDataSet.json"))
+    opendata.cbs_importeer(actor=actoren.lid, cyclus=cyclus, tabel=tabel)
+    lijst = selectors.cijfers_van(cyclus)
+    assert {(c.categorie, c.deel_van_totaal) for c in lijst} == {
+        ("Totaal misdrijven", False),
+        ("Diefstal/inbraak woning", True),
+        ("Vernieling cq. zaakbeschadiging", True),
+    }
+    (stand,) = [s for s in selectors.bron_standen(lijst, dt.date(2025, 6, 1)) if s.bron == "politie"]
+    assert stand.totaal == 14  # the total, not total + vernieling
+    trend = selectors.trend(lijst, None)
+    assert dict(zip(trend.jaren, dict(trend.reeksen)["politie"], strict=True)) == {2023: 14, 2024: None}
+    per_soort = dict(selectors.trend(lijst, "politie").reeksen)
+    assert "Diefstal/inbraak woning" not in per_soort  # withheld only: a gap, never a 0
