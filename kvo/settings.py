@@ -29,6 +29,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_URL = os.environ.get("KVO_SITE_URL", "http://127.0.0.1:8000")
+# Fetch CBS open data (registered crime per neighbourhood) from its OData endpoint; off: import a downloaded file.
+KVO_CBS_OPHALEN = os.environ.get("KVO_CBS_OPHALEN", "") == "1"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -5,7 +5,7 @@ cycle, children reach the work group through their parent, and every model has a
 django-scopes ``ScopedManager``.
 """
 
-from analyse.models.cijfers import Cijfer
+from analyse.models.cijfers import Buurt, Cijfer
 from analyse.models.conclusie import Conclusie, Prioriteit
 from analyse.models.enquete import (
     Enquete,
@@ -21,6 +21,7 @@ from analyse.models.enquete import (
 from analyse.models.schouw import Schouw, Schouwpunt
 
 __all__ = [
+    "Buurt",
     "Cijfer",
     "Conclusie",
     "Enquete",

@@ -10,6 +10,12 @@ from kvo.invoer import DATUM_VALIDATORS, tussen
 MAX_AANTAL = 100_000  # more than any source counts for one area in a period: a typing error
 
 
+class Herkomst(models.TextChoices):
+    EIGEN = "", _("ingevoerd of eigen bestand")
+    CBS = "cbs", _("open data (CBS)")
+    MOR = "mor", _("meldingen openbare ruimte (gemeente)")
+
+
 class Cijfer(models.Model):
     """One count: a source's reports or incidents of a category over a period, for (part of) the area."""
 
@@ -53,6 +59,16 @@ class Cijfer(models.Model):
     afgehandeld = models.PositiveIntegerField(
         _("waarvan afgehandeld"), null=True, blank=True, validators=tussen(0, MAX_AANTAL)
     )
+    # Where a figure came from when it was not typed or imported from the group's own file: CBS open
+    # data (registered crime per neighbourhood) or the municipality's export of its MOR reports.
+    herkomst = models.CharField(_("herkomst"), max_length=8, choices=Herkomst.choices, blank=True, default="")
+    gebiedscode = models.CharField(_("buurtcode"), max_length=12, blank=True, default="")
+    gebiedsnaam = models.CharField(_("buurt"), max_length=120, blank=True, default="")
+    # CBS withholds small counts (null in its table): kept as such, ``aantal`` 0 is then no count.
+    afgeschermd = models.BooleanField(_("afgeschermd (klein aantal)"), default=False)
+    # A kind of crime (CBS ``SoortMisdrijf`` other than the total) imported next to the total of the
+    # same neighbourhood and period: shown, but not added up again in totals and the trend per source.
+    deel_van_totaal = models.BooleanField(_("telt al mee in het totaal"), default=False)
 
     objects = ScopedManager(werkgroep="werkgroep")
     history = Geschiedenis(werkgroep="werkgroep", soort="cijfer")
@@ -65,5 +81,34 @@ class Cijfer(models.Model):
             models.CheckConstraint(condition=models.Q(periode_tot__gte=models.F("periode_van")), name="cijfer_periode"),
         ]
 
+    Herkomst = Herkomst
+
     def __str__(self) -> str:
         return f"{self.get_bron_display()}: {self.categorie} {self.periode_van:%d-%m-%Y}–{self.periode_tot:%d-%m-%Y}"
+
+
+class Buurt(models.Model):
+    """A CBS neighbourhood (or district) the work group chose: its figures count for the area.
+
+    Proposed from the CBS *wijk- en buurtkaart* (the outlines that intersect a park's), confirmed by
+    a person. ``grens`` is the outline in WGS84 lon/lat, simplified, for the map.
+    """
+
+    werkgroep = models.ForeignKey("werkgroepen.Werkgroep", related_name="buurten", on_delete=models.CASCADE)
+    code = models.CharField(_("code"), max_length=12)
+    naam = models.CharField(_("naam"), max_length=120)
+    terrein = models.ForeignKey(
+        "gebieden.Bedrijventerrein", related_name="buurten", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    grens = models.JSONField(_("grens (GeoJSON)"), null=True, blank=True)
+
+    objects = ScopedManager(werkgroep="werkgroep")
+
+    class Meta:
+        verbose_name = _("buurt")
+        verbose_name_plural = _("buurten")
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["werkgroep", "code"], name="buurt_uniek_code")]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.code})"

@@ -105,7 +105,7 @@ class BronStand:
 
     @property
     def totaal(self) -> int:
-        return sum(c.aantal for c in self.cijfers)
+        return sum(c.aantal for c in self.cijfers if not c.deel_van_totaal)
 
     @property
     def afgehandeld(self) -> int | None:
@@ -225,6 +225,10 @@ def trend(cijfers: list[Cijfer], bron: str | None = None) -> Trend:
     namen: dict[str, str] = {}  # grouping key → the name shown (the first spelling seen)
     waarden: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     for c in gekozen:
+        # A count the CBS withheld is no 0 (a gap); a kind of crime whose total is also recorded
+        # is already in that total when series are per source.
+        if c.afgeschermd or (bron is None and c.deel_van_totaal):
+            continue
         if bron is None:
             sleutel, naam = c.bron, str(Cijfer.Bron(c.bron).label)
         else:

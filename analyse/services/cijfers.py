@@ -117,9 +117,19 @@ def valideer(
     return fouten
 
 
-def sleutel(*, bron, soort, categorie, periode_van, periode_tot, deelgebied, terrein_id) -> tuple:
-    """What makes two figures "the same figure" (the category ignoring case and extra spaces)."""
-    return (bron, soort, schone_categorie(categorie).casefold(), periode_van, periode_tot, deelgebied, terrein_id)
+def sleutel(*, bron, soort, categorie, periode_van, periode_tot, deelgebied, terrein_id, gebiedscode="") -> tuple:
+    """What makes two figures "the same figure" (the category ignoring case and extra spaces; a
+    neighbourhood's figure is another figure than the same count of the next neighbourhood)."""
+    return (
+        bron,
+        soort,
+        schone_categorie(categorie).casefold(),
+        periode_van,
+        periode_tot,
+        deelgebied,
+        terrein_id,
+        gebiedscode or "",
+    )
 
 
 def sleutel_van(cijfer: Cijfer) -> tuple:
@@ -131,13 +141,16 @@ def sleutel_van(cijfer: Cijfer) -> tuple:
         periode_tot=cijfer.periode_tot,
         deelgebied=cijfer.deelgebied,
         terrein_id=cijfer.terrein_id,
+        gebiedscode=cijfer.gebiedscode,
     )
 
 
 def omschrijving(cijfer: Cijfer) -> str:
+    aantal = "afgeschermd (klein aantal)" if cijfer.afgeschermd else cijfer.aantal
+    buurt = f", {cijfer.gebiedsnaam or cijfer.gebiedscode}" if cijfer.gebiedscode else ""
     return (
-        f"{cijfer.get_bron_display()}, {cijfer.categorie}, "
-        f"{cijfer.periode_van:%d-%m-%Y} t/m {cijfer.periode_tot:%d-%m-%Y}: {cijfer.aantal}"
+        f"{cijfer.get_bron_display()}, {cijfer.categorie}{buurt}, "
+        f"{cijfer.periode_van:%d-%m-%Y} t/m {cijfer.periode_tot:%d-%m-%Y}: {aantal}"
     )
 
 
