@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from audits.documentenset import bewijs
+
 
 @dataclass
 class Gegevens:
@@ -88,6 +90,7 @@ def _voorblad(g: Gegevens) -> dict:
         "contact": contact.naam if contact else "",
         "voorzitter": ", ".join(lid.naam for lid in rollen[Rol.VOORZITTER]),
         "secretaris": ", ".join(lid.naam for lid in rollen[Rol.SECRETARIS]),
+        **bewijs.audittijd(g),
     }
 
 
@@ -131,10 +134,12 @@ def _partijen(g: Gegevens) -> dict:
         "rollen": [(str(label), [lid.naam for lid in ls]) for r, ls in selectors.rollen_stand(actief).items()
                    for label in [rollen[r]]],
         "afspraken": afspraken,
+        **bewijs.organisatie(g),
     }  # fmt: skip
 
 
 def _gebied(g: Gegevens) -> dict:
+    from gebieden import geo
     from gebieden.selectors import locaties_van
     from gebieden.svg import gebied_svg
 
@@ -145,6 +150,7 @@ def _gebied(g: Gegevens) -> dict:
         "locaties": locaties,
         "kaart": _zonder_halo(gebied_svg(terreinen, locaties, breedte=720, hoogte=480)),
         "totaal_ondernemers": sum(t.aantal_ondernemers for t in terreinen),
+        "zonder_grens": [t for t in terreinen if not (t.grens and geo.is_geldig(t.grens))],
     }
 
 
@@ -180,6 +186,7 @@ def _enquete(g: Gegevens) -> dict:
         "totaal_reacties": sum(r.reacties for r in respons),
         "totaal_ondernemers": sum(r.ondernemers for r in respons),
         "onderdrukt_tekst": selectors.ONDERDRUKT,
+        **bewijs.enquete(g, enquete),
     }
 
 
@@ -278,6 +285,7 @@ def _plan(g: Gegevens) -> dict:
         "matrix": m,
         # adopted after the reference date: "not yet adopted" in this set
         "vastgesteld_op": plan.vastgesteld_op if plan.vastgesteld_op and plan.vastgesteld_op <= g.datum else None,
+        **bewijs.maatregelen(g, m),
     }
 
 
@@ -342,7 +350,7 @@ def _bijeenkomsten(g: Gegevens) -> dict:
             los.append(v)
     for b in lijst:
         b.voortgang_lijst = per_bijeenkomst.get(b.pk, [])
-    return {"bijeenkomsten": lijst, "losse_voortgang": los}
+    return {"bijeenkomsten": lijst, "losse_voortgang": los, **bewijs.bijeenkomsten_per_jaar(g, lijst)}
 
 
 def _evaluaties(g: Gegevens) -> dict:
@@ -353,9 +361,12 @@ def _evaluaties(g: Gegevens) -> dict:
     lijst = [e for e in evaluaties_van(g.cyclus) if e.datum <= g.datum]
     plan = g.plan()
     for e in lijst:
-        delen = [("Maatregelen", VRAGEN_MAATREGELEN), ("Samenwerking", VRAGEN_SAMENWERKING)]
+        delen = [  # the handbook's headings and questions (§4.4.1, §4.4.2)
+            ("Evaluatie op de maatregelen (§4.4.1)", VRAGEN_MAATREGELEN),
+            ("Evaluatie op de samenwerking en processtappen (§4.4.1)", VRAGEN_SAMENWERKING),
+        ]
         if e.soort == Evaluatie.Soort.DERDE_JAAR:
-            delen.append(("Doelstellingen (derde jaar)", VRAGEN_DERDE_JAAR))
+            delen.append(("Evaluatie in het derde jaar: de doelstellingen (§4.4.2)", VRAGEN_DERDE_JAAR))
         e.delen = [(titel, [(str(tekst), getattr(e, veld)) for veld, tekst in vragen]) for titel, vragen in delen]
         e.bereik = doelbereik(plan) if plan is not None and e.jaar == 3 else []
     return {"evaluaties": lijst}
@@ -364,8 +375,10 @@ def _evaluaties(g: Gegevens) -> dict:
 ONDERDELEN: tuple[Onderdeel, ...] = (
     Onderdeel("voorblad", "Voorblad", _voorblad),
     Onderdeel("inhoud", "Inhoud", _inhoud, los=False),
-    Onderdeel("partijen", "Partijen en leden", _partijen, "3.2–3.4"),
+    Onderdeel("partijen", "Partijen en leden", _partijen, "3.2–3.5"),
     Onderdeel("gebied", "Het KVO-gebied", _gebied, "3.1"),
+    Onderdeel("archief", "Archief: documentenindex", bewijs.archief, "3.6"),
+    Onderdeel("communicatie", "Communicatie naar de ondernemers", bewijs.communicatie, "3.7"),
     Onderdeel("enquete", "Veiligheidsanalyse: enquête", _enquete, "4.1.1"),
     Onderdeel("cijfers", "Incidentcijfers", _cijfers, "4.1.2"),
     Onderdeel("schouw", "Schouwrapport", _schouw, "4.1.3"),
