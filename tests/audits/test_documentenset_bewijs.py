@@ -53,6 +53,14 @@ def test_wolvega_set_bevat_het_bewijs_uit_de_applicatie(demo):
     assert f"ja, op {wolvega.intentieverklaring_op.day} " in tekst
     # §3.6 the archive index and §3.7 the communications log, as their own chapters
     assert 'id="deel-archief"' in html and "Archief: documentenindex" in tekst
+    from werkgroepen.models import Document
+
+    documenten = list(Document.objects.filter(werkgroep=wolvega).prefetch_related("versies"))
+    assert len(documenten) >= 6
+    for d in documenten:
+        assert d.titel in tekst
+    assert "6 documenten met samen 8 versies, waarvan 2 vervallen" in tekst
+    assert "Intentieverklaring KVO Bedrijventerreinen Wolvega, versie 1 van" in tekst  # the document of §3.5
     communicaties = list(Communicatie.objects.filter(werkgroep=wolvega, datum__lte=peildatum))
     assert len(communicaties) == 9
     for c in communicaties:
