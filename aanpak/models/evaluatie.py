@@ -8,22 +8,23 @@ from django_scopes import ScopedManager
 from kvo.geschiedenis import Geschiedenis
 from kvo.invoer import DATUM_VALIDATORS
 
-# The four questions on the measures and the four on the cooperation (§4.4.1), in the handbook's order.
+# The four questions on the measures and the four on the cooperation (§4.4.1), and the two of the third
+# year (§4.4.2): the handbook's own words, in its order (the auditor checks them against the handbook).
 VRAGEN_MAATREGELEN = (
-    ("maatregelen_uitgevoerd", _("Zijn de maatregelen uitgevoerd zoals gepland?")),
-    ("omstandigheden", _("Welke omstandigheden hebben de uitvoering beïnvloed?")),
-    ("reden_maatregelen", _("Waarom zijn maatregelen (niet) uitgevoerd of anders uitgevoerd?")),
-    ("wijzigingen_plan", _("Welke wijzigingen in het plan van aanpak zijn nodig?")),
+    ("maatregelen_uitgevoerd", _("Zijn de vooraf bepaalde maatregelen uitgevoerd?")),
+    ("omstandigheden", _("Welke omstandigheden hebben bijgedragen aan het resultaat?")),
+    ("reden_maatregelen", _("Wat is de reden van wel/niet behalen van maatregel?")),
+    ("wijzigingen_plan", _("Zijn er wijzigingen in het plan van aanpak noodzakelijk?")),
 )
 VRAGEN_SAMENWERKING = (
-    ("samenwerking", _("Hoe verloopt de samenwerking in de werkgroep?")),
-    ("taken_uitgevoerd", _("Heeft iedere partij zijn taken uitgevoerd?")),
-    ("acties_uitgevoerd", _("Zijn de afgesproken acties uitgevoerd?")),
-    ("reden_wijzigingen", _("Waarom zijn er wijzigingen in taken of samenwerking nodig?")),
+    ("samenwerking", _("Hoe verloopt de samenwerking?")),
+    ("taken_uitgevoerd", _("Hebben de verschillende partijen de taken uitgevoerd zoals afgesproken?")),
+    ("acties_uitgevoerd", _("Zijn de maatregelen en acties uitgevoerd zoals afgesproken?")),
+    ("reden_wijzigingen", _("Wat is de reden als er grote wijzigingen nodig zijn geweest in afgesproken maatregelen?")),
 )
 VRAGEN_DERDE_JAAR = (
-    ("doelen_behaald", _("Welke doelstellingen zijn (niet) behaald?")),
-    ("reden_doelen", _("Wat is de belangrijkste reden daarvan?")),
+    ("doelen_behaald", _("Welke doelstellingen zijn behaald / niet gehaald?")),
+    ("reden_doelen", _("Wat is de belangrijkste reden van het behalen of (net) niet halen van de doelen?")),
 )
 
 

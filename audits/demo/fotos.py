@@ -83,7 +83,8 @@ def foto(nummer: int, tekst: str, *, avond: bool, positief: bool, zaad: str, lab
 
 
 def demo_bestanden(dossier: dict) -> dict[str, bytes]:
-    """``media/<foto>`` → JPEG for every inspection point with a photo in ``dossier``."""
+    """``media/<foto>`` → JPEG for every inspection point with a photo in ``dossier``, and a text file
+    for every version of an archive document."""
     bestanden = {}
     for cyclus in dossier.get("cycli", []):
         schouwen = sorted(cyclus.get("schouwen", []), key=lambda s: s["datum"])  # as the set numbers them
@@ -98,4 +99,10 @@ def demo_bestanden(dossier: dict) -> dict[str, bytes]:
                         zaad=punt["foto"],
                         label=schouwpunt_label(volgnummer, punt["nummer"]),  # the point's label in the set
                     )
+    for document in dossier.get("documenten", []):  # the archive's files: a short text per version
+        for versie in document["versies"]:
+            bestanden[f"media/{versie['bestand']}"] = (
+                f"{document['titel']}\nVersie {versie['versie']}\n\n{versie.get('toelichting', '')}\n"
+                "Demo-document van KVO Werkplaats.\n"
+            ).encode()
     return bestanden

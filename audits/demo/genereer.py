@@ -425,6 +425,7 @@ def wolvega() -> dict:
         {"datum": "2026-06-29", "onderwerp": "Zomeractie: let op bij afwezigheid", "kanaal": "WhatsApp en e-mail"},
         {"datum": "2026-10-12", "onderwerp": "Op weg naar het keurmerk: audit op 12 november", "kanaal": "nieuwsbrief"},
     ]
+    documenten = documenten_wolvega()
     d = {
         "schema": "kvo-dossier/1",
         "x-demo": "Gegenereerd door audits/demo/genereer.py; gebaseerd op het KVO-B-cluster Wolvega.",
@@ -465,10 +466,45 @@ def wolvega() -> dict:
         "leden": leden,
         "bijeenkomsten": bijeenkomsten,
         "communicatie": communicatie,
+        "documenten": documenten,
         "cycli": [wolvega_cyclus(rng, terreinen, partijen, bijeenkomsten)],
     }
     d["cycli"][0]["audit"] = audit_wolvega(leden)
     return d
+
+
+def documenten_wolvega() -> list[dict]:
+    """The archive (§3.6): the letter of intent (§3.5), the agreements, the analysis, the plan, the
+    inspection report and the first evaluation; two of them with a superseded first version. The
+    files are small text files made by ``audits.demo.fotos.demo_bestanden``."""
+
+    def document(ref, titel, soort, versies, bewaren_tot):
+        return {
+            "ref": ref,
+            "titel": titel,
+            "soort": soort,
+            "bewaren_tot": bewaren_tot,
+            "versies": [
+                {"versie": i + 1, "bestand": f"documenten/{ref}/v{i + 1}/{ref}-v{i + 1}.txt", "geupload_op": op,
+                 **({"toelichting": toelichting} if toelichting else {})}
+                for i, (op, toelichting) in enumerate(versies)
+            ],
+        }  # fmt: skip
+
+    return [
+        document("intentie", "Intentieverklaring KVO Bedrijventerreinen Wolvega", "intentieverklaring",
+                 [("2024-06-12", "Getekend door gemeente, politie, brandweer en ondernemersvereniging")], "2031-06-12"),
+        document("afspraken", "Samenwerkingsafspraken KVO-werkgroep", "samenwerkingsafspraken",
+                 [("2024-10-14", ""), ("2025-10-13", "Bijgewerkt na de jaarevaluatie: communicatie per app-groep")],
+                 "2032-10-13"),
+        document("va-2024", "Veiligheidsanalyse 2024", "veiligheidsanalyse", [("2025-04-14", "")], "2032-04-14"),
+        document("pva", "Plan van aanpak 2025–2027", "plan van aanpak",
+                 [("2025-05-12", ""), ("2025-09-22", "Cameramaatregel Noord-West vervallen; matrix aangepast")],
+                 "2032-09-22"),
+        document("schouw-2025", "Schouwrapport dag- en avondschouw 2025", "schouwrapport", [("2025-04-01", "")],
+                 "2032-04-01"),
+        document("evaluatie-1", "Jaarevaluatie jaar 1", "evaluatieverslag", [("2025-09-29", "")], "2032-09-29"),
+    ]  # fmt: skip
 
 
 def audit_wolvega(leden: list[dict]) -> dict:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from audits.documentenset import nummering
+from audits.documentenset import bewijs, nummering
 
 
 @dataclass
@@ -174,6 +174,7 @@ def _voorblad(g: Gegevens) -> dict:
         "contact": contact.naam if contact else "",
         "voorzitter": ", ".join(lid.naam for lid in rollen[Rol.VOORZITTER]),
         "secretaris": ", ".join(lid.naam for lid in rollen[Rol.SECRETARIS]),
+        **bewijs.audittijd(g),
     }
 
 
@@ -217,10 +218,12 @@ def _partijen(g: Gegevens) -> dict:
         "rollen": [(str(label), [lid.naam for lid in ls]) for r, ls in selectors.rollen_stand(actief).items()
                    for label in [rollen[r]]],
         "afspraken": afspraken,
+        **bewijs.organisatie(g),
     }  # fmt: skip
 
 
 def _gebied(g: Gegevens) -> dict:
+    from gebieden import geo
     from gebieden.selectors import locaties_van
     from gebieden.svg import gebied_svg
 
@@ -231,6 +234,7 @@ def _gebied(g: Gegevens) -> dict:
         "locaties": locaties,
         "kaart": _zonder_halo(gebied_svg(terreinen, locaties, breedte=720, hoogte=480)),
         "totaal_ondernemers": sum(t.aantal_ondernemers for t in terreinen),
+        "zonder_grens": [t for t in terreinen if not (t.grens and geo.is_geldig(t.grens))],
     }
 
 
@@ -267,6 +271,7 @@ def _enquete(g: Gegevens) -> dict:
         "totaal_reacties": sum(r.reacties for r in respons),
         "totaal_ondernemers": sum(r.ondernemers for r in respons),
         "onderdrukt_tekst": selectors.ONDERDRUKT,
+        **bewijs.enquete(g, enquete),
     }
 
 
@@ -387,6 +392,7 @@ def _plan(g: Gegevens) -> dict:
         # adopted after the reference date: "not yet adopted" in this set
         "vastgesteld_op": plan.vastgesteld_op if plan.vastgesteld_op and plan.vastgesteld_op <= g.datum else None,
         "eerste": _eerste_maatregelen(g),
+        **bewijs.maatregelen(g, m),
     }
 
 
@@ -494,7 +500,7 @@ def _bijeenkomsten(g: Gegevens) -> dict:
         v.maatregel_anker = nummering.anker_maatregel(v.maatregel_id) if v.maatregel_label else ""
     for b in lijst:
         b.voortgang_lijst = per_bijeenkomst.get(b.pk, [])
-    return {"bijeenkomsten": lijst, "losse_voortgang": los}
+    return {"bijeenkomsten": lijst, "losse_voortgang": los, **bewijs.bijeenkomsten_per_jaar(g, lijst)}
 
 
 def _evaluaties(g: Gegevens) -> dict:
@@ -505,9 +511,12 @@ def _evaluaties(g: Gegevens) -> dict:
     lijst = [e for e in evaluaties_van(g.cyclus) if e.datum <= g.datum]
     plan = g.plan()
     for e in lijst:
-        delen = [("Maatregelen", VRAGEN_MAATREGELEN), ("Samenwerking", VRAGEN_SAMENWERKING)]
+        delen = [  # the handbook's headings and questions (§4.4.1, §4.4.2)
+            ("Evaluatie op de maatregelen (§4.4.1)", VRAGEN_MAATREGELEN),
+            ("Evaluatie op de samenwerking en processtappen (§4.4.1)", VRAGEN_SAMENWERKING),
+        ]
         if e.soort == Evaluatie.Soort.DERDE_JAAR:
-            delen.append(("Doelstellingen (derde jaar)", VRAGEN_DERDE_JAAR))
+            delen.append(("Evaluatie in het derde jaar: de doelstellingen (§4.4.2)", VRAGEN_DERDE_JAAR))
         e.delen = [(titel, [(str(tekst), getattr(e, veld)) for veld, tekst in vragen]) for titel, vragen in delen]
         e.bereik = doelbereik(plan) if plan is not None and e.jaar == 3 else []
     return {"evaluaties": lijst}
@@ -570,7 +579,7 @@ ONDERDELEN: tuple[Onderdeel, ...] = (
         B("audit.documentenset", "", "Inhoud van de set"),
     )),
     Onderdeel("bewijs", "Eisen en bewijs", _bewijs, "5.2.1", los=False, na_de_rest=True),
-    Onderdeel("partijen", "Partijen en leden", _partijen, "3.2–3.4", bewijst=(
+    Onderdeel("partijen", "Partijen en leden", _partijen, "3.2–3.5", bewijst=(
         B("werkgroep.verplichte-partijen", "partijen-partijen", "Partijen in de werkgroep"),
         B("werkgroep.ondernemersvereniging", "partijen-partijen", "Partijen in de werkgroep"),
         B("werkgroep.ledenlijst", "partijen-leden", "Leden"),
@@ -578,7 +587,7 @@ ONDERDELEN: tuple[Onderdeel, ...] = (
         B("werkgroep.rollen", "partijen-rollen", "Rollen"),
         B("werkgroep.woordvoerder", "partijen-rollen", "Rollen"),
         B("werkgroep.app-beheerder", "partijen-rollen", "Rollen"),
-        B("werkgroep.correspondentieadres", "partijen-afspraken", "Samenwerkingsafspraken"),
+        B("werkgroep.correspondentieadres", "partijen-organisatie", "Organisatiestructuur: correspondentieadres"),
         B("werkgroep.afspraken", "partijen-afspraken", "Samenwerkingsafspraken"),
         B("werkgroep.bewaartermijn", "partijen-afspraken", "Samenwerkingsafspraken: bewaartermijn"),
     )),
@@ -588,6 +597,12 @@ ONDERDELEN: tuple[Onderdeel, ...] = (
         B("cluster.max-terreinen", "gebied-terreinen", "Bedrijventerreinen"),
         B("cluster.een-gemeente", "gebied-terreinen", "Bedrijventerreinen en gemeenten"),
         B("cluster.regie", "gebied-terreinen", "Bedrijventerreinen en regie-organisatie"),
+    )),
+    Onderdeel("archief", "Archief: documentenindex", bewijs.archief, "3.6", bewijst=(
+        B("werkgroep.bewaartermijn", "", "Archief: versies en bewaartermijn"),
+    )),
+    Onderdeel("communicatie", "Communicatie naar de ondernemers", bewijs.communicatie, "3.7", bewijst=(
+        B("werkgroep.communicatie", "", "Communicatie naar de ondernemers, per jaar"),
     )),
     Onderdeel("enquete", "Veiligheidsanalyse: enquête", _enquete, "4.1.1", bewijst=(
         B("enquete.minimum-blokken", "enquete-vragen", "Enquête: vragen per onderwerpblok"),
@@ -622,11 +637,10 @@ ONDERDELEN: tuple[Onderdeel, ...] = (
         B("pva.schouwpunten", "plan-matrix", "Maatregelenmatrix"),
         B("pva.verdeling", "plan-matrix", "Maatregelenmatrix: verantwoordelijken"),
         B("pva.vaste-maatregelen", "plan-matrix", "Maatregelenmatrix: vaste maatregelen"),
-        B("werkgroep.communicatie", "plan-matrix", "Maatregelenmatrix: communicatie"),
         B("audit.uitgevoerd", "plan-matrix", "Maatregelenmatrix: status"),
         B("pva.voortgang", "plan-matrix", "Maatregelenmatrix: status"),
     )),
-    Onderdeel("bijeenkomsten", "Bijeenkomsten en voortgang", _bijeenkomsten, "3.5, 4.3", bewijst=(
+    Onderdeel("bijeenkomsten", "Bijeenkomsten en voortgang", _bijeenkomsten, "3.6, 4.3.1", bewijst=(
         B("werkgroep.bijeenkomsten", "", "Bijeenkomsten"),
         B("pva.voortgang", "", "Voortgang per bijeenkomst"),
     )),
