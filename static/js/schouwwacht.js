@@ -129,7 +129,9 @@
         lijst.appendChild(li);
       });
       vak.classList.toggle("wachtrij--vol", Boolean(nieuw || punten.length));
+      vak.classList.toggle("wachtrij--klaar", Boolean(nieuw) && !punten.length); // only "sent": good news
       document.documentElement.setAttribute("data-wachtrij-aantal", String(wachtend));
+      document.documentElement.setAttribute("data-wachtrij-bezig", bezig ? "ja" : "nee");
     });
   }
 
@@ -330,7 +332,7 @@
   function bewaarInCache() {
     if (!window.caches) return Promise.resolve();
     var paginas = (vak.getAttribute("data-bewaar") || "").split(/\s+/).filter(Boolean);
-    var bestanden = [];
+    var bestanden = (vak.getAttribute("data-bestanden") || "").split(/\s+/).filter(Boolean); // the form's own
     document.querySelectorAll('link[rel="stylesheet"][href], script[src], link[rel="icon"][href], link[rel="apple-touch-icon"][href]')
       .forEach(function (el) { bestanden.push(el.getAttribute("href") || el.getAttribute("src")); });
     document.querySelectorAll("img.punt__foto[src]").forEach(function (img) {
