@@ -100,8 +100,9 @@
     return alle().then(function (punten) {
       var wachtend = punten.filter(function (p) { return !p.fout; }).length;
       var delen = [];
+      var kop = "";
       if (wachtend) {
-        delen.push(wachtend === 1 ? "1 punt wacht op verbinding." : wachtend + " punten wachten op verbinding.");
+        kop = wachtend === 1 ? "1 punt wacht op verbinding." : wachtend + " punten wachten op verbinding.";
         if (!navigator.onLine) {
           delen.push(wachtend === 1
             ? "Het staat veilig op deze telefoon en wordt verstuurd zodra er weer verbinding is."
@@ -111,8 +112,12 @@
         }
       }
       if (melding) delen.unshift(melding);
-      var nieuw = delen.join(" ");
-      if (tekst.textContent !== nieuw) tekst.textContent = nieuw;
+      var nieuw = [kop].concat(delen).join(" ").trim();
+      if (tekst.textContent !== nieuw) {
+        tekst.replaceChildren();
+        if (kop) tekst.appendChild(element("strong", "", kop));
+        if (delen.length) tekst.appendChild(document.createTextNode((kop ? " " : "") + delen.join(" ")));
+      }
       lijst.replaceChildren();
       punten.forEach(function (p) {
         var li = element("li", p.fout ? "wachtrij__punt wachtrij__punt--fout" : "wachtrij__punt");

@@ -11,6 +11,7 @@ import io
 import time
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 from PIL import Image
@@ -18,7 +19,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from analyse.models import Schouwpunt
 from tests.analyse.factories import SchouwFactory
-from tests.analyse.test_schouw_browser import schermafdruk
+from tests.analyse.test_schouw_browser import WCAG_AA, schermafdruk
 from tests.wacht import wacht_tot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -115,6 +116,7 @@ def test_punten_zonder_verbinding_wachten_en_worden_een_keer_opgeslagen(telefoon
     assert "2 punten wachten op verbinding" in status.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     schermafdruk(page, "schouw-wachtrij-390")
+    assert Axe().run(page, options=WCAG_AA).violations_count == 0
     assert not Schouwpunt.objects.exists()
 
     # The signal returns, but the answer to the first post is lost: the server stored the point, the
@@ -187,6 +189,7 @@ def test_foto_markeren_met_een_pijl_voor_het_opslaan(telefoon, live_server, acto
     page.get_by_label("Waarom is de werkgroep tevreden?").fill("Goed zichtbaar")
     page.get_by_label("Wat was ervoor nodig?").fill("Een bord van de gemeente")
     schermafdruk(page, "schouw-markeren-390")
+    assert Axe().run(page, options=WCAG_AA).violations_count == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.get_by_role("button", name="Opslaan", exact=True).click()
     page.wait_for_url(f"**/schouwen/{schouw.pk}/#punt-1")
