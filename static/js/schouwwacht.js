@@ -31,7 +31,8 @@
   var tekst = vak.querySelector("[data-wachtrij-tekst]");
   var lijst = vak.querySelector("[data-wachtrij-lijst]");
   var form = document.querySelector("form[data-wachtrij-form]");
-  var melding = "";
+  var melding = ""; // what just happened (kept, sent)
+  var probleem = ""; // why sending stopped (logged out, server trouble)
   var bezig = false;
 
   // --- IndexedDB --------------------------------------------------------------------------------
@@ -111,6 +112,7 @@
           delen.push("Bezig met versturen…");
         }
       }
+      if (probleem) delen.push(probleem);
       if (melding) delen.unshift(melding);
       var nieuw = [kop].concat(delen).join(" ").trim();
       if (tekst.textContent !== nieuw) {
@@ -183,9 +185,9 @@
         });
       }
       if (antwoord.type === "opaqueredirect" || antwoord.status === 403) {
-        melding = "Versturen lukt niet: log opnieuw in. De punten blijven op deze telefoon bewaard.";
+        probleem = "Versturen lukt niet: log opnieuw in. De punten blijven op deze telefoon bewaard.";
       } else {
-        melding = "De server kon de punten nu niet aannemen; we proberen het zo opnieuw.";
+        probleem = "De server kon de punten nu niet aannemen; we proberen het zo opnieuw.";
       }
       return "stop";
     });
@@ -198,7 +200,7 @@
       punten = punten.filter(function (p) { return !p.fout; });
       if (!punten.length) return;
       bezig = true;
-      melding = "";
+      probleem = "";
       toon();
       var keten = Promise.resolve("");
       punten.forEach(function (punt) {
@@ -373,13 +375,17 @@
     }).then(klaarVoorOffline).catch(function () { /* no worker: the walk works online as before */ });
   }
 
+  if (/[?&]bewaard=1\b/.test(location.search)) { // the service worker kept a post that did not get through
+    melding = "Er was toch geen verbinding: het punt is op deze telefoon bewaard.";
+    history.replaceState(null, "", location.pathname + location.hash);
+  }
   var teller = sessionStorage.getItem(VERSTUURD);
   if (teller) {
     sessionStorage.removeItem(VERSTUURD);
     melding = teller === "1" ? "1 punt verstuurd en opgeslagen." : teller + " punten verstuurd en opgeslagen.";
   }
   window.addEventListener("online", verstuur);
-  window.addEventListener("offline", function () { melding = ""; toon(); });
+  window.addEventListener("offline", function () { probleem = ""; toon(); });
   window.setInterval(function () { if (navigator.onLine) verstuur(); }, 30000);
   toon().then(verstuur);
   registreer();

@@ -202,3 +202,37 @@ def test_foto_markeren_met_een_pijl_voor_het_opslaan(telefoon, live_server, acto
         r, g, b = opgeslagen.getpixel((360, 480))  # the middle of the arrow
         assert r > 200 and g > 170 and b < 110, (r, g, b)
         assert opgeslagen.getpixel((800, 100))[2] > opgeslagen.getpixel((800, 100))[0]  # the photo itself
+
+
+def test_een_post_die_toch_niet_aankomt_wacht_ook(telefoon, live_server, actoren, tmp_path):
+    """The phone thinks it has signal (navigator.onLine) but the post does not get through: the
+    service worker keeps the point in the same queue and shows the inspection; it is sent later."""
+    schouw = SchouwFactory(cyclus=actoren.cyclus)
+    page = telefoon.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/w/de-hoek/analyse/schouwen/{schouw.pk}/punten/nieuw/")
+    wacht_tot(page, "document.documentElement.dataset.offlineKlaar === 'ja'")
+    geen_signaal = []
+
+    def weg(route):
+        if route.request.method == "POST":
+            geen_signaal.append(route.request.url)
+            return route.abort("internetdisconnected")
+        return route.continue_()
+
+    telefoon.route("**/punten/nieuw/", weg)
+    page.locator("input[type=file]").set_input_files(foto(tmp_path / "IMG_4.jpg", (40, 90, 50)))
+    page.get_by_label("Positief punt: dit gaat goed").check()
+    page.get_by_label("Wat zag u?").fill("Schoon en heel")
+    page.get_by_label("Waarom is de werkgroep tevreden?").fill("Goed onderhouden")
+    page.get_by_label("Wat was ervoor nodig?").fill("Afspraken met de beheerder")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    page.wait_for_url(f"**/schouwen/{schouw.pk}/")
+    wacht_tot(page, "document.documentElement.dataset.wachtrijAantal === '1'")
+    assert geen_signaal and not Schouwpunt.objects.exists()
+    assert "het punt is op deze telefoon bewaard" in page.locator("[data-wachtrij-tekst]").inner_text()
+
+    telefoon.unroute("**/punten/nieuw/")
+    page.reload()
+    wacht_over_herladen(page, "document.querySelectorAll('.punt').length === 1")
+    assert Schouwpunt.objects.get().bevinding == "Schoon en heel"
