@@ -11,7 +11,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from analyse.fotos import Foto, verwerk
@@ -138,6 +138,17 @@ def punt_opslaan(
         velden["lat"], velden["lon"] = schoon.lat, schoon.lon
     elif gegevens.get("lat") is not None and gegevens.get("lon") is not None:
         velden["lat"], velden["lon"] = gegevens["lat"], gegevens["lon"]
+    try:
+        return _punt_schrijf(actor, schouw, punt, velden, schoon, client_id, positief)
+    except IntegrityError:
+        # two posts of one point at the same moment where the row lock does not hold (SQLite): the
+        # unique (schouw, client_id) refused the second; it answers with the first
+        if punt is None and (bestaand := punt_met_client_id(schouw, client_id)):
+            return bestaand
+        raise
+
+
+def _punt_schrijf(actor, schouw, punt, velden, schoon, client_id, positief) -> Schouwpunt:
     with transaction.atomic():
         Schouw.objects.select_for_update().filter(pk=schouw.pk).first()
         if punt is None and (bestaand := punt_met_client_id(schouw, client_id)):

@@ -153,3 +153,21 @@ def test_service_worker_en_manifest_dekken_de_schouwen(actoren, als, schouw):
     pagina = client.get(url("schouw", pk=schouw.pk)).text
     assert 'rel="manifest"' in pagina and f'data-sw="{url("schouw_sw")}"' in pagina
     assert als(actoren.vreemde).get(url("schouw_sw")).status_code == 404
+
+
+def test_twee_gelijktijdige_posts_van_een_punt_geven_het_eerste_terug(actoren, schouw, monkeypatch):
+    """Where the row lock does not hold (SQLite), both posts pass the checks and the second insert
+    meets the unique (schouw, client_id): it answers with the first point instead of an error."""
+    from analyse.services import schouw as services
+
+    id_ = uuid.uuid4()
+    velden = {"positief": True, "bevinding": "Mooi", "waarom_tevreden": "Heel", "wat_nodig_was": "Onderhoud"}
+    eerste = services.punt_opslaan(
+        actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_
+    )
+    echt, blind = services.punt_met_client_id, [None, None]  # the two checks before the insert see nothing
+    monkeypatch.setattr(services, "punt_met_client_id", lambda s, c: blind.pop() if blind else echt(s, c))
+    tweede = services.punt_opslaan(
+        actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_
+    )
+    assert tweede.pk == eerste.pk and Schouwpunt.objects.count() == 1 and not blind
