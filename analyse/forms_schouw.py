@@ -70,6 +70,9 @@ class PuntForm(forms.Form):
     wat_nodig_was = forms.CharField(
         label="Wat was ervoor nodig?", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
     )
+    # Filled in by the phone's script (static/js/schouwwacht.js): the point's own id, so a point sent
+    # twice (from the queue kept without signal) is stored once. Empty without JavaScript.
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, werkgroep, heeft_foto: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

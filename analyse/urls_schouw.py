@@ -3,10 +3,13 @@
 from django.urls import path
 
 from analyse.views import schouw as views
+from analyse.views import schouw_offline
 
 urlpatterns = [
     path("", views.schouwen, name="schouwen"),
     path("nieuw/", views.schouw_nieuw, name="schouw_nieuw"),
+    path("sw.js", schouw_offline.serviceworker, name="schouw_sw"),  # its scope: every page below schouwen/
+    path("manifest.webmanifest", schouw_offline.manifest, name="schouw_manifest"),
     path("rapport/", views.rapport, name="schouwrapport"),
     path("rapport.pdf", views.rapport_pdf, name="schouwrapport_pdf"),
     path("<int:pk>/", views.schouw, name="schouw"),

@@ -84,9 +84,12 @@ class Schouwpunt(DossierRecord):
         default=False,
         help_text=_("Komt terug of vraagt een andere aanpak dan eerder: hoort in de maatregelenmatrix (§4.2.4)."),
     )
+    # The id the phone gave the point when it was taken (a UUID, also without signal): a point sent
+    # twice from the phone's queue is stored once. Empty for points entered without JavaScript.
+    client_id = models.UUIDField(_("id van de telefoon"), null=True, blank=True, editable=False)
 
     objects = ScopedManager(werkgroep="schouw__werkgroep")
-    history = Geschiedenis(werkgroep="schouw__werkgroep", soort="schouwpunt")
+    history = Geschiedenis(werkgroep="schouw__werkgroep", soort="schouwpunt", excluded_fields=["extra", "client_id"])
 
     class Meta:
         verbose_name = _("schouwpunt")
@@ -95,6 +98,7 @@ class Schouwpunt(DossierRecord):
         constraints = [
             models.UniqueConstraint(fields=["schouw", "nummer"], name="schouwpunt_uniek_nummer"),
             models.UniqueConstraint(fields=["schouw", "ref"], name="schouwpunt_uniek_ref"),
+            models.UniqueConstraint(fields=["schouw", "client_id"], name="schouwpunt_uniek_client_id"),
         ]
 
     def __str__(self) -> str:

@@ -7,9 +7,11 @@ get the same number.
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from analyse.fotos import Foto, verwerk
@@ -93,11 +95,30 @@ def punt_valideer(positief: bool, gegevens: dict, heeft_foto: bool) -> None:
         raise ValidationError(fouten)
 
 
-def punt_opslaan(*, actor, schouw: Schouw, gegevens: dict, foto=None, punt: Schouwpunt | None = None) -> Schouwpunt:
+def punt_met_client_id(schouw: Schouw, client_id: uuid.UUID | None) -> Schouwpunt | None:
+    """The point of this inspection the phone already sent under ``client_id``, if any."""
+    if client_id is None:
+        return None
+    return schouw.punten.filter(client_id=client_id).first()
+
+
+def punt_opslaan(
+    *,
+    actor,
+    schouw: Schouw,
+    gegevens: dict,
+    foto=None,
+    punt: Schouwpunt | None = None,
+    client_id: uuid.UUID | None = None,
+) -> Schouwpunt:
     """Create (``punt`` None) or change a point; a new photo replaces the old one.
 
     ``foto`` is an upload, or a photo already cleaned by ``analyse.fotos.verwerk`` (the form keeps
-    one across a validation error, so the walker need not take it again)."""
+    one across a validation error, so the walker need not take it again). ``client_id`` is the id the
+    phone gave a new point: a point of this inspection already stored under it is returned as it is,
+    nothing is written (the phone's queue sends again when it did not hear the answer)."""
+    if punt is None and (bestaand := punt_met_client_id(schouw, client_id)):
+        return bestaand
     positief = bool(gegevens.get("positief"))
     punt_valideer(positief, gegevens, heeft_foto=bool(foto) or bool(punt and punt.foto))
     schoon = foto if isinstance(foto, Foto) else (verwerk(foto) if foto else None)
@@ -117,11 +138,30 @@ def punt_opslaan(*, actor, schouw: Schouw, gegevens: dict, foto=None, punt: Scho
         velden["lat"], velden["lon"] = schoon.lat, schoon.lon
     elif gegevens.get("lat") is not None and gegevens.get("lon") is not None:
         velden["lat"], velden["lon"] = gegevens["lat"], gegevens["lon"]
+    try:
+        return _punt_schrijf(actor, schouw, punt, velden, schoon, client_id, positief)
+    except IntegrityError:
+        # two posts of one point at the same moment where the row lock does not hold (SQLite): the
+        # unique (schouw, client_id) refused the second; it answers with the first
+        if punt is None and (bestaand := punt_met_client_id(schouw, client_id)):
+            return bestaand
+        raise
+
+
+def _punt_schrijf(actor, schouw, punt, velden, schoon, client_id, positief) -> Schouwpunt:
     with transaction.atomic():
         Schouw.objects.select_for_update().filter(pk=schouw.pk).first()
+        if punt is None and (bestaand := punt_met_client_id(schouw, client_id)):
+            return bestaand  # sent twice at the same moment: the first one under the lock won
         if punt is None:
             nummer = (schouw.punten.aggregate(m=Max("nummer"))["m"] or 0) + 1
-            punt = Schouwpunt(schouw=schouw, nummer=nummer, ref=f"{schouw.ref or schouw.pk}-{nummer:02d}", **velden)
+            punt = Schouwpunt(
+                schouw=schouw,
+                nummer=nummer,
+                ref=f"{schouw.ref or schouw.pk}-{nummer:02d}",
+                client_id=client_id,
+                **velden,
+            )
             nieuw = True
         else:
             for k, v in velden.items():

@@ -10,10 +10,11 @@ from __future__ import annotations
 import base64
 import io
 import secrets
+import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -205,6 +206,9 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
         heeft_foto=heeft_foto,
     )
     foto = None
+    wachtrij = post and punt is None and "application/json" in request.headers.get("Accept", "")
+    if post and punt is None and (bestaand := services.punt_met_client_id(schouw, _client_id(request))):
+        return _punt_opgeslagen(request, schouw, bestaand, nieuw=False, wachtrij=wachtrij)
     if request.method == "POST":
         form.is_valid()
         # A new photo is cleaned at once (also when other fields are wrong), else the kept one is used.
@@ -215,7 +219,7 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
                 form.add_error("foto", e.messages)
         else:
             foto = _bewaarde_foto(request, request.POST.get("foto_bewaard"))
-        gegevens = {k: v for k, v in form.cleaned_data.items() if k != "foto"}
+        gegevens = {k: v for k, v in form.cleaned_data.items() if k not in ("foto", "client_id")}
         if "positief" in gegevens:
             # every error at once: the rules of the kind of point next to the form's own
             try:
@@ -227,7 +231,12 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
         if not form.errors:
             try:
                 opgeslagen = services.punt_opslaan(
-                    actor=request.user, schouw=schouw, gegevens=gegevens, foto=foto, punt=punt
+                    actor=request.user,
+                    schouw=schouw,
+                    gegevens=gegevens,
+                    foto=foto,
+                    punt=punt,
+                    client_id=None if punt else form.cleaned_data.get("client_id"),
                 )
             except ValidationError as e:
                 if hasattr(e, "error_dict"):
@@ -237,10 +246,9 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
                     form.add_error(None, e.messages)
             else:
                 request.session.pop(BEWAARDE_FOTO, None)
-                messages.success(request, f"Punt {opgeslagen.nummer} opgeslagen.")
-                if "nog_een" in request.POST:
-                    return redirect(_url(request, "punt_nieuw", pk=schouw.pk))
-                return redirect(_url(request, "schouw", pk=schouw.pk) + f"#punt-{opgeslagen.nummer}")
+                return _punt_opgeslagen(request, schouw, opgeslagen, nieuw=True, wachtrij=wachtrij)
+        if wachtrij:  # the phone's queue shows what the server refused; it keeps the point for the walker
+            return JsonResponse({"fouten": {veld: list(fouten) for veld, fouten in form.errors.items()}}, status=422)
     bewaard = {}
     if foto is not None:
         bewaard = {"foto_bewaard": _bewaar_foto(request, foto), "foto_voorbeeld": _voorbeeld(foto)}
@@ -250,6 +258,29 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
         context(request, form=form, schouw=schouw, punt=punt, terug=_url(request, "schouw", pk=schouw.pk), **bewaard),
         status=422 if request.method == "POST" else 200,
     )
+
+
+def _client_id(request) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(request.POST.get("client_id") or "")
+    except ValueError:
+        return None
+
+
+def _punt_opgeslagen(request, schouw: Schouw, punt: Schouwpunt, *, nieuw: bool, wachtrij: bool):
+    """The answer to a saved point. The phone's queue (``Accept: application/json``) gets the point's
+    number (201 new, 200 sent before); the form redirects as always. A point sent again under its
+    ``client_id`` is not stored twice: the answer names the point stored the first time."""
+    adres = _url(request, "schouw", pk=schouw.pk) + f"#punt-{punt.nummer}"
+    if wachtrij:
+        return JsonResponse({"nummer": punt.nummer, "nieuw": nieuw, "url": adres}, status=201 if nieuw else 200)
+    if nieuw:
+        messages.success(request, f"Punt {punt.nummer} opgeslagen.")
+    else:
+        messages.info(request, f"Punt {punt.nummer} was al opgeslagen; het is niet nog eens toegevoegd.")
+    if "nog_een" in request.POST:
+        return redirect(_url(request, "punt_nieuw", pk=schouw.pk))
+    return redirect(adres)
 
 
 @vereist(Actie.WIJZIGEN)
