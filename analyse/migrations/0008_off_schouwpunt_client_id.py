@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("analyse", "0006_srv_vervolgvragen_lege_inzendingen"),
+        ("analyse", "0007_cbs_open_data"),
         ("gebieden", "0004_srv_ondernemer_plaats"),
         ("werkgroepen", "0007_start_werkgroepstart"),
     ]
