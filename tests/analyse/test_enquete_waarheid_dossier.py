@@ -39,7 +39,7 @@ def test_voorwaarde_en_lege_inzendingen_heen_en_terug(db, dossier):  # noqa: F81
         (
             lambda e: _vraag(e, "b24-2").update({"x-toon_als": {"vraag": "b33-1", "antwoord": "ja"}}),
             "vervolgvraag volgt",
-        ),  # noqa: E501
+        ),
         (lambda e: _vraag(e, "b24-2").update({"x-toon_als": {"vraag": "b24-2", "antwoord": "ja"}}), "geen andere"),
         (lambda e: _vraag(e, "b24-2").update({"x-toon_als": "b24-1"}), "verwacht"),
         (lambda e: e.update({"x-lege_inzendingen": {"elders": 1}}), 'onbekend bedrijventerrein "elders"'),
