@@ -3,7 +3,10 @@
 Canonical form: defaults are left out (``soort`` "melding", ``deelgebied`` "bedrijventerrein"),
 as are a missing park (``terrein`` null) and an unknown handled count (``afgehandeld`` null).
 ``terrein`` is the ref of a park in ``terreinen``. The list keeps its order (export by primary
-key, import in list order). The schema allows no ``x-`` keys here.
+key, import in list order). Figures from open data carry what the format has no place for under
+``x-`` keys: ``x-herkomst`` (``cbs`` / ``mor``), ``x-gebied`` (``{"code": …, "naam": …}``, the CBS
+neighbourhood), ``x-afgeschermd: true`` (a count CBS withholds: ``aantal`` 0 is then no count, and an
+import keeps it withheld, never 0) and ``x-deel_van_totaal: true`` (a kind shown next to its total).
 
 Beyond the schema the check refuses what the database or the product's rules would: an unknown
 park, a period that ends before it starts, more handled than counted, counts above the form's
@@ -35,6 +38,14 @@ def _export(cyclus, voor_ci: bool) -> dict:
         zet(item, "terrein", c.terrein.ref if c.terrein else None)
         if c.afgehandeld is not None:
             item["afgehandeld"] = c.afgehandeld
+        if c.herkomst:
+            item["x-herkomst"] = c.herkomst
+        if c.gebiedscode or c.gebiedsnaam:
+            item["x-gebied"] = {"code": c.gebiedscode, "naam": c.gebiedsnaam}
+        if c.afgeschermd:
+            item["x-afgeschermd"] = True
+        if c.deel_van_totaal:
+            item["x-deel_van_totaal"] = True
         lijst.append(item)
     uit: dict = {}
     zet(uit, "cijfers", lijst)
@@ -61,6 +72,30 @@ def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
             )
         if not c["categorie"].strip():
             problemen.append(f"{pad('cycli', i, 'cijfers', j, 'categorie')}: leeg")
+        problemen += _check_open_data(c, pad("cycli", i, "cijfers", j))
+    return problemen
+
+
+def _check_open_data(c: dict, plek: str) -> list[str]:
+    problemen = []
+    herkomst = c.get("x-herkomst")
+    if herkomst is not None and herkomst not in Cijfer.Herkomst.values:
+        problemen.append(f"{plek}.x-herkomst: onbekend (kies uit {', '.join(Cijfer.Herkomst.values)})")
+    gebied = c.get("x-gebied")
+    if gebied is not None:
+        if (
+            not isinstance(gebied, dict)
+            or set(gebied) - {"code", "naam"}
+            or not all(isinstance(gebied.get(k, ""), str) for k in ("code", "naam"))
+        ):
+            problemen.append(f'{plek}.x-gebied: verwacht {{"code": tekst, "naam": tekst}}')
+        elif len(gebied.get("code", "")) > 12 or len(gebied.get("naam", "")) > 120:
+            problemen.append(f"{plek}.x-gebied: code hoogstens 12 en naam hoogstens 120 tekens")
+    for sleutel in ("x-afgeschermd", "x-deel_van_totaal"):
+        if sleutel in c and not isinstance(c[sleutel], bool):
+            problemen.append(f"{plek}.{sleutel}: verwacht true of false")
+    if c.get("x-afgeschermd") and c.get("aantal"):
+        problemen.append(f"{plek}.aantal: een afgeschermd aantal is 0 in het bestand ({c['aantal']})")
     return problemen
 
 
@@ -82,6 +117,11 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
                 deelgebied=c.get("deelgebied", Cijfer.Deelgebied.BEDRIJVENTERREIN),
                 terrein=terreinen[c["terrein"]] if c.get("terrein") is not None else None,
                 afgehandeld=c.get("afgehandeld"),
+                herkomst=c.get("x-herkomst", ""),
+                gebiedscode=(c.get("x-gebied") or {}).get("code", ""),
+                gebiedsnaam=(c.get("x-gebied") or {}).get("naam", ""),
+                afgeschermd=bool(c.get("x-afgeschermd")),
+                deel_van_totaal=bool(c.get("x-deel_van_totaal")),
             )
             for c in gegevens.get("cijfers") or []
         ],
