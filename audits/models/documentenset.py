@@ -43,6 +43,10 @@ class Documentenset(models.Model):
         "werkgroepen.DocumentVersie", related_name="+", blank=True, verbose_name=_("bevroren documentversies")
     )
     fout = models.CharField(max_length=300, blank=True)
+    # the receipt mailed to the certification body after delivery: claimed (moment and address) by a
+    # conditional update before the mail goes out, so a retried task never sends it twice
+    ontvangstbewijs_om = models.DateTimeField(_("ontvangstbewijs verstuurd om"), null=True, blank=True)
+    ontvangstbewijs_aan = models.EmailField(_("ontvangstbewijs verstuurd aan"), blank=True)
 
     objects = ScopedManager(werkgroep="audit__werkgroep")
 
