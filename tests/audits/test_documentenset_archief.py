@@ -152,3 +152,23 @@ def test_aanvraagformulier_legt_het_adres_van_de_instelling_vast(actoren, als):
     )
     assert antwoord.status_code == 302, antwoord.text[:2000]
     assert Audit.objects.get(pk=actoren.audit.pk).ci_email == "audits@ci.example"
+
+
+def test_adres_van_de_instelling_gaat_mee_in_het_dossier_maar_niet_naar_de_instelling(db):
+    import copy
+
+    from kvo.dossier import DossierFout
+    from kvo.dossier.services import dossier_exporteer, dossier_importeer
+    from tests.dossier.conftest import MINI
+
+    dossier = copy.deepcopy(MINI)
+    dossier["cycli"][0]["audit"] = {"certificatie_instelling": {"naam": "Kiwa", "x-email": "audits@kiwa.example"}}
+    werkgroep = dossier_importeer(actor=None, dossier=copy.deepcopy(dossier))
+    assert Audit.objects.get(werkgroep=werkgroep).ci_email == "audits@kiwa.example"
+    assert dossier_exporteer(werkgroep=werkgroep) == dossier
+    assert "audits@kiwa.example" not in str(dossier_exporteer(werkgroep=werkgroep, voor_ci=True))
+
+    dossier["cycli"][0]["audit"]["certificatie_instelling"]["x-email"] = "geen adres"
+    with pytest.raises(DossierFout) as fout:
+        dossier_importeer(actor=None, dossier=dossier, vervang=True)
+    assert any("certificatie_instelling.x-email: geen e-mailadres" in p for p in fout.value.problemen)
