@@ -104,6 +104,8 @@ def test_aanleveren_mailt_ontvangstbewijs_met_sha256_en_gegevens(actoren, als, d
     assert "/auditor/" in tekst
     assert rij.ontvangstbewijs_om and rij.ontvangstbewijs_aan == "audits@ci.example"
     assert Logregel.objects.filter(werkgroep=actoren.werkgroep, actie="documentenset.ontvangstbewijs").exists()
+    pagina = als(actoren.voorzitter).get(_url("documentenset", actoren.werkgroep))
+    assert "gemaild aan audits@ci.example" in pagina.text
 
     # the auditor portal shows the same hash for the same set
     portaal = als(actoren.auditor).get(reverse("portaal:audit", kwargs={"audit_id": actoren.audit.pk}))
@@ -123,6 +125,8 @@ def test_zonder_adres_van_de_instelling_geen_mail_wel_een_waarschuwing(
     assert rij.aangeleverd_op and not mail.outbox
     assert rij.ontvangstbewijs_om is None
     assert "zonder e-mailadres van de certificatie-instelling" in caplog.text
+    pagina = als(actoren.voorzitter).get(_url("documentenset", actoren.werkgroep))
+    assert "geen ontvangstbewijs gemaild" in pagina.text
 
 
 def test_mislukte_verzending_geeft_de_claim_vrij(actoren, als, django_capture_on_commit_callbacks, monkeypatch):
