@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django_scopes import scopes_disabled
 
 from audits.models import Afwijking, Audit, Certificaat
@@ -23,7 +24,8 @@ from kvo.geschiedenis import bulk_maken
 
 INGETROKKEN = "x-certificaat-ingetrokken_op"
 CI_VELDEN = (("naam", "certificatie_instelling"), ("straat", "ci_straat"), ("postcode", "ci_postcode"),
-             ("plaats", "ci_plaats"))  # fmt: skip
+             ("plaats", "ci_plaats"), ("x-email", "ci_email"))  # fmt: skip
+CI_EMAIL = "x-email"  # where the receipt of the delivered set goes (the schema's address has no e-mail)
 
 
 def _getal(waarde: Decimal | None):
@@ -40,7 +42,8 @@ def _export(cyclus, voor_ci: bool) -> dict:
     zet(uit, "contactpersoon", audit.contactpersoon.ref if audit.contactpersoon else None)
     ci: dict = {}
     for sleutel, veld in CI_VELDEN:
-        zet(ci, sleutel, getattr(audit, veld))
+        if not (voor_ci and sleutel == CI_EMAIL):  # the export for the body carries no e-mail address
+            zet(ci, sleutel, getattr(audit, veld))
     zet(uit, "certificatie_instelling", ci)
     zet(uit, "auditor", audit.auditor)
     zet(uit, "aangevraagd_op", audit.aangevraagd_op)
@@ -89,6 +92,13 @@ def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
     for veld, maximum in (("auditor", 200),):
         if len(audit.get(veld) or "") > maximum:
             problemen.append(f"{pad('cycli', i, 'audit', veld)}: te lang (hoogstens {maximum} tekens)")
+    if email := (audit.get("certificatie_instelling") or {}).get(CI_EMAIL):
+        from django.core.validators import validate_email
+
+        try:
+            validate_email(email if isinstance(email, str) else "")
+        except ValidationError:
+            problemen.append(f"{pad('cycli', i, 'audit', 'certificatie_instelling', CI_EMAIL)}: geen e-mailadres")
     if (audit.get("geplande_uren") or 0) > 99:
         problemen.append(f"{pad('cycli', i, 'audit', 'geplande_uren')}: hoogstens 99 uur")
     c = audit.get("certificaat")

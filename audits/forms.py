@@ -38,6 +38,11 @@ class AanvraagForm(forms.Form):
     ci_straat = forms.CharField(label="Straat en huisnummer", max_length=200, required=False)
     ci_postcode = forms.CharField(label="Postcode", max_length=10, required=False)
     ci_plaats = forms.CharField(label="Plaats", max_length=120, required=False)
+    ci_email = forms.EmailField(
+        label="E-mailadres certificatie-instelling", max_length=254, required=False,
+        help_text="Hierheen stuurt de applicatie het ontvangstbewijs van de aangeleverde documentenset "
+        "(nummer, peildatum, tijdstip, SHA-256 en aantal pagina's).",
+    )  # fmt: skip
     auditor = forms.CharField(label="Auditor", max_length=200, required=False)
     aangevraagd_op = DatumVeld(label="Aangevraagd op", widget=DATUM, required=False)
     datum = DatumVeld(label="Auditdatum", widget=DATUM, required=False)

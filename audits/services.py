@@ -85,8 +85,8 @@ def audit_aanvragen(*, actor, cyclus, gegevens: dict) -> Audit:
     datum = gegevens.get("datum")
     if datum and gegevens.get("aangevraagd_op") and datum < gegevens["aangevraagd_op"]:
         raise ValidationError("Auditdatum: de audit kan niet voor de aanvraag liggen.")
-    for veld in ("contactpersoon", "certificatie_instelling", "ci_straat", "ci_postcode", "ci_plaats", "auditor",
-                 "aangevraagd_op", "datum", "geplande_uren"):  # fmt: skip
+    for veld in ("contactpersoon", "certificatie_instelling", "ci_straat", "ci_postcode", "ci_plaats", "ci_email",
+                 "auditor", "aangevraagd_op", "datum", "geplande_uren"):  # fmt: skip
         if veld in gegevens:
             waarde = gegevens[veld]
             setattr(audit, veld, waarde if waarde is not None else _leeg(veld))
@@ -106,7 +106,8 @@ def audit_aanvragen(*, actor, cyclus, gegevens: dict) -> Audit:
 
 def _leeg(veld: str):
     """What an emptied field stores: text fields are blank, the others null."""
-    return "" if veld in ("certificatie_instelling", "ci_straat", "ci_postcode", "ci_plaats", "auditor") else None
+    tekst = ("certificatie_instelling", "ci_straat", "ci_postcode", "ci_plaats", "ci_email", "auditor")
+    return "" if veld in tekst else None
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@ shared machine are not pass/fail material for CI.
 
     .venv/bin/python bench/run.py              # SQLite in a temporary file
     DATABASE_URL=postgres://... .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py documentenset   # the dossier benchmarks and only bench_*documentenset*.py
 
 Each benchmark prints its best time over a few runs and its peak Python memory (tracemalloc), next
 to the target. The exit code is 1 when a target is missed.
@@ -95,7 +96,10 @@ def main() -> int:
     meet("dossier exporteren (600 ondernemers)", lambda: dossier_exporteer(werkgroep=werkgroep), doel_s=2.0, doel_mb=50)
     meet("handboektoets (alle 54 eisen)", lambda: voer_toets_uit(werkgroep), doel_s=0.5, doel_mb=20, herhaal=5)
 
+    alleen = sys.argv[1:]  # parts of a bench file's name: run only those files
     for extra in sorted((ROOT / "bench").glob("bench_*.py")):
+        if alleen and not any(a in extra.stem for a in alleen):
+            continue
         namespace: dict = {}
         exec(compile(extra.read_text(), str(extra), "exec"), namespace)
         namespace["run"](meet=meet, werkgroep=werkgroep)

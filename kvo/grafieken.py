@@ -44,35 +44,68 @@ def _svg(breedte: int, hoogte: int, titel: str, beschrijving: str, inhoud: list[
     return mark_safe(kop + "".join(inhoud) + "</svg>")
 
 
-def _afgekort(tekst: str, max_tekens: int) -> str:
-    return tekst if len(tekst) <= max_tekens else tekst[: max_tekens - 1] + "…"
+TEKEN = 7.2  # a generous average width of one character at font-size 13 (Liberation Sans), in px
+REGEL = 15  # line height of a wrapped label, in px
+
+
+def _regels(tekst: str, max_tekens: int) -> list[str]:
+    """``tekst`` wrapped at spaces into lines of at most ``max_tekens`` characters (a longer word is
+    split): a label is never cut off, it takes more lines."""
+    regels: list[str] = []
+    for woord in tekst.split():
+        while len(woord) > max_tekens:
+            if regels and len(regels[-1]) + 1 < max_tekens:
+                ruimte = max_tekens - len(regels[-1]) - 1
+                regels[-1] += " " + woord[:ruimte]
+                woord = woord[ruimte:]
+            else:
+                regels.append(woord[:max_tekens])
+                woord = woord[max_tekens:]
+        if not woord:
+            continue
+        if regels and len(regels[-1]) + 1 + len(woord) <= max_tekens:
+            regels[-1] += " " + woord
+        else:
+            regels.append(woord)
+    return regels or [""]
+
+
+def _tekst(x: float, y: float, regels: list[str], attributen: str) -> str:
+    """An SVG ``<text>`` with one ``<tspan>`` per line, the first line's baseline at ``y``."""
+    if len(regels) == 1:
+        return f'<text x="{x:g}" y="{y:g}" {attributen}>{escape(regels[0])}</text>'
+    delen = "".join(f'<tspan x="{x:g}" y="{y + n * REGEL:g}">{escape(regel)}</tspan>' for n, regel in enumerate(regels))
+    return f"<text {attributen}>{delen}</text>"
 
 
 def staafdiagram(
     staven: Sequence[Staaf], *, titel: str, maximum: float | None = None, breedte: int = 560, kleur: str = KLEUREN[0]
 ) -> SafeString:
-    """Horizontal bars, one per answer option / category, with the label left and the figure right."""
-    labelbreedte = min(220, max(60, max((len(s.label) for s in staven), default=4) * 7 + 8))
+    """Horizontal bars, one per answer option / category, with the label left and the figure right.
+    A label longer than the label column takes more lines (the row grows), never cut off."""
+    labelbreedte = min(220, max(60, round(max((len(s.label) for s in staven), default=4) * TEKEN) + 8))
+    max_tekens = int((labelbreedte - 8) // TEKEN)
     tekstbreedte = 90
     balkruimte = breedte - labelbreedte - tekstbreedte
     rij = 26
-    hoogte = max(rij, rij * len(staven)) + 6
+    labels = [_regels(s.label, max_tekens) for s in staven]
+    hoogtes = [rij + REGEL * (len(r) - 1) for r in labels]
+    hoogte = max(rij, sum(hoogtes)) + 6
     top = maximum if maximum else max((s.waarde for s in staven), default=0) or 1
     inhoud = []
-    for i, s in enumerate(staven):
-        y = 3 + i * rij
+    y = 3
+    for s, regels, h in zip(staven, labels, hoogtes, strict=True):
         lengte = 0 if top <= 0 else round(balkruimte * max(0.0, s.waarde) / top, 1)
-        inhoud.append(
-            f'<text x="{labelbreedte - 8}" y="{y + 17}" text-anchor="end" fill="{TEKST}">'
-            f"{escape(_afgekort(s.label, 30))}</text>"
-        )
-        inhoud.append(f'<rect x="{labelbreedte}" y="{y + 4}" width="{balkruimte}" height="18" fill="#eef1f5"/>')
+        balk_y = y + (h - 18) / 2  # the bar in the middle of its (maybe taller) row
+        inhoud.append(_tekst(labelbreedte - 8, y + 17, regels, f'text-anchor="end" fill="{TEKST}"'))
+        inhoud.append(f'<rect x="{labelbreedte}" y="{balk_y:g}" width="{balkruimte}" height="18" fill="#eef1f5"/>')
         if lengte:
-            inhoud.append(f'<rect x="{labelbreedte}" y="{y + 4}" width="{lengte}" height="18" fill="{kleur}"/>')
+            inhoud.append(f'<rect x="{labelbreedte}" y="{balk_y:g}" width="{lengte}" height="18" fill="{kleur}"/>')
         inhoud.append(
-            f'<text x="{labelbreedte + balkruimte + 8}" y="{y + 17}" fill="{TEKST}">'
+            f'<text x="{labelbreedte + balkruimte + 8}" y="{balk_y + 13:g}" fill="{TEKST}">'
             f"{escape(s.tekst or _getal(s.waarde))}</text>"
         )
+        y += h
     beschrijving = "; ".join(f"{s.label}: {s.tekst or _getal(s.waarde)}" for s in staven)
     return _svg(breedte, hoogte, titel, beschrijving, inhoud)
 
@@ -88,9 +121,19 @@ def kolommen(
 ) -> SafeString:
     """Grouped vertical columns: a trend per category over years (x: labels, one colour per series)."""
     links, onder, boven = 44, 46, 12
-    legenda = 22 * ((len(reeksen) + 2) // 3) if len(reeksen) > 1 else 0
-    vlak_h = hoogte - onder - boven - legenda
     vlak_b = breedte - links - 10
+    groep_b = vlak_b / max(1, len(labels))
+    # labels and legend names wrap onto more lines (the chart grows in height), never cut off
+    x_labels = [_regels(label, max(4, int((groep_b - 4) // TEKEN))) for label in labels]
+    onder += REGEL * (max((len(r) for r in x_labels), default=1) - 1)
+    namen = [_regels(r.naam, int((vlak_b / 3 - 22) // TEKEN)) for r in reeksen]
+    legenda_rijen = [
+        22 + REGEL * (max(len(n) for n in namen[k : k + 3]) - 1) for k in range(0, len(namen), 3)
+    ] if len(reeksen) > 1 else []  # fmt: skip
+    legenda = sum(legenda_rijen)
+    hoogte += legenda - (22 * ((len(reeksen) + 2) // 3) if len(reeksen) > 1 else 0)
+    hoogte += onder - 46
+    vlak_h = hoogte - onder - boven - legenda
     top = max((w for r in reeksen for w in r.waarden if w is not None), default=0) or 1
     stap = _mooie_stap(top)
     top = stap * -(-top // stap)
@@ -101,7 +144,6 @@ def kolommen(
         inhoud.append(
             f'<text x="{links - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{ZACHT}">{_getal(n * stap)}</text>'
         )
-    groep_b = vlak_b / max(1, len(labels))
     kolom_b = min(36.0, (groep_b - 10) / max(1, len(reeksen)))
     for i, label in enumerate(labels):
         x0 = links + i * groep_b + (groep_b - kolom_b * len(reeksen)) / 2
@@ -117,17 +159,15 @@ def kolommen(
                 "</rect>"
             )
         inhoud.append(
-            f'<text x="{links + i * groep_b + groep_b / 2:.1f}" y="{boven + vlak_h + 18:.1f}" text-anchor="middle" '
-            f'fill="{TEKST}">{escape(_afgekort(label, 14))}</text>'
-        )
+            _tekst(round(links + i * groep_b + groep_b / 2, 1), round(boven + vlak_h + 18, 1), x_labels[i],
+                   f'text-anchor="middle" fill="{TEKST}"')
+        )  # fmt: skip
     if len(reeksen) > 1:
-        for j, reeks in enumerate(reeksen):
-            x = links + (j % 3) * (vlak_b / 3)
-            y = hoogte - legenda + 6 + (j // 3) * 22
-            inhoud.append(f'<rect x="{x:.1f}" y="{y}" width="12" height="12" fill="{KLEUREN[j % len(KLEUREN)]}"/>')
-            inhoud.append(
-                f'<text x="{x + 18:.1f}" y="{y + 11}" fill="{TEKST}">{escape(_afgekort(reeks.naam, 24))}</text>'
-            )
+        for j in range(len(reeksen)):
+            x = round(links + (j % 3) * (vlak_b / 3), 1)
+            y = hoogte - legenda + 6 + sum(legenda_rijen[: j // 3])
+            inhoud.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{KLEUREN[j % len(KLEUREN)]}"/>')
+            inhoud.append(_tekst(x + 18, y + 11, namen[j], f'fill="{TEKST}"'))
     beschrijving = "; ".join(
         f"{r.naam}: "
         + ", ".join(f"{lab} {_getal(w)}" for lab, w in zip(labels, r.waarden, strict=False) if w is not None)

@@ -6,27 +6,51 @@ Templates for PDFs are ordinary Django templates; they refer to files with ``{% 
 ``STATIC_ROOT``), ``/media/…`` from the default storage (local disk or S3 alike), ``data:``
 URIs are read in place; every other URL (the network, ``file://``) is refused, so a text a user
 typed can never make the renderer fetch something.
+
+Every PDF is archival and accessible in one file: PDF/A-3u (fonts embedded, sRGB output intent,
+Unicode text, XMP metadata) and tagged for screen readers (the structure tree of PDF/UA-1, the
+document's title shown instead of its file name, the language in the catalogue). WeasyPrint takes
+one ``pdf_variant``; "pdf/a-3u" with ``pdf_tags`` gives both, and ``_Metadata`` adds to its XMP what
+the variant leaves out: the PDF/UA identification (``pdfuaid:part`` 1), ``dc:language``, and the
+template's ``<meta name="kvo.…">`` facts (work group, cycle, reference date, set number) in a
+``kvo:`` namespace, each schema described in the XMP as PDF/A requires for one it does not know.
+The document's language is Dutch unless ``<html lang>`` says otherwise; a template without a
+``<title>`` gets a generic one (and a warning in the log).
 """
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree as ET
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from weasyprint import HTML
+from weasyprint.pdf.metadata import NS, DocumentMetadata
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from kvo.geheugen import zonder_gc
 
+logger = logging.getLogger(__name__)
+
 BASIS_URL = "https://kvo-werkplaats.invalid/"
 JPEG_KWALITEIT = 80
 DPI = 150  # photos are resized to this resolution at their printed size
-PDF_OPTIES = {"optimize_images": True, "jpeg_quality": JPEG_KWALITEIT, "dpi": DPI}
+PDF_VARIANT = "pdf/a-3u"  # archival (ISO 19005-3, Unicode); tagged below as PDF/UA-1 asks (ISO 14289-1)
+PDF_OPTIES = {
+    "optimize_images": True,
+    "jpeg_quality": JPEG_KWALITEIT,
+    "dpi": DPI,
+    "pdf_variant": PDF_VARIANT,
+    "pdf_tags": True,
+}
+TAAL = "nl"
+TITEL_ZONDER = "KVO Werkplaats"
 
 
 class Geweigerd(ValueError):
@@ -77,6 +101,92 @@ def _soort(naam: str) -> str:
     return mimetypes.guess_type(naam)[0] or "application/octet-stream"
 
 
+# --- XMP: what the PDF/A variant leaves out ----------------------------------------------------
+
+KVO_NS = "https://kvo-werkplaats.invalid/ns/xmp/1.0/"
+EXTRA_NS = {
+    "kvo": KVO_NS,
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#",
+}
+for _ns_prefix, _uri in EXTRA_NS.items():
+    ET.register_namespace(_ns_prefix, _uri)
+
+# ``<meta name="kvo.<naam>">`` in a template → ``kvo:<naam>`` in the XMP (only these names)
+KVO_EIGENSCHAPPEN = {
+    "werkgroep": "Naam van de KVO-werkgroep",
+    "cyclus": "Nummer van de certificeringscyclus",
+    "peildatum": "Peildatum: de stand van de vastleggingen op deze datum (JJJJ-MM-DD)",
+    "documentenset": "Nummer van de documentenset in KVO Werkplaats",
+    "soort": "Soort document",
+}
+_SCHEMAS = (
+    ("PDF/UA Universal Accessibility Schema", NS["pdfuaid"], "pdfuaid", (("part", "Integer", "PDF/UA version"),)),
+    ("KVO Werkplaats", KVO_NS, "kvo", tuple((n, "Text", u) for n, u in KVO_EIGENSCHAPPEN.items())),
+)
+
+
+def _el(ouder, ns: str, naam: str, tekst: str | None = None, **attrib) -> ET.Element:
+    element = ET.SubElement(ouder, f"{{{NS.get(ns) or EXTRA_NS[ns]}}}{naam}", attrib)
+    if tekst is not None:
+        element.text = tekst
+    return element
+
+
+def _beschrijving(rdf: ET.Element) -> ET.Element:
+    return _el(rdf, "rdf", "Description", **{f"{{{NS['rdf']}}}about": ""})
+
+
+class _Metadata(DocumentMetadata):
+    """WeasyPrint's metadata with the PDF/UA identification, the language and our facts in the XMP."""
+
+    @classmethod
+    def van(cls, metadata: DocumentMetadata) -> _Metadata:
+        nieuw = cls.__new__(cls)
+        nieuw.__dict__.update(metadata.__dict__)
+        return nieuw
+
+    def kvo(self) -> dict[str, str]:
+        feiten = {naam.removeprefix("kvo."): waarde for naam, waarde in self.custom.items() if naam.startswith("kvo.")}
+        return {naam: feiten[naam] for naam in KVO_EIGENSCHAPPEN if feiten.get(naam)}
+
+    def generate_rdf_metadata(self, variant, version, conformance):
+        rdf = ET.fromstring(super().generate_rdf_metadata(variant, version, conformance))
+        if variant == "a":
+            _el(_beschrijving(rdf), "pdfuaid", "part", "1")
+            schemas = _el(_el(_beschrijving(rdf), "pdfaExtension", "schemas"), "rdf", "Bag")
+            for omschrijving, uri, prefix, eigenschappen in _SCHEMAS:
+                schema = _el(schemas, "rdf", "li", **{f"{{{NS['rdf']}}}parseType": "Resource"})
+                _el(schema, "pdfaSchema", "schema", omschrijving)
+                _el(schema, "pdfaSchema", "namespaceURI", uri)
+                _el(schema, "pdfaSchema", "prefix", prefix)
+                lijst = _el(_el(schema, "pdfaSchema", "property"), "rdf", "Seq")
+                for naam, soort, uitleg in eigenschappen:
+                    eigenschap = _el(lijst, "rdf", "li", **{f"{{{NS['rdf']}}}parseType": "Resource"})
+                    _el(eigenschap, "pdfaProperty", "name", naam)
+                    _el(eigenschap, "pdfaProperty", "valueType", soort)
+                    _el(eigenschap, "pdfaProperty", "category", "external")
+                    _el(eigenschap, "pdfaProperty", "description", uitleg)
+        if self.lang:
+            _el(_el(_el(_beschrijving(rdf), "dc", "language"), "rdf", "Bag"), "rdf", "li", self.lang)
+        if feiten := self.kvo():
+            beschrijving = _beschrijving(rdf)
+            for naam, waarde in feiten.items():
+                _el(beschrijving, "kvo", naam, waarde)
+        return ET.tostring(rdf, encoding="utf-8")
+
+
+def _aanvullen(document) -> None:
+    """Language, title and our XMP on a rendered document (before it is written)."""
+    metadata = _Metadata.van(document.metadata)
+    metadata.lang = metadata.lang or TAAL
+    if not (metadata.title or "").strip():
+        logger.warning("PDF zonder <title>: titel %r gebruikt", TITEL_ZONDER)
+        metadata.title = TITEL_ZONDER
+    document.metadata = metadata
+
+
 def pdf_maken(
     html: str, *, na_opmaak: Callable[[], None] | None = None, ankers: dict[str, int] | None = None
 ) -> tuple[bytes, int]:
@@ -90,6 +200,7 @@ def pdf_maken(
             for nummer, pagina in enumerate(document.pages, start=1):
                 for naam in pagina.anchors:
                     ankers.setdefault(naam, nummer)
+        _aanvullen(document)
         if na_opmaak is not None:
             na_opmaak()
         inhoud, paginas = document.write_pdf(**PDF_OPTIES), len(document.pages)

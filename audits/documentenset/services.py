@@ -9,7 +9,9 @@
   task to the next worker after the visibility timeout, which renders the same row again; a render
   still ``bezig`` after ``VASTGELOPEN_NA`` shows as "vastgelopen", and making a new set closes it
   as ``mislukt``, so a task for it that arrives later renders nothing.
-- ``documentenset_aanleveren`` freezes one finished set as what the certification body receives.
+- ``documentenset_aanleveren`` freezes one finished set as what the certification body receives,
+  and once that commits a task mails the body a receipt (``documentenset_ontvangstbewijs``): set
+  number, reference date, moment of delivery, SHA-256 and page count.
 - ``set_pdf`` / ``deel_pdf`` render synchronously (the management command, one part's download).
 """
 
@@ -277,5 +279,64 @@ def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Document
             audit=audit.pk,
             sha256=rij.sha256,
         )
+        from audits.documentenset.tasks import documentenset_ontvangstbewijs_sturen
+        from kvo.tasks import enqueue_na_commit
+
+        # after commit, and never an error in the request once the delivery has committed
+        enqueue_na_commit(
+            documentenset_ontvangstbewijs_sturen, robuust=True, werkgroep_id=audit.werkgroep_id, documentenset_id=rij.pk
+        )
     rij.refresh_from_db()
     return rij
+
+
+def documentenset_ontvangstbewijs(*, documentenset: Documentenset) -> bool:
+    """Mail the certification body (``Audit.ci_email``) the receipt of a delivered set, with the work
+    group's contact person in copy: set number, reference date, moment of delivery, SHA-256 and page
+    count, the same figures the auditor portal shows. Claimed on the row before it is sent, so it goes
+    out once; a failed send releases the claim and raises (the task retries). False when there is
+    nothing to send: not delivered, already sent, or no address for the body (logged)."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage, mailers
+    from django.urls import reverse
+
+    rij = Documentenset.objects.select_related("audit__werkgroep", "audit__cyclus", "audit__contactpersoon").get(
+        pk=documentenset.pk
+    )
+    audit = rij.audit
+    if not rij.aangeleverd_op or rij.ontvangstbewijs_om:
+        return False
+    if not audit.ci_email:
+        logger.warning("documentenset %s aangeleverd zonder e-mailadres van de certificatie-instelling", rij.pk)
+        return False
+    nu = timezone.now()
+    if not Documentenset.objects.filter(pk=rij.pk, ontvangstbewijs_om__isnull=True).update(
+        ontvangstbewijs_om=nu, ontvangstbewijs_aan=audit.ci_email
+    ):
+        return False  # another run claimed it
+    werkgroep = audit.werkgroep
+    kopie = [audit.contactpersoon.email] if audit.contactpersoon and audit.contactpersoon.email else []
+    tekst = render_to_string(
+        "audits/mail/ontvangstbewijs.txt",
+        {"set": rij, "audit": audit, "werkgroep": werkgroep, "aangeleverd_om": timezone.localtime(rij.aangeleverd_om),
+         "portaal": settings.SITE_URL.rstrip("/") + reverse("portaal:overzicht")},
+    )  # fmt: skip
+    onderwerp = f"Ontvangstbewijs documentenset nr. {rij.pk} van {werkgroep.naam} (cyclus {audit.cyclus.nummer})"
+    try:
+        with mailers.default as verbinding:
+            verbinding.send_messages([EmailMessage(subject=onderwerp, body=tekst, to=[audit.ci_email], cc=kopie)])
+    except Exception:
+        Documentenset.objects.filter(pk=rij.pk, ontvangstbewijs_om=nu).update(
+            ontvangstbewijs_om=None, ontvangstbewijs_aan=""
+        )
+        raise
+    log_actie(
+        werkgroep=werkgroep,
+        actor=None,
+        wijziging=False,
+        actie="documentenset.ontvangstbewijs",
+        omschrijving=f"Ontvangstbewijs van documentenset nr. {rij.pk} gemaild aan {audit.ci_email}",
+        documentenset=rij.pk,
+        audit=audit.pk,
+    )
+    return True

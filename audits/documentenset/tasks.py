@@ -24,7 +24,7 @@ from django.db import OperationalError
 
 from kvo.tasks import WerkgroepTask
 
-__all__ = ["documentenset_renderen"]
+__all__ = ["documentenset_ontvangstbewijs_sturen", "documentenset_renderen"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,3 +45,17 @@ def documentenset_renderen(self, *, werkgroep, documentenset_id: int) -> dict:
     except OperationalError as fout:
         raise self.retry(exc=fout) from fout
     return {"status": documentenset.status, "paginas": documentenset.paginas, "sha256": documentenset.sha256}
+
+
+@shared_task(base=WerkgroepTask, bind=True, max_retries=5, default_retry_delay=120)
+def documentenset_ontvangstbewijs_sturen(self, *, werkgroep, documentenset_id: int) -> bool:
+    """Mail the certification body the receipt of a delivered set (queued when the delivery commits).
+    A failed send (the mail server, the database) is retried; the row's claim makes it go out once."""
+    from audits.documentenset.services import documentenset_ontvangstbewijs
+    from audits.models import Documentenset
+
+    documentenset = Documentenset.objects.get(pk=documentenset_id, audit__werkgroep=werkgroep)
+    try:
+        return documentenset_ontvangstbewijs(documentenset=documentenset)
+    except (OSError, OperationalError) as fout:  # smtplib's errors are OSErrors
+        raise self.retry(exc=fout) from fout

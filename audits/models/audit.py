@@ -30,6 +30,8 @@ class Audit(models.Model):
     ci_straat = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
     ci_postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     ci_plaats = models.CharField(_("plaats"), max_length=120, blank=True)
+    # where the receipt of the delivered document set goes (issue 22): the body's contact for this audit
+    ci_email = models.EmailField(_("e-mailadres certificatie-instelling"), blank=True)
     contactpersoon = models.ForeignKey(
         "werkgroepen.Lid",
         related_name="+",

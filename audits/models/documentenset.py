@@ -46,6 +46,10 @@ class Documentenset(models.Model):
     # the page of each evidence anchor of the rendered PDF ({"deel-plan": 31, ...}): the auditor
     # portal's evidence index links to these pages of the delivered set
     ankers = models.JSONField(_("pagina per anker"), default=dict, blank=True)
+    # the receipt mailed to the certification body after delivery: claimed (moment and address) by a
+    # conditional update before the mail goes out, so a retried task never sends it twice
+    ontvangstbewijs_om = models.DateTimeField(_("ontvangstbewijs verstuurd om"), null=True, blank=True)
+    ontvangstbewijs_aan = models.EmailField(_("ontvangstbewijs verstuurd aan"), blank=True)
 
     objects = ScopedManager(werkgroep="audit__werkgroep")
 

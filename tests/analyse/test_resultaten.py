@@ -20,6 +20,7 @@ from tests.analyse.factories import (
     VraagFactory,
 )
 from tests.factories import BedrijventerreinFactory, CyclusFactory, OndernemerFactory
+from tests.pdf_archief import controleer_archief_pdf
 
 SLUG = "de-hoek"
 DATUM = dt.date(2026, 11, 25)
@@ -191,6 +192,7 @@ def test_export_csv_en_xlsx_zonder_reactierijen(actoren, als, enquete, terrein):
     assert client.get(url("resultaten_export", formaat="exe")).status_code == 404
     pdf = client.get(url("resultaten_pdf"))
     assert pdf.content.startswith(b"%PDF")
+    controleer_archief_pdf(pdf.content, titel="Resultaten enquête")  # issue 24: tagged, titled, Dutch, PDF/A
 
 
 @pytest.mark.parametrize("aantal", [5, 60])

@@ -17,6 +17,7 @@ from kvo.dossier.services import dossier_als_zip, dossier_exporteer, dossier_imp
 from kvo.toets import Status
 from tests.analyse.factories import SchouwFactory, SchouwpuntFactory
 from tests.factories import PartijFactory
+from tests.pdf_archief import controleer_archief_pdf
 
 SLUG = "de-hoek"
 
@@ -204,6 +205,7 @@ def test_rapport_pdf_met_fotos(actoren, als):
     )  # fmt: skip
     pdf = client.get(url("schouwrapport_pdf"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF") and b"/Image" in pdf.content
+    controleer_archief_pdf(pdf.content, titel="Schouwrapport")  # issue 24: tagged, titled, Dutch, PDF/A
 
 
 # --- dossier --------------------------------------------------------------------------------

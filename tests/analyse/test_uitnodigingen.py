@@ -18,6 +18,7 @@ from analyse.tasks import herinneringen_plannen, herinneringen_versturen
 from analyse.tokens import hash_van
 from kvo.toets import Status
 from tests.factories import BedrijventerreinFactory, OndernemerFactory
+from tests.pdf_archief import controleer_archief_pdf
 
 SLUG = "de-hoek"
 START = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
@@ -282,6 +283,7 @@ def test_brieven_pdf_per_terrein_met_nieuwe_links(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
     assert response["Cache-Control"] == "private, no-store"  # kvo.downloads.NietBewaren
+    controleer_archief_pdf(response.content, titel=f"Uitnodigingen enquête · {terrein.naam}")  # issue 24
     assert EnqueteLink.objects.count() == voor + 2
     assert set(enquete.uitnodigingen.filter(kanaal="brief").values_list("verzending", flat=True)) == {"verstuurd"}
     # Nobody left: a clear message, no empty PDF.

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from audits.models import Afwijking, Audit, Certificaat
 from audits.tasks import audit_herinneringen
+from tests.pdf_archief import controleer_archief_pdf
 from werkgroepen.models import Lid
 
 SLUG = "de-hoek"
@@ -134,6 +135,7 @@ def test_certificaat_na_positief_besluit_drie_jaar_geldig_met_keurmerk(actoren, 
     assert 'data-testid="keurmerk"' in home.text
     pdf = client.get(url("certificaat_pdf"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    controleer_archief_pdf(pdf.content, titel="certificaat")  # issue 24: tagged, titled, Dutch, PDF/A
     client.post(url("certificaat_status"), {"actie": "schorsen"})
     home = client.get(reverse("werkgroepen:home", kwargs={"werkgroep": SLUG}))
     assert 'data-testid="keurmerk"' not in home.text
