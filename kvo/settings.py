@@ -181,6 +181,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "KVO Werkplaats"
+# A phone's clock drifts and a code typed at the end of its 30 s is often checked in the next: accept the
+# neighbouring period too (allauth marks a used code for the whole window, so it is still used once).
+MFA_TOTP_TOLERANCE = 1
 LOGIN_REDIRECT_URL = "home"
 LOGIN_URL = "account_login"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"

@@ -44,8 +44,8 @@ def _inloggen_met_totp(client, user, secret: str) -> None:
     """Through allauth: password, then the code."""
     response = client.post(reverse("account_login"), {"login": user.email, "password": WACHTWOORD})
     assert response.url == reverse("mfa_authenticate")
-    client.post(reverse("mfa_authenticate"), {"code": _code(secret)})
-    assert client.session["_auth_user_id"] == str(user.pk)
+    antwoord = client.post(reverse("mfa_authenticate"), {"code": _code(secret)})
+    assert client.session.get("_auth_user_id") == str(user.pk), antwoord.content.decode()[:2000]
 
 
 @pytest.fixture
