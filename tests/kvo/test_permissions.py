@@ -11,15 +11,16 @@ from kvo.tenancy import toegang_voor
 
 J, N = True, False
 #   bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete starten begeleiding
+#   certificaat_aanleveren auditbesluit certificaat_uitgeven
 VERWACHT = {
-    "lid": (J, J, N, J, N, J, N, N, N, N),
-    "agendalid": (J, N, N, N, N, J, N, N, N, N),
-    "voorzitter": (J, J, J, J, N, J, J, J, N, N),
-    "secretaris": (J, J, J, J, N, J, J, J, N, N),
-    "begeleider": (J, J, J, J, J, J, J, J, J, N),
-    "auditor": (N, N, N, N, N, J, N, N, N, N),
-    "staff": (J, J, J, J, J, J, J, J, J, J),
-    "vreemde": (N, N, N, N, N, N, N, N, N, N),
+    "lid": (J, J, N, J, N, J, N, N, N, N, N, N, N),
+    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N, N),
+    "voorzitter": (J, J, J, J, N, J, J, J, N, N, J, N, N),
+    "secretaris": (J, J, J, J, N, J, J, J, N, N, J, N, N),
+    "begeleider": (J, J, J, J, J, J, J, J, J, N, J, N, N),
+    "auditor": (N, N, N, N, N, J, N, N, N, N, N, J, J),
+    "staff": (J, J, J, J, J, J, J, J, J, J, J, N, N),
+    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N, N),
 }
 ACTIES = [
     Actie.BEKIJKEN,
@@ -32,6 +33,9 @@ ACTIES = [
     Actie.ENQUETE,
     Actie.STARTEN,
     Actie.BEGELEIDING_BEHEREN,
+    Actie.CERTIFICAAT_AANLEVEREN,
+    Actie.AUDITBESLUIT,
+    Actie.CERTIFICAAT_UITGEVEN,
 ]
 # Outside one work group (the portfolio, "Nieuwe werkgroep", /beheer/): the roles of rollen_buiten_werkgroep.
 #        starten beheren
