@@ -24,8 +24,9 @@ def verificatie_url(c: Certificaat) -> str:
 
 
 def qr_svg(url: str) -> str:
-    """The QR code as inline SVG, as the survey letters make it."""
-    return segno.make(url, error="m").svg_inline(scale=3, border=2, dark="#000")
+    """The QR code as inline SVG, as the survey letters make it, but with a ``viewBox`` instead of a
+    fixed size, so the PDF scales it to its box (a fixed size would be clipped, not scaled)."""
+    return segno.make(url, error="m").svg_inline(border=2, dark="#000", omitsize=True)
 
 
 def certificaat_pdf(c: Certificaat) -> tuple[bytes, int]:

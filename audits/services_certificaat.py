@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django_scopes import scope, scopes_disabled
 from PIL import Image, UnidentifiedImageError
 
@@ -57,7 +58,9 @@ def weigeringen(audit: Audit) -> list[str]:
         )
     open_ = open_afwijkingen(audit)
     if open_:
-        namen = "; ".join(f"“{a.omschrijving[:60]}” (vastgesteld {a.vastgesteld_op:%d-%m-%Y})" for a in open_)
+        namen = "; ".join(
+            f"“{Truncator(a.omschrijving).chars(80)}” (vastgesteld {a.vastgesteld_op:%d-%m-%Y})" for a in open_
+        )
         redenen.append(
             f"Er {'staat' if len(open_) == 1 else 'staan'} nog {len(open_)} "
             f"{'afwijking' if len(open_) == 1 else 'afwijkingen'} open: {namen}. Een certificaat volgt pas als "
@@ -71,7 +74,7 @@ def _regels_falen(certificaat: Certificaat, datum: dt.date) -> list[str]:
 
     audit = certificaat.audit
     resultaten = voer_toets_uit(audit.werkgroep, cyclus=audit.cyclus, datum=datum, ids=REGELS)
-    return [f"{r.eis.titel}: {r.uitkomst.toelichting}" for r in resultaten if r.status == Status.NIET_VOLDAAN]
+    return [f"{r.eis.titel} ({r.id}) — {r.uitkomst.toelichting}" for r in resultaten if r.status == Status.NIET_VOLDAAN]
 
 
 def _nummer_vrij(ci: str, nummer: str, bestaand: Certificaat | None) -> None:
