@@ -122,8 +122,16 @@ def audit_verslag_opslaan(*, actor, audit: Audit, gegevens: dict) -> Audit:
     aanwezigen = list(gegevens.get("aanwezigen") or [])
     if any(lid.werkgroep_id != audit.werkgroep_id for lid in aanwezigen):
         raise ValidationError("Kies leden van deze werkgroep.")
+    besluit = gegevens.get("besluit") or ""
+    if (besluit, besluit_op if besluit else None) != (audit.besluit, audit.besluit_op) and Certificaat.objects.filter(
+        audit=audit, bron=Certificaat.Bron.INSTELLING
+    ).exists():
+        raise ValidationError(
+            "Het besluit is van de certificatie-instelling, die het certificaat in de applicatie uitgaf; "
+            "alleen haar auditor wijzigt het (in het auditorportaal)."
+        )
     audit.rapport_ontvangen_op = rapport
-    audit.besluit = gegevens.get("besluit") or ""
+    audit.besluit = besluit
     audit.besluit_op = besluit_op if audit.besluit else None
     audit.save(update_fields=["rapport_ontvangen_op", "besluit", "besluit_op"])
     audit.aanwezigen.set(aanwezigen)

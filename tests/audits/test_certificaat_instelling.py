@@ -257,3 +257,17 @@ def test_begrensde_queries_op_de_nieuwe_paginas(actoren, time_machine, django_as
             assert secretaris.get(groep("certificaat")).status_code == 200
         with django_assert_max_num_queries(4):
             assert secretaris.get(reverse("certificaat_verificatie", args=[c.publiek_id])).status_code == 200
+
+
+def test_werkgroep_wijzigt_het_besluit_van_de_instelling_niet(actoren, time_machine):
+    audit = klaar_voor_certificaat(actoren, time_machine)
+    assert _uitgeven(ingelogd(actoren.auditor), audit).status_code == 302
+    client = ingelogd(actoren.secretaris)
+    r = client.post(groep("audit_verslag"), {"besluit": "negatief", "besluit_op": "2026-12-18"})
+    assert r.status_code == 422 and "alleen haar auditor" in r.text
+    audit.refresh_from_db()
+    assert audit.besluit == Audit.Besluit.POSITIEF
+    # the rest of the record stays the group's
+    r = client.post(groep("audit_verslag"), {"besluit": "positief", "besluit_op": "2026-12-10",
+                                             "rapport_ontvangen_op": "2026-11-20"})  # fmt: skip
+    assert r.status_code == 302
