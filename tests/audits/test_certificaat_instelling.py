@@ -4,6 +4,9 @@ refused with an open deviation or a failing ``certificaat.*`` rule; the PDF is o
 bounded queries on the new pages."""
 
 import datetime as dt
+import re
+import shutil
+import subprocess
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -168,6 +171,9 @@ def test_certificaat_pdf_is_een_pagina(actoren, time_machine):
     c = Certificaat.objects.select_related("audit__werkgroep").get()
     inhoud, paginas = certificaat_pdf(c)
     assert paginas == 1 and inhoud.startswith(b"%PDF")
+    if shutil.which("pdfinfo"):  # poppler reads the written file the same
+        uit = subprocess.run(["pdfinfo", "-"], input=inhoud, capture_output=True, check=True).stdout.decode()
+        assert re.search(r"^Pages:\s+1$", uit, re.M) and "(A4)" in uit
     c.ingetrokken_op = dt.date(2026, 12, 20)  # the withdrawn one with its warning too
     c.save()
     assert certificaat_pdf(c)[1] == 1
