@@ -424,7 +424,7 @@ def ontbrekende_inhoud(c, werkgroep, heeft_terreinen: bool) -> list[str]:
         mist.append("werkgebied en locatie")
     if not werkgroep.convenant_referentie:
         mist.append("verwijzing naar het convenant")
-    if not (c.ondertekenaar and c.functie_ondertekenaar):
+    if not (c.ondertekenaar and c.functie_ondertekenaar) and not c.aangeleverd:  # uploaded: on the body's PDF
         mist.append("ondertekening met naam en functie")
     if not c.nummer:
         mist.append("certificaatnummer")
@@ -440,6 +440,13 @@ def check_inhoud(ctx: ToetsContext) -> Uitkomst:
     mist = ontbrekende_inhoud(c, ctx.werkgroep, bool(_terreinnamen(ctx)))
     if mist:
         return Uitkomst(Status.NIET_VOLDAAN, f"Op het certificaat ontbreekt: {', '.join(mist)}.", url)
+    if c.aangeleverd:
+        return Uitkomst(
+            Status.VOLDAAN,
+            f"Certificaat {c.nummer} is aangeleverd door de werkgroep (het PDF van {c.certificatie_instelling}); "
+            "de vastgelegde gegevens zijn compleet, de ondertekening staat op dat PDF.",
+            url,
+        )
     return Uitkomst(
         Status.VOLDAAN,
         "Alle gegevens staan op het certificaat: instelling, samenwerkingsverband, werkgebied, convenant, "

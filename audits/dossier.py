@@ -6,13 +6,20 @@ Members (the contact person, the attendees) are refs of ``leden``. A certificate
 place in the schema and travels as ``x-certificaat-ingetrokken_op`` on the audit; other ``x-`` keys
 of the audit are kept in ``Audit.extra``. The delivered document set itself (a PDF) is not part of
 the dossier; its delivery date is.
+
+Who issued the certificate: an imported certificate is one the certification body issued (as if in
+the product, ``Certificaat.Bron.INSTELLING``), unless it carries ``x-bestand``, a PDF under
+``media/`` of a ``.zip`` dossier: then it is the body's own file the group uploaded
+(``Bron.WERKGROEP``, shown as "aangeleverd door de werkgroep"), checked as an upload is.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django_scopes import scopes_disabled
 
 from audits.models import Afwijking, Audit, Certificaat
@@ -21,8 +28,10 @@ from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, met_extra, x_sleutels, zet
 from kvo.dossier.registry import CyclusDeel, registreer
 from kvo.geschiedenis import bulk_maken
+from werkgroepen.bestanden import controleer_inhoud
 
 INGETROKKEN = "x-certificaat-ingetrokken_op"
+BESTAND = "x-bestand"  # the group-uploaded certificate's PDF, a path under media/ of a .zip dossier
 CI_VELDEN = (("naam", "certificatie_instelling"), ("straat", "ci_straat"), ("postcode", "ci_postcode"),
              ("plaats", "ci_plaats"), ("x-email", "ci_email"))  # fmt: skip
 CI_EMAIL = "x-email"  # where the receipt of the delivered set goes (the schema's address has no e-mail)
@@ -69,6 +78,8 @@ def _export(cyclus, voor_ci: bool) -> dict:
             zet(certificaat, veld, getattr(c, veld))
         if c.geschorst:
             certificaat["geschorst"] = True
+        if c.aangeleverd and c.bestand:
+            certificaat[BESTAND] = _bestandsnaam(c)
         uit["certificaat"] = certificaat
         if c.ingetrokken_op:
             uit[INGETROKKEN] = c.ingetrokken_op.isoformat()
@@ -119,7 +130,30 @@ def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
                     f'{pad("cycli", i, "audit", "certificaat", "nummer")}: certificaatnummer "{c["nummer"]}" is bij '
                     f"{ci} al uitgegeven aan een andere werkgroep"
                 )
+        if c.get(BESTAND):
+            inhoud = bestanden.get(f"media/{c[BESTAND]}")
+            plek = pad("cycli", i, "audit", "certificaat", BESTAND)
+            if inhoud is None:
+                problemen.append(f"{plek}: het bestand ontbreekt in het dossier")
+            else:
+                try:
+                    naam = controleer_inhoud(inhoud, c[BESTAND])
+                except ValidationError as fout:
+                    problemen.append(f"{plek}: {' '.join(fout.messages)}")
+                else:
+                    if not naam.lower().endswith(".pdf"):
+                        problemen.append(f"{plek}: het certificaat moet een PDF zijn")
     return problemen
+
+
+def _bestandsnaam(c) -> str:
+    return f"certificaten/{re.sub(r'[^A-Za-z0-9_-]', '-', c.nummer)}.pdf"
+
+
+def _bestanden(werkgroep) -> dict:
+    """The uploaded certificates' PDFs for a .zip dossier: name under media/ → FieldFile."""
+    rijen = Certificaat.objects.filter(audit__werkgroep=werkgroep, bron=Certificaat.Bron.WERKGROEP).exclude(bestand="")
+    return {_bestandsnaam(c): c.bestand for c in rijen}
 
 
 def _importeer(cyclus, gegevens: dict, ctx) -> None:
@@ -150,8 +184,10 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
     ])  # fmt: skip
     c = data.get("certificaat")
     if c:
-        Certificaat.objects.create(
+        aangeleverd = bool(c.get(BESTAND))
+        certificaat = Certificaat(
             audit=audit,
+            bron=Certificaat.Bron.WERKGROEP if aangeleverd else Certificaat.Bron.INSTELLING,
             certificatie_instelling=ci.get("naam", ""),
             nummer=c["nummer"],
             uitgegeven_op=datum(c["uitgegeven_op"]),
@@ -162,6 +198,10 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
             geschorst=c.get("geschorst", False),
             ingetrokken_op=datum(data.get(INGETROKKEN)),
         )
+        if aangeleverd:  # checked in _check as an upload is
+            inhoud = ctx.bestanden[f"media/{c[BESTAND]}"]
+            certificaat.bestand.save(controleer_inhoud(inhoud, c[BESTAND]), ContentFile(inhoud), save=False)
+        certificaat.save()
 
 
-registreer(CyclusDeel("audit", 70, ("audit",), _export, _check, _importeer))
+registreer(CyclusDeel("audit", 70, ("audit",), _export, _check, _importeer, bestanden=_bestanden))

@@ -116,8 +116,9 @@ class AfwijkingForm(forms.Form):
         return g
 
 
-class CertificaatForm(forms.Form):
-    certificatie_instelling = forms.CharField(label="Certificatie-instelling", max_length=200)
+class UitgifteForm(forms.Form):
+    """The certificate as the body's auditor issues it in the portal (§7.2)."""
+
     nummer = forms.CharField(label="Certificaatnummer", max_length=60, help_text="Uniek bij deze instelling.")
     uitgegeven_op = DatumVeld(
         label="Uitgegeven op", widget=DATUM, help_text="Geldig tot dezelfde datum drie jaar later (§7.2)."
@@ -128,3 +129,35 @@ class CertificaatForm(forms.Form):
     )  # fmt: skip
     ondertekenaar = forms.CharField(label="Ondertekend door", max_length=200)
     functie_ondertekenaar = forms.CharField(label="Functie", max_length=200)
+    logo = forms.FileField(
+        label="Logo van de certificatie-instelling", required=False,
+        help_text="PNG of JPEG, hoogstens 2 MB. Eenmaal opgeslagen blijft het staan tot u een ander kiest.",
+    )  # fmt: skip
+
+
+class BesluitForm(forms.Form):
+    """The body's decision on the audit (§6.4), recorded by its auditor in the portal."""
+
+    besluit = forms.ChoiceField(label="Besluit van de certificatie-instelling")
+    besluit_op = DatumVeld(label="Besluit op", widget=DATUM)
+
+    def __init__(self, *args, **kwargs):
+        from audits.models import Audit
+
+        super().__init__(*args, **kwargs)
+        self.fields["besluit"].choices = [("", "— kies —"), *Audit.Besluit.choices]
+
+
+class AanleverForm(forms.Form):
+    """The certificate a body outside the product issued, recorded by the group with the body's PDF."""
+
+    certificatie_instelling = forms.CharField(label="Certificatie-instelling", max_length=200)
+    nummer = forms.CharField(label="Certificaatnummer", max_length=60)
+    uitgegeven_op = DatumVeld(label="Uitgegeven op", widget=DATUM)
+    geldig_tot = DatumVeld(label="Geldig tot", widget=DATUM, help_text="Zoals op het certificaat staat.")
+    naamstelling = forms.CharField(label="Naam op het certificaat", max_length=500)
+    ondertekenaar = forms.CharField(label="Ondertekend door", max_length=200, required=False)
+    functie_ondertekenaar = forms.CharField(label="Functie", max_length=200, required=False)
+    bestand = forms.FileField(
+        label="Certificaat van de instelling (PDF)", help_text="Het PDF-bestand dat de instelling u stuurde."
+    )

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django_scopes import scopes_disabled
 from guardian.shortcuts import assign_perm, remove_perm
 
 from audits.models import Afwijking, Audit, AuditorToegang, Certificaat
@@ -124,8 +123,16 @@ def audit_verslag_opslaan(*, actor, audit: Audit, gegevens: dict) -> Audit:
     aanwezigen = list(gegevens.get("aanwezigen") or [])
     if any(lid.werkgroep_id != audit.werkgroep_id for lid in aanwezigen):
         raise ValidationError("Kies leden van deze werkgroep.")
+    besluit = gegevens.get("besluit") or ""
+    if (besluit, besluit_op if besluit else None) != (audit.besluit, audit.besluit_op) and Certificaat.objects.filter(
+        audit=audit, bron=Certificaat.Bron.INSTELLING
+    ).exists():
+        raise ValidationError(
+            "Het besluit is van de certificatie-instelling, die het certificaat in de applicatie uitgaf; "
+            "alleen haar auditor wijzigt het (in het auditorportaal)."
+        )
     audit.rapport_ontvangen_op = rapport
-    audit.besluit = gegevens.get("besluit") or ""
+    audit.besluit = besluit
     audit.besluit_op = besluit_op if audit.besluit else None
     audit.save(update_fields=["rapport_ontvangen_op", "besluit", "besluit_op"])
     audit.aanwezigen.set(aanwezigen)
@@ -158,66 +165,8 @@ def afwijking_opslaan(*, actor, audit: Audit, gegevens: dict, afwijking: Afwijki
     return afwijking
 
 
-@transaction.atomic
-def certificaat_uitgeven(*, actor, audit: Audit, gegevens: dict) -> Certificaat:
-    """Record the certificate the body issued after a positive decision (§7): valid three years."""
-    from kvo.toets import plus_jaren
-
-    if audit.besluit != Audit.Besluit.POSITIEF:
-        raise ValidationError("Een certificaat volgt op een positief besluit; leg dat eerst vast in het verslag.")
-    if audit.besluit_op and gegevens["uitgegeven_op"] < audit.besluit_op:
-        raise ValidationError("Uitgegeven op: het certificaat kan niet voor het besluit zijn uitgegeven.")
-    nummer = gegevens["nummer"].strip()
-    bestaand = Certificaat.objects.filter(audit=audit).first()
-    with scopes_disabled():  # the number is unique per certification body, across all work groups
-        dubbel = Certificaat.objects.filter(
-            certificatie_instelling__iexact=gegevens["certificatie_instelling"].strip(), nummer__iexact=nummer
-        )
-        if bestaand is not None:
-            dubbel = dubbel.exclude(pk=bestaand.pk)
-        if dubbel.exists():
-            raise ValidationError(f"Certificaatnummer {nummer} is bij deze instelling al uitgegeven.")
-    certificaat = bestaand or Certificaat(audit=audit)
-    certificaat.certificatie_instelling = gegevens["certificatie_instelling"].strip()
-    certificaat.nummer = nummer
-    certificaat.uitgegeven_op = gegevens["uitgegeven_op"]
-    certificaat.geldig_tot = plus_jaren(gegevens["uitgegeven_op"], 3)
-    certificaat.naamstelling = gegevens["naamstelling"].strip()
-    certificaat.ondertekenaar = gegevens["ondertekenaar"].strip()
-    certificaat.functie_ondertekenaar = gegevens["functie_ondertekenaar"].strip()
-    certificaat.save()
-    log_actie(
-        werkgroep=audit.werkgroep,
-        actor=actor,
-        actie="certificaat.uitgegeven",
-        omschrijving=f"KVO-certificaat {nummer} vastgelegd, geldig tot {certificaat.geldig_tot:%d-%m-%Y}",
-        audit=audit.pk,
-    )
-    return certificaat
-
-
-@transaction.atomic
-def certificaat_status(*, actor, certificaat: Certificaat, actie: str, datum=None) -> Certificaat:
-    """Suspend, lift a suspension, or withdraw (for good) a certificate."""
-    if certificaat.ingetrokken_op:
-        raise ValidationError("Dit certificaat is ingetrokken; dat kan niet worden teruggedraaid.")
-    if actie == "schorsen":
-        certificaat.geschorst, tekst = True, "geschorst"
-    elif actie == "opheffen":
-        certificaat.geschorst, tekst = False, "schorsing opgeheven"
-    elif actie == "intrekken":
-        certificaat.ingetrokken_op, tekst = datum or timezone.localdate(), "ingetrokken"
-    else:
-        raise ValidationError("Onbekende actie.")
-    certificaat.save(update_fields=["geschorst", "ingetrokken_op"])
-    log_actie(
-        werkgroep=certificaat.audit.werkgroep,
-        actor=actor,
-        actie=f"certificaat.{actie}",
-        omschrijving=f"KVO-certificaat {certificaat.nummer} {tekst}",
-        audit=certificaat.audit_id,
-    )
-    return certificaat
+# Issuing, suspending and withdrawing a certificate are the certification body's: see
+# ``audits.services_certificaat`` (the auditor in the portal, or the group uploading the body's PDF).
 
 
 def werkgroep_beeindigd_op(werkgroep, datum) -> bool:

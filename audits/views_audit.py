@@ -1,23 +1,27 @@
 """The audit pages: the application (§5.1), the record with its deviations (§6.3–6.4), and the
 certificate (§7) with its PDF. Viewing is every member's; writing is the chair's and secretary's
-(and the facilitator's): ``Actie.BEHEREN``."""
+(and the facilitator's): ``Actie.BEHEREN``. The certificate itself is the certification body's: its
+auditor issues it in the portal (``audits.portaal_certificaat``); the group only uploads one a body
+outside the product issued (``Actie.CERTIFICAAT_AANLEVEREN``)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from audits import regels, services
-from audits.forms import AanvraagForm, AfwijkingForm, CertificaatForm, VerslagForm
-from audits.models import Afwijking, Certificaat
+from audits import services_certificaat as certificaten
+from audits.certificaat_pdf import certificaat_pdf as certificaat_pdf_maken
+from audits.forms import AanleverForm, AanvraagForm, AfwijkingForm, VerslagForm
+from audits.models import Afwijking, Audit, Certificaat
 from kvo.mixins import fout_in_form, vereist
-from kvo.pdf import template_naar_pdf
 from kvo.permissions import Actie
 from kvo.toets import kies_cyclus, voer_toets_uit
+from werkgroepen.bestanden import downloadsoort
 from werkgroepen.views.basis import context
 
 AANVRAAG_IDS = ("audit.contactpersoon", "audit.audittijd", "audit.aanlevering", "audit.documentenset",
@@ -148,75 +152,86 @@ def afwijking(request, werkgroep, pk=None):
     )
 
 
-def _naamstelling(werkgroep) -> str:
-    namen = list(werkgroep.terreinen.order_by("naam").values_list("naam", flat=True))
-    if len(namen) <= 1:
-        return namen[0] if namen else werkgroep.naam
-    return f"{werkgroep.naam} ({', '.join(namen)})"
-
-
 @vereist(Actie.BEKIJKEN)
 def certificaat(request, werkgroep):
+    """The certificate as the group sees it: issued by the body in the portal, or uploaded by the
+    group ("aangeleverd door de werkgroep"). The group never issues one: a POST here is refused."""
+    if request.method == "POST":
+        raise PermissionDenied(WEIGERING_WERKGROEP)
     cyclus = _cyclus(request)
     a = services.audit_van(cyclus)
     c = Certificaat.objects.filter(audit=a).first() if a else None
-    initial = (
-        {v: getattr(c, v) for v in CertificaatForm.base_fields}
-        if c
-        else {"certificatie_instelling": a.certificatie_instelling if a else "",
-              "naamstelling": _naamstelling(request.werkgroep), "uitgegeven_op": a.besluit_op if a else None}
-    )  # fmt: skip
-    form = CertificaatForm(request.POST if request.method == "POST" else None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if not _mag_beheren(request) or a is None:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.certificaat_uitgeven(actor=request.user, audit=a, gegevens=form.cleaned_data)
-            except ValidationError as e:
-                fout_in_form(form, e)
-            else:
-                messages.success(request, "Het certificaat is vastgelegd.")
-                return naar("certificaat", request)
-        status = 422
+    mag_aanleveren = request.toegang.mag(Actie.CERTIFICAAT_AANLEVEREN) and a is not None
+    form = None
+    if mag_aanleveren and a.besluit == Audit.Besluit.POSITIEF and (c is None or c.aangeleverd):
+        form = AanleverForm(initial=_aanlever_initial(request, a, c))
+    return _certificaat_pagina(request, cyclus, a, c, form)
+
+
+WEIGERING_WERKGROEP = (
+    "De werkgroep geeft geen certificaat uit: dat doet de certificatie-instelling. Werkt de instelling "
+    "buiten de applicatie, lever dan haar certificaat (PDF) aan."
+)
+
+
+def _aanlever_initial(request, a, c) -> dict:
+    if c is not None:
+        return {v: getattr(c, v) for v in AanleverForm.base_fields if v != "bestand"}
+    return {"certificatie_instelling": a.certificatie_instelling, "naamstelling": request.werkgroep.naam,
+            "uitgegeven_op": a.besluit_op}  # fmt: skip
+
+
+def _certificaat_pagina(request, cyclus, a, c, form, status=200):
     vandaag = timezone.localdate()
     return render(
         request,
         "audits/certificaat.html",
-        context(request, cyclus=cyclus, audit=a, certificaat=c, form=form, geldig=c.is_geldig(vandaag) if c else False,
+        context(request, cyclus=cyclus, audit=a, certificaat=c, form=form,
+                geldig=c.is_geldig(vandaag) if c else False, status_nu=c.status(vandaag) if c else "",
                 resultaten=voer_toets_uit(request.werkgroep, cyclus=cyclus, ids=CERTIFICAAT_IDS)),
         status=status,
     )  # fmt: skip
 
 
 @require_POST
-@vereist(Actie.BEHEREN)
-def certificaat_status(request, werkgroep):
+@vereist(Actie.CERTIFICAAT_AANLEVEREN)
+def certificaat_aanleveren(request, werkgroep):
+    """The group uploads the certificate a body outside the product issued (its PDF, number, dates)."""
     cyclus = _cyclus(request)
-    c = get_object_or_404(Certificaat, audit__cyclus=cyclus)
-    try:
-        services.certificaat_status(actor=request.user, certificaat=c, actie=request.POST.get("actie", ""))
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    else:
-        messages.success(request, "De status van het certificaat is bijgewerkt.")
-    return naar("certificaat", request)
+    a = services.audit_van(cyclus)
+    if a is None:
+        raise Http404
+    c = Certificaat.objects.filter(audit=a).first()
+    form = AanleverForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            certificaten.certificaat_aanleveren(
+                actor=request.user, audit=a, gegevens=form.cleaned_data, bestand=form.cleaned_data["bestand"]
+            )
+        except ValidationError as e:
+            fout_in_form(form, e)
+        else:
+            messages.success(request, "Het certificaat van de instelling is aangeleverd.")
+            return naar("certificaat", request)
+    return _certificaat_pagina(request, cyclus, a, c, form, status=422)
 
 
 @vereist(Actie.BEKIJKEN)
 def certificaat_pdf(request, werkgroep):
+    """The certificate's PDF: rendered for one the body issued here, the body's own file for one the
+    group uploaded (never rendered as if the body had issued it here)."""
     cyclus = _cyclus(request)
-    c = get_object_or_404(Certificaat.objects.select_related("audit"), audit__cyclus=cyclus)
-    wg = request.werkgroep
-    verklaring = regels.verklaring(c.certificatie_instelling, wg.naam)
-    pdf = template_naar_pdf(
-        "pdf/certificaat.html",
-        {"werkgroep": wg, "cyclus": cyclus, "c": c, "audit": c.audit, "titel": f"KVO-certificaat {c.nummer}",
-         "terreinen": list(wg.terreinen.order_by("naam")), "verklaring": verklaring,
-         "statustekst": regels.STATUSTEKST, "eigendomstekst": regels.EIGENDOMSTEKST,
-         "geldig": c.is_geldig(timezone.localdate())},
-    )  # fmt: skip
+    c = get_object_or_404(Certificaat.objects.select_related("audit__werkgroep"), audit__cyclus=cyclus)
+    if c.aangeleverd:
+        if not c.bestand:
+            raise Http404("Het aangeleverde bestand ontbreekt.")
+        try:
+            bestand = c.bestand.open("rb")
+        except FileNotFoundError as fout:
+            raise Http404("Het bestand ontbreekt in de opslag.") from fout
+        naam, soort = downloadsoort(bestand, f"kvo-certificaat-{c.nummer}-aangeleverd.pdf")
+        return FileResponse(bestand, as_attachment=False, filename=naam, content_type=soort)
+    pdf, _ = certificaat_pdf_maken(c)
     antwoord = HttpResponse(pdf, content_type="application/pdf")
     antwoord["Content-Disposition"] = f'inline; filename="kvo-certificaat-{c.nummer}.pdf"'
     return antwoord

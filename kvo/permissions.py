@@ -6,7 +6,9 @@ A person's roles in a work group come from ``kvo.tenancy.toegang_voor``:
 - ``agendalid``: receives the agenda, may read, does not edit (§3.2);
 - ``voorzitter`` / ``secretaris``: the chair and secretary (§3.3) manage the work group;
 - ``begeleider``: a user of the facilitating organisation (procesbegeleiding) of this work group;
-- ``auditor``: read-only access to one audit's document set, time-limited (guardian grant);
+- ``auditor``: the certification body's auditor: read-only access to one audit's document set,
+  time-limited (guardian grant); through the portal records that audit's decision and issues,
+  suspends or withdraws its certificate (the work group never issues one itself);
 - ``staff``: site staff.
 
 A work group that is paused or ended (``Werkgroep.status``) allows only reading, whatever the
@@ -38,6 +40,9 @@ class Actie(StrEnum):
     DOCUMENTENSET = "documentenset.bekijken"  # the audit's document set
     AUDITOR_UITNODIGEN = "auditor.uitnodigen"  # give an auditor time-limited access
     ENQUETE = "enquete.beheren"  # build and send the survey, invitations, reminders, paper entry (§4.1.1)
+    AUDITBESLUIT = "audit.besluiten"  # the certification body's decision on the audit (§6.4), in the portal
+    CERTIFICAAT_UITGEVEN = "certificaat.uitgeven"  # issue, suspend, withdraw the certificate (§7), in the portal
+    CERTIFICAAT_AANLEVEREN = "certificaat.aanleveren"  # upload the certificate a body outside the product issued
     # Outside one work group (roles from ``rollen_buiten_werkgroep``):
     STARTEN = "werkgroep.starten"  # start a new work group ("Nieuwe werkgroep"): own organisation, staff any
     BEGELEIDING_BEHEREN = "begeleiding.beheren"  # facilitating organisations, their facilitators, moving a group
@@ -56,6 +61,12 @@ TOEGESTAAN: dict[Actie, frozenset[Rol]] = {
     Actie.AUDITOR_UITNODIGEN: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
     # The survey and its invitations are the secretary's and chair's (with the facilitator's help).
     Actie.ENQUETE: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
+    # The certification body decides and issues: only its auditor, holding the audit's grant. The
+    # group (and the facilitator, and staff) never issues a certificate; it uploads the one a body
+    # outside the product issued.
+    Actie.AUDITBESLUIT: frozenset({R.AUDITOR}),
+    Actie.CERTIFICAAT_UITGEVEN: frozenset({R.AUDITOR}),
+    Actie.CERTIFICAAT_AANLEVEREN: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
     # A facilitator starts work groups for their own facilitating organisation; staff for any.
     Actie.STARTEN: frozenset({R.BEGELEIDER, R.STAFF}),
     Actie.BEGELEIDING_BEHEREN: frozenset({R.STAFF}),
@@ -95,6 +106,9 @@ OMSCHRIJVING: dict[Actie, str] = {
     Actie.VERWIJDEREN: "De werkgroep na een volledige export verwijderen",
     Actie.STARTEN: "Een nieuwe werkgroep starten (voor de eigen begeleidingsorganisatie; beheerders voor elke)",
     Actie.BEGELEIDING_BEHEREN: "Begeleidingsorganisaties en hun procesbegeleiders beheren, werkgroepen verplaatsen",
+    Actie.CERTIFICAAT_AANLEVEREN: "Het certificaat dat de certificatie-instelling buiten de applicatie gaf, uploaden",
+    Actie.AUDITBESLUIT: "Het besluit van de certificatie-instelling over de audit vastleggen",
+    Actie.CERTIFICAAT_UITGEVEN: "Het certificaat uitgeven, schorsen of intrekken (de certificatie-instelling)",
 }
 
 

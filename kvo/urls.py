@@ -49,7 +49,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("uitnodiging/", include("werkgroepen.urls_uitnodiging")),
     path("e/", include("analyse.urls_publiek")),  # the entrepreneur's survey, without an account
-    path("auditor/", include("audits.urls_portaal")),  # the auditor's read-only portal
+    path("auditor/", include("audits.urls_portaal")),  # the auditor's portal
+    path("certificaat/", include("audits.urls_publiek")),  # a certificate's public verification page
     path("beheer/", include("kvo.urls_beheer")),
     path("begeleiding/", include("kvo.urls_portfolio")),  # the facilitator's portfolio of work groups
     path("agenda/", include("kvo.urls_agenda")),  # a person's private calendar feed and its link

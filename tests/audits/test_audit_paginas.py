@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from audits.models import Afwijking, Audit, Certificaat
 from audits.tasks import audit_herinneringen
-from tests.pdf_archief import controleer_archief_pdf
 from werkgroepen.models import Lid
 
 SLUG = "de-hoek"
@@ -122,34 +121,20 @@ def _certificaat_post(client, **extra):
     return client.post(url("certificaat"), data)
 
 
-def test_certificaat_na_positief_besluit_drie_jaar_geldig_met_keurmerk(actoren, als, audit, time_machine):
+def test_certificaat_uitgeven_is_niet_aan_de_werkgroep(actoren, als, audit, time_machine):
+    """Issue 22: the group used to issue its own certificate here; now the certification body's
+    auditor does, in the portal (tests/audits/test_certificaat_instelling.py covers issuing,
+    suspending, withdrawing and the KVO mark). The group's post is refused and writes nothing,
+    with and without a positive decision."""
     time_machine.move_to(dt.datetime(2027, 1, 10, 12, 0))
     client = als(actoren.secretaris)
     assert "Nog geen certificaat" in client.get(url("certificaat")).text
+    assert _certificaat_post(client).status_code == 403
     audit.besluit, audit.besluit_op = "positief", dt.date(2026, 12, 10)
     audit.save()
-    assert _certificaat_post(client).status_code == 302
-    c = Certificaat.objects.get()
-    assert c.geldig_tot == dt.date(2029, 12, 15)
-    home = client.get(reverse("werkgroepen:home", kwargs={"werkgroep": SLUG}))
-    assert 'data-testid="keurmerk"' in home.text
-    pdf = client.get(url("certificaat_pdf"))
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    controleer_archief_pdf(pdf.content, titel="certificaat")  # issue 24: tagged, titled, Dutch, PDF/A
-    client.post(url("certificaat_status"), {"actie": "schorsen"})
-    home = client.get(reverse("werkgroepen:home", kwargs={"werkgroep": SLUG}))
-    assert 'data-testid="keurmerk"' not in home.text
-    client.post(url("certificaat_status"), {"actie": "opheffen"})
-    client.post(url("certificaat_status"), {"actie": "intrekken"})
-    c.refresh_from_db()
-    assert c.ingetrokken_op == dt.date(2027, 1, 10)
-    assert 'data-testid="keurmerk"' not in client.get(reverse("werkgroepen:home", kwargs={"werkgroep": SLUG})).text
-
-
-def test_certificaat_zonder_positief_besluit_geweigerd(actoren, als, audit):
-    response = _certificaat_post(als(actoren.secretaris))
-    assert response.status_code == 422 and "positief besluit" in response.text
+    assert _certificaat_post(client).status_code == 403
     assert not Certificaat.objects.exists()
+    assert 'data-testid="keurmerk"' not in client.get(reverse("werkgroepen:home", kwargs={"werkgroep": SLUG})).text
 
 
 def test_herinnering_aanlevering_een_keer(actoren, audit):

@@ -39,13 +39,14 @@ def snel(monkeypatch):
     import analyse.views.resultaten
     import analyse.views.schouw
     import analyse.views.uitnodigingen
+    import audits.certificaat_pdf
     import audits.documentenset.services
-    import audits.views_audit
 
     for module in (aanpak.views.matrix, analyse.views.resultaten, analyse.views.schouw,
-                   analyse.views.uitnodigingen, audits.views_audit):  # fmt: skip
+                   analyse.views.uitnodigingen):  # fmt: skip
         monkeypatch.setattr(module, "template_naar_pdf", lambda *a, **k: NEP_PDF)
     monkeypatch.setattr(audits.documentenset.services, "pdf_maken", lambda html, **k: (NEP_PDF, 1))
+    monkeypatch.setattr(audits.certificaat_pdf, "pdf_maken", lambda html, **k: (NEP_PDF, 1))
 
 
 @pytest.fixture

@@ -11,39 +11,39 @@ from kvo.tenancy import toegang_voor
 
 J, N = True, False
 #             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete
-#             starten begeleiding levensloop verwijderen
+#             starten begeleiding levensloop verwijderen certificaat_aanleveren auditbesluit certificaat_uitgeven
 VERWACHT = {
-    "lid": (J, J, N, J, N, J, N, N, N, N, N, N),
-    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N),
-    "voorzitter": (J, J, J, J, N, J, J, J, N, N, N, N),
-    "secretaris": (J, J, J, J, N, J, J, J, N, N, N, N),
-    "begeleider": (J, J, J, J, J, J, J, J, J, N, J, N),
-    "auditor": (N, N, N, N, N, J, N, N, N, N, N, N),
-    "staff": (J, J, J, J, J, J, J, J, J, J, J, J),
-    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N),
+    "lid": (J, J, N, J, N, J, N, N, N, N, N, N, N, N, N),
+    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N, N, N, N),
+    "voorzitter": (J, J, J, J, N, J, J, J, N, N, N, N, J, N, N),
+    "secretaris": (J, J, J, J, N, J, J, J, N, N, N, N, J, N, N),
+    "begeleider": (J, J, J, J, J, J, J, J, J, N, J, N, J, N, N),
+    "auditor": (N, N, N, N, N, J, N, N, N, N, N, N, N, J, J),
+    "staff": (J, J, J, J, J, J, J, J, J, J, J, J, J, N, N),
+    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
 }
 # A paused or ended work group: reading only (and in a paused group, resuming it), whatever the role.
 #             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete
-#             starten begeleiding levensloop verwijderen
+#             starten begeleiding levensloop verwijderen certificaat_aanleveren auditbesluit certificaat_uitgeven
 VERWACHT_GEPAUZEERD = {
-    "lid": (J, N, N, J, N, J, N, N, N, N, N, N),
-    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N),
-    "voorzitter": (J, N, N, J, N, J, N, N, N, N, N, N),
-    "secretaris": (J, N, N, J, N, J, N, N, N, N, N, N),
-    "begeleider": (J, N, N, J, N, J, N, N, N, N, J, N),
-    "auditor": (N, N, N, N, N, J, N, N, N, N, N, N),
-    "staff": (J, N, N, J, N, J, N, N, N, N, J, N),
-    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N),
+    "lid": (J, N, N, J, N, J, N, N, N, N, N, N, N, N, N),
+    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N, N, N, N),
+    "voorzitter": (J, N, N, J, N, J, N, N, N, N, N, N, N, N, N),
+    "secretaris": (J, N, N, J, N, J, N, N, N, N, N, N, N, N, N),
+    "begeleider": (J, N, N, J, N, J, N, N, N, N, J, N, N, N, N),
+    "auditor": (N, N, N, N, N, J, N, N, N, N, N, N, N, N, N),
+    "staff": (J, N, N, J, N, J, N, N, N, N, J, N, N, N, N),
+    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
 }
 VERWACHT_BEEINDIGD = {
-    "lid": (J, N, N, J, N, J, N, N, N, N, N, N),
-    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N),
-    "voorzitter": (J, N, N, J, N, J, N, N, N, N, N, N),
-    "secretaris": (J, N, N, J, N, J, N, N, N, N, N, N),
-    "begeleider": (J, N, N, J, N, J, N, N, N, N, N, N),
-    "auditor": (N, N, N, N, N, J, N, N, N, N, N, N),
-    "staff": (J, N, N, J, N, J, N, N, N, N, N, J),
-    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N),
+    "lid": (J, N, N, J, N, J, N, N, N, N, N, N, N, N, N),
+    "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N, N, N, N),
+    "voorzitter": (J, N, N, J, N, J, N, N, N, N, N, N, N, N, N),
+    "secretaris": (J, N, N, J, N, J, N, N, N, N, N, N, N, N, N),
+    "begeleider": (J, N, N, J, N, J, N, N, N, N, N, N, N, N, N),
+    "auditor": (N, N, N, N, N, J, N, N, N, N, N, N, N, N, N),
+    "staff": (J, N, N, J, N, J, N, N, N, N, N, J, N, N, N),
+    "vreemde": (N, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
 }
 ACTIES = [
     Actie.BEKIJKEN,
@@ -58,6 +58,9 @@ ACTIES = [
     Actie.BEGELEIDING_BEHEREN,
     Actie.LEVENSLOOP,
     Actie.VERWIJDEREN,
+    Actie.CERTIFICAAT_AANLEVEREN,
+    Actie.AUDITBESLUIT,
+    Actie.CERTIFICAAT_UITGEVEN,
 ]
 # Outside one work group (the portfolio, "Nieuwe werkgroep", /beheer/): the roles of rollen_buiten_werkgroep.
 #        starten beheren

@@ -152,6 +152,6 @@ class Command(BaseCommand):
             waar = {
                 "procesbegeleider": "begeleidt beide werkgroepen",
                 "staff": "beheerder (alle werkgroepen)",
-                "auditor": f"{slug} (90 dagen, alleen lezen)",
+                "auditor": f"{slug} (90 dagen: documentenset lezen; besluit en certificaat)",
             }.get(rol, slug)
             w(f"{rol:<18} {email:<44} {waar}")
