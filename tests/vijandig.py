@@ -133,7 +133,17 @@ def _concept(user):
     for stap, gegevens in (
         (2, {"naam": "De Vaart", "gemeente": "Weststad"}),
         (3, {"soort": "eerste", "start": "2026-03-01"}),
-        (4, {"voorzitter": {"naam": "Anna", "email": "anna@example.org", "partij": "OV", "soort": "ondernemersvereniging"}}),
+        (
+            4,
+            {
+                "voorzitter": {
+                    "naam": "Anna",
+                    "email": "anna@example.org",
+                    "partij": "OV",
+                    "soort": "ondernemersvereniging",
+                }
+            },
+        ),
     ):
         start = starten.werkgroepstart_bewaar_stap(actor=user, start=start, stap=stap, gegevens=gegevens)
     assert start.stap == starten.LAATSTE_STAP
