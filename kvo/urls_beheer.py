@@ -16,4 +16,10 @@ urlpatterns = [
     ),
     path("werkgroepen/<int:pk>/verplaatsen/", views_organisaties.werkgroep_verplaats, name="werkgroep_verplaatsen"),
     path("werkgroepen/", views_levensloop.werkgroepen_status, name="werkgroepen_status"),
+    path("werkgroepen/<int:pk>/verwijderen/", views_levensloop.werkgroep_verwijderen, name="werkgroep_verwijderen"),
+    path(
+        "werkgroepen/<int:pk>/verwijderen/export.zip",
+        views_levensloop.werkgroep_verwijder_export,
+        name="werkgroep_verwijder_export",
+    ),
 ]

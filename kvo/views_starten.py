@@ -7,6 +7,8 @@ gets the same 404 as for a draft that does not exist.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -168,11 +170,22 @@ def _bewaar(request, concept: WerkgroepStart, stap: int, form) -> None:
         starten.werkgroepstart_bewaar_stap(actor=request.user, start=concept, stap=stap, gegevens=form.cleaned_data)
 
 
+def _datum(tekst: str | None) -> dt.date | str:
+    """A date kept in the draft as ISO text, as a date for the page (shown the Dutch way)."""
+    try:
+        return dt.date.fromisoformat(tekst) if tekst else ""
+    except (TypeError, ValueError):
+        return tekst or ""
+
+
 def _overzicht(concept: WerkgroepStart) -> dict:
     g = concept.gegevens
+    cyclus = g.get("cyclus")
+    if cyclus:
+        cyclus = {**cyclus, "start": _datum(cyclus.get("start")), "vorig_datum": _datum(cyclus.get("vorig_datum"))}
     return {
         "terrein": g.get("terrein"),
-        "cyclus": g.get("cyclus"),
+        "cyclus": cyclus,
         "cyclus_soort": dict(Cyclus.Soort.choices).get((g.get("cyclus") or {}).get("soort"), ""),
         "bestuur": [(rol, persoon) for rol, persoon in (g.get("bestuur") or {}).items() if persoon],
         "ontbreekt": [starten.STAPPEN[s] for s in starten.ontbrekende_stappen(concept)],

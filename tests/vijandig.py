@@ -109,13 +109,45 @@ def bevolk() -> Wereld:
     enquete_versturen(actor=None, enquete=enquete, gesloten_op=vandaag + dt.timedelta(days=30), herinnering_dagen=[7])
     token = nieuwe_link(EnqueteUitnodiging.objects.filter(enquete=enquete).exclude(ondernemer__email=None).first())
     assert Vraag.objects.filter(enquete=enquete).exists()
+    start = _concept(user)
+    ids = {slug: _ids(wg) for slug, wg in groepen.items()}
+    for groep_ids in ids.values():
+        groep_ids["start"] = start.pk  # /begeleiding/start/<int:start>/stap/<int:stap>/
     return Wereld(
         user,
         groepen,
-        {slug: _ids(wg) for slug, wg in groepen.items()},
+        ids,
         token=token,
         uitnodiging_token=uitnodiging.token,
     )
+
+
+def _concept(user):
+    """A "Nieuwe werkgroep" draft with every step answered, so each step's form can be reached."""
+    from tests.factories import BegeleidingsorganisatieFactory
+    from werkgroepen.services import starten
+
+    start = starten.werkgroepstart_maak(
+        actor=user, begeleiding=BegeleidingsorganisatieFactory(), naam="KVO Concept Vaart", slug="concept-vaart"
+    )
+    for stap, gegevens in (
+        (2, {"naam": "De Vaart", "gemeente": "Weststad"}),
+        (3, {"soort": "eerste", "start": "2026-03-01"}),
+        (
+            4,
+            {
+                "voorzitter": {
+                    "naam": "Anna",
+                    "email": "anna@example.org",
+                    "partij": "OV",
+                    "soort": "ondernemersvereniging",
+                }
+            },
+        ),
+    ):
+        start = starten.werkgroepstart_bewaar_stap(actor=user, start=start, stap=stap, gegevens=gegevens)
+    assert start.stap == starten.LAATSTE_STAP
+    return start
 
 
 def _ids(wg) -> dict[str, int]:

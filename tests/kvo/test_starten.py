@@ -216,3 +216,36 @@ def test_stappen_met_begrensd_aantal_queries(actoren, als, django_assert_max_num
     for n in range(1, 6):
         with django_assert_max_num_queries(12):
             assert client.get(stap(start, n)).status_code == 200
+
+
+def test_controleren_toont_de_datums_in_het_nederlands(actoren, als):
+    """Step 5 showed the cycle's dates as the draft keeps them (2026-03-01)."""
+    client = als(actoren.staff)
+    start = doorloop(client, soort="opvolgende")
+    pagina = client.get(stap(start, 5)).content.decode()
+    assert "vanaf 1 maart 2026" in pagina and "van 1 februari 2023" in pagina
+    assert "2026-03-01" not in pagina
+
+
+def test_eerste_stappen_blijven_staan_en_tellen_het_register_mee(actoren, als):
+    """The first steps vanished as soon as one entrepreneur was registered, and the import step was
+    never ticked off; now they stay until the first meeting, each ticked off when done."""
+    import datetime as dt
+
+    from tests.factories import OndernemerFactory
+    from werkgroepen.models import Bijeenkomst
+
+    client = als(actoren.staff)
+    client.post(stap(doorloop(client), 5))
+    wg = Werkgroep.objects.get(slug="de-vaart")
+    with scopes_disabled():
+        terrein = wg.terreinen.get()
+    terrein.grens = {"type": "Polygon", "coordinates": [[[5.0, 52.0], [5.01, 52.0], [5.01, 52.01], [5.0, 52.0]]]}
+    terrein.save()
+    OndernemerFactory(terrein=terrein)
+    r = client.get("/w/de-vaart/")
+    klaar = [s["naam"] for s in r.context["eerste_stappen"] if s["klaar"]]
+    assert klaar == ["Teken het bedrijventerrein op de kaart", "Importeer het ondernemersregister"]
+    with scopes_disabled():
+        Bijeenkomst.objects.create(werkgroep=wg, datum=dt.date(2026, 3, 10))
+    assert client.get("/w/de-vaart/").context["eerste_stappen"] is None

@@ -132,6 +132,9 @@ def _paden_voor(route: str, w):
         if route == "e/stap/<int:nummer>/":  # every step of the survey: each has other question types
             for nummer in range(1, 15):
                 yield slug, f"/e/stap/{nummer}/"
+        elif route == "begeleiding/start/<int:start>/stap/<int:stap>/":  # every step of "Nieuwe werkgroep"
+            for nummer in range(1, 6):
+                yield slug, vul_in(route, w, slug, stap=str(nummer))
         else:
             yield slug, _pad(route, w, slug)
 
@@ -209,6 +212,7 @@ OBJECT_IN_PAD = {
     "maatregelen": "maatregel",
     "evaluaties": "evaluatie",
     "afwijkingen": "afwijking",
+    "start": "werkgroepstart",
 }
 
 
@@ -321,6 +325,7 @@ def test_elke_formulierpagina_is_gevonden(wereld):
         "w/<slug:werkgroep>/audit/",
         "w/<slug:werkgroep>/audit/toets/",
         "e/stap/<int:nummer>/",
+        "begeleiding/start/<int:start>/stap/<int:stap>/",
         "beheer/import/",
     ):
         assert verwacht in routes, verwacht

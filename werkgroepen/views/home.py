@@ -56,9 +56,9 @@ def _home_context(request) -> dict:
 
 
 def _eerste_stappen(wg, aantal_leden: int) -> list[dict] | None:
-    """What a new work group does first (issue 21): shown until it has met or registered its
-    entrepreneurs; None for a group that is under way."""
-    if wg.bijeenkomsten.exists() or Ondernemer.objects.filter(terrein__werkgroep=wg).exists():
+    """What a new work group does first (issue 21), each step ticked off when done: shown until it
+    has met (its first meeting is the last step); None for a group that is under way."""
+    if wg.bijeenkomsten.exists():
         return None
     terreinen = list(wg.terreinen.order_by("naam"))
     zonder_grens = next((t for t in terreinen if not t.grens), None)
@@ -76,7 +76,7 @@ def _eerste_stappen(wg, aantal_leden: int) -> list[dict] | None:
         {
             "naam": "Importeer het ondernemersregister",
             "uitleg": "Een CSV- of Excel-bestand met de ondernemers van het terrein; nodig voor de enquête.",
-            "klaar": False,
+            "klaar": Ondernemer.objects.filter(terrein__werkgroep=wg).exists(),
             "url": reverse("gebieden:ondernemers_importeren", kwargs={"werkgroep": slug, "terrein": eerste.pk})
             if eerste
             else reverse("gebieden:overzicht", kwargs={"werkgroep": slug}),
