@@ -24,7 +24,10 @@ class OrganisatieForm(forms.Form):
 
 class BegeleiderForm(forms.Form):
     email = forms.EmailField(
-        label="E-mailadres van de procesbegeleider", max_length=254, help_text="Het adres van een bestaand account."
+        label="E-mailadres van de procesbegeleider",
+        max_length=254,
+        help_text="Heeft dit adres nog geen account, dan krijgt de procesbegeleider een e-mail "
+        "om een wachtwoord te kiezen.",
     )
 
 
@@ -75,7 +78,12 @@ def organisatie(request, pk: int):
         except ValidationError as fout:
             _fouten(form, fout)
         else:
-            messages.success(request, f"{user} is nu procesbegeleider bij {org.naam}.")
+            tekst = f"{user} is nu procesbegeleider bij {org.naam}."
+            if getattr(user, "kvo_nieuw_account", False):
+                tekst += (
+                    " Er is een account gemaakt; de procesbegeleider krijgt een e-mail om een wachtwoord te kiezen."
+                )
+            messages.success(request, tekst)
             return redirect("beheer:organisatie", org.pk)
     context = {
         "organisatie": org,

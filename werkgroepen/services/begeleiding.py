@@ -34,21 +34,52 @@ def begeleidingsorganisatie_maak(*, actor, naam: str) -> Begeleidingsorganisatie
 
 @transaction.atomic
 def begeleider_voeg_toe(*, actor, organisatie: Begeleidingsorganisatie, email: str):
-    """Add the existing account with ``email`` as a facilitator of ``organisatie``."""
+    """Add the account with ``email`` as a facilitator of ``organisatie``. Without an account one is
+    made (no password, the address recorded as verified) and a welcome mail with a link to choose a
+    password goes out after commit: sign-up is closed, so this is how a new facilitator gets in."""
     email = (email or "").strip().lower()
-    user = get_user_model().objects.filter(email__iexact=email, is_active=True).first() if email else None
-    if user is None:
-        raise ValidationError(
-            {
-                "email": "Er is geen actief account met dit e-mailadres. Vraag de procesbegeleider eerst een "
-                "account aan te maken (Registreren op de inlogpagina) en voeg hem of haar daarna toe."
-            }
-        )
-    if organisatie.gebruikers.filter(pk=user.pk).exists():
+    if not email:
+        raise ValidationError({"email": "Vul het e-mailadres van de procesbegeleider in."})
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None and not user.is_active:
+        raise ValidationError({"email": "Het account met dit e-mailadres is uitgeschakeld; zet het eerst weer aan."})
+    if user is not None and organisatie.gebruikers.filter(pk=user.pk).exists():
         raise ValidationError({"email": f"{user} is al procesbegeleider bij {organisatie}."})
+    nieuw = user is None
+    if nieuw:
+        from kvo.adapters import adres_bevestigd
+
+        user = User.objects.create_user(email=email, password=None)  # unusable until the link is used
+        adres_bevestigd(user)
+        transaction.on_commit(lambda: _welkom(user, organisatie, actor))
     organisatie.gebruikers.add(user)
-    log.info("begeleider %s toegevoegd aan %s door %s", user.pk, organisatie.pk, actor)
+    log.info("begeleider %s toegevoegd aan %s door %s (nieuw account: %s)", user.pk, organisatie.pk, actor, nieuw)
+    user.kvo_nieuw_account = nieuw
     return user
+
+
+def _welkom(user, organisatie: Begeleidingsorganisatie, actor) -> None:
+    """The new facilitator's mail: who added them, and a link to choose a password (allauth's reset
+    link: one use, expires as allauth's password reset does)."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.urls import reverse
+
+    pad = reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+    )
+    link = settings.SITE_URL.rstrip("/") + pad
+    door = getattr(actor, "email", "") or "de beheerder"
+    tekst = (
+        f"Goedendag,\n\n{door} heeft u toegevoegd als procesbegeleider van {organisatie.naam} in KVO Werkplaats.\n\n"
+        f"Kies via deze link uw wachtwoord; daarna logt u in met {user.email}:\n{link}\n\n"
+        "De link werkt één keer. Verlopen? Kies dan 'Wachtwoord vergeten' op de inlogpagina.\n\nKVO Werkplaats\n"
+    )
+    send_mail(f"Welkom bij KVO Werkplaats ({organisatie.naam})", tekst, None, [user.email])
 
 
 @transaction.atomic
