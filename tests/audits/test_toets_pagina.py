@@ -66,10 +66,13 @@ def test_ongeldige_datum_geeft_melding(actoren, als):
 
 
 def test_begrensd_aantal_queries(actoren, als, django_assert_max_num_queries):
+    from kvo import versie
+
     client = als(actoren.lid)
-    client.get(URL)
-    with django_assert_max_num_queries(60):
-        client.get(URL)
+    client.get(URL)  # the session and the per-process URL patterns, not what this test is about
+    # the computed page, not the kept one: a kept page would pass any bound
+    with versie.opnieuw(), django_assert_max_num_queries(60):
+        assert client.get(URL).status_code == 200
 
 
 def test_htmx_geeft_alleen_het_resultaat(actoren, als):

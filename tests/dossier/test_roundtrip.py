@@ -2,7 +2,6 @@
 
 import copy
 import json
-import time
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -29,12 +28,11 @@ def test_demo_dossier_round_trip(db, naam):
     assert export == dossier
 
 
-def test_groot_dossier_snel_en_round_trip(db, groot, django_assert_max_num_queries):
+def test_groot_dossier_begrensd_en_round_trip(db, groot, django_assert_max_num_queries):
+    # The time it takes is a benchmark, not a test: bench/run.py measures this import against its target.
     valideer(groot)
-    begin = time.monotonic()
     with django_assert_max_num_queries(40):
         werkgroep = dossier_importeer(actor=None, dossier=copy.deepcopy(groot))
-    assert time.monotonic() - begin < 5
     assert sum(t.ondernemers.count() for t in werkgroep.terreinen.all()) == 600
     with django_assert_max_num_queries(26):  # a query per cycle and part (plan, evaluations and audit too)
         export = dossier_exporteer(werkgroep=werkgroep)
