@@ -24,7 +24,7 @@ import uuid
 
 from celery import shared_task
 from django.core.mail import EmailMessage, mailers
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -230,11 +230,10 @@ def herinneringen_versturen(self, *, werkgroep, enquete_id: int, ronde: int) -> 
 def _ronde_telling(enquete_id: int, ronde: int) -> dict:
     from analyse.models import Herinnering
 
-    rijen = Herinnering._base_manager.filter(uitnodiging__enquete_id=enquete_id, ronde=ronde)
-    return {
-        "verstuurd": rijen.filter(status=Herinnering.Status.VERSTUURD).count(),
-        "mislukt": rijen.filter(status=Herinnering.Status.MISLUKT).count(),
-    }
+    return Herinnering._base_manager.filter(uitnodiging__enquete_id=enquete_id, ronde=ronde).aggregate(
+        verstuurd=Count("pk", filter=Q(status=Herinnering.Status.VERSTUURD)),
+        mislukt=Count("pk", filter=Q(status=Herinnering.Status.MISLUKT)),
+    )
 
 
 def _herinneringen_ronde(enquete, ronde: int, vandaag) -> dict:
