@@ -7,6 +7,7 @@ The output is deterministic (same data → same bytes): numbers are rounded, ord
 
 from __future__ import annotations
 
+import base64
 import math
 from dataclasses import dataclass
 
@@ -141,12 +142,16 @@ def _plaats_labels(vormen_xy, breedte: int, hoogte: int, bezet: list) -> list[tu
     return uit
 
 
-def gebied_svg(terreinen, locaties=(), *, breedte: int = 480, hoogte: int = 320, marge: int = 24) -> SafeString:
+def gebied_svg(
+    terreinen, locaties=(), *, breedte: int = 480, hoogte: int = 320, marge: int = 24, ondergrond: bool = False
+) -> SafeString:
     """The outline as an inline ``<svg>``; an empty string when no boundary is recorded.
 
     Every park with a valid boundary is drawn; its name stands beside its outline (with a thin line
     to it) rather than on top of it, clear of the other outlines and names. A scale bar (bottom
-    left) and a north arrow (top right) make distances readable at street level."""
+    left) and a north arrow (top right) make distances readable at street level. With
+    ``ondergrond`` the streets lie beneath (``gebieden.ondergrond``, when a tile service is set),
+    with its source named in the corner and the names on a white box."""
     from shapely.affinity import affine_transform
     from shapely.geometry import Point
     from shapely.ops import nearest_points
@@ -190,6 +195,20 @@ def gebied_svg(terreinen, locaties=(), *, breedte: int = 480, hoogte: int = 320,
         f"<title>{escape(label)}</title>",
         f'<rect x="0" y="0" width="{breedte}" height="{hoogte}" fill="#f4f6f9"/>',
     ]
+    basis = None
+    if ondergrond:
+        from gebieden.ondergrond import ondergrond as basiskaart
+
+        def lonlat(x: float, y: float) -> tuple[float, float]:
+            return ((x - ox) / schaal + xmin) / cos, -((y - oy) / schaal + ymin)
+
+        (west, noord), (oost, zuid) = lonlat(0, 0), lonlat(breedte, hoogte)
+        basis = basiskaart(west, zuid, oost, noord, breedte * 2, hoogte * 2)
+    if basis is not None:
+        regels.append(
+            f'<image x="0" y="0" width="{breedte}" height="{hoogte}" preserveAspectRatio="none" '
+            f'href="data:image/jpeg;base64,{base64.b64encode(basis.jpeg).decode()}"/>'
+        )
     kleuren = {}
     kleur_index = 0
     # adjacent locations first, so parks are drawn on top
@@ -214,8 +233,13 @@ def gebied_svg(terreinen, locaties=(), *, breedte: int = 480, hoogte: int = 320,
     noord_doos = (breedte - 34, 8, breedte - 8, 52)
     # parks get their place first, then the adjacent locations
     volgorde = sorted(geordend, key=lambda v: (v.aangrenzend, v.naam.casefold()))
+    bezet = [schaal_doos, noord_doos]
+    bron = f"Ondergrond: {basis.bron}" if basis is not None and basis.bron else ""
+    bron_breedte = _label_breedte(bron, vet=False) * 10 / LETTER + 10
+    if bron:
+        bezet.append((breedte - bron_breedte, hoogte - 17, breedte, hoogte))
     geplaatst = _plaats_labels(
-        [(v.naam, projectie(v.grens), not v.aangrenzend) for v in volgorde], breedte, hoogte, [schaal_doos, noord_doos]
+        [(v.naam, projectie(v.grens), not v.aangrenzend) for v in volgorde], breedte, hoogte, bezet
     )
     teksten = []
     for (naam, x, y, (ax, ay), _vet, doos), v in zip(geplaatst, volgorde, strict=True):
@@ -227,6 +251,12 @@ def gebied_svg(terreinen, locaties=(), *, breedte: int = 480, hoogte: int = 320,
             f'stroke="{kleur}" stroke-width="1"/>'
         )
         stijl = ' font-style="italic"' if v.aangrenzend else ' font-weight="700"'
+        if basis is not None:  # a name on the streets needs its own ground
+            bx0, by0, bx1, by1 = doos.bounds
+            teksten.append(
+                f'<rect x="{_getal(bx0 - 3)}" y="{_getal(by0)}" width="{_getal(bx1 - bx0 + 6)}" '
+                f'height="{_getal(by1 - by0)}" rx="3" fill="#ffffff" fill-opacity="0.88"/>'
+            )
         teksten.append(
             f'<text x="{_getal(x)}" y="{_getal(y)}" text-anchor="middle" dominant-baseline="middle" '
             f'font-size="{LETTER}" fill="{kleur}" class="kaart-label"{stijl}>{escape(naam)}</text>'
@@ -234,5 +264,12 @@ def gebied_svg(terreinen, locaties=(), *, breedte: int = 480, hoogte: int = 320,
     regels += teksten
     regels += schaal_regels
     regels += _noordpijl(breedte)
+    if bron:
+        regels += [
+            f'<rect x="{_getal(breedte - bron_breedte)}" y="{hoogte - 17}" width="{_getal(bron_breedte)}" height="17" '
+            f'fill="#ffffff" fill-opacity="0.85"/>',
+            f'<text x="{breedte - 5}" y="{hoogte - 5}" font-size="10" text-anchor="end" fill="#1b1f24" '
+            f'class="kaart-bron">{escape(bron)}</text>',
+        ]
     regels.append("</svg>")
     return mark_safe("\n".join(regels))

@@ -31,6 +31,11 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS",
 SITE_URL = os.environ.get("KVO_SITE_URL", "http://127.0.0.1:8000")
 # Fetch CBS open data (registered crime per neighbourhood) from its OData endpoint; off: import a downloaded file.
 KVO_CBS_OPHALEN = os.environ.get("KVO_CBS_OPHALEN", "") == "1"
+# The street map under the area's outline in the document set (gebieden.ondergrond): a {z}/{x}/{y}
+# tile service, off by default (no internet); docker-compose sets PDOK's BRT-Achtergrondkaart.
+KVO_KAART_TEGELS = os.environ.get("KVO_KAART_TEGELS", "")
+KVO_KAART_BRON = os.environ.get("KVO_KAART_BRON", "BRT-Achtergrondkaart, © Kadaster (PDOK)")
+KVO_TEGELCACHE = os.environ.get("KVO_TEGELCACHE", str(Path(os.environ.get("TMPDIR", "/tmp")) / "kvo-tegels"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -232,7 +232,7 @@ def _gebied(g: Gegevens) -> dict:
     return {
         "terreinen": terreinen,
         "locaties": locaties,
-        "kaart": _zonder_halo(gebied_svg(terreinen, locaties, breedte=720, hoogte=480)),
+        "kaart": _zonder_halo(gebied_svg(terreinen, locaties, breedte=720, hoogte=480, ondergrond=True)),
         "totaal_ondernemers": sum(t.aantal_ondernemers for t in terreinen),
         "zonder_grens": [t for t in terreinen if not (t.grens and geo.is_geldig(t.grens))],
     }
