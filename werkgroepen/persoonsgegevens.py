@@ -47,7 +47,8 @@ def _termijnen() -> dict[int, int]:
 
 
 def _leden_van(b: Betrokkene):
-    return Lid.objects.filter(pk__in=b.ids).select_related("werkgroep", "partij", "terrein")
+    """The person's member rows (none for an entrepreneur: their ids are register rows)."""
+    return Lid.objects.filter(pk__in=b.ids if b.soort == "lid" else []).select_related("werkgroep", "partij", "terrein")
 
 
 def zoek_leden(*, email: str, naam: str = "", werkgroep_id=None, pk=None) -> list[Betrokkene]:
@@ -126,6 +127,8 @@ def bezwaren_leden(b: Betrokkene, vandaag: dt.date) -> list[str]:
 def wis_leden(b: Betrokkene, actor) -> int:
     """The member's rows stay as "verwijderd lid" (attendance, roles in past audits keep their count);
     contact data, the account link and the invitations go; the log's sentences lose the name."""
+    if b.soort != "lid":
+        return 0
     leden = list(_leden_van(b))
     per_werkgroep: dict[int, list[int]] = defaultdict(list)
     for lid in leden:
