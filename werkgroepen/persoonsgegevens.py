@@ -7,6 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Max, Q
 
 from kvo.avg import (
@@ -225,10 +226,11 @@ def archief_opruimen(vandaag: dt.date) -> Opgeruimd:
         laatste = document.laatste or document.bewaren_tot
         if jaren_later(laatste, termijnen.get(document.werkgroep_id, MINIMUM_BEWAARTERMIJN)) >= vandaag:
             continue
-        for versie in document.versies.all():
-            versie.bestand.delete(save=False)
+        bestanden = [(v.bestand.storage, v.bestand.name) for v in document.versies.all() if v.bestand]
         uit.tel(document.werkgroep_id)
         document.delete()
+        for opslag, naam in bestanden:  # the files once the rows are really gone
+            transaction.on_commit(lambda opslag=opslag, naam=naam: opslag.delete(naam))
     return uit
 
 

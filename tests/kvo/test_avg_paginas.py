@@ -132,3 +132,21 @@ def test_zoekformulier_fouten(actoren, als):
     r = client.get(VERZOEKEN, {"soort": "ondernemer", "naam": "x"})
     assert r.status_code == 200 and "Kies de werkgroep" in r.text and "ten minste twee letters" in r.text
     assert client.get(WISSEN, {"soort": "lid", "email": "niemand@example.org"}).status_code == 404
+
+
+def test_beheer_vindt_het_register_vanaf_de_werkgroepenlijst(actoren, als):
+    pagina = als(actoren.staff).get(reverse("beheer:werkgroepen_status"))
+    assert REGISTER in pagina.text and VERZOEKEN in pagina.text
+
+
+def test_diensten_alleen_voor_beheer(actoren):
+    from django.core.exceptions import PermissionDenied
+
+    from kvo.services_avg import betrokkene_exporteer, betrokkene_wis
+
+    (b,) = avg.zoek_betrokkenen(soort_betrokkene="lid", email="lid@example.org")
+    for actor in (actoren.begeleider, actoren.voorzitter, None):
+        with pytest.raises(PermissionDenied):
+            betrokkene_exporteer(actor=actor, betrokkene=b)
+        with pytest.raises(PermissionDenied):
+            betrokkene_wis(actor=actor, betrokkene=b, reden="x")
