@@ -143,3 +143,34 @@ registreer(
         volgorde=33,
     )
 )
+
+
+def exporteer_schouwen(b: Betrokkene) -> list[dict]:
+    if b.soort != "lid" or not b.ids:
+        return []
+    from analyse.models import Schouw
+
+    return [
+        {"werkgroep": w, "datum": d.isoformat(), "soort": s}
+        for w, d, s in Schouw.objects.filter(aanwezigen__in=b.ids)
+        .distinct()
+        .order_by("datum")
+        .values_list("werkgroep__naam", "datum", "soort")
+    ]
+
+
+registreer(
+    Gegevenssoort(
+        sleutel="analyse.schouw_aanwezigheid",
+        naam="Aanwezigheid bij de schouw",
+        betrokkenen="leden",
+        gegevens="welke leden met een dag- of avondschouw meeliepen",
+        doel="aantonen hoe de schouw is uitgevoerd (KVO-handboek §4.1.3)",
+        grondslag="gerechtvaardigd belang van het samenwerkingsverband (art. 6 lid 1 sub f AVG)",
+        bewaartermijn="zolang de werkgroep bestaat en daarna de bewaartermijn van het archief; na een verzoek "
+        "om verwijdering staat er 'verwijderd lid'",
+        ontvangers="de leden van de werkgroep en de auditor (schouwrapport); KVO Werkplaats als verwerker",
+        exporteer=exporteer_schouwen,
+        volgorde=34,
+    )
+)

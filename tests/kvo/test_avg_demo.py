@@ -51,6 +51,8 @@ def test_lid_export_en_wissen(demo, staff):
     assert rij["naam"] == "Rudi Postma" and rij["email"] == POSTMA
     assert len(rij["aanwezig_bij_bijeenkomsten"]) == lid.bijeenkomsten.count() > 0
     assert export["gegevens"]["kvo.accounts"]["gegevens"]["email"] == POSTMA
+    schouwen = lid.schouwen.count()
+    assert len(export["gegevens"].get("analyse.schouw_aanwezigheid", {}).get("gegevens", [])) == schouwen
     assert not [naam for naam in anderen if naam in tekst]  # never another person's data
     assert Logregel.objects.filter(werkgroep=demo, actie="avg.inzage").exists()
 
