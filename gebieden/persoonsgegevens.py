@@ -47,6 +47,7 @@ def zoek_ondernemers(*, email: str = "", naam: str = "", werkgroep_id=None, pk=N
             email=(o.email or "").lower(),
             ids=(o.pk,),
             werkgroep_ids=(werkgroep_id,),
+            namen=(o.naam,),
         )
         for o in rijen.select_related("terrein").order_by("naam", "pk")[:50]
     ]

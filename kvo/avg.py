@@ -38,6 +38,7 @@ class Betrokkene:
     user_id: int | None = None
     ids: tuple[int, ...] = ()
     werkgroep_ids: tuple[int, ...] = ()  # the work groups that hold the person's rows (for the log)
+    namen: tuple[str, ...] = ()  # the person's names, kept out of what is logged about the request
 
 
 @dataclass

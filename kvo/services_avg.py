@@ -131,6 +131,8 @@ def betrokkene_wis(*, actor, betrokkene: avg.Betrokkene, reden: str) -> dict[str
     stay), and anonymous survey responses are never touched. Refused with the reasons while one stands."""
     _alleen_beheer(actor)
     reden = " ".join((reden or "").split())[:200]
+    for naam in (*betrokkene.namen, betrokkene.email):  # the log line about the request names no one
+        reden = avg.vervang_naam(reden, naam, "betrokkene")
     if not reden:
         raise ValidationError("Vul de reden in (bijvoorbeeld: verzoek van betrokkene van 3 december).")
     if bezwaren := betrokkene_bezwaren(betrokkene=betrokkene):

@@ -71,6 +71,7 @@ def zoek_leden(*, email: str, naam: str = "", werkgroep_id=None, pk=None) -> lis
             user_id=user.pk if user else None,
             ids=tuple(lid.pk for lid in leden),
             werkgroep_ids=tuple(sorted({lid.werkgroep_id for lid in leden})),
+            namen=tuple(namen),
         )
     ]
 

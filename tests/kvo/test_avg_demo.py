@@ -63,14 +63,18 @@ def test_lid_export_en_wissen(demo, staff):
     lid.save()
     aanwezig = lid.bijeenkomsten.count()
     voor = _stand(demo)
-    betrokkene_wis(actor=staff, betrokkene=postma, reden="verzoek per e-mail")
+    betrokkene_wis(actor=staff, betrokkene=postma, reden=f"verzoek van Rudi Postma ({POSTMA}) per e-mail")
 
     lid.refresh_from_db()
     assert (lid.naam, lid.email, lid.telefoon, lid.user_id) == (VERWIJDERD_LID, None, None, None)
     assert lid.bijeenkomsten.count() == aanwezig  # attendance stays, as "verwijderd lid"
     assert not get_user_model().objects.filter(email=POSTMA).exists()
     assert not lid.history.exclude(naam=VERWIJDERD_LID).exists()
-    assert not Logregel.objects.filter(omschrijving__icontains="Rudi Postma").exists()
+    assert not Logregel.objects.filter(omschrijving__icontains="Rudi Postma").exists()  # also not the request's
+    assert not Logregel.objects.filter(omschrijving__icontains=POSTMA).exists()
+    assert Logregel.objects.get(werkgroep=demo, actie="avg.gewist").omschrijving.endswith(
+        "verzoek van betrokkene (betrokkene) per e-mail"
+    )
     assert not Voortgang.objects.filter(auteur_naam="Rudi Postma").exists()
     assert _stand(demo) == voor  # the group's records are whole: the readiness answers do not change
     assert avg.zoek_betrokkenen(soort_betrokkene="lid", email=POSTMA) == []
