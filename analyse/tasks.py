@@ -49,6 +49,7 @@ class _Berichten:
 
         from analyse.selectors.enquete import contact_van
         from analyse.tokens import link_url
+        from kvo.avg import privacy_url
 
         naam = enquete.titel or "veiligheidsenquête"
         self.ronde = ronde
@@ -64,6 +65,7 @@ class _Berichten:
                 "link": self.LINK,
                 "ronde": ronde,
                 "contact": contact_van(enquete.werkgroep),
+                "privacy_url": privacy_url(),
             },
         )
 

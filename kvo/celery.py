@@ -37,4 +37,9 @@ app.conf.beat_schedule = {
         "task": "kvo.tasks.alle_toetsen_bijwerken",
         "schedule": crontab(minute=15, hour=3),
     },
+    # AVG: personal data past its retention period is removed or anonymised, logged per work group (kvo.avg).
+    "bewaartermijnen": {
+        "task": "kvo.tasks.bewaartermijnen_toepassen",
+        "schedule": crontab(minute=45, hour=2),
+    },
 }

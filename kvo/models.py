@@ -102,3 +102,21 @@ class Agendalink(models.Model):
 
     def __str__(self) -> str:
         return f"Agendalink {self.token_hash[:8]}…"
+
+
+class Bewaarronde(models.Model):
+    """One run of the nightly retention job (``kvo.services_avg.bewaartermijnen_toepassen``): when, for
+    which day, and per kind of personal data how many rows it removed or anonymised. The work groups'
+    own logs say the same per group; this is the summary staff read on the processing register."""
+
+    uitgevoerd_op = models.DateTimeField(_("uitgevoerd op"))
+    peildatum = models.DateField(_("peildatum"))
+    resultaat = models.JSONField(_("resultaat"), default=dict, blank=True)  # sleutel -> number of rows
+
+    class Meta:
+        verbose_name = _("bewaarronde")
+        verbose_name_plural = _("bewaarrondes")
+        ordering = ["-uitgevoerd_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Bewaarronde {self.peildatum:%d-%m-%Y}: {sum(self.resultaat.values())} rijen"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kvo import views_beheer, views_levensloop, views_organisaties
+from kvo import views_avg, views_beheer, views_levensloop, views_organisaties
 
 app_name = "beheer"
 urlpatterns = [
@@ -22,4 +22,8 @@ urlpatterns = [
         views_levensloop.werkgroep_verwijder_export,
         name="werkgroep_verwijder_export",
     ),
+    path("privacy/", views_avg.verwerkingsregister, name="privacy_register"),
+    path("privacy/verzoeken/", views_avg.verzoeken, name="privacy_verzoeken"),
+    path("privacy/verzoeken/export/", views_avg.verzoek_export, name="privacy_export"),
+    path("privacy/verzoeken/wissen/", views_avg.verzoek_wissen, name="privacy_wissen"),
 ]

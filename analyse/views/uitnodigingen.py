@@ -30,6 +30,7 @@ from analyse.services.reacties import reactie_indienen
 from analyse.tokens import link_url
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
 from gebieden.models import Ondernemer
+from kvo.avg import privacy_url
 from kvo.mixins import fout_in_form, vereist
 from kvo.pdf import template_naar_pdf
 from kvo.permissions import Actie
@@ -314,6 +315,7 @@ def brieven(request, werkgroep, terrein: int):
             "terrein": terrein,
             "brieven": brieven,
             "contact": contact_van(request.werkgroep),
+            "privacy_url": privacy_url(),
             "datum": timezone.localdate(),
         },
     )

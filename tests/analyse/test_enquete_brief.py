@@ -123,6 +123,26 @@ def test_mail_en_enquete_noemen_de_secretaris(client, actoren, opzet):
     assert "Anne de Vries, secretaris van de KVO-werkgroep" in pagina.text
 
 
+def test_brief_mail_en_enquete_verwijzen_naar_de_privacyverklaring(client, actoren, als, opzet):
+    """Issue 24 (AVG): members and entrepreneurs find the privacy statement from the letter, the mail
+    (invitation and reminder) and the survey's pages."""
+    _enquete, terrein = opzet
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    adres = settings.SITE_URL.rstrip("/") + reverse("privacyverklaring")
+    (bericht,) = [m for m in mail.outbox if "mail@bedrijf.nl" in m.to]
+    assert adres in bericht.body
+    brief = pdf_tekst(als(actoren.secretaris).post(url("brieven", terrein=terrein.pk)).content)
+    assert adres in brief.replace("\n", "")
+    client.logout()
+    token = re.search(r"/e/([A-Za-z0-9_-]{40,})/", bericht.body).group(1)
+    client.get(f"/e/{token}/")
+    assert f'href="{reverse("privacyverklaring")}"' in client.get(reverse("enquete:pagina")).text
+    herinnering = render_to_string("analyse/mail/herinnering.txt", {"privacy_url": adres, "contact": {}})
+    assert adres in herinnering
+
+
 # --- the place in the register -------------------------------------------------------------
 
 
