@@ -1,0 +1,280 @@
+"""Single sign-on per organisation (issue 24, ``kvo.sso``) against a real identity provider in a second
+process (``tests/sso.py``): OpenID Connect through django-oauth-toolkit and SAML 2.0 with assertions
+signed by xmlsec. The first sign-in links to the invited member with that address; an unknown address,
+a domain without a provider, an address outside the provider's domains, a wrong audience and an expired
+token or assertion each get a Dutch message, never a 500 and never a session."""
+
+import re
+from html import unescape
+from urllib.parse import urlsplit
+
+import pytest
+from allauth.socialaccount.models import SocialAccount
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.urls import reverse
+
+from kvo import sso
+from kvo.models import Identiteitsaanbieder
+from tests.conftest import maak_lid_user
+from tests.sso import OIDC_SLUG, browser_bij_idp, idp  # noqa: F401  (fixtures)
+from tests.sso import pytestmark as sso_mark
+
+pytestmark = [*sso_mark, pytest.mark.django_db]
+
+WACHTWOORD = "geheim-wachtwoord-123"
+ONGELDIG = "niet geldig bevestigd"
+
+
+@pytest.fixture(autouse=True)
+def _host(client):
+    client.defaults["HTTP_HOST"] = "testserver"  # a browser always sends it; python3-saml reads it
+
+
+@pytest.fixture(autouse=True)
+def _schone_cache():
+    cache.clear()  # allauth's rate limits and its ID-token replay list
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def oidc(idp, actoren):  # noqa: F811
+    return sso.aanbieder_bewaar(
+        actor=actoren.staff,
+        naam="Gemeente Voorbeeldstad (Keycloak)",
+        slug=OIDC_SLUG,
+        soort=Identiteitsaanbieder.Soort.OIDC,
+        domeinen="voorbeeldstad.nl",
+        client_id="kvo-werkplaats",
+        secret="geheim-van-de-test",
+        instellingen={"server_url": f"{idp.url}/o"},
+        organisatie="Gemeente Voorbeeldstad",
+        tweestaps_van_aanbieder=True,
+    )
+
+
+@pytest.fixture
+def saml(idp, actoren):  # noqa: F811
+    return sso.aanbieder_bewaar(
+        actor=actoren.staff,
+        naam="Politie (Entra ID, SAML)",
+        slug="politie",
+        soort=Identiteitsaanbieder.Soort.SAML,
+        domeinen="politie.nl",
+        instellingen={
+            "idp": {
+                "entity_id": "http://idp.test/saml",
+                "sso_url": f"{idp.url}/saml/sso/",
+                "x509cert": idp.certificaat,
+            },
+            "attribute_mapping": {"uid": "uid", "email": "email"},
+            "advanced": {"allow_single_label_domains": True},  # the test client's host is "testserver"
+        },
+        organisatie="Politie",
+        tweestaps_van_aanbieder=True,
+    )
+
+
+@pytest.fixture
+def jan(actoren):
+    partij = actoren.werkgroep.partijen.get(naam="Gemeente Voorbeeldstad")
+    return maak_lid_user(actoren.werkgroep, partij, "jan@voorbeeldstad.nl")
+
+
+@pytest.fixture
+def petra(actoren):
+    partij = actoren.werkgroep.partijen.get(naam="Gemeente Voorbeeldstad")
+    return maak_lid_user(actoren.werkgroep, partij, "petra@politie.nl")
+
+
+def _bij_idp(client, browser, idp, email, *, idp_email=None, gedrag=""):  # noqa: F811
+    """The user types ``email`` on our page, logs in at the IdP (as ``idp_email``) and is sent on."""
+    response = client.post(reverse("sso_inloggen"), {"email": email})
+    assert response.status_code == 302 and response.url.startswith(idp.url), response
+    return browser.get(
+        f"{idp.url}/inloggen/",
+        params={"email": idp_email or email, "gedrag": gedrag, "next": response.url},
+        allow_redirects=False,
+    )
+
+
+def oidc_inloggen(client, browser, idp, email, **kwargs):  # noqa: F811
+    naar_idp = _bij_idp(client, browser, idp, email, **kwargs)
+    autorisatie = browser.get(naar_idp.headers["location"], allow_redirects=False)
+    assert autorisatie.status_code == 302, autorisatie.text[:500]
+    terug = urlsplit(autorisatie.headers["location"])
+    assert terug.netloc == "testserver" and "code=" in terug.query
+    return client.get(f"{terug.path}?{terug.query}")
+
+
+def saml_inloggen(client, browser, idp, email, **kwargs):  # noqa: F811
+    naar_idp = _bij_idp(client, browser, idp, email, **kwargs)
+    formulier = browser.get(naar_idp.headers["location"])
+    assert formulier.status_code == 200, formulier.text[:500]
+    actie = unescape(re.search(r'action="([^"]+)"', formulier.text)[1])
+    velden = {n: unescape(v) for n, v in re.findall(r'name="(\w+)" value="([^"]*)"', formulier.text)}
+    acs = client.post(urlsplit(actie).path, velden)
+    assert acs.status_code == 302
+    return client.get(acs.url)
+
+
+def _ingelogd(client):
+    return client.session.get("_auth_user_id")
+
+
+def _werkgroep(client, actoren):
+    return client.get(reverse("werkgroepen:home", kwargs={"werkgroep": actoren.werkgroep.slug}))
+
+
+# --- OpenID Connect ---------------------------------------------------------------------------
+
+
+def test_oidc_eerste_inlog_koppelt_aan_uitgenodigd_lid(client, browser_bij_idp, idp, oidc, jan, actoren):  # noqa: F811
+    gebruikers = get_user_model().objects.count()
+    response = oidc_inloggen(client, browser_bij_idp, idp, "jan@voorbeeldstad.nl")
+    assert response.status_code == 302, response.content[:500]
+    assert _ingelogd(client) == str(jan.pk)
+    koppeling = SocialAccount.objects.get(user=jan)
+    assert koppeling.provider == OIDC_SLUG
+    assert get_user_model().objects.count() == gebruikers  # linked, nothing made
+    assert _werkgroep(client, actoren).status_code == 200
+
+    client.logout()  # the second time the link is there already
+    response = oidc_inloggen(client, browser_bij_idp, idp, "jan@voorbeeldstad.nl")
+    assert response.status_code == 302 and _ingelogd(client) == str(jan.pk)
+    assert SocialAccount.objects.filter(user=jan).count() == 1
+
+
+def test_oidc_onbekend_adres_krijgt_geen_account(client, browser_bij_idp, idp, oidc, actoren):  # noqa: F811
+    gebruikers = get_user_model().objects.count()
+    response = oidc_inloggen(client, browser_bij_idp, idp, "onbekend@voorbeeldstad.nl")
+    assert response.status_code == 403
+    assert "Er is geen account met het adres onbekend@voorbeeldstad.nl" in response.text
+    assert "uitnodiging" in response.text
+    assert not _ingelogd(client)
+    assert get_user_model().objects.count() == gebruikers
+    assert not SocialAccount.objects.exists()
+
+
+@pytest.mark.parametrize("gedrag", ["aud", "verlopen"])
+def test_oidc_verkeerde_audience_of_verlopen_token(client, browser_bij_idp, idp, oidc, jan, gedrag):  # noqa: F811
+    response = oidc_inloggen(client, browser_bij_idp, idp, "jan@voorbeeldstad.nl", gedrag=gedrag)
+    assert response.status_code == 403
+    assert ONGELDIG in response.text and 'lang="nl"' in response.text
+    assert not _ingelogd(client)
+    assert not SocialAccount.objects.exists()
+
+
+def test_oidc_adres_buiten_de_domeinen_van_de_aanbieder(client, browser_bij_idp, idp, oidc, actoren):  # noqa: F811
+    """A provider answers only for its own domains: it cannot sign in an account on another domain,
+    here an existing member's (lid@example.org)."""
+    response = oidc_inloggen(client, browser_bij_idp, idp, "jan@voorbeeldstad.nl", idp_email="lid@example.org")
+    assert response.status_code == 403
+    assert "hoort niet bij Gemeente Voorbeeldstad" in response.text
+    assert not _ingelogd(client)
+    assert not SocialAccount.objects.exists()
+
+
+def test_onbekend_domein(client, oidc):
+    response = client.post(reverse("sso_inloggen"), {"email": "iemand@elders.nl"})
+    assert response.status_code == 200
+    assert "Voor het domein elders.nl is geen inloggen via de organisatie ingesteld" in response.text
+    assert not _ingelogd(client)
+
+
+def test_aanbieder_onbereikbaar_geeft_nette_melding(client, actoren, jan):
+    sso.aanbieder_bewaar(
+        actor=actoren.staff,
+        naam="Gemeente Voorbeeldstad",
+        slug="weg",
+        soort=Identiteitsaanbieder.Soort.OIDC,
+        domeinen="voorbeeldstad.nl",
+        client_id="x",
+        instellingen={"server_url": "http://127.0.0.1:9"},  # nothing listens there
+    )
+    response = client.post(reverse("sso_inloggen"), {"email": "jan@voorbeeldstad.nl"})
+    assert response.status_code == 503
+    assert "niet bereikbaar" in response.text
+
+
+def test_wachtwoord_voor_een_sso_domein_verwijst_naar_de_organisatie(client, oidc, jan):
+    response = client.post(reverse("account_login"), {"login": jan.email, "password": WACHTWOORD})
+    assert response.status_code == 200
+    assert "Inloggen met uw organisatie" in response.text
+    assert "Voor dit adres logt u in via Gemeente Voorbeeldstad" in response.text
+    assert not _ingelogd(client)
+
+
+def test_inlogpagina_biedt_inloggen_met_organisatie(client, db):
+    html = client.get(reverse("account_login")).text
+    assert reverse("sso_inloggen") in html
+
+
+# --- two-step verification ----------------------------------------------------------------------
+
+
+def test_sso_zonder_tweede_factor_vraagt_de_eigen_tweede_stap(client, browser_bij_idp, idp, oidc, jan, actoren):  # noqa: F811
+    actoren.werkgroep.mfa_verplicht = True
+    actoren.werkgroep.save()
+    assert oidc_inloggen(client, browser_bij_idp, idp, jan.email).status_code == 302
+    response = _werkgroep(client, actoren)
+    assert response.status_code == 302 and response.url.startswith(reverse("mfa_activate_totp"))
+
+
+def test_sso_met_tweede_factor_van_de_aanbieder_telt(client, browser_bij_idp, idp, oidc, jan, actoren):  # noqa: F811
+    actoren.werkgroep.mfa_verplicht = True
+    actoren.werkgroep.save()
+    assert oidc_inloggen(client, browser_bij_idp, idp, jan.email, gedrag="mfa").status_code == 302
+    assert _werkgroep(client, actoren).status_code == 200
+
+
+def test_tweede_factor_van_een_niet_vertrouwde_aanbieder_telt_niet(client, browser_bij_idp, idp, oidc, jan, actoren):  # noqa: F811
+    oidc.tweestaps_van_aanbieder = False
+    oidc.save()
+    actoren.werkgroep.mfa_verplicht = True
+    actoren.werkgroep.save()
+    assert oidc_inloggen(client, browser_bij_idp, idp, jan.email, gedrag="mfa").status_code == 302
+    response = _werkgroep(client, actoren)
+    assert response.status_code == 302 and response.url.startswith(reverse("mfa_activate_totp"))
+
+
+def test_acr_telt_alleen_als_beheer_hem_noemt(oidc):
+    data = {"id_token": {"acr": "2", "amr": ["pwd"]}}
+    assert not sso.aanbieder_bevestigt_tweestaps(oidc, data)
+    oidc.app.settings["tweestaps_acr"] = ["2"]
+    assert sso.aanbieder_bevestigt_tweestaps(oidc, data)
+
+
+# --- SAML ---------------------------------------------------------------------------------------
+
+
+def test_saml_eerste_inlog_koppelt_aan_uitgenodigd_lid(client, browser_bij_idp, idp, saml, petra, actoren):  # noqa: F811
+    response = saml_inloggen(client, browser_bij_idp, idp, petra.email)
+    assert response.status_code == 302, response.content[:800]
+    assert _ingelogd(client) == str(petra.pk)
+    assert SocialAccount.objects.get(user=petra).provider == "politie"
+    assert _werkgroep(client, actoren).status_code == 200
+
+
+@pytest.mark.parametrize("gedrag", ["aud", "verlopen"])
+def test_saml_verkeerde_audience_of_verlopen_assertie(client, browser_bij_idp, idp, saml, petra, gedrag):  # noqa: F811
+    response = saml_inloggen(client, browser_bij_idp, idp, petra.email, gedrag=gedrag)
+    assert response.status_code == 403
+    assert ONGELDIG in response.text
+    assert not _ingelogd(client)
+    assert not SocialAccount.objects.exists()
+
+
+def test_saml_onbekend_adres(client, browser_bij_idp, idp, saml):  # noqa: F811
+    response = saml_inloggen(client, browser_bij_idp, idp, "niemand@politie.nl")
+    assert response.status_code == 403
+    assert "Er is geen account met het adres niemand@politie.nl" in response.text
+    assert not _ingelogd(client)
+
+
+def test_saml_tweede_factor_van_de_aanbieder(client, browser_bij_idp, idp, saml, petra, actoren):  # noqa: F811
+    actoren.werkgroep.mfa_verplicht = True
+    actoren.werkgroep.save()
+    assert saml_inloggen(client, browser_bij_idp, idp, petra.email, gedrag="mfa").status_code == 302
+    assert _werkgroep(client, actoren).status_code == 200
