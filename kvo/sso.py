@@ -144,7 +144,7 @@ def aanbieder_bewaar(
     app = aanbieder.app if aanbieder else SocialApp()
     app.provider = soort
     app.provider_id = slug
-    app.name = naam
+    app.name = naam[:40]  # allauth's column
     # SAML: allauth finds the app by client_id = the organisation's slug in the URL.
     app.client_id = client_id if soort == Identiteitsaanbieder.Soort.OIDC else slug
     if secret or soort == Identiteitsaanbieder.Soort.SAML:

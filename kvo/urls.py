@@ -47,6 +47,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("gezondheid/", Gezondheid.as_view(), name="gezondheid"),  # for the load balancer
     path("accounts/organisatie/", views_sso.inloggen_organisatie, name="sso_inloggen"),  # kvo.sso
+    path("accounts/saml/<str:organization_slug>/acs/finish/", views_sso.saml_acs_afronden),  # before allauth's
     path("accounts/", include("allauth.urls")),
     path("uitnodiging/", include("werkgroepen.urls_uitnodiging")),
     path("e/", include("analyse.urls_publiek")),  # the entrepreneur's survey, without an account

@@ -72,6 +72,20 @@ def _naar_aanbieder(request, aanbieder: Identiteitsaanbieder, email: str):
         )
 
 
+@login_not_required
+def saml_acs_afronden(request, organization_slug: str):
+    """allauth's SAML ``acs/finish/`` with what python3-saml lets through caught: an empty or broken
+    response (lxml's syntax error) is a refusal with a Dutch message, not a 500."""
+    from allauth.socialaccount.providers.saml.views import finish_acs
+    from lxml import etree
+
+    try:
+        return finish_acs(request, organization_slug=organization_slug)
+    except (etree.LxmlError, OneLogin_Saml2_Error, ValueError, TypeError) as fout:
+        log.warning("sso %s: onleesbaar SAML-antwoord: %r", organization_slug, fout)
+        return render(request, "account/sso_geweigerd.html", {"melding": sso.ONGELDIG_BEWIJS}, status=403)
+
+
 # --- staff --------------------------------------------------------------------------------------
 
 
@@ -89,7 +103,10 @@ class AanbiederForm(forms.Form):
     )
     organisatie = forms.CharField(label="Organisatie (partij)", max_length=200, required=False)
     domeinen = forms.CharField(
-        label="E-maildomeinen", widget=forms.Textarea(attrs={"rows": 3}), help_text="Eén per regel, bijv. utrecht.nl."
+        label="E-maildomeinen",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Eén per regel, bijv. utrecht.nl.",
     )
     client_id = forms.CharField(label="Client-ID (alleen OIDC)", max_length=191, required=False)
     secret = forms.CharField(
@@ -101,6 +118,7 @@ class AanbiederForm(forms.Form):
     )
     instellingen = forms.CharField(
         label="Instellingen (JSON)",
+        max_length=20000,
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
         help_text='OIDC: {"server_url": "https://login.microsoftonline.com/<tenant>/v2.0"}. '
         'SAML: {"idp": {"entity_id": "…", "metadata_url": "…"}} of met "sso_url" en "x509cert".',

@@ -278,3 +278,93 @@ def test_saml_tweede_factor_van_de_aanbieder(client, browser_bij_idp, idp, saml,
     actoren.werkgroep.save()
     assert saml_inloggen(client, browser_bij_idp, idp, petra.email, gedrag="mfa").status_code == 302
     assert _werkgroep(client, actoren).status_code == 200
+
+
+# --- staff configure the providers -------------------------------------------------------------
+
+
+def _formulier(**extra):
+    return {
+        "naam": "Gemeente Voorbeeldstad (Entra ID)",
+        "slug": "voorbeeldstad",
+        "soort": "openid_connect",
+        "domeinen": "Voorbeeldstad.nl\n@gemeente-voorbeeldstad.nl",
+        "client_id": "00000000-aaaa-bbbb-cccc-000000000000",
+        "secret": "een-geheim",
+        "instellingen": '{"server_url": "https://login.microsoftonline.com/tenant-id/v2.0"}',
+        "actief": "on",
+        **extra,
+    }
+
+
+def test_beheer_alleen_voor_staff(als, actoren):
+    assert als(actoren.lid).get(reverse("beheer:sso")).status_code == 403
+    assert als(actoren.begeleider).post(reverse("beheer:sso"), _formulier()).status_code == 403
+    assert not Identiteitsaanbieder.objects.exists()
+    assert als(actoren.staff).get(reverse("beheer:sso")).status_code == 200
+
+
+def test_beheer_stelt_een_aanbieder_in(als, actoren):
+    client = als(actoren.staff)
+    response = client.post(reverse("beheer:sso"), _formulier())
+    aanbieder = Identiteitsaanbieder.objects.get()
+    assert response.status_code == 302 and response.url == reverse("beheer:sso_aanbieder", args=[aanbieder.pk])
+    assert aanbieder.domeinen == ["voorbeeldstad.nl", "gemeente-voorbeeldstad.nl"]
+    assert (aanbieder.app.provider, aanbieder.app.provider_id) == ("openid_connect", "voorbeeldstad")
+    assert aanbieder.app.client_id == "00000000-aaaa-bbbb-cccc-000000000000"
+    assert aanbieder.app.settings["oauth_pkce_enabled"] is True
+    pagina = client.get(response.url).text
+    assert "/accounts/oidc/voorbeeldstad/login/callback/" in pagina  # what the IdP's administrator registers
+    assert "een-geheim" not in pagina
+    assert sso.aanbieder_voor_email("Iemand@GEMEENTE-voorbeeldstad.nl") == aanbieder
+
+    # an empty secret keeps the stored one
+    client.post(response.url, _formulier(secret="", tweestaps_van_aanbieder="on"))
+    aanbieder.refresh_from_db()
+    assert aanbieder.app.secret == "een-geheim" and aanbieder.tweestaps_van_aanbieder
+
+
+def test_beheer_een_domein_hoort_bij_een_aanbieder(als, actoren):
+    client = als(actoren.staff)
+    client.post(reverse("beheer:sso"), _formulier())
+    response = client.post(reverse("beheer:sso"), _formulier(slug="tweede", domeinen="voorbeeldstad.nl"))
+    assert response.status_code == 200
+    assert "Het domein voorbeeldstad.nl hoort al bij" in response.text
+    assert Identiteitsaanbieder.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("velden", "melding"),
+    [
+        ({"instellingen": "{niet json"}, "Geen geldige JSON"),
+        ({"instellingen": "{}"}, "server_url"),
+        ({"domeinen": "geen domein"}, "geen geldig e-maildomein"),
+        ({"soort": "saml", "instellingen": '{"idp": {"entity_id": "x"}}'}, "metadata_url"),
+    ],
+)
+def test_beheer_foute_instellingen_krijgen_een_melding(als, actoren, velden, melding):
+    response = als(actoren.staff).post(reverse("beheer:sso"), _formulier(**velden))
+    assert response.status_code == 200
+    assert melding in response.text
+    assert not Identiteitsaanbieder.objects.exists()
+
+
+def test_beheer_verwijderen_ontkoppelt(als, actoren, jan):
+    client = als(actoren.staff)
+    client.post(reverse("beheer:sso"), _formulier())
+    aanbieder = Identiteitsaanbieder.objects.get()
+    SocialAccount.objects.create(user=jan, provider=aanbieder.app.provider_id, uid="abc")
+    response = client.post(reverse("beheer:sso_aanbieder_verwijderen", args=[aanbieder.pk]))
+    assert response.status_code == 302
+    assert not Identiteitsaanbieder.objects.exists() and not SocialAccount.objects.exists()
+    assert sso.aanbieder_voor_email(jan.email) is None
+
+
+@pytest.mark.parametrize("waarde", ["", "geen-base64!", "PHNhbWw+PC9zYW1sPg=="])
+def test_saml_rommel_naar_de_acs(client, saml, waarde):
+    """A forged or broken response posted straight to the ACS: a Dutch refusal, no 500, no session."""
+    acs = client.post(reverse("saml_acs", args=["politie"]), {"SAMLResponse": waarde})
+    response = client.get(acs.url)
+    assert response.status_code == 403
+    assert ONGELDIG in response.text
+    assert not _ingelogd(client)
