@@ -239,6 +239,25 @@ def test_tweede_factor_van_een_niet_vertrouwde_aanbieder_telt_niet(client, brows
     assert response.status_code == 302 and response.url.startswith(reverse("mfa_activate_totp"))
 
 
+def test_eigen_tweede_stap_na_sso_opent_de_werkgroep(client, browser_bij_idp, idp, oidc, jan, actoren):  # noqa: F811
+    """A member who set up TOTP here confirms it after the organisation's sign-in as after a password
+    (allauth's login stage), and that code is the second factor a group with the rule asks for."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from tests.kvo.test_accounts import _huidige_code
+
+    actoren.werkgroep.mfa_verplicht = True
+    actoren.werkgroep.save()
+    geheim = generate_totp_secret()
+    TOTP.activate(jan, geheim)
+    response = oidc_inloggen(client, browser_bij_idp, idp, jan.email)
+    assert response.status_code == 302 and response.url == reverse("mfa_authenticate")
+    assert not _ingelogd(client)
+    assert client.post(reverse("mfa_authenticate"), {"code": _huidige_code(geheim)}).status_code == 302
+    assert _ingelogd(client) == str(jan.pk)
+    assert _werkgroep(client, actoren).status_code == 200
+
+
 def test_acr_telt_alleen_als_beheer_hem_noemt(oidc):
     data = {"id_token": {"acr": "2", "amr": ["pwd"]}}
     assert not sso.aanbieder_bevestigt_tweestaps(oidc, data)
