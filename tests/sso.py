@@ -7,6 +7,7 @@ module. ``browser_bij_idp`` is the user's browser at the IdP: a ``requests`` ses
 
 import datetime as dt
 import os
+import select
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -69,7 +70,8 @@ def idp(tmp_path_factory):
         text=True,
     )
     try:
-        regel = proces.stdout.readline()  # "poort N" once it listens; empty if it died
+        klaar, _, _ = select.select([proces.stdout], [], [], 120)  # migrating its database takes a few seconds
+        regel = proces.stdout.readline() if klaar else ""  # "poort N" once it listens; empty if it died
         assert regel.startswith("poort "), f"de test-IdP startte niet (exit {proces.poll()})"
         yield Idp(url=f"http://127.0.0.1:{int(regel.split()[1])}", certificaat=pem)
     finally:
