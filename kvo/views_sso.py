@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 
-import requests
 from allauth.account.internal.decorators import login_not_required
 from allauth.account.utils import get_next_redirect_url
 from allauth.core import ratelimit
@@ -61,8 +60,9 @@ def _naar_aanbieder(request, aanbieder: Identiteitsaanbieder, email: str):
         kwargs["auth_params"] = {**provider.get_auth_params(), "login_hint": email}
     try:
         return provider.redirect(request, AuthProcess.LOGIN, next_url=get_next_redirect_url(request), **kwargs)
-    except (requests.RequestException, OneLogin_Saml2_Error, ImproperlyConfigured, ValueError, KeyError) as fout:
-        # the provider is down, or its settings are wrong: staff see the reason in the log
+    except (OSError, OneLogin_Saml2_Error, ImproperlyConfigured, ValueError, KeyError) as fout:
+        # the provider is down (requests' and urllib's errors are OSErrors), or its settings are wrong:
+        # staff see the reason in the log
         log.warning("sso %s: aanbieder niet bereikbaar: %r", aanbieder.slug, fout)
         return render(
             request,
@@ -81,7 +81,7 @@ def saml_acs_afronden(request, organization_slug: str):
 
     try:
         return finish_acs(request, organization_slug=organization_slug)
-    except (etree.LxmlError, OneLogin_Saml2_Error, ValueError, TypeError) as fout:
+    except (etree.LxmlError, OneLogin_Saml2_Error, OSError, ValueError, TypeError) as fout:  # OSError: metadata URL
         log.warning("sso %s: onleesbaar SAML-antwoord: %r", organization_slug, fout)
         return render(request, "account/sso_geweigerd.html", {"melding": sso.ONGELDIG_BEWIJS}, status=403)
 

@@ -387,3 +387,17 @@ def test_saml_rommel_naar_de_acs(client, saml, waarde):
     assert response.status_code == 403
     assert ONGELDIG in response.text
     assert not _ingelogd(client)
+
+
+def test_saml_metadata_onbereikbaar_geeft_nette_melding(client, actoren, petra):
+    sso.aanbieder_bewaar(
+        actor=actoren.staff,
+        naam="Politie",
+        slug="politie-weg",
+        soort=Identiteitsaanbieder.Soort.SAML,
+        domeinen="politie.nl",
+        instellingen={"idp": {"entity_id": "x", "metadata_url": "http://127.0.0.1:9/metadata"}},
+    )
+    response = client.post(reverse("sso_inloggen"), {"email": petra.email})
+    assert response.status_code == 503
+    assert "niet bereikbaar" in response.text
