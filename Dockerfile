@@ -1,12 +1,12 @@
 # The production image: one image for web, worker and beat (see docker-compose.yml).
-FROM python:3.12-slim-bookworm
+# Build stage: the Python packages, with what python3-saml's xmlsec needs to build where no wheel fits
+# (single sign-on, kvo.sso): libxmlsec1-dev, pkg-config, xmlsec1 and a compiler.
+FROM python:3.12-slim-bookworm AS build
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+ENV PYTHONDONTWRITEBYTECODE=1 PIP_NO_CACHE_DIR=1
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-    fontconfig fonts-dejavu-core fonts-liberation2 \
+ && apt-get install -y --no-install-recommends build-essential libxmlsec1-dev pkg-config xmlsec1 \
  && rm -rf /var/lib/apt/lists/*
-
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY kvo kvo
@@ -15,7 +15,18 @@ COPY werkgroepen werkgroepen
 COPY analyse analyse
 COPY aanpak aanpak
 COPY audits audits
-RUN pip install .
+RUN python -m venv /opt/venv && /opt/venv/bin/pip install .
+
+FROM python:3.12-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PATH=/opt/venv/bin:$PATH
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+    fontconfig fonts-dejavu-core fonts-liberation2 libxmlsec1 libxmlsec1-openssl \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY --from=build /opt/venv /opt/venv
 COPY . .
 RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput -v0
 

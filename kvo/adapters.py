@@ -39,9 +39,26 @@ class AccountAdapter(DefaultAccountAdapter):
         (``werkgroepen.views_uitnodiging``), for the invited address only."""
         return False
 
+    def pre_authenticate(self, request, **credentials) -> None:
+        """An address whose domain has its organisation's own sign-in (``kvo.sso``) logs in there, not
+        with a password here: the domain decides where a user goes."""
+        from django import forms
+
+        from kvo.sso import aanbieder_voor_email
+
+        super().pre_authenticate(request, **credentials)
+        if aanbieder := aanbieder_voor_email(credentials.get("email") or ""):
+            raise forms.ValidationError(
+                f'Voor dit adres logt u in via {aanbieder}: kies "Inloggen met uw organisatie".'
+            )
+
     def post_login(self, request, user, **kwargs):
         """Logging in after following an invitation link accepts the invitation, when it is for this
-        account's address (after the second step, if the account has one)."""
+        account's address (after the second step, if the account has one). After a sign-in through the
+        organisation's own provider, its second factor counts when it asserted one (``kvo.sso``)."""
+        from kvo.sso import sso_tweestaps_vastleggen
+
+        sso_tweestaps_vastleggen(request, user, kwargs.get("signal_kwargs"))
         token = request.session.pop(UITNODIGING_SESSIE_SLEUTEL, None)
         if token:
             _accepteer_bij_inloggen(request, user, token)

@@ -120,3 +120,42 @@ class Bewaarronde(models.Model):
 
     def __str__(self) -> str:
         return f"Bewaarronde {self.peildatum:%d-%m-%Y}: {sum(self.resultaat.values())} rijen"
+
+
+class Identiteitsaanbieder(models.Model):
+    """An organisation's own sign-in (single sign-on, issue 24): an OIDC or SAML identity provider that
+    staff configure for a facilitating organisation or a party (a municipality, the police), with the
+    e-mail domains it serves. allauth's ``SocialApp`` (``app``) holds the protocol settings; its
+    ``provider_id`` (OIDC) or ``client_id`` (SAML) is ``slug``. See ``kvo.sso``."""
+
+    class Soort(models.TextChoices):
+        OIDC = "openid_connect", "OpenID Connect"
+        SAML = "saml", "SAML 2.0"
+
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam"), max_length=60, unique=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    begeleidingsorganisatie = models.ForeignKey(
+        "werkgroepen.Begeleidingsorganisatie",
+        verbose_name=_("begeleidingsorganisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="identiteitsaanbieders",
+    )
+    organisatie = models.CharField(_("organisatie (partij)"), max_length=200, blank=True)
+    domeinen = models.JSONField(_("e-maildomeinen"), default=list)
+    tweestaps_van_aanbieder = models.BooleanField(
+        _("tweestapsverificatie van de aanbieder telt"),
+        default=False,
+        help_text=_("Alleen als de aanbieder bij elke aanmelding meldt dat er een tweede factor is gebruikt."),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+    app = models.OneToOneField("socialaccount.SocialApp", on_delete=models.CASCADE, related_name="kvo_aanbieder")
+
+    class Meta:
+        verbose_name = _("identiteitsaanbieder")
+        verbose_name_plural = _("identiteitsaanbieders")
+
+    def __str__(self) -> str:
+        return self.naam

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",  # single sign-on per organisation (kvo.sso)
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "guardian",
     "django_htmx",
     "import_export",
@@ -184,6 +187,13 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/m/ip,3/m/key",
     "signup": "10/h/ip",
 }
+# Single sign-on per organisation (kvo.sso): staff configure the identity providers (OIDC, SAML) and the
+# e-mail domains they serve under /beheer/inloggen/; a first sign-in links to an invited account with
+# that address and never makes one (kvo.sso.SocialAccountAdapter).
+SOCIALACCOUNT_ADAPTER = "kvo.sso.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # linking is kvo.sso's own, bound to the provider's domains
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "KVO Werkplaats"
 # A phone's clock drifts and a code typed at the end of its 30 s is often checked in the next: accept the

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from kvo import views, views_avg
+from kvo import views, views_avg, views_sso
 from kvo.gezondheid import Gezondheid
 from kvo.mailwebhook import mailgun_tracking
 from kvo.tenancy import tweestaps_nodig
@@ -46,6 +46,8 @@ admin.site.login = secure_admin_login(_admin_login_met_tweestaps)
 urlpatterns = [
     path("", views.home, name="home"),
     path("gezondheid/", Gezondheid.as_view(), name="gezondheid"),  # for the load balancer
+    path("accounts/organisatie/", views_sso.inloggen_organisatie, name="sso_inloggen"),  # kvo.sso
+    path("accounts/saml/<str:organization_slug>/acs/finish/", views_sso.saml_acs_afronden),  # before allauth's
     path("accounts/", include("allauth.urls")),
     path("uitnodiging/", include("werkgroepen.urls_uitnodiging")),
     path("e/", include("analyse.urls_publiek")),  # the entrepreneur's survey, without an account

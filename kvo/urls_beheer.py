@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kvo import views_avg, views_beheer, views_levensloop, views_organisaties
+from kvo import views_avg, views_beheer, views_levensloop, views_organisaties, views_sso
 
 app_name = "beheer"
 urlpatterns = [
@@ -15,6 +15,9 @@ urlpatterns = [
         name="begeleider_verwijder",
     ),
     path("werkgroepen/<int:pk>/verplaatsen/", views_organisaties.werkgroep_verplaats, name="werkgroep_verplaatsen"),
+    path("inloggen/", views_sso.aanbieders, name="sso"),
+    path("inloggen/<int:pk>/", views_sso.aanbieder, name="sso_aanbieder"),
+    path("inloggen/<int:pk>/verwijderen/", views_sso.aanbieder_verwijder, name="sso_aanbieder_verwijderen"),
     path("werkgroepen/", views_levensloop.werkgroepen_status, name="werkgroepen_status"),
     path("werkgroepen/<int:pk>/verwijderen/", views_levensloop.werkgroep_verwijderen, name="werkgroep_verwijderen"),
     path(
