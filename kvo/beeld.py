@@ -89,7 +89,8 @@ class Indicator:
     def opmaak(self, getal: float | None) -> str:
         if getal is None:
             return "—"
-        tekst = f"{getal:.0f}" if abs(getal) >= 10 or self.eenheid.strip() == "%" else f"{getal:.1f}"
+        heel = abs(getal) >= 10 or self.eenheid.strip() == "%" or float(getal).is_integer()
+        tekst = f"{getal:.0f}" if heel else f"{getal:.1f}"
         return tekst.replace(".", ",") + (" %" if self.eenheid.strip() == "%" else "")
 
 

@@ -248,7 +248,7 @@ def _cyclus(
     )
     enquete["eigen_themas"] = [EIGEN]
     cyclus["enquete"] = enquete
-    cyclus["cijfers"] = _cijfers(rng, start)
+    cyclus["cijfers"] = _cijfers(rng, start) + _cijfers_per_terrein(nummer, c, start, terreinen)
     cyclus["schouwen"] = _schouwen(rng, c, start, vandaag, terreinen, vast, max(2, round(PUNTEN_PER_SCHOUW * schaal)))
     if not gedaan(na(150)):
         return cyclus, vergaderingen, berichten
@@ -294,6 +294,26 @@ def _cijfers(rng, start) -> list[dict]:
         item.update({"categorie": categorie, "periode_van": f"{jaar}-01-01", "periode_tot": f"{jaar}-12-31",
                      "aantal": rng.randint(0, 30)})  # fmt: skip
         uit.append(item)
+    return uit
+
+
+def _cijfers_per_terrein(nummer: int, c: int, start, terreinen) -> list[dict]:
+    """Per park its own police and fire-service figures, so the facilitator's map differs from park
+    to park and over the cycles: each park has a level of its own and a trend (getting safer, worse or
+    staying), from a random generator of its own (the group's generator, and so the rest of the
+    dossier, stays as it was)."""
+    jaar = start.year - 1
+    uit = []
+    for t in terreinen:
+        eigen = random.Random(f"kvo-provincie-cijfers-{nummer}-{t['ref']}")
+        niveau = eigen.uniform(0.02, 0.4) * len(t["ondernemers"])  # reports a year
+        trend = eigen.choice([0.6, 0.8, 1.0, 1.25])  # per cycle
+        ruis = random.Random(f"kvo-provincie-cijfers-{nummer}-{t['ref']}-{c}")
+        for bron, soort, categorie, deel in (("politie", "aangifte", "Inbraak bedrijfspand", 1.0),
+                                             ("brandweer", "incident", "Brandmelding", 0.25)):  # fmt: skip
+            aantal = max(0, round(niveau * deel * trend ** (c - 1) * ruis.uniform(0.8, 1.2)))
+            uit.append({"bron": bron, "soort": soort, "categorie": categorie, "periode_van": f"{jaar}-01-01",
+                        "periode_tot": f"{jaar}-12-31", "aantal": aantal, "terrein": t["ref"]})  # fmt: skip
     return uit
 
 
