@@ -104,11 +104,11 @@ def _incidenten(terreinen, cycli, bron: str) -> dict[tuple[int, int], Waarde]:
                 uit[(t.pk, nummer)] = Waarde("geen register", toelichting="geen ondernemers in het register")
                 continue
             per_jaar = eigen[(wg_id, nummer)].get(t.pk, 0) / jaren
-            toelichting = f"over {jaren:.1f} jaar, {t.ondernemers} bedrijven".replace(".", ",")
+            toelichting = f"{jaren:.1f} jaar · {t.ondernemers} bedrijven".replace(".", ",")
             if gebied.get((wg_id, nummer)):
                 per_jaar += gebied[(wg_id, nummer)] / jaren * t.ondernemers / bedrijven
                 if len(parken) > 1:
-                    toelichting += "; deels cijfer van het hele gebied, verdeeld naar aantal bedrijven"
+                    toelichting += " · deels cijfer van het hele gebied, naar bedrijven verdeeld"
             getal = 100 * per_jaar / t.ondernemers
             tekst = f"{getal:.1f}".replace(".", ",")
             uit[(t.pk, nummer)] = Waarde(tekst, getal, per_jaar, t.ondernemers, toelichting=toelichting)
@@ -118,7 +118,7 @@ def _incidenten(terreinen, cycli, bron: str) -> dict[tuple[int, int], Waarde]:
 _INCIDENTEN = dict(
     eenheid=" per 100 bedrijven per jaar",
     hoger_beter=False,
-    grenzen=(2, 5, 10, 20),
+    grenzen=(5, 10, 20, 40),
 )
 
 

@@ -125,15 +125,16 @@ def terrein(request, pk: int):
         reeks = b.reeks(ind.sleutel, t)
         regels.append({"indicator": ind, "waarden": [w for _c, w in reeks]})
         if ind.soort == "getal" and any(w.getal is not None for _c, w in reeks):
-            grafiek_lijst.append(
+            grafiek_lijst.append((
+                f"{ind.naam}{f' ({ind.eenheid.strip()})' if ind.eenheid else ''}",
                 grafieken.kolommen(
                     labels,
                     [grafieken.Reeks(ind.naam, [w.getal for _c, w in reeks])],
                     titel=f"{ind.naam} per cyclus ({ind.eenheid.strip() or 'aantal'}), {t.naam}",
                     breedte=360,
                     hoogte=180,
-                )
-            )
+                ),
+            ))  # fmt: skip
     return render(
         request,
         "kvo/beeld_terrein.html",

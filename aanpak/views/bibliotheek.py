@@ -22,6 +22,8 @@ from kvo.tenancy import tweestaps_nodig
 from kvo.views_portfolio import begeleide_werkgroepen, mag_portfolio
 from werkgroepen.services.administratie import werkgroep_maatregelen_delen
 
+PER_THEMA = 8
+
 
 @vereist(Actie.BEKIJKEN)
 def bibliotheek(request, werkgroep):
@@ -38,7 +40,9 @@ def bibliotheek(request, werkgroep):
     # the themes of the plan's goals first: those are the ones the group is writing measures for
     themas.sort(key=lambda t: (t[0] not in eigen_themas, eigen_themas.index(t[0]) if t[0] in eigen_themas else 0))
     if gekozen:
-        themas = [t for t in themas if t[0] == gekozen]
+        themas = [(s, n, lijst, len(lijst)) for s, n, lijst in themas if s == gekozen]
+    else:  # per theme the examples and the measures that worked best; "alle" shows the rest
+        themas = [(s, n, lijst[:PER_THEMA], len(lijst)) for s, n, lijst in themas]
     return render(
         request,
         "aanpak/bibliotheek.html",

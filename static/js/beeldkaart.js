@@ -33,19 +33,34 @@
     });
     var omvang = L.latLngBounds([]);
     var vast = parken.length <= 12; // a few parks: their names and values stay on the map
+    var stippen = [];
     parken.forEach(function (p) {
       var stijl = p.kleur
         ? { color: "#1f2933", weight: 1.5, fillColor: p.kleur, fillOpacity: 0.8 }
         : { color: "#4a5561", weight: 1.5, dashArray: "4 3", fillColor: "#ffffff", fillOpacity: 0.6 };
       var laag = L.geoJSON(p.grens, { style: stijl });
       laag.bindTooltip(alsTekst(p.naam + ": " + p.waarde), {
-        permanent: vast, direction: "center", className: "beeld-label"
+        permanent: vast, direction: "right", offset: [10, 0], className: "beeld-label"
       });
       if (p.url) laag.on("click", function () { window.location.href = p.url; });
       laag.addTo(kaart);
       omvang.extend(laag.getBounds());
+      // A dot in the same colour on the park's centre, so a small park stays visible when the map
+      // shows a whole province; it disappears once the outline itself is large enough.
+      var stip = L.circleMarker(laag.getBounds().getCenter(), {
+        radius: 7, color: "#1f2933", weight: 1.5, fillColor: p.kleur || "#ffffff", fillOpacity: 0.95
+      });
+      stip.bindTooltip(alsTekst(p.naam + ": " + p.waarde), { className: "beeld-label" });
+      if (p.url) stip.on("click", function () { window.location.href = p.url; });
+      stippen.push(stip);
     });
+    function toonStippen() {
+      var klein = kaart.getZoom() < 13;
+      stippen.forEach(function (s) { if (klein) s.addTo(kaart); else s.remove(); });
+    }
+    kaart.on("zoomend", toonStippen);
     if (omvang.isValid()) kaart.fitBounds(omvang, { padding: [20, 20], maxZoom: 15 });
+    toonStippen();
     el.kaart = kaart;
   }
 
