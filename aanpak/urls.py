@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from aanpak.views import acties, doelen, evaluaties, matrix, plan, schouwpunten
+from aanpak.views import acties, bibliotheek, doelen, evaluaties, matrix, plan, schouwpunten
 
 app_name = "aanpak"
 urlpatterns = [
@@ -23,6 +23,9 @@ urlpatterns = [
     path("maatregelen/<int:pk>/voortgang/", matrix.voortgang_nieuw, name="voortgang_nieuw"),
     path("schouwpunten/", schouwpunten.schouwpunten, name="schouwpunten"),
     path("schouwpunten/<int:pk>/overnemen/", schouwpunten.overnemen, name="schouwpunt_overnemen"),
+    path("bibliotheek/", bibliotheek.bibliotheek, name="bibliotheek"),
+    path("bibliotheek/overnemen/", bibliotheek.overnemen, name="bibliotheek_overnemen"),
+    path("bibliotheek/delen/", bibliotheek.delen, name="bibliotheek_delen"),
     path("mijn-acties/", acties.mijn_acties, name="mijn_acties"),
     path("mijn-acties/weekoverzicht/", acties.weekmail, name="weekmail"),
     path("evaluaties/", evaluaties.evaluaties, name="evaluaties"),

@@ -217,6 +217,8 @@ def paginas(info: dict) -> list[tuple[str, str, str]]:
         ("maatregelenmatrix", f"{w}/aanpak/matrix/", "lid"),
         ("gereedheid (handboektoets)", f"{w}/audit/toets/", "lid"),
         ("portfolio procesbegeleider", "/begeleiding/", "begeleider"),
+        ("beeld over de gebieden (kaart en tabel)", "/begeleiding/beeld/", "begeleider"),
+        ("bibliotheek van maatregelen", f"{w}/aanpak/bibliotheek/", "lid"),
         ("enquête ondernemer (stap 1)", "/e/stap/1/", "ondernemer"),
         ("auditorportaal (audit)", f"/auditor/{info['audit']}/", "auditor"),
     ]

@@ -55,6 +55,7 @@ urlpatterns = [
     path("certificaat/", include("audits.urls_publiek")),  # a certificate's public verification page
     path("beheer/", include("kvo.urls_beheer")),
     path("privacy/", views_avg.privacyverklaring, name="privacyverklaring"),  # public, no login
+    path("begeleiding/maatregelen/", include("aanpak.urls_bibliotheek")),  # the measures library over the groups
     path("begeleiding/", include("kvo.urls_portfolio")),  # the facilitator's portfolio of work groups
     path("agenda/", include("kvo.urls_agenda")),  # a person's private calendar feed and its link
     path("mail/mailgun/tracking/", mailgun_tracking, name="mailgun_tracking"),  # bounces (when configured)

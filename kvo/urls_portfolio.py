@@ -1,8 +1,9 @@
-"""The facilitator's portfolio under ``/begeleiding/`` (outside one work group), and "Nieuwe werkgroep"."""
+"""The facilitator's portfolio under ``/begeleiding/`` (outside one work group), "Nieuwe werkgroep",
+and the picture across areas."""
 
 from django.urls import path
 
-from kvo import views_portfolio, views_starten
+from kvo import views_beeld, views_portfolio, views_starten
 
 app_name = "begeleiding"
 urlpatterns = [
@@ -10,4 +11,7 @@ urlpatterns = [
     path("nieuw/", views_starten.nieuw, name="nieuw"),
     path("start/<int:start>/stap/<int:stap>/", views_starten.stap, name="start_stap"),
     path("start/<int:start>/verwijderen/", views_starten.verwijder, name="start_verwijder"),
+    path("beeld/", views_beeld.overzicht, name="beeld"),
+    path("beeld/terrein/<int:pk>/", views_beeld.terrein, name="beeld_terrein"),
+    path("beeld/export.<str:formaat>", views_beeld.exporteren, name="beeld_export"),
 ]

@@ -77,6 +77,13 @@ class Werkgroep(models.Model):
         default=False,
         help_text=_("Leden moeten met een authenticator-app inloggen voordat ze de werkgroep zien."),
     )
+    # Opt-in: the titles of this group's measures (never notes, names or people) count in the measures
+    # library that other groups of the same facilitating organisation see (aanpak.bibliotheek).
+    maatregelen_delen = models.BooleanField(
+        _("titels van maatregelen delen"),
+        default=False,
+        help_text=_("Andere werkgroepen zien alleen titels en aantallen."),
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACTIEF)
     status_sinds = models.DateField(_("status sinds"), null=True, blank=True)
     status_reden = models.CharField(_("reden"), max_length=300, blank=True)

@@ -201,6 +201,28 @@ def verbeterpunt_overnemen(*, actor, plan: Plan, evaluatie, index: int) -> Maatr
 
 
 @transaction.atomic
+def maatregel_uit_bibliotheek(
+    *, actor, plan: Plan, titel: str, thema: str, soort: str = Maatregel.Soort.REGULIER
+) -> Maatregel:
+    """A measure of the library becomes the group's own, editable measure: the title only (nothing
+    else travels between groups), linked to the plan's first goal of the same theme, if any."""
+    controleer_schrijfbaar(plan)
+    titel = " ".join((titel or "").split())[:300]
+    if not titel:
+        raise ValidationError("Kies een maatregel uit de bibliotheek.")
+    if soort not in (Maatregel.Soort.REGULIER, Maatregel.Soort.COMMUNICATIE):
+        soort = Maatregel.Soort.REGULIER
+    doel = plan.doelstellingen.filter(thema=thema).order_by("volgorde", "pk").first() if thema else None
+    maatregel = maatregel_maken(
+        actor=actor,
+        plan=plan,
+        gegevens={"titel": titel, "soort": soort, "doelstelling": doel, "kwartalen": []},
+    )
+    _log(plan, actor, "maatregel.bibliotheek", f"Overgenomen uit de bibliotheek: {titel}", maatregel=maatregel.pk)
+    return maatregel
+
+
+@transaction.atomic
 def voortgang_toevoegen(*, actor, maatregel: Maatregel, datum, tekst: str, bijeenkomst=None, status=None, lid=None):
     """A progress note (§4.3.1), optionally recorded at a meeting, optionally with a new status."""
     plan = maatregel.plan

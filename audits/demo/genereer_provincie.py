@@ -45,6 +45,16 @@ VRAGEN_PER_ENQUETE = 40
 PUNTEN_PER_SCHOUW = 30
 EIGEN_MAATREGELEN = 30
 ONDERWERPEN = ["verlichting", "camera", "surveillance", "voorlichting", "bebording", "schoonmaak"]
+# The first measure of a topic in a plan carries the topic's usual title, so the same measure recurs
+# across work groups (the measures library counts it); later ones of the same topic are numbered.
+TITELS = {
+    "verlichting": "Donkere plekken in kaart brengen en de verlichting laten verbeteren",
+    "camera": "Camera's bij de toegangswegen van het terrein",
+    "surveillance": "Collectieve surveillance door één beveiligingsbedrijf",
+    "voorlichting": "Voorlichtingsavond inbraakpreventie voor ondernemers",
+    "bebording": "Bebording, routeaanduiding en pandnummering op orde brengen",
+    "schoonmaak": "Zwerfvuil en illegale stort aanpakken met vaste hersteltermijnen",
+}
 FOTO_POOL = 24  # distinct photos; every inspection point names its own file with one of these contents
 
 
@@ -248,7 +258,7 @@ def _cyclus(
     )
     enquete["eigen_themas"] = [EIGEN]
     cyclus["enquete"] = enquete
-    cyclus["cijfers"] = _cijfers(rng, start)
+    cyclus["cijfers"] = _cijfers(rng, start) + _cijfers_per_terrein(nummer, c, start, terreinen)
     cyclus["schouwen"] = _schouwen(rng, c, start, vandaag, terreinen, vast, max(2, round(PUNTEN_PER_SCHOUW * schaal)))
     if not gedaan(na(150)):
         return cyclus, vergaderingen, berichten
@@ -294,6 +304,26 @@ def _cijfers(rng, start) -> list[dict]:
         item.update({"categorie": categorie, "periode_van": f"{jaar}-01-01", "periode_tot": f"{jaar}-12-31",
                      "aantal": rng.randint(0, 30)})  # fmt: skip
         uit.append(item)
+    return uit
+
+
+def _cijfers_per_terrein(nummer: int, c: int, start, terreinen) -> list[dict]:
+    """Per park its own police and fire-service figures, so the facilitator's map differs from park
+    to park and over the cycles: each park has a level of its own and a trend (getting safer, worse or
+    staying), from a random generator of its own (the group's generator, and so the rest of the
+    dossier, stays as it was)."""
+    jaar = start.year - 1
+    uit = []
+    for t in terreinen:
+        eigen = random.Random(f"kvo-provincie-cijfers-{nummer}-{t['ref']}")
+        niveau = eigen.uniform(0.02, 0.4) * len(t["ondernemers"])  # reports a year
+        trend = eigen.choice([0.6, 0.8, 1.0, 1.25])  # per cycle
+        ruis = random.Random(f"kvo-provincie-cijfers-{nummer}-{t['ref']}-{c}")
+        for bron, soort, categorie, deel in (("politie", "aangifte", "Inbraak bedrijfspand", 1.0),
+                                             ("brandweer", "incident", "Brandmelding", 0.25)):  # fmt: skip
+            aantal = max(0, round(niveau * deel * trend ** (c - 1) * ruis.uniform(0.8, 1.2)))
+            uit.append({"bron": bron, "soort": soort, "categorie": categorie, "periode_van": f"{jaar}-01-01",
+                        "periode_tot": f"{jaar}-12-31", "aantal": aantal, "terrein": t["ref"]})  # fmt: skip
     return uit
 
 
@@ -349,6 +379,8 @@ def _plan(rng, c, start, vandaag, themas, partijen, aantal: int) -> dict:
              "acceptabel": "Vastgesteld in de werkgroep.", "realistisch": "Haalbaar met de maatregelen.",
              "tijdgebonden": plus_jaren(start, 3).isoformat()}
         )  # fmt: skip
+        if plus_jaren(start, 3) < vandaag:  # evaluated at the cycle's end: reached or not (a generator of its own)
+            doelen[-1]["behaald"] = random.Random(f"kvo-provincie-doel-{start}-{thema}-{d}").random() < 0.6
 
     def maatregel(ref, titel, doel, soort, wie, kw, tijd, meting):
         item = {"ref": ref, "titel": titel}
@@ -371,11 +403,15 @@ def _plan(rng, c, start, vandaag, themas, partijen, aantal: int) -> dict:
     per_soort = {p["soort"]: p["ref"] for p in partijen}
     eigen_partijen = ["ov", "gemeente", "politie", "brandweer", "beveiliging"]
     maatregelen = []
+    gehad: set[str] = set()
     for m in range(aantal):
         eerste = rng.randint(2, len(codes) - 2)
         kw = codes[eerste : eerste + rng.randint(1, 3)]
+        onderwerp = rng.choice(ONDERWERPEN)
+        titel = f"Maatregel {m + 1}: {onderwerp}" if onderwerp in gehad else TITELS[onderwerp]
+        gehad.add(onderwerp)
         maatregelen.append(
-            maatregel(f"m{c}-{m:02d}", f"Maatregel {m + 1}: {rng.choice(ONDERWERPEN)}",
+            maatregel(f"m{c}-{m:02d}", titel,
                       doelen[m % len(doelen)]["ref"], "regulier", eigen_partijen[m % 5], kw, "een dagdeel",
                       "Verslag in de werkgroep")
         )  # fmt: skip

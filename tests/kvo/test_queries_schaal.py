@@ -98,6 +98,8 @@ class Provincie:
             "matrix": (als(self.lid), reverse("aanpak:matrix", kwargs=w)),
             "toets": (als(self.lid), reverse("audits:toets", kwargs=w)),
             "portfolio": (als(self.begeleider), reverse("begeleiding:portfolio")),
+            "beeld": (als(self.begeleider), reverse("begeleiding:beeld")),
+            "bibliotheek": (als(self.lid), reverse("aanpak:bibliotheek", kwargs=w)),
             "enquete": (self.ondernemer(), "/e/stap/1/"),
             "portaal": (als(self.auditor), reverse("portaal:audit", kwargs={"audit_id": self.audit.pk})),
         }

@@ -88,6 +88,22 @@ def werkgroep_beveiliging_wijzig(*, actor, werkgroep: Werkgroep, mfa_verplicht: 
 
 
 @transaction.atomic
+def werkgroep_maatregelen_delen(*, actor, werkgroep: Werkgroep, delen: bool) -> Werkgroep:
+    """Opt in to (or out of) sharing the titles of the group's measures in the measures library."""
+    werkgroep.maatregelen_delen = delen
+    werkgroep.save(update_fields=["maatregelen_delen"])
+    log_actie(
+        werkgroep=werkgroep,
+        actor=actor,
+        actie="bibliotheek.delen",
+        omschrijving="Titels van maatregelen "
+        + ("gedeeld" if delen else "niet meer gedeeld")
+        + " met andere werkgroepen",
+    )
+    return werkgroep
+
+
+@transaction.atomic
 def cyclus_start(
     *,
     actor,

@@ -1,0 +1,188 @@
+"""The facilitator's picture across areas (``/begeleiding/beeld/``): every park of the work groups a
+facilitator reaches (staff: all) on a map coloured by an indicator, a table per park and per
+municipality, a park's trend over its cycles, and the figures per park as CSV/XLSX.
+
+The indicators come from the apps through ``kvo.beeld``; this module only decides who sees which
+work groups (those of the portfolio), and shows what the registry answers. Exports hold aggregates
+only: the indicators' values per park and cycle, never a response, never a person.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from kvo import export, grafieken, versie
+from kvo.beeld import Beeld, beeld, indicatoren, klassen
+from kvo.tenancy import tweestaps_nodig
+from kvo.views_portfolio import begeleide_werkgroepen, mag_portfolio
+from werkgroepen.models import Werkgroep
+
+
+def _toegang(request):
+    """The work groups whose parks the user may see (a facilitator's own organisation's; staff: all)."""
+    if not mag_portfolio(request.user):
+        raise PermissionDenied("Alleen procesbegeleiders en beheerders zien het beeld over de gebieden.")
+    stand = sorted(begeleide_werkgroepen(request.user).values_list("pk", "mfa_verplicht"))
+    return [pk for pk, _ in stand], any(v for _, v in stand)
+
+
+def _werkgroepen(ids):
+    return list(Werkgroep.objects.filter(pk__in=ids).order_by("naam"))
+
+
+def _cellen(b: Beeld, rij) -> list[dict]:
+    return [
+        {"indicator": ind, "waarde": rij.huidig[ind.sleutel], "trend": rij.trend[ind.sleutel],
+         "cyclus": rij.cyclus.get(ind.sleutel)}
+        for ind in b.indicatoren
+    ]  # fmt: skip
+
+
+def _sorteerwaarde(waarde) -> str:
+    if waarde.getal is not None:
+        return f"{waarde.getal:.3f}"
+    return waarde.labels[0] if waarde.labels else "-1"
+
+
+@login_required
+@require_GET
+def overzicht(request):
+    ids, verplicht = _toegang(request)
+    if omleiding := tweestaps_nodig(request, verplicht=verplicht):
+        return omleiding
+    alle = indicatoren()
+    sleutels = [i.sleutel for i in alle]
+    gekozen = request.GET.get("indicator") if request.GET.get("indicator") in sleutels else sleutels[0]
+
+    def context_maken() -> dict:
+        b = beeld(_werkgroepen(ids))
+        ind = b.indicator(gekozen)
+        rijen = b.rijen()
+        legenda, klasse_van = klassen(ind, [r.huidig[ind.sleutel] for r in rijen])
+        kaart, tabel = [], []
+        for rij in rijen:
+            waarde = rij.huidig[ind.sleutel]
+            k = klasse_van(waarde)
+            url = reverse("begeleiding:beeld_terrein", kwargs={"pk": rij.terrein.pk})
+            if rij.terrein.grens:
+                kaart.append({
+                    "naam": rij.naam, "werkgroep": rij.werkgroep.naam if rij.werkgroep else "",
+                    "waarde": waarde.tekst, "kleur": legenda[k].kleur if k is not None else None,
+                    "klasse": legenda[k].tekst if k is not None else "geen cijfer",
+                    "grens": rij.terrein.grens, "url": url,
+                })  # fmt: skip
+            tabel.append({
+                "rij": rij, "url": url, "waarde": waarde, "trend": rij.trend[ind.sleutel],
+                "cyclus": rij.cyclus.get(ind.sleutel), "sorteer": _sorteerwaarde(waarde),
+                "klasse": legenda[k] if k is not None else None, "cellen": _cellen(b, rij),
+            })  # fmt: skip
+        gemeenten = [
+            {"rij": g, "cellen": [dict(c, sorteer=_sorteerwaarde(c["waarde"])) for c in _cellen(b, g)]}
+            for g in b.gemeenten()
+        ]
+        for r in tabel:
+            r["cellen"] = [dict(c, sorteer=_sorteerwaarde(c["waarde"])) for c in r["cellen"]]
+        return {
+            "indicatoren": b.indicatoren,
+            "indicator": ind,
+            "legenda": legenda,
+            "zonder_cijfer": sum(1 for r in tabel if r["klasse"] is None),
+            "kaart": kaart,
+            "zonder_grens": len(tabel) - len(kaart),
+            "rijen": tabel,
+            "gemeenten": gemeenten,
+            "aantal_werkgroepen": len(ids),
+        }
+
+    return versie.bewaarde_pagina_voor(request, ids, "beeld", "kvo/beeld.html", context_maken, delen=(gekozen,))
+
+
+def _een_terrein(ids, pk: int) -> Beeld:
+    b = beeld(_werkgroepen(ids), terrein_pk=pk)
+    if not b.terreinen:  # another organisation's park and a missing one look the same
+        raise Http404("Dit bedrijventerrein bestaat niet of valt niet onder uw begeleiding.")
+    return b
+
+
+@login_required
+@require_GET
+def terrein(request, pk: int):
+    ids, verplicht = _toegang(request)
+    if omleiding := tweestaps_nodig(request, verplicht=verplicht):
+        return omleiding
+    b = _een_terrein(ids, pk)
+    t = b.terreinen[0]
+    cycli = b.cycli.get(t.werkgroep_id, [])
+    labels = [f"Cyclus {c.nummer} ({c.start:%Y})" for c in cycli]
+    regels, grafiek_lijst = [], []
+    for ind in b.indicatoren:
+        reeks = b.reeks(ind.sleutel, t)
+        regels.append({"indicator": ind, "waarden": [w for _c, w in reeks]})
+        if ind.soort == "getal" and any(w.getal is not None for _c, w in reeks):
+            grafiek_lijst.append((
+                f"{ind.naam}{f' ({ind.eenheid.strip()})' if ind.eenheid else ''}",
+                grafieken.kolommen(
+                    labels,
+                    [grafieken.Reeks(ind.naam, [w.getal for _c, w in reeks])],
+                    titel=f"{ind.naam} per cyclus ({ind.eenheid.strip() or 'aantal'}), {t.naam}",
+                    breedte=360,
+                    hoogte=180,
+                ),
+            ))  # fmt: skip
+    return render(
+        request,
+        "kvo/beeld_terrein.html",
+        {
+            "terrein": t,
+            "werkgroep": b.werkgroepen.get(t.werkgroep_id),
+            "cycli": cycli,
+            "labels": labels,
+            "regels": regels,
+            "grafieken": grafiek_lijst,
+        },
+    )
+
+
+@login_required
+@require_GET
+def exporteren(request, formaat: str):
+    """The indicators per park and cycle as CSV or XLSX (aggregates only), all parks or ``?terrein=``."""
+    if formaat not in ("csv", "xlsx"):
+        raise Http404
+    ids, verplicht = _toegang(request)
+    if omleiding := tweestaps_nodig(request, verplicht=verplicht):
+        return omleiding
+    terrein_pk = request.GET.get("terrein")
+    if terrein_pk is not None:
+        if not terrein_pk.isdigit():
+            raise Http404
+        b = _een_terrein(ids, int(terrein_pk))
+    else:
+        b = beeld(_werkgroepen(ids))
+    kop = ["Bedrijventerrein", "Gemeente", "Werkgroep", "Cyclus", "Start cyclus"]
+    for ind in b.indicatoren:
+        kop.append(f"{ind.naam}{f' ({ind.eenheid.strip()})' if ind.eenheid else ''}")
+    rijen = [kop]
+    for t in b.terreinen:
+        wg = b.werkgroepen.get(t.werkgroep_id)
+        for c in b.cycli.get(t.werkgroep_id, []):
+            rij = [t.naam, t.gemeente, wg.naam if wg else "", c.nummer, c.start.isoformat()]
+            for ind in b.indicatoren:
+                w = b.waarden.get(ind.sleutel, {}).get((t.pk, c.nummer))
+                if w is None:
+                    rij.append("")
+                elif w.getal is not None:
+                    rij.append(round(w.getal, 1))
+                else:
+                    rij.append(w.tekst)
+            rijen.append(rij)
+    naam = f"beeld-{timezone.localdate():%Y-%m-%d}" + (f"-terrein-{terrein_pk}" if terrein_pk else "")
+    if formaat == "csv":
+        return export.csv_antwoord(rijen, f"{naam}.csv")
+    return export.xlsx_antwoord({"Beeld per terrein": rijen}, f"{naam}.xlsx")
