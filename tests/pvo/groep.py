@@ -17,8 +17,14 @@ from aanpak.models import Activiteit, Doelstelling, Maatregel, Plan
 from analyse.models import Cijfer, Enquete, Gebiedsscan
 from audits.models import Ondertekenaar, Waardering
 from kvo.regelingen import PVO
-from tests.factories import VIERKANT, BedrijventerreinFactory, CyclusFactory, LidFactory, PartijFactory
-from tests.factories import WerkgroepFactory
+from tests.factories import (
+    VIERKANT,
+    BedrijventerreinFactory,
+    CyclusFactory,
+    LidFactory,
+    PartijFactory,
+    WerkgroepFactory,
+)
 from tests.werkgroepen.factories import BijeenkomstFactory, CommunicatieFactory
 from werkgroepen.models import Bijeenkomst, Communicatie, Document, DocumentVersie, Partij, Rol
 
