@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('werkgroepen', '0008_leven_status'),
+        ('werkgroepen', '0009_pvo1_regeling'),
     ]
 
     operations = [
