@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from analyse.cijferregels import MAX_AANTAL, VELDEN, getal, valideer
 from analyse.models import Cijfer
-from analyse.services.cijfers import MAX_AANTAL, VELDEN, getal, valideer
 from kvo.invoer import DatumVeld, controleer_tabelgrootte
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

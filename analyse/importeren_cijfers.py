@@ -24,9 +24,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from analyse.cijferregels import MAX_AANTAL, getal, schone_categorie, sleutel_van, valideer
 from analyse.models import Cijfer
 from analyse.perioden import Dekking, dekking
-from analyse.services.cijfers import MAX_AANTAL, getal, schone_categorie, sleutel_van, valideer
 from kvo.invoer import TabelFout, lees_csv, tabelsoort
 
 MAX_RIJEN = 5000
