@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from kvo.invoer import BegrensdeDatums, DatumVeld
+from kvo.invoer import BegrensdeDatums, DatumVeld, IdKeuze
 from werkgroepen.models import Begeleidingsorganisatie, Cyclus, Partij
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -20,7 +20,7 @@ class NaamForm(forms.Form):
         "Leeg laten: we maken hem uit de naam.",
         error_messages={"invalid": "Gebruik alleen kleine letters, cijfers en streepjes."},
     )
-    begeleiding = forms.ModelChoiceField(
+    begeleiding = IdKeuze(
         label="Procesbegeleiding",
         queryset=Begeleidingsorganisatie.objects.none(),
         empty_label=None,

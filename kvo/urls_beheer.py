@@ -8,17 +8,17 @@ app_name = "beheer"
 urlpatterns = [
     path("import/", views_beheer.dossier_import, name="import"),
     path("organisaties/", views_organisaties.organisaties, name="organisaties"),
-    path("organisaties/<int:pk>/", views_organisaties.organisatie, name="organisatie"),
+    path("organisaties/<id:pk>/", views_organisaties.organisatie, name="organisatie"),
     path(
-        "organisaties/<int:pk>/begeleiders/<int:gebruiker>/verwijderen/",
+        "organisaties/<id:pk>/begeleiders/<id:gebruiker>/verwijderen/",
         views_organisaties.begeleider_verwijder,
         name="begeleider_verwijder",
     ),
-    path("werkgroepen/<int:pk>/verplaatsen/", views_organisaties.werkgroep_verplaats, name="werkgroep_verplaatsen"),
+    path("werkgroepen/<id:pk>/verplaatsen/", views_organisaties.werkgroep_verplaats, name="werkgroep_verplaatsen"),
     path("werkgroepen/", views_levensloop.werkgroepen_status, name="werkgroepen_status"),
-    path("werkgroepen/<int:pk>/verwijderen/", views_levensloop.werkgroep_verwijderen, name="werkgroep_verwijderen"),
+    path("werkgroepen/<id:pk>/verwijderen/", views_levensloop.werkgroep_verwijderen, name="werkgroep_verwijderen"),
     path(
-        "werkgroepen/<int:pk>/verwijderen/export.zip",
+        "werkgroepen/<id:pk>/verwijderen/export.zip",
         views_levensloop.werkgroep_verwijder_export,
         name="werkgroep_verwijder_export",
     ),

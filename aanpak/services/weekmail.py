@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-logger = logging.getLogger("aanpak.tasks")
+logger = logging.getLogger(__name__)
 
 
 def maandag(datum: dt.date) -> dt.date:

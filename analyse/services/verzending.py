@@ -27,7 +27,7 @@ from django.core.mail import EmailMessage, mailers
 from django.db.models import Count, Q
 from django.utils import timezone
 
-logger = logging.getLogger("analyse.tasks")
+logger = logging.getLogger(__name__)
 
 BATCH = 1000
 
