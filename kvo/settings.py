@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "guardian",
     "django_htmx",
-    "import_export",
     "simple_history",
     "anymail",
     "kvo",
