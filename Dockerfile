@@ -8,14 +8,16 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
+# exactly the locked versions, each checked against its hash (bin/lock writes the file)
+RUN pip install --require-hashes -r requirements.lock
 COPY kvo kvo
 COPY gebieden gebieden
 COPY werkgroepen werkgroepen
 COPY analyse analyse
 COPY aanpak aanpak
 COPY audits audits
-RUN pip install .
+RUN pip install --no-deps .
 COPY . .
 RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput -v0
 
