@@ -14,21 +14,15 @@ from __future__ import annotations
 import datetime as dt
 
 from celery import shared_task
-from django_scopes import scopes_disabled
 
-from aanpak.services.weekmail import weekmail_verstuur
+from aanpak.services.weekmail import weekmail_verstuur, weekmail_werkgroepen
 from kvo.tasks import MAIL_FOUTEN, OPNIEUW, WerkgroepTask
 
 
 @shared_task
 def weekoverzichten_plannen() -> int:
-    """Beat job: queue the weekly mail for every active work group that has a plan in its newest
-    cycle (a paused or ended group gets none)."""
-    from aanpak.models import Plan
-
-    with scopes_disabled():
-        plannen = Plan.objects.filter(werkgroep__status="actief")
-        werkgroepen = sorted(set(plannen.values_list("werkgroep_id", flat=True)))
+    """Beat job: queue the weekly mail for every active work group that has a plan."""
+    werkgroepen = weekmail_werkgroepen()
     for pk in werkgroepen:
         weekoverzicht_versturen.apply_async(kwargs={"werkgroep_id": pk})
     return len(werkgroepen)

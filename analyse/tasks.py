@@ -10,16 +10,8 @@ a second run sends only what no run has claimed yet, never a mail twice.
 from __future__ import annotations
 
 from celery import shared_task
-from django.db.models import Q
-from django.utils import timezone
-from django_scopes import scopes_disabled
 
-from analyse.services.verzending import (
-    herinneringen_verstuur,
-    ronde_in_wachtrij,
-    uitnodigingen_verstuur,
-    verschuldigde_ronde,
-)
+from analyse.services.verzending import herinneringen_verstuur, herinneringsrondes_verschuldigd, uitnodigingen_verstuur
 from kvo.tasks import MAIL_FOUTEN, OPNIEUW, WerkgroepTask
 
 
@@ -32,22 +24,12 @@ def uitnodigingen_versturen(self, *, werkgroep, enquete_id: int) -> dict:
 @shared_task
 def herinneringen_plannen() -> int:
     """Beat job (hourly): queue one task per open survey whose reminder round is due."""
-    from analyse.models import Enquete
-
-    vandaag = timezone.localdate()
-    aantal = 0
-    with scopes_disabled():
-        open_ = Enquete.objects.filter(geopend_op__isnull=False, werkgroep__status="actief").filter(
-            Q(gesloten_op__isnull=True) | Q(gesloten_op__gte=vandaag)
+    rondes = herinneringsrondes_verschuldigd()
+    for werkgroep_id, enquete_id, ronde in rondes:
+        herinneringen_versturen.apply_async(
+            kwargs={"werkgroep_id": werkgroep_id, "enquete_id": enquete_id, "ronde": ronde}
         )
-        for enquete in open_.only("pk", "werkgroep_id", "geopend_op", "gesloten_op", "herinnering_dagen"):
-            if ronde := verschuldigde_ronde(enquete, vandaag):
-                ronde_in_wachtrij(enquete, ronde)
-                herinneringen_versturen.apply_async(
-                    kwargs={"werkgroep_id": enquete.werkgroep_id, "enquete_id": enquete.pk, "ronde": ronde}
-                )
-                aantal += 1
-    return aantal
+    return len(rondes)
 
 
 @shared_task(base=WerkgroepTask, bind=True, max_retries=5, autoretry_for=MAIL_FOUTEN, **OPNIEUW)

@@ -41,6 +41,16 @@ def _partijen_zonder_vastlegger(plan, vastleggers: set[int]) -> list[tuple[int, 
     return list(rijen)
 
 
+def weekmail_werkgroepen() -> list[int]:
+    """The active work groups that have a plan (a paused or ended group gets no weekly mail)."""
+    from django_scopes import scopes_disabled
+
+    from aanpak.models import Plan
+
+    with scopes_disabled():
+        return sorted(set(Plan.objects.filter(werkgroep__status="actief").values_list("werkgroep_id", flat=True)))
+
+
 def weekmail_verstuur(*, werkgroep, datum: dt.date | None = None) -> dict:
     """Send the week of ``datum`` (today by default) its "Mijn acties" mail: to each member who may
     record progress and has open measures, once; the chair and secretary also get the measures of

@@ -26,6 +26,7 @@ import uuid
 from django.core.mail import EmailMessage, mailers
 from django.db.models import Count, Q
 from django.utils import timezone
+from django_scopes import scopes_disabled
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +155,24 @@ def verschuldigde_ronde(enquete, vandaag) -> int:
         if (vandaag - enquete.geopend_op).days >= dagen:
             ronde = nummer
     return ronde
+
+
+def herinneringsrondes_verschuldigd() -> list[tuple[int, int, int]]:
+    """(work group, survey, round) of every open survey of an active group whose reminder round is
+    due today, each recorded as queued (``ronde_in_wachtrij``) for the beat job to queue its task."""
+    from analyse.models import Enquete
+
+    vandaag = timezone.localdate()
+    uit = []
+    with scopes_disabled():
+        open_ = Enquete.objects.filter(geopend_op__isnull=False, werkgroep__status="actief").filter(
+            Q(gesloten_op__isnull=True) | Q(gesloten_op__gte=vandaag)
+        )
+        for enquete in open_.only("pk", "werkgroep_id", "geopend_op", "gesloten_op", "herinnering_dagen"):
+            if ronde := verschuldigde_ronde(enquete, vandaag):
+                ronde_in_wachtrij(enquete, ronde)
+                uit.append((enquete.werkgroep_id, enquete.pk, ronde))
+    return uit
 
 
 def ronde_in_wachtrij(enquete, ronde: int) -> None:
