@@ -175,3 +175,24 @@ def test_weekmail_na_een_dichte_mailserver_alsnog_een_keer(actoren, monkeypatch)
     assert _EersteKeerDicht.geopend == 2
     assert [m.to for m in mail.outbox] == [["lid@example.org"]]
     assert list(Weekmail.objects.values_list("status", flat=True)) == ["verstuurd"]
+
+
+def test_werkgroeptaak_houdt_het_verzoek_van_de_worker(actoren):
+    """``WerkgroepTask`` runs the body under the worker's request: its id, its delivery info and the
+    ``werkgroep_id`` a retry is sent with (it used to push a bare request holding the work group object)."""
+    from kvo.celery import app
+    from kvo.tasks import WerkgroepTask
+
+    gezien = {}
+
+    @app.task(base=WerkgroepTask, bind=True, name="tests.kvo.verzoek_zien")
+    def zien(self, *, werkgroep):
+        gezien.update(id=self.request.id, kwargs=dict(self.request.kwargs), werkgroep=werkgroep.pk)
+
+    zien.apply(kwargs={"werkgroep_id": actoren.werkgroep.pk}, task_id="taak-1")
+    assert gezien == {
+        "id": "taak-1",
+        "kwargs": {"werkgroep_id": actoren.werkgroep.pk},
+        "werkgroep": actoren.werkgroep.pk,
+    }
+    zien(werkgroep_id=actoren.werkgroep.pk)  # called directly (no worker): still runs
