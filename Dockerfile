@@ -8,14 +8,16 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends build-essential libxmlsec1-dev pkg-config xmlsec1 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
+# exactly the locked versions, each checked against its hash (bin/lock writes the file)
+RUN python -m venv /opt/venv && /opt/venv/bin/pip install --require-hashes -r requirements.lock
 COPY kvo kvo
 COPY gebieden gebieden
 COPY werkgroepen werkgroepen
 COPY analyse analyse
 COPY aanpak aanpak
 COPY audits audits
-RUN python -m venv /opt/venv && /opt/venv/bin/pip install .
+RUN /opt/venv/bin/pip install --no-deps .
 
 FROM python:3.12-slim-bookworm
 

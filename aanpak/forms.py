@@ -7,7 +7,7 @@ from django import forms
 from aanpak.models import Doelstelling, Maatregel
 from aanpak.models.evaluatie import VRAGEN_DERDE_JAAR, VRAGEN_MAATREGELEN, VRAGEN_SAMENWERKING
 from analyse import catalogus
-from kvo.invoer import DatumVeld
+from kvo.invoer import DatumVeld, IdKeuze
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEKST = {"rows": 3}
@@ -20,7 +20,7 @@ def _bijeenkomsten(veld, werkgroep):
 
 class VaststellenForm(forms.Form):
     vastgesteld_op = DatumVeld(label="Vastgesteld op", widget=DATUM)
-    vastgesteld_in = forms.ModelChoiceField(label="In de bijeenkomst", queryset=None, empty_label="— kies —")
+    vastgesteld_in = IdKeuze(label="In de bijeenkomst", queryset=None, empty_label="— kies —")
 
     def __init__(self, *args, werkgroep, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,11 +97,9 @@ class DoelForm(forms.Form):
 
 class MaatregelForm(forms.Form):
     titel = forms.CharField(label="Maatregel", max_length=300)
-    doelstelling = forms.ModelChoiceField(label="Doelstelling", queryset=None, required=False, empty_label="— geen —")
+    doelstelling = IdKeuze(label="Doelstelling", queryset=None, required=False, empty_label="— geen —")
     soort = forms.ChoiceField(label="Soort")
-    verantwoordelijke = forms.ModelChoiceField(
-        label="Verantwoordelijke partij", queryset=None, required=False, empty_label="— kies —"
-    )
+    verantwoordelijke = IdKeuze(label="Verantwoordelijke partij", queryset=None, required=False, empty_label="— kies —")
     kwartalen = forms.MultipleChoiceField(
         label="Kwartalen", required=False, widget=forms.CheckboxSelectMultiple,
         help_text="In welke kwartalen van de cyclus wordt eraan gewerkt?",
@@ -140,9 +138,7 @@ class VoortgangForm(forms.Form):
     datum = DatumVeld(label="Datum", widget=DATUM)
     tekst = forms.CharField(label="Wat is er gebeurd?", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
     status = forms.ChoiceField(label="Status daarna", choices=Maatregel.Status.choices, required=False)
-    bijeenkomst = forms.ModelChoiceField(
-        label="Besproken in de bijeenkomst", queryset=None, required=False, empty_label="— geen —"
-    )
+    bijeenkomst = IdKeuze(label="Besproken in de bijeenkomst", queryset=None, required=False, empty_label="— geen —")
 
     def __init__(self, *args, werkgroep, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,16 +16,9 @@ from anymail.signals import EventType, RejectReason, tracking
 from django.dispatch import receiver
 from django_scopes import scopes_disabled
 
+from analyse.services.verzending import KOP, SLEUTEL, kenmerk  # noqa: F401  (the mark is made where mails are sent)
+
 logger = logging.getLogger(__name__)
-
-SLEUTEL = "kvo_uitnodiging"
-KOP = "X-KVO-Uitnodiging"
-
-
-def kenmerk(bericht, uitnodiging_id: int, *, ronde: int = 0) -> None:
-    """Mark an outgoing survey mail with its invitation, for the webhook to find it back."""
-    bericht.metadata = {SLEUTEL: str(uitnodiging_id), "kvo_ronde": str(ronde)}
-    bericht.extra_headers[KOP] = str(uitnodiging_id)
 
 
 def _soort(event) -> str | None:

@@ -6,9 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from analyse.cijferregels import MAX_AANTAL, VELDEN, getal, valideer
 from analyse.models import Cijfer
-from analyse.services.cijfers import MAX_AANTAL, VELDEN, getal, valideer
-from kvo.invoer import DatumVeld, controleer_tabelgrootte
+from kvo.invoer import DatumVeld, IdKeuze, controleer_tabelgrootte
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATUMFORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
@@ -122,7 +122,7 @@ class CijferForm(forms.Form):
         help_text="Als de bron op postcodegebied selecteert en dat groter is dan het terrein, splitst zij de "
         "cijfers in bedrijventerrein en overig; 'onbekend' betekent niet gesplitst.",
     )
-    terrein = forms.ModelChoiceField(label="Bedrijventerrein", queryset=None, required=False)
+    terrein = IdKeuze(label="Bedrijventerrein", queryset=None, required=False)
 
     def __init__(self, *args, werkgroep, **kwargs):
         super().__init__(*args, **kwargs)

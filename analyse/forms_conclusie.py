@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from kvo.invoer import DatumVeld
+from kvo.invoer import DatumVeld, IdKeuze
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SCHAAL = [("", "–")] + [(str(i), str(i)) for i in range(1, 11)]
@@ -28,7 +28,7 @@ class ConclusieForm(forms.Form):
         ),
     )  # fmt: skip
     vastgesteld_op = DatumVeld(label="Vastgesteld op", widget=DATUM, required=False)
-    vastgesteld_in = forms.ModelChoiceField(label="In de bijeenkomst", queryset=None, required=False, empty_label="—")
+    vastgesteld_in = IdKeuze(label="In de bijeenkomst", queryset=None, required=False, empty_label="—")
 
     def __init__(self, *args, werkgroep, **kwargs):
         super().__init__(*args, **kwargs)

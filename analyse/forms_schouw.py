@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from analyse.models import Schouw
-from kvo.invoer import DatumVeld
+from kvo.invoer import DatumVeld, IdKeuze, IdsKeuze
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -19,7 +19,7 @@ class SchouwForm(forms.Form):
         widget=forms.RadioSelect,
         help_text="Met de voltallige werkgroep; hoogstens één schouw per jaar in een kleinere groep of individueel.",
     )
-    aanwezigen = forms.ModelMultipleChoiceField(
+    aanwezigen = IdsKeuze(
         label="Aanwezigen",
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -48,7 +48,7 @@ class PuntForm(forms.Form):
         widget=forms.RadioSelect,
         initial="0",
     )
-    terrein = forms.ModelChoiceField(label="Bedrijventerrein", queryset=None, required=False, empty_label="—")
+    terrein = IdKeuze(label="Bedrijventerrein", queryset=None, required=False, empty_label="—")
     locatie = forms.CharField(
         label="Locatie", max_length=300, required=False, help_text="Straat, huisnummer of herkenningspunt."
     )
@@ -56,7 +56,7 @@ class PuntForm(forms.Form):
     actie = forms.CharField(
         label="Wat moet er gebeuren?", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
     )
-    wie = forms.ModelChoiceField(label="Wie voert het uit?", queryset=None, required=False, empty_label="—")
+    wie = IdKeuze(label="Wie voert het uit?", queryset=None, required=False, empty_label="—")
     gereed_voor = DatumVeld(label="Klaar vóór", widget=DATUM, required=False)
     terugkerend = forms.BooleanField(
         label="Komt terug of vraagt een andere aanpak (hoort in de maatregelenmatrix)", required=False

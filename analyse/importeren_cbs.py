@@ -31,10 +31,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from analyse.cijferregels import getal, sleutel_van, valideer
 from analyse.importeren_cijfers import BestandFout, Controle, Rij, RijFout
 from analyse.models import Buurt, Cijfer
 from analyse.perioden import dekking
-from analyse.services.cijfers import getal, sleutel_van, valideer
 from kvo.invoer import TabelFout, lees_csv
 
 FEEDS = ("TableInfos", "DataProperties", "SoortMisdrijf", "WijkenEnBuurten", "Perioden", "TypedDataSet")

@@ -12,10 +12,10 @@ rows are skipped but keep their number. Every problem is collected with its line
 ("regel 7, kolom periode_tot: geen geldige datum '31-02-2024'"), so the file is fixed once. The
 import is all or nothing.
 
-XLSX is read with django-import-export's ``XLSX`` format (a tablib ``Dataset``); the example
-files are written by ``kvo.export``, as every spreadsheet the app hands out. CSV is read with the
-``csv`` module: tablib's CSV reader drops empty lines, which would shift every line number after
-them.
+Both are read by the bounded readers of ``kvo.invoer`` (XLSX with openpyxl, checked as a zip first
+and cut off after ``MAX_RIJEN`` rows; CSV with the ``csv`` module), as the entrepreneurs' register
+is; empty lines are kept while reading, so every line number stays the spreadsheet's. The example
+files are written by ``kvo.export``, as every spreadsheet the app hands out.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from analyse.cijferregels import MAX_AANTAL, getal, schone_categorie, sleutel_van, valideer
 from analyse.models import Cijfer
 from analyse.perioden import Dekking, dekking
-from analyse.services.cijfers import MAX_AANTAL, getal, schone_categorie, sleutel_van, valideer
-from kvo.invoer import TabelFout, lees_csv, tabelsoort
+from kvo.invoer import TabelFout, lees_csv, lees_xlsx_rijen, tabelsoort
 
 MAX_RIJEN = 5000
 KOLOMMEN = (
@@ -136,7 +136,11 @@ def lees_bestand(naam: str, inhoud: bytes) -> Ingelezen:
     The content decides whether the file is read as Excel or as CSV, not its name (``naam`` is
     only for the caller's messages)."""
     try:
-        tabel = _lees_xlsx(inhoud) if tabelsoort(inhoud, naam) == "xlsx" else lees_csv(inhoud)
+        tabel = (
+            lees_xlsx_rijen(inhoud, max_rijen=MAX_RIJEN + 1)  # the header and MAX_RIJEN figures
+            if tabelsoort(inhoud, naam) == "xlsx"
+            else lees_csv(inhoud)
+        )
     except TabelFout as fout:
         raise BestandFout(str(fout)) from fout
     if not tabel or not any(str(k or "").strip() for k in tabel[0]):
@@ -174,18 +178,6 @@ def _tekst(waarde) -> str:
     if isinstance(waarde, float) and waarde.is_integer():
         return str(int(waarde))
     return str(waarde).strip()
-
-
-def _lees_xlsx(inhoud: bytes) -> list[list]:
-    from import_export.formats.base_formats import XLSX
-
-    try:
-        dataset = XLSX().create_dataset(inhoud)
-    except StopIteration as e:
-        raise BestandFout("Het Excel-bestand is leeg.") from e
-    except Exception as e:  # openpyxl raises zipfile/KeyError/InvalidFileException for bad files
-        raise BestandFout("Het Excel-bestand kan niet worden gelezen; sla het op als .xlsx en probeer opnieuw.") from e
-    return [list(dataset.headers or []), *(list(r) for r in dataset)]
 
 
 def voorbeeld_csv() -> str:

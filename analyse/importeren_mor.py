@@ -15,10 +15,10 @@ import calendar
 import datetime as dt
 from collections import defaultdict
 
+from analyse.cijferregels import MAX_CATEGORIE, schone_categorie, sleutel_van
 from analyse.importeren_cijfers import BestandFout, Controle, Rij, RijFout, lees_datum
 from analyse.models import Buurt, Cijfer
 from analyse.perioden import dekking
-from analyse.services.cijfers import MAX_CATEGORIE, schone_categorie, sleutel_van
 from kvo.invoer import TabelFout, lees_csv
 
 KOLOMMEN = ("meldingsnummer", "datum", "categorie", "status", "buurtcode")

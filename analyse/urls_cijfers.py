@@ -8,8 +8,8 @@ from analyse.views import opendata as od
 urlpatterns = [
     path("", v.cijfers, name="cijfers"),
     path("nieuw/", v.cijfer_nieuw, name="cijfer_nieuw"),
-    path("<int:pk>/wijzigen/", v.cijfer_wijzigen, name="cijfer_wijzigen"),
-    path("<int:pk>/verwijderen/", v.cijfer_verwijderen, name="cijfer_verwijderen"),
+    path("<id:pk>/wijzigen/", v.cijfer_wijzigen, name="cijfer_wijzigen"),
+    path("<id:pk>/verwijderen/", v.cijfer_verwijderen, name="cijfer_verwijderen"),
     path("importeren/", v.cijfers_importeren, name="cijfers_importeren"),
     path("importeren/bevestigen/", v.cijfers_import_bevestigen, name="cijfers_import_bevestigen"),
     path("voorbeeld.csv", v.cijfers_voorbeeld, name="cijfers_voorbeeld"),

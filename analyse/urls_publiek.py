@@ -7,7 +7,7 @@ from analyse.views import publiek as views
 app_name = "enquete"
 urlpatterns = [
     path("", views.pagina, name="pagina"),
-    path("stap/<int:nummer>/", views.stap, name="stap"),
+    path("stap/<id:nummer>/", views.stap, name="stap"),
     path("versturen/", views.versturen, name="versturen"),
     path("insturen/", views.insturen, name="insturen"),
     path("klaar/", views.klaar, name="klaar"),

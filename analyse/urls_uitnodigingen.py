@@ -11,8 +11,8 @@ urlpatterns = [
     path("uitnodigingen/planning/", views.planning, name="herinneringen_instellen"),
     path("uitnodigingen/herinneren/", views.herinneren, name="herinneren"),
     path("uitnodigingen/aanvullen/", views.aanvullen, name="uitnodigingen_aanvullen"),
-    path("uitnodigingen/brieven/<int:terrein>/", views.brieven, name="brieven"),
-    path("uitnodigingen/<int:pk>/opnieuw/", views.opnieuw, name="uitnodiging_opnieuw"),
-    path("uitnodigingen/<int:pk>/onbestelbaar/", views.onbestelbaar, name="uitnodiging_onbestelbaar"),
-    path("uitnodigingen/<int:pk>/papier/", views.papier, name="papier_invoeren"),
+    path("uitnodigingen/brieven/<id:terrein>/", views.brieven, name="brieven"),
+    path("uitnodigingen/<id:pk>/opnieuw/", views.opnieuw, name="uitnodiging_opnieuw"),
+    path("uitnodigingen/<id:pk>/onbestelbaar/", views.onbestelbaar, name="uitnodiging_onbestelbaar"),
+    path("uitnodigingen/<id:pk>/papier/", views.papier, name="papier_invoeren"),
 ]

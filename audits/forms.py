@@ -1,6 +1,6 @@
 from django import forms
 
-from kvo.invoer import DatumVeld
+from kvo.invoer import DatumVeld, IdKeuze, IdsKeuze
 from kvo.toets import Status
 
 
@@ -30,7 +30,7 @@ DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class AanvraagForm(forms.Form):
     """The application for the audit (§5.1): who, which body, when, how long."""
 
-    contactpersoon = forms.ModelChoiceField(
+    contactpersoon = IdKeuze(
         label="Contactpersoon voor de certificatie-instelling", queryset=None, required=False, empty_label="— kies —",
         help_text="Eén vast aanspreekpunt uit de werkgroep (§5.1).",
     )  # fmt: skip
@@ -63,7 +63,7 @@ class AanvraagForm(forms.Form):
 class VerslagForm(forms.Form):
     """The record of the audit (§6.3, §6.4): who attended, the report, the decision."""
 
-    aanwezigen = forms.ModelMultipleChoiceField(
+    aanwezigen = IdsKeuze(
         label="Aanwezig bij de audit", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
         help_text="Alle vertegenwoordigers van de werkgroep horen bij de audit te zijn (§6.3).",
     )  # fmt: skip

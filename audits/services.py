@@ -13,6 +13,7 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from audits.models import Afwijking, Audit, AuditorToegang, Certificaat
+from audits.models.certificaat import werkgroep_beeindigd_op
 from werkgroepen.logboek import log_actie
 
 
@@ -20,8 +21,12 @@ from werkgroepen.logboek import log_actie
 def auditor_geef_toegang(*, actor, audit: Audit, email: str, dagen: int | None = None) -> AuditorToegang:
     """Give the auditor with ``email`` read access to ``audit``'s document set for ``dagen`` days.
 
-    The grant is a django-guardian object permission ``audits.view_audit``; the row records its
-    time limit, which the beat job ``auditor_toegang_trek_verlopen_in`` enforces by withdrawing it.
+    A grant has two halves, written here together in one transaction and withdrawn together by
+    ``auditor_trek_toegang_in`` (by hand) or ``auditor_toegangen_verlopen`` (the beat job, when the
+    time limit passes): the django-guardian object permission ``audits.view_audit`` and the
+    ``AuditorToegang`` row with its time limit. Access holds only while both hold; the one
+    question "may this auditor see this audit now" is ``audits.toegang`` (every auditor view, the
+    certificate portal and the tenancy middleware ask there).
     """
     dagen = dagen or settings.KVO_AUDITOR_TOEGANG_DAGEN
     if not 1 <= dagen <= 90:
@@ -44,11 +49,17 @@ def auditor_geef_toegang(*, actor, audit: Audit, email: str, dagen: int | None =
     return toegang
 
 
+def _trek_in(toegang: AuditorToegang, *, nu) -> None:
+    """Both halves of a grant, in the caller's transaction: the guardian permission and the row."""
+    remove_perm("audits.view_audit", toegang.user, toegang.audit)
+    toegang.ingetrokken_op = nu
+    toegang.save(update_fields=["ingetrokken_op"])
+
+
 @transaction.atomic
 def auditor_trek_toegang_in(*, actor, toegang: AuditorToegang) -> None:
-    remove_perm("audits.view_audit", toegang.user, toegang.audit)
-    toegang.ingetrokken_op = timezone.now()
-    toegang.save(update_fields=["ingetrokken_op"])
+    """Withdraw an auditor's grant by hand: both halves, in one transaction (see ``auditor_geef_toegang``)."""
+    _trek_in(toegang, nu=timezone.now())
     log_actie(
         werkgroep=toegang.audit.werkgroep,
         actor=actor,
@@ -56,6 +67,31 @@ def auditor_trek_toegang_in(*, actor, toegang: AuditorToegang) -> None:
         omschrijving=f"Leestoegang van auditor {toegang.user.email} ingetrokken",
         audit=toegang.audit_id,
     )
+
+
+def auditor_toegangen_verlopen() -> int:
+    """Withdraw every grant whose time limit has passed (the beat job): both halves of each, one
+    transaction per grant, so one that fails leaves the others withdrawn. Returns how many."""
+    from django_scopes import scopes_disabled
+
+    nu = timezone.now()
+    with scopes_disabled():
+        verlopen = list(
+            AuditorToegang.objects.filter(geldig_tot__lte=nu, ingetrokken_op__isnull=True).select_related(
+                "audit__werkgroep", "user"
+            )
+        )
+        for toegang in verlopen:
+            with transaction.atomic():
+                _trek_in(toegang, nu=nu)
+                log_actie(
+                    werkgroep=toegang.audit.werkgroep,
+                    actor=None,
+                    actie="auditor.verlopen",
+                    omschrijving=f"Leestoegang van auditor {toegang.user.email} verlopen en ingetrokken",
+                    audit=toegang.audit_id,
+                )
+    return len(verlopen)
 
 
 # --- application, record, deviations, certificate ------------------------------------------
@@ -167,13 +203,6 @@ def afwijking_opslaan(*, actor, audit: Audit, gegevens: dict, afwijking: Afwijki
 
 # Issuing, suspending and withdrawing a certificate are the certification body's: see
 # ``audits.services_certificaat`` (the auditor in the portal, or the group uploading the body's PDF).
-
-
-def werkgroep_beeindigd_op(werkgroep, datum) -> bool:
-    """Whether the work group had ended on ``datum`` (its certificate lapsed then)."""
-    return werkgroep.status == werkgroep.Status.BEEINDIGD and (
-        werkgroep.status_sinds is None or werkgroep.status_sinds <= datum
-    )
 
 
 def geldig_certificaat(werkgroep, datum) -> Certificaat | None:

@@ -1,5 +1,5 @@
 # Sourced by bin/demo and bin/test: make .venv with Python 3.12+ and install the project into it.
-# Reinstalls only when pyproject.toml changed since the last install.
+# Installs from the lock file (requirements.lock, or requirements-test.lock for `test`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,10 +25,14 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> virtuele omgeving maken met $PY"
   "$PY" -m venv .venv
 fi
-stempel=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras:+-$extras}"
+# Installs exactly the lock file (every package pinned with its hashes; bin/lock writes it), then the
+# project itself without resolving anything. Reinstalls only when the lock file or pyproject.toml changed.
+lock="requirements${extras:+-$extras}.lock"
+stempel=".venv/.installed-$(cat "$lock" pyproject.toml | sha256sum | cut -c1-16)${extras:+-$extras}"
 if [ ! -e "$stempel" ]; then
-  echo "==> pakketten installeren${extras:+ (met $extras)}"
+  echo "==> pakketten installeren uit $lock"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".${extras:+[$extras]}"
+  .venv/bin/python -m pip install -q --require-hashes -r "$lock"
+  .venv/bin/python -m pip install -q --no-deps -e .
   touch "$stempel"
 fi

@@ -5,7 +5,7 @@ from gebieden import views_ondernemers as ond
 
 app_name = "gebieden"
 
-T = "terrein/<int:terrein>/"
+T = "terrein/<id:terrein>/"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("terrein/nieuw/", views.terrein_nieuw, name="terrein_nieuw"),
@@ -14,12 +14,12 @@ urlpatterns = [
     path("cluster/", views.cluster_vormen, name="cluster_vormen"),
     path("regie/", views.regie, name="regie"),
     path("locatie/nieuw/", views.locatie_nieuw, name="locatie_nieuw"),
-    path("locatie/<int:locatie>/wijzigen/", views.locatie_wijzigen, name="locatie_wijzigen"),
-    path("locatie/<int:locatie>/verwijderen/", views.locatie_verwijderen, name="locatie_verwijderen"),
+    path("locatie/<id:locatie>/wijzigen/", views.locatie_wijzigen, name="locatie_wijzigen"),
+    path("locatie/<id:locatie>/verwijderen/", views.locatie_verwijderen, name="locatie_verwijderen"),
     path(f"{T}ondernemers/", ond.ondernemers, name="ondernemers"),
     path(f"{T}ondernemers/nieuw/", ond.ondernemer_nieuw, name="ondernemer_nieuw"),
-    path(f"{T}ondernemers/<int:ondernemer>/wijzigen/", ond.ondernemer_wijzigen, name="ondernemer_wijzigen"),
-    path(f"{T}ondernemers/<int:ondernemer>/verwijderen/", ond.ondernemer_verwijderen, name="ondernemer_verwijderen"),
+    path(f"{T}ondernemers/<id:ondernemer>/wijzigen/", ond.ondernemer_wijzigen, name="ondernemer_wijzigen"),
+    path(f"{T}ondernemers/<id:ondernemer>/verwijderen/", ond.ondernemer_verwijderen, name="ondernemer_verwijderen"),
     path(f"{T}ondernemers/importeren/", ond.ondernemers_importeren, name="ondernemers_importeren"),
     path(
         f"{T}ondernemers/importeren/bevestigen/",

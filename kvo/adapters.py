@@ -7,6 +7,8 @@ import ipaddress
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
+from kvo.emailadres import adres_bevestigd  # noqa: F401  (the demo's accounts import it from here)
+
 UITNODIGING_SESSIE_SLEUTEL = "kvo_uitnodiging_token"
 
 
@@ -77,17 +79,3 @@ def _accepteer_bij_inloggen(request, user, token: str) -> None:
         return  # the invitation's page says so and offers to log out
     uitnodiging_accepteer(uitnodiging=uitnodiging, user=user)
     messages.success(request, f"Welkom in de werkgroep {uitnodiging.werkgroep.naam}.")
-
-
-def adres_bevestigd(user) -> None:
-    """Record ``user``'s e-mail address as verified and primary in allauth. An invitation link sent to
-    that address proves it, so the account's e-mail page shows it "Geverifieerd", not "Ongeverifieerd"."""
-    from allauth.account.models import EmailAddress
-
-    adres = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
-    if adres is None:
-        adres = EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    elif not (adres.verified and adres.primary):
-        adres.verified = adres.primary = True
-        adres.save(update_fields=["verified", "primary"])
-    EmailAddress.objects.filter(user=user, primary=True).exclude(pk=adres.pk).update(primary=False)

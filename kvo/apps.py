@@ -6,9 +6,9 @@ class KvoConfig(AppConfig):
     verbose_name = "KVO Werkplaats"
 
     def ready(self) -> None:
-        from kvo.lookups import registreer
+        from kvo.converters import registreer
 
-        registreer()  # integer __in ignores out-of-range values instead of overflowing (SQLite)
+        registreer()  # <id:...> in every URL: a number too long for a column is a 404, not a 500
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete, post_migrate, pre_migrate
 

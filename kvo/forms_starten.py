@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from kvo.invoer import BegrensdeDatums, DatumVeld
+from kvo.invoer import BegrensdeDatums, DatumVeld, IdKeuze
 from kvo.regelingen import KEUZES as REGELINGEN
 from kvo.regelingen import KVO
 from werkgroepen.models import Begeleidingsorganisatie, Cyclus, Partij
@@ -31,7 +31,7 @@ class NaamForm(forms.Form):
         help_text="KVO-B eindigt in een audit en een certificaat; PVO Veilig Bedrijventerrein in een waardering, "
         "daarna een uitvoeringsplan van twee jaar dat elke twee jaar wordt herijkt.",
     )
-    begeleiding = forms.ModelChoiceField(
+    begeleiding = IdKeuze(
         label="Procesbegeleiding",
         queryset=Begeleidingsorganisatie.objects.none(),
         empty_label=None,

@@ -15,6 +15,11 @@ inflates every member through a bounded stream, counts the real bytes and stops 
 pass the limit or the size the member declares, so a small file that claims 17 KB and inflates to
 gigabytes costs at most one chunk more than the limit. An XLSX is checked that way, whole, before
 openpyxl (which reads each member at once) ever opens it.
+
+A chosen row comes in as its id: ``IdKeuze`` and ``IdsKeuze`` (Django's model choice fields) refuse
+a value that is not a whole number of at most 18 digits as "no valid choice" before the query, as
+the ``<id:...>`` URL converter (``kvo.converters``) does for the address. The database never sees a
+number too large for its column.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import copy
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -30,6 +36,39 @@ from collections.abc import Callable
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+
+_ID = re.compile(r"[0-9]{1,18}")  # kvo.converters.MAX_CIJFERS: every value fits a bigint
+
+
+def _is_id(waarde) -> bool:
+    return isinstance(waarde, int) or bool(_ID.fullmatch(str(waarde).strip()))
+
+
+def id_uit(tekst) -> int | None:
+    """An id read from a query parameter (a filter in the address), or None when it is not one."""
+    return int(str(tekst).strip()) if tekst is not None and _is_id(tekst) else None
+
+
+class IdKeuze(forms.ModelChoiceField):
+    """A model choice whose submitted id is bounded before it reaches the query (see above)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not isinstance(value, self.queryset.model) and not _is_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdsKeuze(forms.ModelMultipleChoiceField):
+    """A multiple model choice whose submitted ids are bounded before the ``__in`` query (see above)."""
+
+    def _check_values(self, value):
+        for waarde in value or ():
+            if not isinstance(waarde, self.queryset.model) and not _is_id(waarde):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": waarde}
+                )
+        return super()._check_values(value)
+
 
 VROEGSTE = dt.date(1900, 1, 1)
 LAATSTE = dt.date(2100, 12, 31)

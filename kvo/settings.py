@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.saml",
     "guardian",
     "django_htmx",
-    "import_export",
     "simple_history",
     "anymail",
     "kvo",

@@ -3,21 +3,36 @@
 Tasks take ids, not objects. ``WerkgroepTask`` loads the work group, enters its scope, and
 passes the work group to the task body; ``enqueue_na_commit`` sends a task only once the
 transaction that made it necessary has committed.
+
+A task is one line: it calls the service that does the work. Services queue tasks by their
+registered name (``enqueue_na_commit("analyse.tasks.uitnodigingen_versturen", ...)``), so a
+service module never imports the task module that imports it.
+
+Retries: a task retries only the transient errors below (``autoretry_for``, with exponential
+backoff) and only where its ledger makes a second run safe; its docstring says which.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import smtplib
 
 from celery import Task, shared_task
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django_scopes import scope
 
 from kvo import versie
 
 logger = logging.getLogger(__name__)
+
+#: the database went away for a moment (restart, failover, a dropped connection)
+DATABASE_FOUTEN = (OperationalError, InterfaceError)
+#: the mail server or the network did not answer or refused for now; with the database's
+MAIL_FOUTEN = (smtplib.SMTPException, ConnectionError, TimeoutError, *DATABASE_FOUTEN)
+#: the retry settings of a task that may run again: 30 s, 60 s, 120 s, ... up to 10 minutes, with jitter
+OPNIEUW = {"retry_backoff": 30, "retry_backoff_max": 600, "retry_jitter": True}
 
 
 class WerkgroepTask(Task):
@@ -34,13 +49,28 @@ class WerkgroepTask(Task):
         token = logcontext.werkgroep.set(werkgroep.slug)
         try:
             with scope(werkgroep=werkgroep):
+                verzoek = self.request_stack.top
+                if verzoek is not None and not verzoek.called_directly:
+                    # Run by a worker or apply(): keep the worker's request (its id, retries, delivery_info,
+                    # and werkgroep_id for a retry). Task.__call__ would push a bare request over it, as
+                    # Celery's tracer avoids by calling run() itself for a task without its own __call__.
+                    return self.run(*args, werkgroep=werkgroep, **kwargs)
                 return super().__call__(*args, werkgroep=werkgroep, **kwargs)
         finally:
             logcontext.werkgroep.reset(token)
 
 
 def _sleutel(task, kwargs: dict) -> tuple:
-    return (task.name, repr(sorted(kwargs.items())))
+    return (task if isinstance(task, str) else task.name, repr(sorted(kwargs.items())))
+
+
+def _taak(task) -> Task:
+    """The task itself, also when given by its registered name (looked up when it is sent)."""
+    if isinstance(task, str):
+        from celery import current_app
+
+        return current_app.tasks[task]
+    return task
 
 
 def _al_gepland(sleutel: tuple) -> bool:
@@ -52,17 +82,17 @@ def _al_gepland(sleutel: tuple) -> bool:
     )
 
 
-def enqueue_na_commit(task, *, robuust: bool = False, **kwargs) -> None:
-    """Send ``task`` once the transaction commits; the same task with the same arguments only once
-    per transaction, however often a service asks. ``robuust``: a failure to send is logged, never
-    raised into the request whose transaction has already committed."""
+def enqueue_na_commit(task: Task | str, *, robuust: bool = False, **kwargs) -> None:
+    """Send ``task`` (the task or its registered name) once the transaction commits; the same task
+    with the same arguments only once per transaction, however often a service asks. ``robuust``: a
+    failure to send is logged, never raised into the request whose transaction has already committed."""
     sleutel = _sleutel(task, kwargs)
     if _al_gepland(sleutel):
         return
 
     def versturen():
         versturen.verstuurd = True  # (a test's captured callbacks stay in the list after they ran)
-        task.apply_async(kwargs=kwargs)
+        _taak(task).apply_async(kwargs=kwargs)
 
     versturen.kvo_taak, versturen.verstuurd = sleutel, False
     transaction.on_commit(versturen, robust=robuust)
@@ -76,10 +106,12 @@ def toets_na_wijziging(werkgroep_id: int) -> None:
     enqueue_na_commit(werkgroep_toets_bijwerken, robuust=True, werkgroep_id=werkgroep_id)
 
 
-@shared_task(base=WerkgroepTask, bind=True, max_retries=3, default_retry_delay=30)
+@shared_task(base=WerkgroepTask, bind=True, max_retries=3, autoretry_for=DATABASE_FOUTEN, **OPNIEUW)
 def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
     """Recompute the readiness snapshot shown on the facilitator's overview, and today's row of
-    the readiness history (one per day: a second run the same day updates it)."""
+    the readiness history (one per day: a second run the same day updates it).
+
+    Retried on a lost database connection: it computes and overwrites, so a second run is harmless."""
     from kvo.toets import voer_toets_uit
 
     return _stand_bewaren(werkgroep, voer_toets_uit(werkgroep))
@@ -120,9 +152,11 @@ def alle_toetsen_bijwerken() -> int:
     return len(ids)
 
 
-@shared_task(bind=True, max_retries=3, default_retry_delay=30)
+@shared_task(bind=True, max_retries=3, autoretry_for=DATABASE_FOUTEN, **OPNIEUW)
 def toetsen_bijwerken(self, *, werkgroep_ids: list[int]) -> int:
-    """The snapshots of many work groups from one readiness run (``kvo.toets.voer_toetsen_uit``)."""
+    """The snapshots of many work groups from one readiness run (``kvo.toets.voer_toetsen_uit``).
+
+    Retried on a lost database connection: it computes and overwrites, so a second run is harmless."""
     from kvo.toets import voer_toetsen_uit
     from werkgroepen.models import Werkgroep
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from django.apps import apps
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django_scopes import scope
@@ -388,7 +389,8 @@ def voer_toetsen_uit(werkgroepen: Iterable, *, datum: dt.date | None = None) -> 
 
 
 def _laatste_cycli(werkgroepen: list) -> dict[int, object]:
-    from werkgroepen.models import Cyclus  # the tenant's own cycle (kvo knows the tenant)
+    # the tenant's own cycle, from the app registry: werkgroepen.models imports this module (Gereedheid)
+    Cyclus = apps.get_model("werkgroepen", "Cyclus")
 
     laatste: dict[int, object] = {}
     for cyclus in Cyclus.objects.filter(werkgroep__in=werkgroepen).order_by("werkgroep_id", "-nummer"):

@@ -9,9 +9,9 @@ app_name = "begeleiding"
 urlpatterns = [
     path("", views_portfolio.portfolio, name="portfolio"),
     path("nieuw/", views_starten.nieuw, name="nieuw"),
-    path("start/<int:start>/stap/<int:stap>/", views_starten.stap, name="start_stap"),
-    path("start/<int:start>/verwijderen/", views_starten.verwijder, name="start_verwijder"),
+    path("start/<id:start>/stap/<id:stap>/", views_starten.stap, name="start_stap"),
+    path("start/<id:start>/verwijderen/", views_starten.verwijder, name="start_verwijder"),
     path("beeld/", views_beeld.overzicht, name="beeld"),
-    path("beeld/terrein/<int:pk>/", views_beeld.terrein, name="beeld_terrein"),
+    path("beeld/terrein/<id:pk>/", views_beeld.terrein, name="beeld_terrein"),
     path("beeld/export.<str:formaat>", views_beeld.exporteren, name="beeld_export"),
 ]

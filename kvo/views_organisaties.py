@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kvo.invoer import IdKeuze
 from kvo.permissions import Actie, mag, rollen_buiten_werkgroep
 from kvo.views_portfolio import begeleide_werkgroepen
 from werkgroepen.models import Begeleidingsorganisatie
@@ -32,9 +33,7 @@ class BegeleiderForm(forms.Form):
 
 
 class VerplaatsForm(forms.Form):
-    naar = forms.ModelChoiceField(
-        label="Nieuwe begeleidingsorganisatie", queryset=Begeleidingsorganisatie.objects.order_by("naam")
-    )
+    naar = IdKeuze(label="Nieuwe begeleidingsorganisatie", queryset=Begeleidingsorganisatie.objects.order_by("naam"))
 
 
 def _alleen_staff(user) -> None:

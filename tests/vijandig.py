@@ -112,7 +112,7 @@ def bevolk() -> Wereld:
     start = _concept(user)
     ids = {slug: _ids(wg) for slug, wg in groepen.items()}
     for groep_ids in ids.values():
-        groep_ids["start"] = start.pk  # /begeleiding/start/<int:start>/stap/<int:stap>/
+        groep_ids["start"] = start.pk  # /begeleiding/start/<id:start>/stap/<id:stap>/
     return Wereld(
         user,
         groepen,
@@ -213,7 +213,7 @@ KWARG = re.compile(r"(?:([a-z-]+)/)?(v)?<(?:(\w+):)?(\w+)>")
 
 
 def vul_in(route: str, wereld: Wereld, slug: str = "wolvega", **extra: str) -> str:
-    """The route with the work group's slug and real ids: ``<int:pk>`` after ``leden/`` is a member."""
+    """The route with the work group's slug and real ids: ``<id:pk>`` after ``leden/`` is a member."""
     ids = wereld.ids[slug]
 
     def vervang(m):

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from kvo.invoer import BegrensdeDatums, DatumVeld
+from kvo.invoer import BegrensdeDatums, DatumVeld, IdKeuze, IdsKeuze
 from werkgroepen.models import Afspraken, Bijeenkomst, Communicatie, Cyclus, Lid, Partij, Rol, Werkgroep
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -25,8 +25,8 @@ class PartijForm(BegrensdeDatums, forms.ModelForm):
 
 class LidForm(BegrensdeDatums, forms.ModelForm):
     # Querysets are set per work group in __init__ (a scoped manager has no global "all").
-    partij = forms.ModelChoiceField(label="Partij", queryset=None)
-    terrein = forms.ModelChoiceField(label="Vertegenwoordigt bedrijventerrein", queryset=None, required=False)
+    partij = IdKeuze(label="Partij", queryset=None)
+    terrein = IdKeuze(label="Vertegenwoordigt bedrijventerrein", queryset=None, required=False)
     rollen = forms.MultipleChoiceField(
         label="Rollen", choices=Rol.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -165,9 +165,7 @@ class CyclusForm(BegrensdeDatums, forms.ModelForm):
 
 
 class BijeenkomstForm(BegrensdeDatums, forms.ModelForm):
-    aanwezigen = forms.ModelMultipleChoiceField(
-        label="Aanwezigen", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )
+    aanwezigen = IdsKeuze(label="Aanwezigen", queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
     besluiten = forms.CharField(
         label="Besluiten",
         required=False,

@@ -32,6 +32,7 @@ from aanpak.services.plan import is_huidig
 from aanpak.views.basis import context, cyclus_en_plan
 from aanpak.views.plan import naar
 from kvo import versie
+from kvo.invoer import id_uit
 from kvo.mixins import fout_in_form, vereist
 from kvo.pdf import template_naar_pdf
 from kvo.permissions import Actie
@@ -49,10 +50,7 @@ VERGELIJK = ("titel", "verantwoordelijke", "kwartalen", "benodigde_tijd", "desku
 
 
 def _filters(request) -> tuple[int | None, str]:
-    try:
-        partij = int(request.GET.get("partij") or 0) or None
-    except ValueError:
-        partij = None
+    partij = id_uit(request.GET.get("partij")) or None  # not an id (text, 20 digits): no filter
     status = request.GET.get("status", "")
     return partij, status if status in Maatregel.Status.values else ""
 

@@ -15,8 +15,8 @@ maximum, and a category longer than the column.
 
 from __future__ import annotations
 
+from analyse.cijferregels import MAX_AANTAL, getal
 from analyse.models import Cijfer
-from analyse.services.cijfers import MAX_AANTAL, getal
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, te_lang, zet
 from kvo.dossier.registry import CyclusDeel, registreer

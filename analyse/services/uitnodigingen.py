@@ -91,9 +91,7 @@ def _nieuwe_uitnodigingen(enquete: Enquete) -> list[EnqueteUitnodiging]:
 
 
 def _verstuur_mails(enquete: Enquete) -> None:
-    from analyse.tasks import uitnodigingen_versturen
-
-    enqueue_na_commit(uitnodigingen_versturen, werkgroep_id=enquete.werkgroep_id, enquete_id=enquete.pk)
+    enqueue_na_commit("analyse.tasks.uitnodigingen_versturen", werkgroep_id=enquete.werkgroep_id, enquete_id=enquete.pk)
 
 
 def enquete_versturen(
@@ -342,7 +340,7 @@ def herinnering_nu(*, actor, enquete: Enquete) -> int:
     ledger rows yet, so renumbering them is safe. Returns the round number that was queued.
     """
     from analyse.models import HerinneringRonde
-    from analyse.tasks import herinneringen_versturen, ronde_in_wachtrij
+    from analyse.services.verzending import ronde_in_wachtrij
 
     if not enquete.is_verstuurd:
         raise ValidationError("Verstuur eerst de enquête; daarna kunt u herinneren.")
@@ -385,6 +383,9 @@ def herinnering_nu(*, actor, enquete: Enquete) -> int:
             enquete=enquete.pk,
         )
         enqueue_na_commit(
-            herinneringen_versturen, werkgroep_id=enquete.werkgroep_id, enquete_id=enquete.pk, ronde=ronde
+            "analyse.tasks.herinneringen_versturen",
+            werkgroep_id=enquete.werkgroep_id,
+            enquete_id=enquete.pk,
+            ronde=ronde,
         )
     return ronde

@@ -134,7 +134,6 @@ def deel_pdf(*, werkgroep, cyclus, audit, onderdeel: Onderdeel, datum: dt.date |
 
 def documentenset_maak(*, actor, audit: Audit) -> Documentenset:
     """A new set for ``audit``, rendered by a worker once this transaction commits."""
-    from audits.documentenset.tasks import documentenset_renderen
     from kvo.tasks import enqueue_na_commit
 
     with transaction.atomic():
@@ -159,7 +158,8 @@ def documentenset_maak(*, actor, audit: Audit) -> Documentenset:
             documentenset=documentenset.pk,
             audit=audit.pk,
         )
-        enqueue_na_commit(documentenset_renderen, werkgroep_id=audit.werkgroep_id, documentenset_id=documentenset.pk)
+        taak = "audits.documentenset.tasks.documentenset_renderen"  # by name: the task module imports this one
+        enqueue_na_commit(taak, werkgroep_id=audit.werkgroep_id, documentenset_id=documentenset.pk)
     return documentenset
 
 
@@ -279,13 +279,11 @@ def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Document
             audit=audit.pk,
             sha256=rij.sha256,
         )
-        from audits.documentenset.tasks import documentenset_ontvangstbewijs_sturen
         from kvo.tasks import enqueue_na_commit
 
         # after commit, and never an error in the request once the delivery has committed
-        enqueue_na_commit(
-            documentenset_ontvangstbewijs_sturen, robuust=True, werkgroep_id=audit.werkgroep_id, documentenset_id=rij.pk
-        )
+        taak = "audits.documentenset.tasks.documentenset_ontvangstbewijs_sturen"
+        enqueue_na_commit(taak, robuust=True, werkgroep_id=audit.werkgroep_id, documentenset_id=rij.pk)
     rij.refresh_from_db()
     return rij
 

@@ -8,7 +8,7 @@ urlpatterns = [
     path("", views.documentenset, name="documentenset"),
     path("maken/", views.documentenset_maken, name="documentenset_maken"),
     path("status/", views.documentenset_status, name="documentenset_status"),
-    path("<int:pk>/documentenset.pdf", views.documentenset_pdf, name="documentenset_pdf"),
-    path("<int:pk>/aanleveren/", views.documentenset_aanleveren, name="documentenset_aanleveren"),
+    path("<id:pk>/documentenset.pdf", views.documentenset_pdf, name="documentenset_pdf"),
+    path("<id:pk>/aanleveren/", views.documentenset_aanleveren, name="documentenset_aanleveren"),
     path("deel/<slug:sleutel>.pdf", views.documentenset_deel, name="documentenset_deel"),
 ]

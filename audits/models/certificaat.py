@@ -33,6 +33,13 @@ def certificaat_pad(instance: "Certificaat", filename: str) -> str:
     return f"audits/{instance.audit.werkgroep_id}/certificaten/{secrets.token_hex(16)}{extensie}"
 
 
+def werkgroep_beeindigd_op(werkgroep, datum) -> bool:
+    """Whether the work group had ended on ``datum`` (its certificate lapsed then)."""
+    return werkgroep.status == werkgroep.Status.BEEINDIGD and (
+        werkgroep.status_sinds is None or werkgroep.status_sinds <= datum
+    )
+
+
 class Certificaat(models.Model):
     """Valid three years from its issue date (to the same calendar date); the KVO mark may be shown
     only while a valid certificate is neither suspended nor withdrawn. A cluster gets one
@@ -83,8 +90,6 @@ class Certificaat(models.Model):
     def is_geldig(self, datum) -> bool:
         """Valid on ``datum``: issued, not expired, not suspended, not withdrawn, and its work group
         not ended (the certificate lapses with the group)."""
-        from audits.services import werkgroep_beeindigd_op
-
         return (
             self.uitgegeven_op <= datum < self.geldig_tot
             and not self.geschorst

@@ -269,3 +269,22 @@ def test_xlsx_lege_rijen_en_losse_cellen_houden_de_regelnummers(wg, cyclus):
     assert [str(f) for f in controle.fouten] == [
         "regel 4, kolom periode_tot: geen geldige datum '31-13-2024' (verwacht dd-mm-jjjj of jjjj-mm-dd)"
     ]
+
+
+def test_xlsx_door_de_begrensde_lezer_met_een_rijgrens(monkeypatch):
+    """One XLSX reader in the product (``kvo.invoer.lees_xlsx_rijen``): it stops reading past the row
+    limit instead of loading the whole sheet first, and django-import-export is gone."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    import analyse.importeren_cijfers as importeren
+
+    monkeypatch.setattr(importeren, "MAX_RIJEN", 3)
+    rijen = [["politie", "", "Diefstal", "01-01-2024", "31-12-2024", "1", "", "", ""]] * 4
+    with pytest.raises(BestandFout) as fout:
+        lees_bestand("c.xlsx", xlsx_bytes(rijen))
+    assert "hoogstens 3 tegelijk" in str(fout.value)
+    assert len(lees_bestand("c.xlsx", xlsx_bytes(rijen[:3])).rijen) == 3
+    assert "import_export" not in settings.INSTALLED_APPS
+    assert "import_export" not in Path(importeren.__file__).read_text()

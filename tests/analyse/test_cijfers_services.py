@@ -6,8 +6,9 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from analyse.cijferregels import MAX_AANTAL, valideer
 from analyse.models import Cijfer
-from analyse.services.cijfers import MAX_AANTAL, cijfer_maak, cijfer_verwijder, cijfer_wijzig, valideer
+from analyse.services.cijfers import cijfer_maak, cijfer_verwijder, cijfer_wijzig
 from tests.analyse.factories import CijferFactory
 from tests.factories import BedrijventerreinFactory, WerkgroepFactory
 from werkgroepen.models import Logregel

@@ -62,12 +62,12 @@ def test_een_fout_tijdens_het_versturen_maakt_de_ronde_vastgelopen(
 ):
     verstuur(enquete, django_capture_on_commit_callbacks)
     nu.move_to(START + dt.timedelta(days=7), tick=False)
-    import analyse.tasks
+    import analyse.services.verzending
 
     def kapot(*args, **kwargs):
         raise ConnectionError("database weg")
 
-    monkeypatch.setattr(analyse.tasks, "_herinneringen_ronde", kapot)
+    monkeypatch.setattr(analyse.services.verzending, "_herinneringen_ronde", kapot)
     with pytest.raises(ConnectionError):
         herinneringen_versturen(werkgroep_id=actoren.werkgroep.pk, enquete_id=enquete.pk, ronde=1)
     tekst = toestand(als(actoren.secretaris).get(url("uitnodigingen")).text, 1)

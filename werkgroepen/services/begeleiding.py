@@ -48,7 +48,7 @@ def begeleider_voeg_toe(*, actor, organisatie: Begeleidingsorganisatie, email: s
         raise ValidationError({"email": f"{user} is al procesbegeleider bij {organisatie}."})
     nieuw = user is None
     if nieuw:
-        from kvo.adapters import adres_bevestigd
+        from kvo.emailadres import adres_bevestigd
 
         user = User.objects.create_user(email=email, password=None)  # unusable until the link is used
         adres_bevestigd(user)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from kvo.adapters import adres_bevestigd
+from kvo.emailadres import adres_bevestigd
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Lid, Uitnodiging
 
