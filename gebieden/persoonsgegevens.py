@@ -9,8 +9,9 @@ from collections import defaultdict
 from django.db.models import Q
 
 from gebieden.models import Ondernemer
-from kvo.avg import VERWIJDERDE_ONDERNEMER, Betrokkene, Gegevenssoort, Opgeruimd, anonimiseer, registreer, vervang_naam
-from werkgroepen.models import Logregel, Werkgroep
+from kvo.avg import VERWIJDERDE_ONDERNEMER, Betrokkene, Gegevenssoort, Opgeruimd, anonimiseer, registreer
+from werkgroepen.logboek import log_naam_vervangen
+from werkgroepen.models import Werkgroep
 
 ANONIEM = {
     "naam": VERWIJDERDE_ONDERNEMER,
@@ -86,9 +87,7 @@ def wis_ondernemer(b: Betrokkene, actor) -> int:
     per_werkgroep: dict[int, list[int]] = defaultdict(list)
     for o in _ondernemers(b).select_related("terrein"):
         per_werkgroep[o.terrein.werkgroep_id].append(o.pk)
-        for regel in Logregel.objects.filter(werkgroep=o.terrein.werkgroep_id, omschrijving__icontains=o.naam):
-            regel.omschrijving = vervang_naam(regel.omschrijving, o.naam, VERWIJDERDE_ONDERNEMER)
-            regel.save(update_fields=["omschrijving"])
+        log_naam_vervangen(werkgroep_id=o.terrein.werkgroep_id, naam=o.naam, door=VERWIJDERDE_ONDERNEMER)
     return anonimiseer(Ondernemer, per_werkgroep, ANONIEM, actor=actor)
 
 

@@ -33,7 +33,8 @@ class KvoConfig(AppConfig):
 
         # setting up TOTP in a session counts as that session's second factor (kvo.tenancy.tweestaps_nodig)
         authenticator_added.connect(sessie_tweestaps_bij_activeren, dispatch_uid="kvo_tweestaps")
-        # Every app registers the handbook requirements it checks in its own checks.py.
+        # Every app registers the handbook requirements it checks in its own checks.py, and the PVO
+        # scheme's (pvo.md) in checks_pvo.py (aanpak also in checks_pvo_inventarisatie.py).
         from django.utils.module_loading import autodiscover_modules
 
-        autodiscover_modules("checks")
+        autodiscover_modules("checks", "checks_pvo", "checks_pvo_inventarisatie")

@@ -1,7 +1,7 @@
 """The base task class and the work-group tasks of the core.
 
 Tasks take ids, not objects. ``WerkgroepTask`` loads the work group, enters its scope, and
-passes the work group to the task body; ``enqueue_na_commit`` sends a task only once the
+passes the work group to the task body; ``kvo.na_commit.enqueue_na_commit`` sends a task only once the
 transaction that made it necessary has committed.
 
 A task is one line: it calls the service that does the work. Services queue tasks by their
@@ -58,52 +58,6 @@ class WerkgroepTask(Task):
                 return super().__call__(*args, werkgroep=werkgroep, **kwargs)
         finally:
             logcontext.werkgroep.reset(token)
-
-
-def _sleutel(task, kwargs: dict) -> tuple:
-    return (task if isinstance(task, str) else task.name, repr(sorted(kwargs.items())))
-
-
-def _taak(task) -> Task:
-    """The task itself, also when given by its registered name (looked up when it is sent)."""
-    if isinstance(task, str):
-        from celery import current_app
-
-        return current_app.tasks[task]
-    return task
-
-
-def _al_gepland(sleutel: tuple) -> bool:
-    """Whether the current transaction already sends this task with these arguments on commit."""
-    verbinding = transaction.get_connection()
-    return verbinding.in_atomic_block and any(
-        getattr(functie, "kvo_taak", None) == sleutel and not functie.verstuurd
-        for _, functie, _ in verbinding.run_on_commit
-    )
-
-
-def enqueue_na_commit(task: Task | str, *, robuust: bool = False, **kwargs) -> None:
-    """Send ``task`` (the task or its registered name) once the transaction commits; the same task
-    with the same arguments only once per transaction, however often a service asks. ``robuust``: a
-    failure to send is logged, never raised into the request whose transaction has already committed."""
-    sleutel = _sleutel(task, kwargs)
-    if _al_gepland(sleutel):
-        return
-
-    def versturen():
-        versturen.verstuurd = True  # (a test's captured callbacks stay in the list after they ran)
-        _taak(task).apply_async(kwargs=kwargs)
-
-    versturen.kvo_taak, versturen.verstuurd = sleutel, False
-    transaction.on_commit(versturen, robust=robuust)
-
-
-def toets_na_wijziging(werkgroep_id: int) -> None:
-    """Refresh the stored readiness figure (``Werkgroep.toets_stand``, the portfolio's bar, today's
-    history row) once the change commits: ``log_actie`` calls this for every change a service makes,
-    so the figure follows the data instead of waiting for the night (the nightly run stays, for
-    rules that move with the date). Once per work group and transaction."""
-    enqueue_na_commit(werkgroep_toets_bijwerken, robuust=True, werkgroep_id=werkgroep_id)
 
 
 @shared_task(base=WerkgroepTask, bind=True, max_retries=3, autoretry_for=DATABASE_FOUTEN, **OPNIEUW)

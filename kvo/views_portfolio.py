@@ -21,7 +21,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from kvo import versie
-from kvo.tasks import enqueue_na_commit, werkgroep_toets_bijwerken
+from kvo.na_commit import enqueue_na_commit
+from kvo.tasks import werkgroep_toets_bijwerken
 from kvo.tenancy import tweestaps_nodig
 from kvo.termijnen import Termijn, termijnen
 from kvo.toets import Gereedheid

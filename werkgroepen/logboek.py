@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from kvo.tasks import toets_na_wijziging
+from kvo.na_commit import toets_na_wijziging
 from werkgroepen.models import Logregel
 
 log = logging.getLogger("kvo.logboek")
@@ -26,3 +26,16 @@ def log_actie(*, werkgroep, actor, actie: str, omschrijving: str, wijziging: boo
     if wijziging:
         toets_na_wijziging(werkgroep.pk)  # the stored readiness figure follows the change (after commit)
     return regel
+
+
+def log_naam_vervangen(*, werkgroep_id: int, naam: str, door: str) -> int:
+    """Replace a person's name in the group's log lines by ``door`` (an erased person, AVG): the line
+    keeps what happened, not who. Returns the number of lines changed."""
+    from kvo.avg import vervang_naam
+
+    aantal = 0
+    for regel in Logregel.objects.filter(werkgroep=werkgroep_id, omschrijving__icontains=naam):
+        regel.omschrijving = vervang_naam(regel.omschrijving, naam, door)
+        regel.save(update_fields=["omschrijving"])
+        aantal += 1
+    return aantal

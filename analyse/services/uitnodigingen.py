@@ -22,7 +22,7 @@ from django.utils import timezone
 from analyse.models import Enquete, EnqueteUitnodiging, Herinnering
 from analyse.selectors.enquete import dekking_van, korte_naam
 from gebieden.models import Ondernemer
-from kvo.tasks import enqueue_na_commit
+from kvo.na_commit import enqueue_na_commit
 from werkgroepen.logboek import log_actie
 
 Verzending = EnqueteUitnodiging.Verzending

@@ -57,8 +57,8 @@ class _Berichten:
         from django.template.loader import render_to_string
 
         from analyse.selectors.enquete import contact_van
-        from kvo.avg import privacy_url
         from analyse.tokens import link_url
+        from kvo.avg import privacy_url
 
         naam = enquete.titel or "veiligheidsenquête"
         self.ronde = ronde

@@ -134,7 +134,7 @@ def deel_pdf(*, werkgroep, cyclus, audit, onderdeel: Onderdeel, datum: dt.date |
 
 def documentenset_maak(*, actor, audit: Audit) -> Documentenset:
     """A new set for ``audit``, rendered by a worker once this transaction commits."""
-    from kvo.tasks import enqueue_na_commit
+    from kvo.na_commit import enqueue_na_commit
 
     with transaction.atomic():
         Audit.objects.select_for_update().filter(pk=audit.pk).first()  # one request at a time per audit
@@ -279,7 +279,7 @@ def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Document
             audit=audit.pk,
             sha256=rij.sha256,
         )
-        from kvo.tasks import enqueue_na_commit
+        from kvo.na_commit import enqueue_na_commit
 
         # after commit, and never an error in the request once the delivery has committed
         taak = "audits.documentenset.tasks.documentenset_ontvangstbewijs_sturen"

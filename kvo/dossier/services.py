@@ -296,7 +296,8 @@ def _herstel(werkgroep, behouden: dict) -> None:
 
 
 def _na_import(werkgroep, *, actor, vervangen: bool) -> None:
-    from kvo.tasks import enqueue_na_commit, werkgroep_toets_bijwerken
+    from kvo.na_commit import enqueue_na_commit
+    from kvo.tasks import werkgroep_toets_bijwerken
     from werkgroepen.logboek import log_actie
 
     log_actie(
