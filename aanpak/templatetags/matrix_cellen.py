@@ -29,6 +29,7 @@ def matrix_cellen(context, rij, kwurl: str, kort: str, huidig: str):
     escaped once."""
     knoppen = context.get("mag_wijzigen") and not context.get("alleen_lezen")
     url, kort = escape(kwurl), escape(kort)
+    # each button has an id, so htmx puts the keyboard focus back on it after swapping the row
     merk = f'<span class="matrix__merk" aria-hidden="true">{TEKEN.get(rij.maatregel.status, GEPLAND_TEKEN)}</span>'
     delen = []
     for k, aan in rij.cellen:
@@ -43,7 +44,8 @@ def matrix_cellen(context, rij, kwurl: str, kort: str, huidig: str):
         if knoppen:
             uitleg = "gepland, klik om te schrappen" if aan else "niet gepland, klik om te plannen"
             inhoud = (
-                f'<button type="submit" form="{FORMULIER[aan]}" formaction="{url}" hx-post="{url}" name="kwartaal" '
+                f'<button type="submit" id="k-{rij.maatregel.pk}-{code}" form="{FORMULIER[aan]}" formaction="{url}" '
+                f'hx-post="{url}" name="kwartaal" '
                 f'value="{code}" class="matrix__knop" aria-pressed="{"true" if aan else "false"}" '
                 f'aria-label="{kort}: {label} {uitleg}" title="{label}">{merk if aan else ""}</button>'
             )
