@@ -8,6 +8,8 @@ with an error ties the message to its field (``aria-invalid`` and ``aria-describ
 """
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import (
@@ -33,6 +35,13 @@ FOCUS = """() => {
   return {tag: el.tagName, id: el.id, naam: naam.trim().slice(0, 80),
           zichtbaar: outline};
 }"""
+
+
+def schermafdruk(page, naam):
+    """A screenshot for a visual check, when ``KVO_SCHERMAFDRUKKEN`` names a directory."""
+    if doel := os.environ.get("KVO_SCHERMAFDRUKKEN"):
+        Path(doel).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(doel) / f"{naam}.png"), full_page=True)
 
 
 def context_als(browser, live_server, user=None, breedte=1280):
@@ -116,12 +125,14 @@ def test_toetsenbord_inloggen(browser, live_server, actoren):
     enter_en_laden(page)
     code = page.locator("input[name=code]")
     assert "code" in controleer_fout_bij_veld(code).lower()
+    schermafdruk(page, "tweestaps-fout")
     controleer_pagina(page, navigatie=False)
     tab_naar(page, code)
     page.keyboard.type(format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time())))))
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/w/de-hoek/")
     controleer_pagina(page)
+    schermafdruk(page, "werkgroep-na-inloggen")
 
 
 def test_toetsenbord_enquete(browser, live_server, actoren):
@@ -157,6 +168,7 @@ def test_toetsenbord_enquete(browser, live_server, actoren):
             controleer_fout_bij_veld(veld)
             controleer_pagina(page, navigatie=False)
             tab_naar(page, veld)
+            schermafdruk(page, "enquete-fout-390")
             page.keyboard.type("12")
         tab_naar(page, volgende)
         enter_en_laden(page)
@@ -235,6 +247,7 @@ def test_toetsenbord_matrix(browser, live_server, actoren):
     assert page.evaluate("document.activeElement.getAttribute('aria-pressed')") == "true"
     assert page.evaluate("document.activeElement.value") == kwartaal  # the focus was not lost in the swap
     assert page.evaluate(FOCUS)["zichtbaar"]
+    schermafdruk(page, "matrix-toetsenbord")
     assert kwartaal in Maatregel.objects.get(pk=m.pk).kwartalen
     assert page.locator(f'#m-{m.pk} [data-kwartaal="{kwartaal}"] .matrix__merk').inner_text() == "●"
 
@@ -277,4 +290,5 @@ def test_skiplink_en_landmarks_op_de_verklaring(browser, live_server):
     page = context_als(browser, live_server)
     page.goto(f"{live_server.url}/toegankelijkheid/")
     controleer_pagina(page, navigatie=True)  # the footer's statements are a navigation of their own
+    schermafdruk(page, "toegankelijkheidsverklaring")
     tab_naar(page, page.get_by_role("link", name="Privacy"))
