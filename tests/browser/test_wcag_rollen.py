@@ -6,7 +6,8 @@ URL pattern with real ids from the Wolvega demo dossier, every full HTML page th
 Chromium, one context per role, signed in with the session cookie of Django's ``force_login`` (the
 entrepreneur with the survey session of their personal link), at the role's viewport width (the
 survey at a phone's 390 px). Any violation of any impact fails, listed by role, page, rule and
-element.
+element. On every page, too: the skip link is the first focusable element and points at
+``<main id="inhoud">``, and the header, main and footer landmarks are there.
 
 A page whose markup is the same as one already checked (the account pages for every signed-in
 role, a work group page that shows a secretary and a facilitator the same buttons) is not checked
@@ -46,6 +47,22 @@ def schendingen(page) -> list[str]:
     return regels
 
 
+# the skip link is the first focusable element and jumps to main; the page has its landmarks
+INDELING = """() => {
+  const fouten = [];
+  const focusbaar = 'a[href], button, input:not([type=hidden]), select, textarea, summary, '
+    + '[tabindex]:not([tabindex="-1"])';
+  const eerste = document.querySelector(focusbaar);
+  if (!eerste || !eerste.classList.contains('skiplink') || eerste.getAttribute('href') !== '#inhoud')
+    fouten.push('skiplink: het eerste focusbare element is ' + (eerste ? eerste.outerHTML.slice(0, 80) : 'er niet'));
+  if (!document.querySelector('main#inhoud')) fouten.push('skiplink: geen <main id="inhoud">');
+  for (const [kies, naam] of [['header', 'banner'], ['main', 'main'], ['footer', 'contentinfo']])
+    if (document.querySelectorAll(kies).length < 1) fouten.push('landmark: geen ' + naam);
+  if (document.querySelectorAll('main').length > 1) fouten.push('landmark: meer dan een main');
+  return fouten;
+}"""
+
+
 def context_voor(browser, rol, rw, live_server):
     """A browser context as the role: its viewport, its session, nothing from outside this machine."""
     context = browser.new_context(viewport={"width": rol.breedte, "height": 844 if rol.breedte < 600 else 900})
@@ -76,7 +93,7 @@ def test_elke_pagina_per_rol_zonder_wcag_schending(browser, live_server):
                 response = page.goto(live_server.url + pad)
                 status = response.status if response else None
                 assert status == 200, f"{rol.sleutel}: {pad} gaf {status} in de browser"
-                if regels := schendingen(page):
+                if regels := schendingen(page) + page.evaluate(INDELING):
                     fouten[(rol.naam, pad)] = regels
         finally:
             context.close()
