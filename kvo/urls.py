@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from kvo import views, views_avg, views_sso
+from kvo import views, views_avg, views_sso, views_toegankelijkheid
 from kvo.gezondheid import Gezondheid
 from kvo.mailwebhook import mailgun_tracking
 from kvo.tenancy import tweestaps_nodig
@@ -53,6 +53,7 @@ urlpatterns = [
     path("e/", include("analyse.urls_publiek")),  # the entrepreneur's survey, without an account
     path("auditor/", include("audits.urls_portaal")),  # the auditor's portal
     path("certificaat/", include("audits.urls_publiek")),  # a certificate's public verification page
+    path("toegankelijkheid/", views_toegankelijkheid.verklaring, name="toegankelijkheidsverklaring"),  # public
     path("beheer/", include("kvo.urls_beheer")),
     path("privacy/", views_avg.privacyverklaring, name="privacyverklaring"),  # public, no login
     path("begeleiding/maatregelen/", include("aanpak.urls_bibliotheek")),  # the measures library over the groups

@@ -16,6 +16,10 @@ register = template.Library()
 
 # the form a quarter's button submits: plan it (aan=1) or unplan it (aan=0); see _matrix_inhoud.html
 FORMULIER = {True: "matrix-schrappen", False: "matrix-plannen"}
+# A planned quarter shows a mark, not only a colour (WCAG 1.4.1): the measure's state decides which
+# (the legend under the matrix explains them). Screen readers get the cell's label instead.
+TEKEN = {"uitgevoerd": "✓", "vervallen": "✕"}
+GEPLAND_TEKEN = "●"
 
 
 @register.simple_tag(takes_context=True)
@@ -25,6 +29,8 @@ def matrix_cellen(context, rij, kwurl: str, kort: str, huidig: str):
     escaped once."""
     knoppen = context.get("mag_wijzigen") and not context.get("alleen_lezen")
     url, kort = escape(kwurl), escape(kort)
+    # each button has an id, so htmx puts the keyboard focus back on it after swapping the row
+    merk = f'<span class="matrix__merk" aria-hidden="true">{TEKEN.get(rij.maatregel.status, GEPLAND_TEKEN)}</span>'
     delen = []
     for k, aan in rij.cellen:
         code, label = escape(k.code), escape(k.label)
@@ -38,12 +44,13 @@ def matrix_cellen(context, rij, kwurl: str, kort: str, huidig: str):
         if knoppen:
             uitleg = "gepland, klik om te schrappen" if aan else "niet gepland, klik om te plannen"
             inhoud = (
-                f'<button type="submit" form="{FORMULIER[aan]}" formaction="{url}" hx-post="{url}" name="kwartaal" '
+                f'<button type="submit" id="k-{rij.maatregel.pk}-{code}" form="{FORMULIER[aan]}" formaction="{url}" '
+                f'hx-post="{url}" name="kwartaal" '
                 f'value="{code}" class="matrix__knop" aria-pressed="{"true" if aan else "false"}" '
-                f'aria-label="{kort}: {label} {uitleg}" title="{label}"></button>'
+                f'aria-label="{kort}: {label} {uitleg}" title="{label}">{merk if aan else ""}</button>'
             )
         elif aan:
-            inhoud = f'<span aria-label="gepland in {label}">■</span>'
+            inhoud = f'{merk}<span class="visueel-verborgen">gepland in {label}</span>'
         else:
             inhoud = ""
         delen.append(f'<td class="{klasse}" data-kwartaal="{code}">{inhoud}</td>')
