@@ -17,14 +17,19 @@ the data reads it for every work group of the run. The checks themselves do not 
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import functools
+import hashlib
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from django.core.cache import cache
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django_scopes import scope
@@ -32,6 +37,8 @@ from django_scopes import scope
 from kvo import versie
 from kvo.eisen import EISEN, Eis
 from kvo.geheugen import zonder_gc
+
+logger = logging.getLogger(__name__)
 
 
 class Status(StrEnum):
@@ -218,29 +225,74 @@ def jaarregel(
 # --- loaders: the data of many contexts in one query -----------------------------------------
 
 Lader = Callable[[list[ToetsContext]], Sequence]
+# loader key -> the parts of a work group's data it reads (kvo.versie); None: not declared, so every part
+_LADERS: dict[str, tuple[str, ...] | None] = {}
+_AFHANKELIJK = "kvo.toets.afhankelijk"  # ctx.cache[(this, key)]: the loaders a loader's value was read with
+# the loaders the rule being answered has used (kvo.toets keeps each rule's answer under their parts)
+_gebruikt: contextvars.ContextVar[set | None] = contextvars.ContextVar("kvo_toets_gebruikt", default=None)
 
 
-def gedeeld(sleutel: str) -> Callable[[Lader], Callable[[ToetsContext], object]]:
+def gedeeld(sleutel: str, *, leest: Iterable[str] | None = None) -> Callable[[Lader], Callable[[ToetsContext], object]]:
     """Declare a loader: ``laden(contexten)`` returns one value per context, in their order. The
     decorated name takes one context and returns its value, read once per run for every context
-    of the run that does not have it yet (``ctx.samen``) and kept in each context's ``cache``."""
+    of the run that does not have it yet (``ctx.samen``) and kept in each context's ``cache``.
+
+    ``leest``: the parts of the work group's data the loader reads (``kvo.versie.deel``), besides
+    what it reads through other loaders. A rule's answer is kept under the parts of every loader it
+    used, and computed again only when one of them changes; a loader without ``leest`` counts as
+    reading everything. ``tests/kvo/test_versie_delen.py`` holds the declarations to the tables read."""
+    _LADERS[sleutel] = tuple(leest) if leest is not None else None
 
     def decorator(laden: Lader) -> Callable[[ToetsContext], object]:
         @functools.wraps(laden)
         def lees(ctx: ToetsContext):
             if sleutel not in ctx.cache:
                 open_ = [c for c in ctx.samen if sleutel not in c.cache]
-                waarden = list(laden(open_))
+                buiten = _gebruikt.get()
+                genest: set = set()
+                token = _gebruikt.set(genest)  # the loaders this one reads through
+                try:
+                    waarden = list(laden(open_))
+                finally:
+                    _gebruikt.reset(token)
+                if buiten is not None:
+                    buiten |= genest
                 if len(waarden) != len(open_):
                     raise ValueError(f"Lader {sleutel!r} gaf {len(waarden)} waarden voor {len(open_)} contexten.")
+                genest_ = frozenset(genest)
                 for c, waarde in zip(open_, waarden, strict=True):
                     c.cache[sleutel] = waarde
+                    c.cache[(_AFHANKELIJK, sleutel)] = genest_
+            if (gebruikt := _gebruikt.get()) is not None:
+                gebruikt.add(sleutel)
+                gebruikt |= ctx.cache.get((_AFHANKELIJK, sleutel), frozenset())
             return ctx.cache[sleutel]
 
         lees.laden = laden
+        lees.sleutel = sleutel
         return lees
 
     return decorator
+
+
+def gelezen_delen(laders: Iterable[str]) -> frozenset[str]:
+    """The parts of the work group's data read by ``laders`` (loader keys): every part if one of
+    them did not declare what it reads."""
+    delen: set[str] = set()
+    for sleutel in laders:
+        leest = _LADERS.get(sleutel)
+        if leest is None:
+            return versie.alle_delen()
+        delen.update(leest)
+    return frozenset(delen)
+
+
+def _alle_laderdelen() -> tuple[str, ...]:
+    return tuple(sorted(gelezen_delen(_LADERS)))
+
+
+# What the readiness check reads as a whole (pages that show it name "toets" in their declaration).
+versie.leest("toets", _alle_laderdelen)
 
 
 def per_sleutel(rijen: Iterable, sleutel: Callable[[object], object]) -> defaultdict:
@@ -335,23 +387,104 @@ def voer_toets_uit(
 ) -> list[Resultaat]:
     """Answer every requirement (or ``ids``) for ``werkgroep`` in ``cyclus`` as of ``datum``.
 
-    The answers are kept under the work group's data version (``kvo.versie``): asked again before
-    anything in the work group changed, on the same date, they come from the cache.
+    Each rule's answer is kept under the versions of the parts of the work group's data it read
+    (``kvo.versie``, through its loaders): asked again on the same date, only the rules whose data
+    changed are computed again, the rest come from the cache.
     """
     datum = datum or timezone.localdate()
     ids = tuple(sorted(ids)) if ids is not None else None
-    delen = (datum.isoformat(), getattr(cyclus, "pk", None), ids, _registratie)
-    return versie.bewaard(werkgroep, "toets", delen, lambda: _voer_uit(werkgroep, cyclus, datum, ids))
-
-
-def _voer_uit(werkgroep, cyclus, datum: dt.date, ids: tuple[str, ...] | None) -> list[Resultaat]:
-    with scope(werkgroep=werkgroep):
-        if cyclus is None:
+    if cyclus is None:  # the latest: keyed by its id, so the pages and the nightly run share the answers
+        with scope(werkgroep=werkgroep):
             cyclus = kies_cyclus(werkgroep)
-        return _beantwoord(ToetsContext(werkgroep=werkgroep, cyclus=cyclus, datum=datum), ids)
+
+    def contexten(open_: list) -> list[ToetsContext]:
+        return [ToetsContext(werkgroep=werkgroep, cyclus=cyclus, datum=datum)]
+
+    sleutel = _sleuteldelen(werkgroep, datum, cyclus)
+    return _bewaarde_antwoorden([werkgroep], sleutel, ids, contexten, samen=False)[werkgroep.pk]
+
+
+def _sleuteldelen(werkgroep, datum: dt.date, cyclus) -> tuple:
+    """What a kept answer depends on besides the data: the date, the cycle, the registry, and the
+    catalogue the group answers (its scheme, KVO or PVO, when the work group has one)."""
+    return (datum.isoformat(), getattr(cyclus, "pk", None), _registratie, getattr(werkgroep, "schema", None))
+
+
+def _bewaarde_antwoorden(
+    werkgroepen: list, sleuteldelen: Callable[[object], tuple] | tuple, ids, contexten_maken, *, samen: bool
+) -> dict[int, list[Resultaat]]:
+    """The answers for ``werkgroepen``: per rule the kept answer when the parts it read are unchanged,
+    else computed (for all work groups that need a rule, in one run: ``contexten_maken(open)``)."""
+    gevraagd = [i for i in EISEN if ids is None or i in ids]
+    per_deel = versie.tokens_per_deel(werkgroepen)
+    sleutels = {}
+    for wg in werkgroepen:
+        delen = sleuteldelen(wg) if callable(sleuteldelen) else sleuteldelen
+        sleutels[wg.pk] = f"kvo:toets:{wg.pk}:{hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()}"
+    bewaard: dict = {}
+    if versie.bewaard_gebruiken():
+        try:
+            bewaard = cache.get_many(list(sleutels.values()))
+        except Exception:
+            logger.warning("cache niet bereikbaar bij lezen van de toets", exc_info=True)
+    kept = {pk: dict(bewaard.get(s) or {}) for pk, s in sleutels.items()}
+    open_ = {}
+    for wg in werkgroepen:
+        tokens, eigen = per_deel[wg.pk], kept[wg.pk]
+        nodig = [
+            i
+            for i in gevraagd
+            if i in _REGISTRY and not (i in eigen and eigen[i][1] == _versie_van(tokens, eigen[i][0]))
+        ]
+        if nodig:
+            open_[wg.pk] = nodig
+    if open_:
+        te_doen = [wg for wg in werkgroepen if wg.pk in open_]
+        with contextlib.ExitStack() as stapel:
+            if samen:
+                stapel.enter_context(zonder_gc())  # tens of thousands of model instances: one collection
+            stapel.enter_context(scope(werkgroep=te_doen if samen else te_doen[0]))
+            contexten = contexten_maken(te_doen)
+            for ctx in contexten:
+                ctx.samen = contexten
+            for ctx in contexten:
+                pk, tokens = ctx.werkgroep.pk, per_deel[ctx.werkgroep.pk]
+                for eis_id in open_[pk]:
+                    uitkomst, delen = _beantwoord_een(ctx, eis_id)
+                    kept[pk][eis_id] = (delen, _versie_van(tokens, delen), uitkomst)
+        try:
+            cache.set_many({sleutels[pk]: kept[pk] for pk in open_}, versie.BEWAARTIJD)
+        except Exception:
+            logger.warning("cache niet bereikbaar bij bewaren van de toets", exc_info=True)
+    return {
+        wg.pk: [
+            Resultaat(EISEN[i], kept[wg.pk][i][2] if i in _REGISTRY else Uitkomst(Status.OPEN, NIET_IN_APPLICATIE))
+            for i in gevraagd
+        ]
+        for wg in werkgroepen
+    }
+
+
+def _versie_van(tokens: Mapping[str, str], delen: tuple[str, ...]) -> str:
+    """The version of ``delen`` (sorted parts) in ``tokens`` (``versie.tokens_per_deel`` of a group)."""
+    return "|".join([tokens[versie.GROEP], *(tokens.get(d, "0") for d in delen)])
+
+
+def _beantwoord_een(ctx: ToetsContext, eis_id: str) -> tuple[Uitkomst, tuple[str, ...]]:
+    """One rule's answer and the parts it read (through the loaders it used)."""
+    gebruikt: set = set()
+    token = _gebruikt.set(gebruikt)
+    try:
+        uitkomst = versie.gecontroleerd(
+            f"toets:{eis_id}", lambda: _REGISTRY[eis_id](ctx), lambda: gelezen_delen(gebruikt)
+        )
+    finally:
+        _gebruikt.reset(token)
+    return uitkomst, tuple(sorted(gelezen_delen(gebruikt)))
 
 
 def _beantwoord(ctx: ToetsContext, ids: tuple[str, ...] | None) -> list[Resultaat]:
+    """Every rule (or ``ids``) for one context, computed (nothing kept is used)."""
     resultaten = []
     for eis_id, eis_ in EISEN.items():
         if ids is not None and eis_id not in ids:
@@ -366,21 +499,19 @@ def voer_toetsen_uit(werkgroepen: Iterable, *, datum: dt.date | None = None) -> 
     """Every requirement for each of ``werkgroepen`` in its current cycle as of ``datum``: the same
     answers as ``voer_toets_uit`` per work group, with the data read for all of them together (one
     query per loader for the whole run, not per work group). For the nightly refresh of many work
-    groups. Answers kept under a work group's data version are used, and new ones kept."""
+    groups. Answers kept per rule are used (the same as ``voer_toets_uit``'s), and new ones kept."""
     datum = datum or timezone.localdate()
     werkgroepen = list(werkgroepen)
-    delen = (datum.isoformat(), None, None, _registratie)  # the key ``voer_toets_uit`` uses
+    with scope(werkgroep=werkgroepen):
+        laatste = _laatste_cycli(werkgroepen)
 
-    def maken(open_: list) -> dict[int, list[Resultaat]]:
-        # tens of thousands of model instances: the garbage collector runs once, at the end
-        with zonder_gc(), scope(werkgroep=open_):
-            laatste = _laatste_cycli(open_)
-            contexten = [ToetsContext(wg, laatste.get(wg.pk), datum) for wg in open_]
-            for ctx in contexten:
-                ctx.samen = contexten
-            return {ctx.werkgroep.pk: _beantwoord(ctx, None) for ctx in contexten}
+    def contexten(open_: list) -> list[ToetsContext]:
+        return [ToetsContext(wg, laatste.get(wg.pk), datum) for wg in open_]
 
-    return versie.bewaard_per(werkgroepen, "toets", delen, maken)
+    def sleuteldelen(wg) -> tuple:
+        return _sleuteldelen(wg, datum, laatste.get(wg.pk))
+
+    return _bewaarde_antwoorden(werkgroepen, sleuteldelen, None, contexten, samen=True)
 
 
 def _laatste_cycli(werkgroepen: list) -> dict[int, object]:

@@ -145,6 +145,10 @@ def _concept(uitnodiging) -> dict:
         return {}
 
 
+# the questions and whom to ask read these parts of the work group's data (kvo.versie)
+VAST_LEEST = versie.leest("enquete-vast", "enquete", "leden", "partijen")
+
+
 def _vast(enquete) -> tuple:
     """The survey's questions by theme and whom to ask (``contact_van``), kept under the work group's
     data version (``kvo.versie``): every step of every entrepreneur shows them, and a sent survey
