@@ -16,7 +16,7 @@ class AnalyseConfig(AppConfig):
             "uitnodiging", "analyse.EnqueteUitnodiging", "analyse.EnqueteLink", "analyse.Herinnering",
             "analyse.HerinneringRonde",
         )  # fmt: skip
-        versie.deel("reacties", "analyse.Reactie", "analyse.LegeInzending", "analyse.ReactieTelling")
+        versie.deel("reacties", "analyse.Reactie", "analyse.LegeInzending", "analyse.Reactieteller")
         # the answers an entrepreneur keeps between visits: no kept result reads them, so the survey's
         # autosave replaces no token (a kept result that reads them fails tests/kvo/test_versie_delen.py)
         versie.deel(None, "analyse.EnqueteConcept")

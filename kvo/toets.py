@@ -385,7 +385,8 @@ def kies_cyclus(werkgroep, nummer: int | None = None):
 def voer_toets_uit(
     werkgroep, *, cyclus=None, datum: dt.date | None = None, ids: Iterable[str] | None = None
 ) -> list[Resultaat]:
-    """Answer every requirement (or ``ids``) for ``werkgroep`` in ``cyclus`` as of ``datum``.
+    """Answer every requirement (or ``ids``) for ``werkgroep`` in ``cyclus`` (None: the latest) as
+    of ``datum``.
 
     Each rule's answer is kept under the versions of the parts of the work group's data it read
     (``kvo.versie``, through its loaders): asked again on the same date, only the rules whose data
@@ -393,49 +394,82 @@ def voer_toets_uit(
     """
     datum = datum or timezone.localdate()
     ids = tuple(sorted(ids)) if ids is not None else None
-    if cyclus is None:  # the latest: keyed by its id, so the pages and the nightly run share the answers
-        with scope(werkgroep=werkgroep):
-            cyclus = kies_cyclus(werkgroep)
 
     def contexten(open_: list) -> list[ToetsContext]:
-        return [ToetsContext(werkgroep=werkgroep, cyclus=cyclus, datum=datum)]
+        gekozen = cyclus if cyclus is not None else kies_cyclus(werkgroep)
+        return [ToetsContext(werkgroep=werkgroep, cyclus=gekozen, datum=datum)]
 
-    sleutel = _sleuteldelen(werkgroep, datum, cyclus)
-    return _bewaarde_antwoorden([werkgroep], sleutel, ids, contexten, samen=False)[werkgroep.pk]
+    return _bewaarde_antwoorden([werkgroep], datum, {werkgroep.pk: cyclus}, ids, contexten, samen=False)[werkgroep.pk]
 
 
-def _sleuteldelen(werkgroep, datum: dt.date, cyclus) -> tuple:
-    """What a kept answer depends on besides the data: the date, the cycle, the registry, and the
-    catalogue the group answers (its scheme, KVO or PVO, when the work group has one)."""
-    return (datum.isoformat(), getattr(cyclus, "pk", None), _registratie, getattr(werkgroep, "schema", None))
+def voer_toetsen_uit(werkgroepen: Iterable, *, datum: dt.date | None = None) -> dict[int, list[Resultaat]]:
+    """Every requirement for each of ``werkgroepen`` in its current cycle as of ``datum``: the same
+    answers as ``voer_toets_uit`` per work group, with the data read for all of them together (one
+    query per loader for the whole run, not per work group). For the nightly refresh of many work
+    groups. The answers kept per rule are the pages' (``voer_toets_uit``): each uses the other's."""
+    datum = datum or timezone.localdate()
+    werkgroepen = list(werkgroepen)
+
+    def contexten(open_: list) -> list[ToetsContext]:
+        laatste = _laatste_cycli(open_)
+        return [ToetsContext(wg, laatste.get(wg.pk), datum) for wg in open_]
+
+    return _bewaarde_antwoorden(werkgroepen, datum, {}, None, contexten, samen=True)
+
+
+def _sleutel(werkgroep, datum: dt.date, cyclus) -> str:
+    """Where a work group's kept answers are: by what they depend on besides the data, the date, the
+    cycle ("laatste": the latest, whichever it is), the registry, and the catalogue the group answers
+    (its scheme, KVO or PVO, when the work group has one)."""
+    delen = (datum.isoformat(), cyclus, _registratie, getattr(werkgroep, "schema", None))
+    return f"kvo:toets:{werkgroep.pk}:{hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()}"
 
 
 def _bewaarde_antwoorden(
-    werkgroepen: list, sleuteldelen: Callable[[object], tuple] | tuple, ids, contexten_maken, *, samen: bool
+    werkgroepen: list, datum: dt.date, cycli: Mapping, ids, contexten_maken, *, samen: bool
 ) -> dict[int, list[Resultaat]]:
-    """The answers for ``werkgroepen``: per rule the kept answer when the parts it read are unchanged,
-    else computed (for all work groups that need a rule, in one run: ``contexten_maken(open)``)."""
+    """The answers for ``werkgroepen`` (each in ``cycli[pk]``, the latest when None or absent): per rule
+    the kept answer while the parts it read are unchanged, else computed (for all work groups that
+    need a rule, in one run: ``contexten_maken(open)``).
+
+    A work group's answers are kept in one entry per date and cycle: ``{"regels": {id: (parts,
+    version, answer)}, "cyclus": …, "groep": …}``. The latest cycle's entry says which cycle it is and
+    under which version of the group's own data (where cycles are): a page that names that cycle uses
+    the same entry as a call without one (the nightly run), as long as no cycle changed since."""
     gevraagd = [i for i in EISEN if ids is None or i in ids]
     per_deel = versie.tokens_per_deel(werkgroepen)
-    sleutels = {}
+    sleutels: dict[int, tuple[str, str | None]] = {}
     for wg in werkgroepen:
-        delen = sleuteldelen(wg) if callable(sleuteldelen) else sleuteldelen
-        sleutels[wg.pk] = f"kvo:toets:{wg.pk}:{hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()}"
+        expliciet = cycli.get(wg.pk)
+        sleutels[wg.pk] = (_sleutel(wg, datum, "laatste"), _sleutel(wg, datum, expliciet.pk) if expliciet else None)
     bewaard: dict = {}
     if versie.bewaard_gebruiken():
         try:
-            bewaard = cache.get_many(list(sleutels.values()))
+            bewaard = cache.get_many([s for paar in sleutels.values() for s in paar if s])
         except Exception:
             logger.warning("cache niet bereikbaar bij lezen van de toets", exc_info=True)
-    kept = {pk: dict(bewaard.get(s) or {}) for pk, s in sleutels.items()}
-    open_ = {}
+    plek, kept, open_ = {}, {}, {}
     for wg in werkgroepen:
-        tokens, eigen = per_deel[wg.pk], kept[wg.pk]
-        nodig = [
-            i
-            for i in gevraagd
-            if i in _REGISTRY and not (i in eigen and eigen[i][1] == _versie_van(tokens, eigen[i][0]))
-        ]
+        tokens, (laatste, eigen) = per_deel[wg.pk], sleutels[wg.pk]
+        expliciet = cycli.get(wg.pk)
+        entry = bewaard.get(laatste)
+        geldig = entry is not None and entry["groep"] == tokens[versie.GROEP]  # no cycle changed since
+        if expliciet is None or (geldig and entry["cyclus"] == expliciet.pk):
+            plek[wg.pk] = laatste
+            entry = entry if geldig else None
+        else:
+            plek[wg.pk], entry = eigen, bewaard.get(eigen)
+        entry = dict(entry) if entry else {"regels": {}, "cyclus": None, "groep": None}
+        entry["regels"] = dict(entry["regels"])
+        nodig = _nodig(gevraagd, entry["regels"], tokens)
+        if nodig and plek[wg.pk] == eigen:
+            # to be computed anyway: if the cycle asked for is the latest, keep its answers where a call
+            # without a cycle (the nightly run) finds them (one query, on this path only)
+            with scope(werkgroep=wg):
+                if getattr(kies_cyclus(wg), "pk", None) == expliciet.pk:
+                    plek[wg.pk] = laatste
+                    entry["cyclus"], entry["groep"] = expliciet.pk, tokens[versie.GROEP]
+        kept[wg.pk] = entry
         if nodig:
             open_[wg.pk] = nodig
     if open_:
@@ -449,20 +483,34 @@ def _bewaarde_antwoorden(
                 ctx.samen = contexten
             for ctx in contexten:
                 pk, tokens = ctx.werkgroep.pk, per_deel[ctx.werkgroep.pk]
+                entry = kept[pk]
+                if plek[pk] == sleutels[pk][0] and cycli.get(pk) is None:  # the latest, as of this version
+                    entry["cyclus"], entry["groep"] = getattr(ctx.cyclus, "pk", None), tokens[versie.GROEP]
                 for eis_id in open_[pk]:
                     uitkomst, delen = _beantwoord_een(ctx, eis_id)
-                    kept[pk][eis_id] = (delen, _versie_van(tokens, delen), uitkomst)
+                    entry["regels"][eis_id] = (delen, _versie_van(tokens, delen), uitkomst)
         try:
-            cache.set_many({sleutels[pk]: kept[pk] for pk in open_}, versie.BEWAARTIJD)
+            cache.set_many({plek[pk]: kept[pk] for pk in open_}, versie.BEWAARTIJD)
         except Exception:
             logger.warning("cache niet bereikbaar bij bewaren van de toets", exc_info=True)
     return {
         wg.pk: [
-            Resultaat(EISEN[i], kept[wg.pk][i][2] if i in _REGISTRY else Uitkomst(Status.OPEN, NIET_IN_APPLICATIE))
+            Resultaat(
+                EISEN[i], kept[wg.pk]["regels"][i][2] if i in _REGISTRY else Uitkomst(Status.OPEN, NIET_IN_APPLICATIE)
+            )
             for i in gevraagd
         ]
         for wg in werkgroepen
     }
+
+
+def _nodig(gevraagd: list[str], regels: Mapping, tokens: Mapping[str, str]) -> list[str]:
+    """The rules of ``gevraagd`` without a kept answer whose parts are unchanged."""
+    return [
+        i
+        for i in gevraagd
+        if i in _REGISTRY and not (i in regels and regels[i][1] == _versie_van(tokens, regels[i][0]))
+    ]
 
 
 def _versie_van(tokens: Mapping[str, str], delen: tuple[str, ...]) -> str:
@@ -481,37 +529,6 @@ def _beantwoord_een(ctx: ToetsContext, eis_id: str) -> tuple[Uitkomst, tuple[str
     finally:
         _gebruikt.reset(token)
     return uitkomst, tuple(sorted(gelezen_delen(gebruikt)))
-
-
-def _beantwoord(ctx: ToetsContext, ids: tuple[str, ...] | None) -> list[Resultaat]:
-    """Every rule (or ``ids``) for one context, computed (nothing kept is used)."""
-    resultaten = []
-    for eis_id, eis_ in EISEN.items():
-        if ids is not None and eis_id not in ids:
-            continue
-        functie = _REGISTRY.get(eis_id)
-        uitkomst = functie(ctx) if functie else Uitkomst(Status.OPEN, NIET_IN_APPLICATIE)
-        resultaten.append(Resultaat(eis_, uitkomst))
-    return resultaten
-
-
-def voer_toetsen_uit(werkgroepen: Iterable, *, datum: dt.date | None = None) -> dict[int, list[Resultaat]]:
-    """Every requirement for each of ``werkgroepen`` in its current cycle as of ``datum``: the same
-    answers as ``voer_toets_uit`` per work group, with the data read for all of them together (one
-    query per loader for the whole run, not per work group). For the nightly refresh of many work
-    groups. Answers kept per rule are used (the same as ``voer_toets_uit``'s), and new ones kept."""
-    datum = datum or timezone.localdate()
-    werkgroepen = list(werkgroepen)
-    with scope(werkgroep=werkgroepen):
-        laatste = _laatste_cycli(werkgroepen)
-
-    def contexten(open_: list) -> list[ToetsContext]:
-        return [ToetsContext(wg, laatste.get(wg.pk), datum) for wg in open_]
-
-    def sleuteldelen(wg) -> tuple:
-        return _sleuteldelen(wg, datum, laatste.get(wg.pk))
-
-    return _bewaarde_antwoorden(werkgroepen, sleuteldelen, None, contexten, samen=True)
 
 
 def _laatste_cycli(werkgroepen: list) -> dict[int, object]:

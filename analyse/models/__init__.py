@@ -16,6 +16,7 @@ from analyse.models.enquete import (
     HerinneringRonde,
     LegeInzending,
     Reactie,
+    Reactieteller,
     Vraag,
 )
 from analyse.models.schouw import Schouw, Schouwpunt
@@ -33,6 +34,7 @@ __all__ = [
     "LegeInzending",
     "Prioriteit",
     "Reactie",
+    "Reactieteller",
     "Schouw",
     "Schouwpunt",
     "Vraag",
