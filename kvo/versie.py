@@ -420,9 +420,26 @@ def buiten_verklaring(tabellen: Iterable[str], delen: Iterable[str]) -> list[tup
     return [(t, per_tabel[t]) for t in sorted(tabellen) if t in per_tabel and per_tabel[t] not in toegestaan]
 
 
+_berekend: contextvars.ContextVar[list | None] = contextvars.ContextVar("kvo_versie_berekend", default=None)
+
+
+@contextlib.contextmanager
+def tel_berekend():
+    """The names of the kept results computed inside the block (not taken from the cache), in a list:
+    for the benchmark's ``Server-Timing`` (``kvo.meten``), which tells a kept page from a computed one."""
+    lijst: list = []
+    token = _berekend.set(lijst)
+    try:
+        yield lijst
+    finally:
+        _berekend.reset(token)
+
+
 def gecontroleerd(naam: str, maken: Callable[[], Any], delen: Callable[[], Iterable[str]] | None = None) -> Any:
     """``maken()``; inside ``controle()`` the tables it reads are held to ``delen()`` (asked after
     ``maken``: a readiness rule knows what it read only then), by default the declaration of ``naam``."""
+    if (berekend := _berekend.get()) is not None:
+        berekend.append(naam)
     gevonden = _controle.get()
     if gevonden is None:
         return maken()
