@@ -5,7 +5,14 @@ class AanpakConfig(AppConfig):
     name = "aanpak"
 
     def ready(self):
+        from kvo import versie
         from werkgroepen.signals import cyclus_gestart
+
+        # the parts of a work group's data (kvo.versie): a write replaces its part's token only
+        versie.deel("plan", "aanpak.Plan", "aanpak.Doelstelling", "aanpak.Maatregel")
+        versie.deel("voortgang", "aanpak.Voortgang")
+        versie.deel("evaluatie", "aanpak.Evaluatie")
+        versie.deel("weekmail", "aanpak.Weekmail", "aanpak.WeekmailAfmelding")
 
         cyclus_gestart.connect(_plan_doorzetten, dispatch_uid="aanpak.plan_doorzetten")
 

@@ -39,7 +39,7 @@ def _url(ctx: ToetsContext, naam: str) -> str:
 # --- loaders: each reads the data of all contexts of the run in one query ----------------------
 
 
-@gedeeld("aanpak.plan")
+@gedeeld("aanpak.plan", leest=("plan", "bijeenkomst"))  # with the meeting that adopted it
 def toets_plan(contexten: list[ToetsContext]) -> list[Plan | None]:
     """The cycle's plan (as ``aanpak.selectors.plan_van`` gives it), None without one. Public: the
     audit's checks read the same plan (one query for both)."""
@@ -51,7 +51,7 @@ def _plannen(contexten: list[ToetsContext]) -> list[Plan | None]:
     return [toets_plan(c) for c in contexten]
 
 
-@gedeeld("aanpak.maatregelen")
+@gedeeld("aanpak.maatregelen", leest=("plan", "partijen"))
 def toets_maatregelen(contexten: list[ToetsContext]) -> list[list[Maatregel]]:
     """The plan's measures in the matrix's order (with their responsible party). Public: the audit's
     checks read the same measures."""
@@ -67,7 +67,7 @@ def toets_maatregelen(contexten: list[ToetsContext]) -> list[list[Maatregel]]:
     return per_object(plannen, rijen, lambda r: r.plan_id)
 
 
-@gedeeld("aanpak.doelen")
+@gedeeld("aanpak.doelen", leest=("plan",))
 def _doelen(contexten: list[ToetsContext]) -> list[list[Doelstelling]]:
     """The plan's goals (``pva.smart`` and ``pva.thema-dekking`` share them)."""
     plannen = _plannen(contexten)
@@ -78,7 +78,7 @@ def _doelen(contexten: list[ToetsContext]) -> list[list[Doelstelling]]:
     return per_object(plannen, doelen, lambda r: r.plan_id)
 
 
-@gedeeld("aanpak.bezig")
+@gedeeld("aanpak.bezig", leest=("plan", "voortgang"))
 def _bezig(contexten: list[ToetsContext]) -> list[list[dict]]:
     """The plan's running and executed measures, one row per progress note (``voortgang__pk`` None
     without), in the matrix's order."""
@@ -94,7 +94,7 @@ def _bezig(contexten: list[ToetsContext]) -> list[list[dict]]:
     return per_object(plannen, rijen, lambda r: r["plan_id"])
 
 
-@gedeeld("aanpak.terugkerende-schouwpunten")
+@gedeeld("aanpak.terugkerende-schouwpunten", leest=("schouw",))
 def _terugkerende_punten(contexten: list[ToetsContext]) -> list[list[Schouwpunt]]:
     """The cycle's recurring inspection points that ask for another approach, in the points'
     default order (their inspection's, newest first, then number)."""
@@ -108,7 +108,7 @@ def _terugkerende_punten(contexten: list[ToetsContext]) -> list[list[Schouwpunt]
     return per_context(contexten, groepen, list)
 
 
-@gedeeld("aanpak.heeft-schouw")
+@gedeeld("aanpak.heeft-schouw", leest=("schouw",))
 def _heeft_schouw(contexten: list[ToetsContext]) -> list[bool]:
     """Whether the cycle has an inspection."""
     cycli = cycli_van(contexten)
@@ -118,7 +118,7 @@ def _heeft_schouw(contexten: list[ToetsContext]) -> list[bool]:
     return [c.cyclus is not None and c.cyclus.pk in met for c in contexten]
 
 
-@gedeeld("aanpak.enquete-themas")
+@gedeeld("aanpak.enquete-themas", leest=("enquete",))
 def _enquete_themas(contexten: list[ToetsContext]) -> list[list[str]]:
     """``analyse.selectors.conclusie.enquete_themas`` of each context's cycle: the themes the survey
     asked about (catalogue themes and own themes), in survey order."""
@@ -138,7 +138,7 @@ def _enquete_themas(contexten: list[ToetsContext]) -> list[list[str]]:
     return per_context(contexten, per_cyclus_, list)
 
 
-@gedeeld("aanpak.conclusie")
+@gedeeld("aanpak.conclusie", leest=("conclusie",))
 def _conclusie(contexten: list[ToetsContext]) -> list[Conclusie | None]:
     """The cycle's conclusion of the safety analysis, None without one."""
     cycli = cycli_van(contexten)
@@ -146,7 +146,7 @@ def _conclusie(contexten: list[ToetsContext]) -> list[Conclusie | None]:
     return [r[0] if r else None for r in per_cyclus(contexten, rijen)]
 
 
-@gedeeld("aanpak.evaluaties")
+@gedeeld("aanpak.evaluaties", leest=("evaluatie",))
 def _evaluaties(contexten: list[ToetsContext]) -> list[dict[int, Evaluatie]]:
     """The cycle's evaluations by year of the cycle."""
     cycli = cycli_van(contexten)

@@ -40,14 +40,14 @@ COMMUNICATIE = (Maatregel.Soort.COMMUNICATIE, Maatregel.Soort.VAST_COMMUNICATIE)
 # --- loaders: the data of every work group of the run, one query each ----------------------------
 
 
-@gedeeld("audits.audit")
+@gedeeld("audits.audit", leest=("audit", "leden"))  # with its contact person
 def _audit(contexten: list[ToetsContext]) -> list:
     """The cycle's audit as the pages take it (``audits.services.audit_van``), or None."""
     audits = audits_van(cycli_van(contexten))
     return per_context(contexten, audits)
 
 
-@gedeeld("audits.leden")
+@gedeeld("audits.leden", leest=("leden",))
 def _leden(contexten: list[ToetsContext]) -> list:
     """Every member of the work group (former members and agenda members too), by name."""
     return per_werkgroep(
@@ -56,7 +56,7 @@ def _leden(contexten: list[ToetsContext]) -> list:
     )
 
 
-@gedeeld("audits.aanwezigen")
+@gedeeld("audits.aanwezigen", leest=("leden", "audit"))
 def _aanwezigen(contexten: list[ToetsContext]) -> list:
     """The ids of the members recorded as present at the cycle's audit."""
     audits = [a for a in map(_audit, contexten) if a is not None]
@@ -66,7 +66,7 @@ def _aanwezigen(contexten: list[ToetsContext]) -> list:
     return [{pk for _, pk in groepen.get(a.pk, [])} if (a := _audit(c)) is not None else set() for c in contexten]
 
 
-@gedeeld("audits.afwijkingen")
+@gedeeld("audits.afwijkingen", leest=("audit",))
 def _afwijkingen(contexten: list[ToetsContext]) -> list:
     """The deviations found at the cycle's audit, by the date they were found."""
     audits = [a for a in map(_audit, contexten) if a is not None]
@@ -76,7 +76,7 @@ def _afwijkingen(contexten: list[ToetsContext]) -> list:
     return per_object([_audit(c) for c in contexten], rijen, lambda a: a.audit_id)
 
 
-@gedeeld("audits.certificaten")
+@gedeeld("audits.certificaten", leest=("certificaat", "audit"))
 def _certificaten(contexten: list[ToetsContext]) -> list:
     """The certificates issued in the cycle, the newest first."""
     cycli = cycli_van(contexten)
@@ -91,7 +91,7 @@ def _certificaten(contexten: list[ToetsContext]) -> list:
     return per_context(contexten, groepen, list)
 
 
-@gedeeld("audits.terreinen")
+@gedeeld("audits.terreinen", leest=("gebied",))
 def _terreinnamen(contexten: list[ToetsContext]) -> list:
     """The names of the work group's business parks, by name."""
     rijen = (
@@ -103,7 +103,10 @@ def _terreinnamen(contexten: list[ToetsContext]) -> list:
     return [[naam for _, naam in groepen.get(c.werkgroep.pk, [])] for c in contexten]
 
 
-@gedeeld("audits.documentenset")
+@gedeeld(
+    "audits.documentenset",
+    leest=("leden", "conclusie", "reacties", "enquete", "plan", "schouw", "bijeenkomst", "voortgang", "evaluatie"),
+)
 def _documentenset(contexten: list[ToetsContext]) -> list:
     """Per cycle, which parts of the document set have content (one query: every part is an EXISTS
     on the cycle's row; the parts of the work group through the cycle's work group, those of the plan

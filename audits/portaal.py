@@ -124,6 +124,10 @@ def overzicht(request):
     return render(request, "portaal/overzicht.html", {"items": items})
 
 
+# What the kept audit page reads (kvo.versie).
+AUDIT_LEEST = versie.leest("pagina:portaal", "toets", "audit", "archief", "certificaat", "keurmerk")
+
+
 @never_cache
 @login_required
 def audit_detail(request, audit_id: int):
@@ -131,7 +135,7 @@ def audit_detail(request, audit_id: int):
     if omleiding := tweestaps_nodig(request, verplicht=audit.werkgroep.mfa_verplicht):  # the group's rule
         return omleiding
     pagina = versie.bewaarde_pagina(  # kept under the work group's data version (kvo.versie)
-        request, audit.werkgroep, f"portaal:{audit.pk}", "portaal/audit.html",
+        request, audit.werkgroep, "portaal", "portaal/audit.html",
         lambda: {"audit": audit, "item": _portaal_audit(audit)},
     )  # fmt: skip
     _log(audit, request.user, "auditor.bekeken", f"Auditor {request.user.email} bekeek de audit {audit}")

@@ -19,6 +19,9 @@ from kvo.toets import Status
 HISTORIE_DAGEN = 90
 
 
+TOETS_LEEST = versie.leest("pagina:toets", "toets", "keurmerk")  # what the kept page reads (kvo.versie)
+
+
 class ToetsView(WerkgroepMixin, TemplateView):
     template_name = "audits/toets.html"
     permission = Actie.BEKIJKEN

@@ -15,6 +15,7 @@ def run(*, meet, werkgroep):
     from django_scopes import scopes_disabled
 
     from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, Reactie, Vraag
+    from analyse.services.reacties import reactieteller_verhoog
     from analyse.tasks import herinneringen_versturen
     from gebieden.models import Bedrijventerrein, Ondernemer
     from werkgroepen.models import Cyclus
@@ -65,6 +66,7 @@ def run(*, meet, werkgroep):
             )
             for _ in range(600)
         )
+        reactieteller_verhoog(enquete_id=enquete.pk, terrein_id=terrein.pk, aantal=600)  # the response figure
         staff = get_user_model().objects.filter(email="bench-staff@example.org").first() or (
             get_user_model().objects.create_user(email="bench-staff@example.org", password="x", is_staff=True)
         )

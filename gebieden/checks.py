@@ -22,7 +22,7 @@ IDS = (
 GEEN_TERREIN = "Er is nog geen bedrijventerrein vastgelegd."
 
 
-@gedeeld("gebieden.terreinen")
+@gedeeld("gebieden.terreinen", leest=("gebied", "leden"))  # with their representatives
 def _terreinen(contexten: list[ToetsContext]) -> list:
     per_datum: dict = {}  # the contexts of one run share their date; kept general
     for ctx in contexten:

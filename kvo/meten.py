@@ -18,6 +18,7 @@ import time
 from django.db import connection
 from django.shortcuts import render
 
+from kvo import versie
 from werkgroepen.models import Werkgroep
 
 
@@ -34,11 +35,14 @@ class Meten:
             return execute(sql, params, many, context)
 
         start, start_cpu = time.perf_counter(), time.process_time()
-        with connection.execute_wrapper(tel):
+        with connection.execute_wrapper(tel), versie.tel_berekend() as berekend:
             response = self.get_response(request)  # template responses are rendered inside
         duur = (time.perf_counter() - start) * 1000
         cpu = (time.process_time() - start_cpu) * 1000  # a sync worker: this request's CPU alone
-        response["Server-Timing"] = f'app;dur={duur:.2f}, cpu;dur={cpu:.2f}, db;desc="{queries} queries"'
+        # the last part: how many kept results (pages, readiness rules, …) this request computed
+        response["Server-Timing"] = (
+            f'app;dur={duur:.2f}, cpu;dur={cpu:.2f}, db;desc="{queries} queries", kvo;desc="{len(berekend)} berekend"'
+        )
         return response
 
 

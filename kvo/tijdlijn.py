@@ -50,6 +50,13 @@ def bijdrage(volgorde: int) -> Callable[[Bijdrage], Bijdrage]:
     return decorator
 
 
+# What the milestones read (kvo.versie): kept under these parts of the work group's data only.
+LEEST = versie.leest(
+    "tijdlijn", "enquete", "uitnodiging", "schouw", "plan", "audit", "certificaat", "evaluatie", "bijeenkomst",
+    "conclusie", "cijfers", "leden",
+)  # fmt: skip
+
+
 def tijdlijn(werkgroep, cyclus, vandaag: dt.date) -> list[tuple[Mijlpaal, str]]:
     """Every registered milestone of ``cyclus``, in order, with its CSS class for ``vandaag``; kept
     under the work group's data version (``kvo.versie``) until its data or the date changes."""

@@ -17,8 +17,12 @@ the data reads it for every work group of the run. The checks themselves do not 
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import functools
+import hashlib
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +30,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from django.apps import apps
+from django.core.cache import cache
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django_scopes import scope
@@ -34,6 +39,8 @@ from kvo import versie
 from kvo.eisen import Eis
 from kvo.geheugen import zonder_gc
 from kvo.regelingen import ALLE_EISEN, KVO, REGELINGEN, regeling_van
+
+logger = logging.getLogger(__name__)
 
 
 class Status(StrEnum):
@@ -220,29 +227,74 @@ def jaarregel(
 # --- loaders: the data of many contexts in one query -----------------------------------------
 
 Lader = Callable[[list[ToetsContext]], Sequence]
+# loader key -> the parts of a work group's data it reads (kvo.versie); None: not declared, so every part
+_LADERS: dict[str, tuple[str, ...] | None] = {}
+_AFHANKELIJK = "kvo.toets.afhankelijk"  # ctx.cache[(this, key)]: the loaders a loader's value was read with
+# the loaders the rule being answered has used (kvo.toets keeps each rule's answer under their parts)
+_gebruikt: contextvars.ContextVar[set | None] = contextvars.ContextVar("kvo_toets_gebruikt", default=None)
 
 
-def gedeeld(sleutel: str) -> Callable[[Lader], Callable[[ToetsContext], object]]:
+def gedeeld(sleutel: str, *, leest: Iterable[str] | None = None) -> Callable[[Lader], Callable[[ToetsContext], object]]:
     """Declare a loader: ``laden(contexten)`` returns one value per context, in their order. The
     decorated name takes one context and returns its value, read once per run for every context
-    of the run that does not have it yet (``ctx.samen``) and kept in each context's ``cache``."""
+    of the run that does not have it yet (``ctx.samen``) and kept in each context's ``cache``.
+
+    ``leest``: the parts of the work group's data the loader reads (``kvo.versie.deel``), besides
+    what it reads through other loaders. A rule's answer is kept under the parts of every loader it
+    used, and computed again only when one of them changes; a loader without ``leest`` counts as
+    reading everything. ``tests/kvo/test_versie_delen.py`` holds the declarations to the tables read."""
+    _LADERS[sleutel] = tuple(leest) if leest is not None else None
 
     def decorator(laden: Lader) -> Callable[[ToetsContext], object]:
         @functools.wraps(laden)
         def lees(ctx: ToetsContext):
             if sleutel not in ctx.cache:
                 open_ = [c for c in ctx.samen if sleutel not in c.cache]
-                waarden = list(laden(open_))
+                buiten = _gebruikt.get()
+                genest: set = set()
+                token = _gebruikt.set(genest)  # the loaders this one reads through
+                try:
+                    waarden = list(laden(open_))
+                finally:
+                    _gebruikt.reset(token)
+                if buiten is not None:
+                    buiten |= genest
                 if len(waarden) != len(open_):
                     raise ValueError(f"Lader {sleutel!r} gaf {len(waarden)} waarden voor {len(open_)} contexten.")
+                genest_ = frozenset(genest)
                 for c, waarde in zip(open_, waarden, strict=True):
                     c.cache[sleutel] = waarde
+                    c.cache[(_AFHANKELIJK, sleutel)] = genest_
+            if (gebruikt := _gebruikt.get()) is not None:
+                gebruikt.add(sleutel)
+                gebruikt |= ctx.cache.get((_AFHANKELIJK, sleutel), frozenset())
             return ctx.cache[sleutel]
 
         lees.laden = laden
+        lees.sleutel = sleutel
         return lees
 
     return decorator
+
+
+def gelezen_delen(laders: Iterable[str]) -> frozenset[str]:
+    """The parts of the work group's data read by ``laders`` (loader keys): every part if one of
+    them did not declare what it reads."""
+    delen: set[str] = set()
+    for sleutel in laders:
+        leest = _LADERS.get(sleutel)
+        if leest is None:
+            return versie.alle_delen()
+        delen.update(leest)
+    return frozenset(delen)
+
+
+def _alle_laderdelen() -> tuple[str, ...]:
+    return tuple(sorted(gelezen_delen(_LADERS)))
+
+
+# What the readiness check reads as a whole (pages that show it name "toets" in their declaration).
+versie.leest("toets", _alle_laderdelen)
 
 
 def per_sleutel(rijen: Iterable, sleutel: Callable[[object], object]) -> defaultdict:
@@ -337,55 +389,154 @@ def kies_cyclus(werkgroep, nummer: int | None = None):
 def voer_toets_uit(
     werkgroep, *, cyclus=None, datum: dt.date | None = None, ids: Iterable[str] | None = None
 ) -> list[Resultaat]:
-    """Answer every requirement (or ``ids``) for ``werkgroep`` in ``cyclus`` as of ``datum``.
+    """Answer every requirement (or ``ids``) for ``werkgroep`` in ``cyclus`` (None: the latest) as
+    of ``datum``.
 
-    The answers are kept under the work group's data version (``kvo.versie``): asked again before
-    anything in the work group changed, on the same date, they come from the cache.
+    Each rule's answer is kept under the versions of the parts of the work group's data it read
+    (``kvo.versie``, through its loaders): asked again on the same date, only the rules whose data
+    changed are computed again, the rest come from the cache.
     """
     datum = datum or timezone.localdate()
     ids = tuple(sorted(ids)) if ids is not None else None
-    delen = (datum.isoformat(), getattr(cyclus, "pk", None), ids, _registratie)
-    return versie.bewaard(werkgroep, "toets", delen, lambda: _voer_uit(werkgroep, cyclus, datum, ids))
 
+    def contexten(open_: list) -> list[ToetsContext]:
+        gekozen = cyclus if cyclus is not None else kies_cyclus(werkgroep)
+        return [ToetsContext(werkgroep=werkgroep, cyclus=gekozen, datum=datum)]
 
-def _voer_uit(werkgroep, cyclus, datum: dt.date, ids: tuple[str, ...] | None) -> list[Resultaat]:
-    with scope(werkgroep=werkgroep):
-        if cyclus is None:
-            cyclus = kies_cyclus(werkgroep)
-        return _beantwoord(ToetsContext(werkgroep=werkgroep, cyclus=cyclus, datum=datum), ids)
-
-
-def _beantwoord(ctx: ToetsContext, ids: tuple[str, ...] | None) -> list[Resultaat]:
-    resultaten = []
-    # the rules of the cycle's scheme (a cycle keeps the one it ran under), else the group's
-    for eis_id, eis_ in regeling_van(ctx.cyclus or ctx.werkgroep).eisen.items():
-        if ids is not None and eis_id not in ids:
-            continue
-        functie = _REGISTRY.get(eis_id)
-        uitkomst = functie(ctx) if functie else Uitkomst(Status.OPEN, NIET_IN_APPLICATIE)
-        resultaten.append(Resultaat(eis_, uitkomst))
-    return resultaten
+    return _bewaarde_antwoorden([werkgroep], datum, {werkgroep.pk: cyclus}, ids, contexten, samen=False)[werkgroep.pk]
 
 
 def voer_toetsen_uit(werkgroepen: Iterable, *, datum: dt.date | None = None) -> dict[int, list[Resultaat]]:
     """Every requirement for each of ``werkgroepen`` in its current cycle as of ``datum``: the same
     answers as ``voer_toets_uit`` per work group, with the data read for all of them together (one
     query per loader for the whole run, not per work group). For the nightly refresh of many work
-    groups. Answers kept under a work group's data version are used, and new ones kept."""
+    groups. The answers kept per rule are the pages' (``voer_toets_uit``): each uses the other's."""
     datum = datum or timezone.localdate()
     werkgroepen = list(werkgroepen)
-    delen = (datum.isoformat(), None, None, _registratie)  # the key ``voer_toets_uit`` uses
 
-    def maken(open_: list) -> dict[int, list[Resultaat]]:
-        # tens of thousands of model instances: the garbage collector runs once, at the end
-        with zonder_gc(), scope(werkgroep=open_):
-            laatste = _laatste_cycli(open_)
-            contexten = [ToetsContext(wg, laatste.get(wg.pk), datum) for wg in open_]
+    def contexten(open_: list) -> list[ToetsContext]:
+        laatste = _laatste_cycli(open_)
+        return [ToetsContext(wg, laatste.get(wg.pk), datum) for wg in open_]
+
+    return _bewaarde_antwoorden(werkgroepen, datum, {}, None, contexten, samen=True)
+
+
+def _sleutel(werkgroep, datum: dt.date, cyclus) -> str:
+    """Where a work group's kept answers are: by what they depend on besides the data, the date, the
+    cycle ("laatste": the latest, whichever it is), the registry, and the catalogue the group answers
+    (its scheme, KVO or PVO, when the work group has one)."""
+    delen = (datum.isoformat(), cyclus, _registratie, getattr(werkgroep, "handboek", None))
+    return f"kvo:toets:{werkgroep.pk}:{hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()}"
+
+
+def _bewaarde_antwoorden(
+    werkgroepen: list, datum: dt.date, cycli: Mapping, ids, contexten_maken, *, samen: bool
+) -> dict[int, list[Resultaat]]:
+    """The answers for ``werkgroepen`` (each in ``cycli[pk]``, the latest when None or absent): per rule
+    the kept answer while the parts it read are unchanged, else computed (for all work groups that
+    need a rule, in one run: ``contexten_maken(open)``).
+
+    A work group's answers are kept in one entry per date and cycle: ``{"regels": {id: (parts,
+    version, answer)}, "cyclus": …, "groep": …}``. The latest cycle's entry says which cycle it is and
+    under which version of the group's own data (where cycles are): a page that names that cycle uses
+    the same entry as a call without one (the nightly run), as long as no cycle changed since."""
+    # the rules of the scheme: an explicit cycle's (a cycle keeps the one it ran under), else the group's
+    gevraagd = {
+        wg.pk: [i for i in regeling_van(cycli.get(wg.pk) or wg).eisen if ids is None or i in ids] for wg in werkgroepen
+    }
+    per_deel = versie.tokens_per_deel(werkgroepen)
+    sleutels: dict[int, tuple[str, str | None]] = {}
+    for wg in werkgroepen:
+        expliciet = cycli.get(wg.pk)
+        sleutels[wg.pk] = (_sleutel(wg, datum, "laatste"), _sleutel(wg, datum, expliciet.pk) if expliciet else None)
+    bewaard: dict = {}
+    if versie.bewaard_gebruiken():
+        try:
+            bewaard = cache.get_many([s for paar in sleutels.values() for s in paar if s])
+        except Exception:
+            logger.warning("cache niet bereikbaar bij lezen van de toets", exc_info=True)
+    plek, kept, open_ = {}, {}, {}
+    for wg in werkgroepen:
+        tokens, (laatste, eigen) = per_deel[wg.pk], sleutels[wg.pk]
+        expliciet = cycli.get(wg.pk)
+        entry = bewaard.get(laatste)
+        geldig = entry is not None and entry["groep"] == tokens[versie.GROEP]  # no cycle changed since
+        if expliciet is None or (geldig and entry["cyclus"] == expliciet.pk):
+            plek[wg.pk] = laatste
+            entry = entry if geldig else None
+        else:
+            plek[wg.pk], entry = eigen, bewaard.get(eigen)
+        entry = dict(entry) if entry else {"regels": {}, "cyclus": None, "groep": None}
+        entry["regels"] = dict(entry["regels"])
+        nodig = _nodig(gevraagd[wg.pk], entry["regels"], tokens)
+        if nodig and plek[wg.pk] == eigen:
+            # to be computed anyway: if the cycle asked for is the latest, keep its answers where a call
+            # without a cycle (the nightly run) finds them (one query, on this path only)
+            with scope(werkgroep=wg):
+                if getattr(kies_cyclus(wg), "pk", None) == expliciet.pk:
+                    plek[wg.pk] = laatste
+                    entry["cyclus"], entry["groep"] = expliciet.pk, tokens[versie.GROEP]
+        kept[wg.pk] = entry
+        if nodig:
+            open_[wg.pk] = nodig
+    if open_:
+        te_doen = [wg for wg in werkgroepen if wg.pk in open_]
+        with contextlib.ExitStack() as stapel:
+            if samen:
+                stapel.enter_context(zonder_gc())  # tens of thousands of model instances: one collection
+            stapel.enter_context(scope(werkgroep=te_doen if samen else te_doen[0]))
+            contexten = contexten_maken(te_doen)
             for ctx in contexten:
                 ctx.samen = contexten
-            return {ctx.werkgroep.pk: _beantwoord(ctx, None) for ctx in contexten}
+            for ctx in contexten:
+                pk, tokens = ctx.werkgroep.pk, per_deel[ctx.werkgroep.pk]
+                entry = kept[pk]
+                if plek[pk] == sleutels[pk][0] and cycli.get(pk) is None:  # the latest, as of this version
+                    entry["cyclus"], entry["groep"] = getattr(ctx.cyclus, "pk", None), tokens[versie.GROEP]
+                for eis_id in open_[pk]:
+                    uitkomst, delen = _beantwoord_een(ctx, eis_id)
+                    entry["regels"][eis_id] = (delen, _versie_van(tokens, delen), uitkomst)
+        try:
+            cache.set_many({plek[pk]: kept[pk] for pk in open_}, versie.BEWAARTIJD)
+        except Exception:
+            logger.warning("cache niet bereikbaar bij bewaren van de toets", exc_info=True)
+    return {
+        wg.pk: [
+            Resultaat(
+                ALLE_EISEN[i],
+                kept[wg.pk]["regels"][i][2] if i in _REGISTRY else Uitkomst(Status.OPEN, NIET_IN_APPLICATIE),
+            )
+            for i in gevraagd[wg.pk]
+        ]
+        for wg in werkgroepen
+    }
 
-    return versie.bewaard_per(werkgroepen, "toets", delen, maken)
+
+def _nodig(gevraagd: list[str], regels: Mapping, tokens: Mapping[str, str]) -> list[str]:
+    """The rules of ``gevraagd`` without a kept answer whose parts are unchanged."""
+    return [
+        i
+        for i in gevraagd
+        if i in _REGISTRY and not (i in regels and regels[i][1] == _versie_van(tokens, regels[i][0]))
+    ]
+
+
+def _versie_van(tokens: Mapping[str, str], delen: tuple[str, ...]) -> str:
+    """The version of ``delen`` (sorted parts) in ``tokens`` (``versie.tokens_per_deel`` of a group)."""
+    return "|".join([tokens[versie.GROEP], *(tokens.get(d, "0") for d in delen)])
+
+
+def _beantwoord_een(ctx: ToetsContext, eis_id: str) -> tuple[Uitkomst, tuple[str, ...]]:
+    """One rule's answer and the parts it read (through the loaders it used)."""
+    gebruikt: set = set()
+    token = _gebruikt.set(gebruikt)
+    try:
+        uitkomst = versie.gecontroleerd(
+            f"toets:{eis_id}", lambda: _REGISTRY[eis_id](ctx), lambda: gelezen_delen(gebruikt)
+        )
+    finally:
+        _gebruikt.reset(token)
+    return uitkomst, tuple(sorted(gelezen_delen(gebruikt)))
 
 
 def _laatste_cycli(werkgroepen: list) -> dict[int, object]:

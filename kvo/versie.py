@@ -25,17 +25,29 @@ transaction (autocommit) commits on its own and the token follows in the next st
 killed between the two leaves kept results one change behind until the next write or the end of
 their lifetime (``BEWAARTIJD``), which is one reason that lifetime is bounded. Services write in
 ``transaction.atomic`` (``shared/STYLE.md``), where this cannot happen.
+
+Versions per part, not per group: each tenant table belongs to a *part* of the work group's data
+(survey answers, the plan, the archive, the members, …), declared by its app with ``deel()`` in its
+``AppConfig.ready`` (the map lives here, the apps fill it: ``kvo`` knows only the tenant). A write
+replaces the token of its part only. The tenant's own row, its cycles and any table without a part
+(``GROEP``) belong to every part. Each kept result declares next to itself the parts it reads
+(``leest()``, naming parts or other kept results, whose parts it then reads too), and is kept under
+the tokens of those parts: a survey answer changes the survey's results and the readiness page, not
+the matrix or the archive. ``controle()`` records, while results are computed, every table a result
+reads that its declaration does not cover (``tests/kvo/test_versie_delen.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
+import functools
 import hashlib
 import logging
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.apps import apps
@@ -43,6 +55,7 @@ from django.contrib import messages
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -63,6 +76,86 @@ _SCHRIJVEN = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FR
 _stil: contextvars.ContextVar[bool] = contextvars.ContextVar("kvo_versie_stil", default=False)
 _actief = True  # off while migrations run (the version table may not exist yet)
 _tabellen: frozenset[str] | None = None
+
+# --- parts --------------------------------------------------------------------------------------
+
+GROEP = "groep"  # the tenant's own row and its cycles, and a table without a part: in every version
+_MODEL_DEEL: dict[str, str | None] = {}  # "app_label.Model" -> part (None: no kept result reads it)
+_tabel_deel: dict[str, str | None] | None = None
+_VERKLARINGEN: dict[str, tuple | Callable[[], tuple]] = {}
+_opgelost: dict[str, frozenset[str]] = {}
+
+
+def deel(naam: str | None, *modellen: str) -> None:
+    """Declare that ``modellen`` ("app_label.Model") are part ``naam`` of a work group's data: a write
+    to their tables (and their many-to-many tables) replaces that part's token only. ``None``: no kept
+    result reads them (a survey's progress kept between visits), so their writes replace no token at
+    all; ``controle()`` finds a result that reads them anyway. Called from each app's ``ready()``."""
+    global _tabel_deel
+    for model in modellen:
+        _MODEL_DEEL[model] = naam
+    _tabel_deel = None
+    _opgelost.clear()
+
+
+def tabel_delen() -> dict[str, str | None]:
+    """Every tenant table with its part (``GROEP`` for the tenant's own row and undeclared tables)."""
+    global _tabel_deel
+    if _tabel_deel is None:
+        uit: dict[str, str | None] = {}
+        for model in apps.get_models():
+            if model._meta.db_table not in tenant_tabellen():
+                continue
+            naam = _MODEL_DEEL.get(model._meta.label, GROEP)
+            uit[model._meta.db_table] = naam
+            for veld in model._meta.local_many_to_many:
+                uit[veld.remote_field.through._meta.db_table] = naam
+        _tabel_deel = uit
+    return _tabel_deel
+
+
+def alle_delen() -> frozenset[str]:
+    """Every declared part (without ``GROEP``, which is in every version anyway)."""
+    return frozenset(d for d in tabel_delen().values() if d is not None and d != GROEP)
+
+
+def leest(naam: str, *delen: str | Callable[[], tuple]) -> str:
+    """Declare what the kept result ``naam`` reads: parts, or other kept results (their parts are
+    read too; a page that shows the readiness check names "toets"); a callable is asked when first
+    needed (a registry filled at start-up). Returns ``naam``. ``bewaard`` refuses an undeclared name."""
+    _VERKLARINGEN[naam] = delen
+    _opgelost.clear()
+    return naam
+
+
+def verklaringen() -> list[str]:
+    return sorted(_VERKLARINGEN)
+
+
+def gelezen_delen(naam: str) -> frozenset[str]:
+    """The parts the kept result ``naam`` reads, its declaration resolved (``GROEP`` not included)."""
+    if naam not in _opgelost:
+        _opgelost[naam] = frozenset(_los_op(naam, ()))
+    return _opgelost[naam]
+
+
+def _los_op(naam: str, pad: tuple) -> set[str]:
+    if naam not in _VERKLARINGEN:
+        raise KeyError(f"Bewaard resultaat {naam!r} heeft geen verklaring (versie.leest).")
+    if naam in pad:
+        raise ValueError(f"Verklaringen verwijzen in een kring: {' -> '.join((*pad, naam))}")
+    bekend, uit = alle_delen(), set()
+    for item in _VERKLARINGEN[naam]:
+        for d in item() if callable(item) else (item,):
+            if d == GROEP:
+                continue
+            if d in bekend:
+                uit.add(d)
+            elif d in _VERKLARINGEN:
+                uit |= _los_op(d, (*pad, naam))
+            else:
+                raise KeyError(f"{naam!r} leest {d!r}: geen deel en geen bewaard resultaat.")
+    return uit
 
 
 def tenant_tabellen() -> frozenset[str]:
@@ -129,16 +222,24 @@ def _vervang(verbinding, sleutel: str) -> None:
     )
 
 
+def _deelsleutel(groep: str, deel_: str) -> str:
+    """The token's key of a part of a work group (``groep`` its id); the group's own key for ``GROEP``.
+    Outside any scope ("*") a write replaces the token of everything, whatever its part."""
+    return groep if deel_ == GROEP or groep == ALLES else f"{groep}:{deel_}"
+
+
 def _wrapper(execute, sql, params, many, context):
     resultaat = execute(sql, params, many, context)
     if _actief and not _stil.get() and isinstance(sql, str):
         treffer = _SCHRIJVEN.match(sql)
         if treffer and treffer.group(1) in tenant_tabellen():
-            token = _stil.set(True)  # the version's own write is not watched
-            try:
-                _vervang(context["connection"], _sleutel_uit_scope())
-            finally:
-                _stil.reset(token)
+            deel_ = tabel_delen().get(treffer.group(1), GROEP)
+            if deel_ is not None:
+                token = _stil.set(True)  # the version's own write is not watched
+                try:
+                    _vervang(context["connection"], _deelsleutel(_sleutel_uit_scope(), deel_))
+                finally:
+                    _stil.reset(token)
     return resultaat
 
 
@@ -152,7 +253,8 @@ def werkgroep_verwijderd(sender, instance, **kwargs) -> None:
     """``post_delete`` of the work group: its version row goes with it."""
     from kvo.models import Gegevensversie
 
-    Gegevensversie.objects.using(kwargs.get("using") or DEFAULT_DB_ALIAS).filter(sleutel=str(instance.pk)).delete()
+    rijen = Gegevensversie.objects.using(kwargs.get("using") or DEFAULT_DB_ALIAS)
+    rijen.filter(Q(sleutel=str(instance.pk)) | Q(sleutel__startswith=f"{instance.pk}:")).delete()
 
 
 def migratie_begint(**kwargs) -> None:
@@ -165,13 +267,39 @@ def migratie_klaar(**kwargs) -> None:
     _actief = True
 
 
-def versies(werkgroepen, *, using: str = DEFAULT_DB_ALIAS) -> dict[int, str]:
-    """The data version of each work group now (its own token and the token of everything), in one
-    query. ``werkgroepen``: work groups or their ids."""
+def versies(werkgroepen, delen: Iterable[str] | None = None, *, using: str = DEFAULT_DB_ALIAS) -> dict[int, str]:
+    """The data version of each work group now for ``delen`` (every part when None): the tokens of
+    those parts, the group's own token and the token of everything, in one query. ``werkgroepen``:
+    work groups or their ids."""
+    ids = [getattr(wg, "pk", wg) for wg in werkgroepen]
+    delen = sorted(alle_delen() if delen is None else delen)
+    tokens = _tokens({str(pk) for pk in ids}, delen, using)
+    alles = tokens.get(ALLES, "0")
+    uit = {}
+    for pk in ids:
+        eigen = [tokens.get(str(pk), "0"), *(tokens.get(f"{pk}:{d}", "0") for d in delen)]
+        uit[pk] = f"{'.'.join(eigen)}.{alles}"
+    return uit
+
+
+def tokens_per_deel(werkgroepen, *, using: str = DEFAULT_DB_ALIAS) -> dict[int, dict[str, str]]:
+    """Per work group, each part's version now (the part's token, the group's own and everything's),
+    in one query for all: for results kept piece by piece, each piece under the parts it read
+    (the readiness check, rule by rule: ``kvo.toets``). ``GROEP`` gives the group's own version."""
+    ids = [getattr(wg, "pk", wg) for wg in werkgroepen]
+    delen = sorted(alle_delen())
+    tokens = _tokens({str(pk) for pk in ids}, delen, using)
+    uit = {}
+    for pk in ids:
+        basis = f"{tokens.get(str(pk), '0')}.{tokens.get(ALLES, '0')}"
+        uit[pk] = {d: f"{tokens.get(f'{pk}:{d}', '0')}.{basis}" for d in delen} | {GROEP: basis}
+    return uit
+
+
+def _tokens(groepen: set[str], delen: list[str], using: str) -> dict[str, str]:
     from kvo.models import Gegevensversie
 
-    ids = [getattr(wg, "pk", wg) for wg in werkgroepen]
-    gevraagd = {str(pk) for pk in ids} | {ALLES}
+    gevraagd = groepen | {f"{g}:{d}" for g in groepen for d in delen} | {ALLES}
     sleutels = sorted(gevraagd)
     verbinding = connections[using]
     # Every kept page reads this first: one small statement, without the ORM's query building (which
@@ -186,20 +314,21 @@ def versies(werkgroepen, *, using: str = DEFAULT_DB_ALIAS) -> dict[int, str]:
         for _, functie, _ in verbinding.run_on_commit:
             if getattr(functie, "kvo_versie", None) in gevraagd:
                 functie.gelezen = True
-    alles = tokens.get(ALLES, "0")
-    return {pk: f"{tokens.get(str(pk), '0')}.{alles}" for pk in ids}
+    return tokens
 
 
-def huidige(werkgroep, *, using: str = DEFAULT_DB_ALIAS) -> str:
-    """The work group's data version now (its token and the token of everything)."""
-    return versies([werkgroep], using=using)[werkgroep.pk]
+def huidige(werkgroep, naam: str | None = None, *, using: str = DEFAULT_DB_ALIAS) -> str:
+    """The work group's data version now: of the parts the kept result ``naam`` reads, or of all."""
+    delen = gelezen_delen(naam) if naam is not None else None
+    return versies([werkgroep], delen, using=using)[werkgroep.pk]
 
 
 def bewaard(werkgroep, naam: str, delen: tuple, maken: Callable[[], Any], *, bewaartijd: int = BEWAARTIJD) -> Any:
     """``maken()``, kept in the cache under the work group's data version and ``delen`` (the date,
     the cycle, whatever else the result depends on besides the data). A cache that fails is
-    logged and passed by: the result is then computed."""
-    return _bewaard(_voorvoegsel(naam, werkgroep, huidige(werkgroep)), delen, maken, bewaartijd)
+    logged and passed by: the result is then computed. ``naam`` must be declared with ``leest()``:
+    the result is kept under the versions of the parts it reads, and no other."""
+    return _bewaard(_voorvoegsel(naam, werkgroep, huidige(werkgroep, naam)), delen, maken, bewaartijd, naam)
 
 
 def bewaard_per(
@@ -208,7 +337,7 @@ def bewaard_per(
     """As ``bewaard`` for many work groups at once, under the same keys: ``maken(open)`` computes the
     results of the work groups without a kept one (a dict by work-group id) in one go."""
     werkgroepen = list(werkgroepen)
-    per_werkgroep = versies(werkgroepen)
+    per_werkgroep = versies(werkgroepen, gelezen_delen(naam))
     sleutels = {wg.pk: _sleutel(_voorvoegsel(naam, wg, per_werkgroep[wg.pk]), delen) for wg in werkgroepen}
     bewaard: dict = {}
     if not _opnieuw.get():
@@ -219,7 +348,7 @@ def bewaard_per(
     uitkomst = {pk: bewaard[s][0] for pk, s in sleutels.items() if s in bewaard}
     open_ = [wg for wg in werkgroepen if wg.pk not in uitkomst]
     if open_:
-        nieuw = maken(open_)
+        nieuw = gecontroleerd(naam, lambda: maken(open_))
         uitkomst.update(nieuw)
         try:
             cache.set_many({sleutels[pk]: (waarde,) for pk, waarde in nieuw.items()}, bewaartijd)
@@ -231,11 +360,16 @@ def bewaard_per(
 def bewaard_voor(werkgroepen, naam: str, delen: tuple, maken: Callable[[], Any]) -> Any:
     """As ``bewaard``, for a result computed from many work groups' data (the portfolio): kept
     until one of them changes. ``werkgroepen``: work groups or their ids."""
-    per_werkgroep = versies(werkgroepen)
-    return _bewaard(f"kvo:{naam}", (sorted(per_werkgroep.items()), delen), maken, BEWAARTIJD_HTML)
+    per_werkgroep = versies(werkgroepen, gelezen_delen(naam))
+    return _bewaard(f"kvo:{naam}", (sorted(per_werkgroep.items()), delen), maken, BEWAARTIJD_HTML, naam)
 
 
 _opnieuw: contextvars.ContextVar[bool] = contextvars.ContextVar("kvo_versie_opnieuw", default=False)
+
+
+def bewaard_gebruiken() -> bool:
+    """Whether kept results may be used now (not inside ``opnieuw()``)."""
+    return not _opnieuw.get()
 
 
 @contextlib.contextmanager
@@ -249,6 +383,81 @@ def opnieuw():
         _opnieuw.reset(token)
 
 
+_controle: contextvars.ContextVar[Controle | None] = contextvars.ContextVar("kvo_versie_controle", default=None)
+_LEZEN = re.compile(r'\b(?:FROM|JOIN)\s+["`]?(\w+)', re.IGNORECASE)
+
+
+@dataclasses.dataclass
+class Controle:
+    """What ``controle()`` saw: the kept results computed, and each table read outside a declaration."""
+
+    berekend: set[str] = dataclasses.field(default_factory=set)
+    fouten: list[tuple[str, str, str | None]] = dataclasses.field(default_factory=list)  # (result, table, part)
+
+
+@contextlib.contextmanager
+def controle():
+    """Inside the block every kept result that is computed is watched: each tenant table it reads
+    whose part its declaration (``leest``) does not cover is recorded as (result, table, part).
+    With ``opnieuw()`` every result is computed. For the tests that hold the declarations to what
+    the results really read (``tests/kvo/test_versie_delen.py``)."""
+    gezien = Controle()
+    token = _controle.set(gezien)
+    try:
+        yield gezien
+    finally:
+        _controle.reset(token)
+
+
+def gelezen_tabellen(sql: str) -> set[str]:
+    """The tables a statement reads (``FROM`` and ``JOIN``)."""
+    return set(_LEZEN.findall(sql))
+
+
+def buiten_verklaring(tabellen: Iterable[str], delen: Iterable[str]) -> list[tuple[str, str | None]]:
+    """The tenant tables among ``tabellen`` whose part is not in ``delen`` (nor ``GROEP``): (table, part)."""
+    toegestaan, per_tabel = {*delen, GROEP}, tabel_delen()
+    return [(t, per_tabel[t]) for t in sorted(tabellen) if t in per_tabel and per_tabel[t] not in toegestaan]
+
+
+_berekend: contextvars.ContextVar[list | None] = contextvars.ContextVar("kvo_versie_berekend", default=None)
+
+
+@contextlib.contextmanager
+def tel_berekend():
+    """The names of the kept results computed inside the block (not taken from the cache), in a list:
+    for the benchmark's ``Server-Timing`` (``kvo.meten``), which tells a kept page from a computed one."""
+    lijst: list = []
+    token = _berekend.set(lijst)
+    try:
+        yield lijst
+    finally:
+        _berekend.reset(token)
+
+
+def gecontroleerd(naam: str, maken: Callable[[], Any], delen: Callable[[], Iterable[str]] | None = None) -> Any:
+    """``maken()``; inside ``controle()`` the tables it reads are held to ``delen()`` (asked after
+    ``maken``: a readiness rule knows what it read only then), by default the declaration of ``naam``."""
+    if (berekend := _berekend.get()) is not None:
+        berekend.append(naam)
+    gevonden = _controle.get()
+    if gevonden is None:
+        return maken()
+    tabellen: set[str] = set()
+
+    def noteer(execute, sql, params, many, context):
+        if isinstance(sql, str):
+            tabellen.update(gelezen_tabellen(sql))
+        return execute(sql, params, many, context)
+
+    with connections[DEFAULT_DB_ALIAS].execute_wrapper(noteer):
+        waarde = maken()
+    toegestaan = delen() if delen is not None else gelezen_delen(naam)
+    gevonden.berekend.add(naam)
+    gevonden.fouten.extend((naam, tabel, deel_) for tabel, deel_ in buiten_verklaring(tabellen, toegestaan))
+    return waarde
+
+
 def _voorvoegsel(naam: str, werkgroep, versie_: str) -> str:
     return f"kvo:{naam}:{werkgroep.pk}:{versie_}"
 
@@ -257,8 +466,9 @@ def _sleutel(voorvoegsel: str, delen: tuple) -> str:
     return f"{voorvoegsel}:{hashlib.blake2b(repr(delen).encode(), digest_size=16).hexdigest()}"
 
 
-def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any], bewaartijd: int) -> Any:
+def _bewaard(voorvoegsel: str, delen: tuple, maken: Callable[[], Any], bewaartijd: int, naam: str) -> Any:
     sleutel = _sleutel(voorvoegsel, delen)
+    maken = functools.partial(gecontroleerd, naam, maken)
     try:
         bewaard = None if _opnieuw.get() else cache.get(sleutel)
     except Exception:  # a cache outage must not take the page down: compute instead

@@ -85,6 +85,10 @@ def portfolio_rijen(werkgroepen: list[Werkgroep], vandaag: dt.date) -> list[Port
     return rijen
 
 
+# What the kept page reads of each work group (kvo.versie), besides the stored readiness figure.
+LEEST = versie.leest("pagina:portfolio", "audit", "certificaat", "enquete", "uitnodiging", "plan", "evaluatie")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def portfolio(request):

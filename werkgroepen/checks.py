@@ -56,10 +56,11 @@ def _url(ctx: ToetsContext, naam: str) -> str:
     return ctx.url(f"werkgroepen:{naam}")
 
 
-def _van_de_werkgroep(sleutel: str, per_werkgroep) -> Callable[[ToetsContext], object]:
-    """A loader of the work group's own rows through a batch selector (``…_per_werkgroep``)."""
+def _van_de_werkgroep(sleutel: str, per_werkgroep, leest: tuple[str, ...]) -> Callable[[ToetsContext], object]:
+    """A loader of the work group's own rows through a batch selector (``…_per_werkgroep``); ``leest``:
+    the parts of the work group's data it reads (``kvo.versie``)."""
 
-    @gedeeld(sleutel)
+    @gedeeld(sleutel, leest=leest)
     def laden(contexten: list[ToetsContext]) -> list:
         per = per_werkgroep(c.werkgroep for c in contexten)
         return [per[c.werkgroep.pk] for c in contexten]
@@ -67,16 +68,21 @@ def _van_de_werkgroep(sleutel: str, per_werkgroep) -> Callable[[ToetsContext], o
     return laden
 
 
-_leden = _van_de_werkgroep("werkgroepen.leden", selectors.leden_per_werkgroep)
-_partijen = _van_de_werkgroep("werkgroepen.partijen", selectors.partijen_per_werkgroep)
-_afspraken = _van_de_werkgroep("werkgroepen.afspraken", selectors.afspraken_per_werkgroep)
-_bijeenkomsten = _van_de_werkgroep("werkgroepen.bijeenkomsten", selectors.bijeenkomsten_per_werkgroep)
-_communicaties = _van_de_werkgroep("werkgroepen.communicaties", selectors.communicaties_per_werkgroep)
+_leden = _van_de_werkgroep("werkgroepen.leden", selectors.leden_per_werkgroep, ("leden", "partijen", "gebied"))
+_partijen = _van_de_werkgroep("werkgroepen.partijen", selectors.partijen_per_werkgroep, ("partijen",))
+_afspraken = _van_de_werkgroep("werkgroepen.afspraken", selectors.afspraken_per_werkgroep, ("partijen",))
+_bijeenkomsten = _van_de_werkgroep(
+    "werkgroepen.bijeenkomsten", selectors.bijeenkomsten_per_werkgroep, ("bijeenkomst", "leden")
+)
+_communicaties = _van_de_werkgroep(
+    "werkgroepen.communicaties", selectors.communicaties_per_werkgroep, ("communicatie",)
+)
 
 
 def _actief(ctx: ToetsContext) -> list:
+    leden = _leden(ctx)  # through the loader every time: the rule's answer is kept under what it read
     if "werkgroepen.actief" not in ctx.cache:
-        ctx.cache["werkgroepen.actief"] = selectors.actieve_leden(_leden(ctx), ctx.datum)
+        ctx.cache["werkgroepen.actief"] = selectors.actieve_leden(leden, ctx.datum)
     return ctx.cache["werkgroepen.actief"]
 
 

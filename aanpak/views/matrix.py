@@ -55,6 +55,14 @@ def _filters(request) -> tuple[int | None, str]:
     return partij, status if status in Maatregel.Status.values else ""
 
 
+# What the kept page reads (kvo.versie): the plan, its progress and parties, and the rules it shows;
+# not the survey, the archive or the members, so their writes keep it.
+LEEST = versie.leest(
+    "pagina:matrix", "plan", "voortgang", "partijen", "leden", "bijeenkomst", "conclusie", "audit", "schouw",
+    "evaluatie", "keurmerk",
+)  # fmt: skip
+
+
 @vereist(Actie.BEKIJKEN)
 def matrix_pagina(request, werkgroep):
     """The page is kept under the work group's data version (``kvo.versie``)."""

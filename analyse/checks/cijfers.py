@@ -25,7 +25,7 @@ def _url(ctx: ToetsContext) -> str:
     return ctx.url("analyse:cijfers")
 
 
-@gedeeld("analyse.cijfers")
+@gedeeld("analyse.cijfers", leest=("cijfers", "conclusie", "gebied"))
 def _gegevens(contexten: list[ToetsContext]) -> list[tuple[list[Cijfer], object, str]]:
     """Per context: the cycle's figures (``cijfers_van``) and its analysis date with the reason
     (``analysedatum``)."""

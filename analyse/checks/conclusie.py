@@ -14,7 +14,7 @@ from analyse.models import Conclusie
 from kvo.toets import Status, ToetsContext, Uitkomst, cycli_van, eis, gedeeld, per_context
 
 
-@gedeeld("analyse.conclusie")
+@gedeeld("analyse.conclusie", leest=("conclusie",))
 def _conclusie(contexten: list[ToetsContext]) -> list:
     """The conclusion of each context's cycle (one per cycle) with its priorities, or None."""
     cycli = cycli_van(contexten)

@@ -27,14 +27,14 @@ def _url(ctx: ToetsContext) -> str:
 # --- loaders (one query for all contexts of a run) -------------------------------------------
 
 
-@gedeeld("analyse.enquete.bouwer")
+@gedeeld("analyse.enquete.bouwer", leest=("enquete",))
 def _enquete(contexten: list[ToetsContext]) -> list:
     """The survey of each context's cycle, or None."""
     enquetes = enquetes_van(cycli_van(contexten))
     return per_context(contexten, enquetes)
 
 
-@gedeeld("analyse.enquete.dekking")
+@gedeeld("analyse.enquete.dekking", leest=("enquete",))
 def _dekking(contexten: list[ToetsContext]) -> list:
     """The survey's coverage of the minima (``dekking_van``); without a survey that of none."""
     enquetes = [e for e in map(_enquete, contexten) if e is not None]
@@ -42,14 +42,14 @@ def _dekking(contexten: list[ToetsContext]) -> list:
     return [dekkingen[e.pk] if (e := _enquete(c)) is not None else dekking_van(None) for c in contexten]
 
 
-@gedeeld("analyse.enquete.reacties")
+@gedeeld("analyse.enquete.reacties", leest=("reacties",))
 def _reacties(contexten: list[ToetsContext]) -> list:
     """The responses to the cycle's survey per park (by the park's id); empty without any."""
     reacties = reacties_per_terrein(cycli_van(contexten))
     return per_context(contexten, reacties, dict)
 
 
-@gedeeld("analyse.enquete.terreinen")
+@gedeeld("analyse.enquete.terreinen", leest=("gebied", "uitnodiging", "enquete"))
 def _terreinen(contexten: list[ToetsContext]) -> list:
     """The work group's parks (by name) with their entrepreneurs and those invited to the cycle's survey."""
     cycli = cycli_van(contexten)

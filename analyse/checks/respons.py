@@ -20,7 +20,7 @@ def _url(ctx: ToetsContext, naam: str) -> str:
     return ctx.url(f"analyse:{naam}")
 
 
-@gedeeld("analyse.enquete.respons")
+@gedeeld("analyse.enquete.respons", leest=("gebied",))
 def _respons(contexten: list[ToetsContext]) -> list:
     """``respons_per_terrein`` of each context's sent survey (empty for a survey not sent, or none)."""
     enquetes = [e if (e := _enquete(c)) is not None and e.is_verstuurd else None for c in contexten]

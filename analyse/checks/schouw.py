@@ -62,7 +62,7 @@ def schouwen_van(cyclus) -> list[Schouw]:
     return schouwen_per_cyclus([cyclus]).get(cyclus.pk, []) if cyclus is not None else []
 
 
-@gedeeld("analyse.schouwen")
+@gedeeld("analyse.schouwen", leest=("schouw",))
 def _schouwen(contexten: list[ToetsContext]) -> list:
     """The inspections of each context's cycle (``schouwen_van``); empty without a cycle."""
     schouwen = schouwen_per_cyclus(cycli_van(contexten), met_wie=False)

@@ -34,7 +34,7 @@ def _url(ctx: ToetsContext) -> str:
     return ctx.url("analyse:uitnodigingen")
 
 
-@gedeeld("analyse.enquete.uitnodigingen")
+@gedeeld("analyse.enquete.uitnodigingen", leest=("uitnodiging", "gebied"))
 def _uitnodigingen(contexten: list[ToetsContext]) -> list:
     """Per context with a sent survey: its invitations counted (``TELLINGEN``) and the number of
     entrepreneurs of the work group's register without one, as ``(tellingen, zonder)``; else None."""

@@ -27,7 +27,7 @@ from django.utils import timezone
 from analyse import catalogus
 from analyse.antwoorden import BASIS_TYPES, controleer, voorwaarde_waarden
 from analyse.dossier import pvo
-from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, LegeInzending, Reactie, Vraag
+from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, LegeInzending, Reactie, Reactieteller, Vraag
 from analyse.selectors.resultaten import gepubliceerde_reacties
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, te_lang, x_sleutels, zet
@@ -276,7 +276,7 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
         for ref, n in sorted((e.get("x-lege_inzendingen") or {}).items())
         if n
     )
-    Reactie.objects.bulk_create(
+    reacties = Reactie.objects.bulk_create(
         Reactie(
             enquete=enquete,
             terrein=terreinen[r["terrein"]],
@@ -284,6 +284,10 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
             zichtbaar=Reactie.Zichtbaar.TERREIN,  # exported as published, so published again
         )
         for r in e.get("antwoorden") or []
+    )
+    per_terrein = Counter(r.terrein_id for r in reacties)  # the response figures (analyse.Reactieteller)
+    Reactieteller.objects.bulk_create(
+        Reactieteller(enquete=enquete, terrein_id=t, aantal=n) for t, n in sorted(per_terrein.items())
     )
 
 

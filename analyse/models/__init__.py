@@ -16,6 +16,7 @@ from analyse.models.enquete import (
     HerinneringRonde,
     LegeInzending,
     Reactie,
+    Reactieteller,
     Vraag,
 )
 from analyse.models.gebiedsscan import Gebiedsscan
@@ -35,6 +36,7 @@ __all__ = [
     "LegeInzending",
     "Prioriteit",
     "Reactie",
+    "Reactieteller",
     "Schouw",
     "Schouwpunt",
     "Vraag",

@@ -321,3 +321,26 @@ class LegeInzending(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aantal} lege inzendingen"
+
+
+class Reactieteller(models.Model):
+    """The response figure of one park in one survey: how many responses it has (empty submissions
+    not counted), raised in the transaction that stores a response (``reactie_indienen``, the dossier
+    import) with an ``F()`` update, so the figure is never a count over the responses and two
+    submissions at once both count. Like a ``Reactie`` it has no link to an invitation and no time."""
+
+    enquete = models.ForeignKey(Enquete, related_name="reactietellers", on_delete=models.CASCADE)
+    terrein = models.ForeignKey(
+        "gebieden.Bedrijventerrein", related_name="enquete_reactietellers", on_delete=models.CASCADE
+    )
+    aantal = models.PositiveIntegerField(default=0, validators=tussen(0, 1_000_000))
+
+    objects = ScopedManager(werkgroep="enquete__werkgroep")
+
+    class Meta:
+        verbose_name = _("reactieteller")
+        verbose_name_plural = _("reactietellers")
+        constraints = [models.UniqueConstraint(fields=["enquete", "terrein"], name="reactieteller_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.aantal} reacties"

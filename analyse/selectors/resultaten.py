@@ -24,7 +24,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from analyse.antwoorden import gevraagd, schaal_labels
-from analyse.models import Enquete, Herinnering, LegeInzending, Reactie
+from analyse.models import Enquete, Herinnering, LegeInzending, Reactie, Reactieteller
 from analyse.regels import Respons
 from analyse.selectors.enquete import vragen_per_thema
 from gebieden.models import Bedrijventerrein
@@ -38,15 +38,14 @@ ONDERDRUKT = "Minder dan 5 reacties: niet getoond, zodat niemand herkenbaar is."
 
 def reacties_per_terrein(cycli: Iterable) -> dict[int, dict[int, int]]:
     """Per cycle (by id; cycles or their ids): the responses to its survey per park (by the park's
-    id), in one query for all; a cycle without responses has an empty dict."""
+    id), in one query for all; a cycle without responses has an empty dict. Read from the parks'
+    response figures (``Reactieteller``, raised with every response), not counted over the responses."""
     uit: dict[int, dict[int, int]] = {getattr(c, "pk", c): {} for c in cycli if c is not None}
     if uit:
         rijen = (
-            Reactie.objects.filter(enquete__cyclus__in=list(uit))
+            Reactieteller.objects.filter(enquete__cyclus__in=list(uit), aantal__gt=0)
             .order_by()
-            .values("enquete__cyclus_id", "terrein_id")
-            .annotate(n=Count("pk"))
-            .values_list("enquete__cyclus_id", "terrein_id", "n")
+            .values_list("enquete__cyclus_id", "terrein_id", "aantal")
         )
         for cyclus_id, terrein_id, n in rijen:
             uit[cyclus_id][terrein_id] = n

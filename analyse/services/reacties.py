@@ -24,7 +24,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 
 from analyse.antwoorden import alleen_gevraagd, controleer
-from analyse.models import Enquete, EnqueteConcept, EnqueteUitnodiging, LegeInzending, Reactie
+from analyse.models import Enquete, EnqueteConcept, EnqueteUitnodiging, LegeInzending, Reactie, Reactieteller
 from analyse.selectors.resultaten import MIN_REACTIES
 
 AL_BEANTWOORD = "Deze enquête is al ingevuld. Dank u wel; een tweede keer invullen kan niet."
@@ -57,8 +57,10 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
         # first one's held-back response, so a batch is never split over two transactions.
         enquete = Enquete.objects.select_for_update().get(pk=enquete.pk)
         # Closed: the rest already on show (``selectors.resultaten.gepubliceerde_reacties``) is fixed
-        # first, so this response cannot join it one by one.
-        reacties_publiceren(enquete=enquete, op=vandaag)
+        # first, so this response cannot join it one by one. (While open, every submission publishes
+        # what makes a batch at its end, so nothing could be published here.)
+        if enquete.is_gesloten(vandaag):
+            reacties_publiceren(enquete=enquete, op=vandaag)
         # Claim the invitation first: of two simultaneous submissions only one updates the row.
         geclaimd = EnqueteUitnodiging.objects.filter(pk=uitnodiging.pk, beantwoord=False).update(
             beantwoord=True, papier=papier
@@ -68,6 +70,7 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
         terrein_id = uitnodiging.ondernemer.terrein_id
         if antwoorden:
             Reactie.objects.create(enquete=enquete, terrein_id=terrein_id, antwoorden=antwoorden)
+            reactieteller_verhoog(enquete_id=enquete.pk, terrein_id=terrein_id)
         else:
             teller, _ = LegeInzending.objects.get_or_create(enquete=enquete, terrein_id=terrein_id)
             LegeInzending.objects.filter(pk=teller.pk).update(aantal=F("aantal") + 1)
@@ -85,6 +88,16 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
     uitnodiging.beantwoord = True
     uitnodiging.papier = papier
     return bool(antwoorden)
+
+
+def reactieteller_verhoog(*, enquete_id: int, terrein_id: int, aantal: int = 1) -> None:
+    """Raise the park's response figure by ``aantal``, in the caller's transaction: one ``F()`` update
+    (the row is made on the park's first response), so simultaneous submissions never lose a count."""
+    tellers = Reactieteller.objects.filter(enquete_id=enquete_id, terrein_id=terrein_id)
+    if not tellers.update(aantal=F("aantal") + aantal):
+        with transaction.atomic():  # a second first response at the same moment: it then updates
+            Reactieteller.objects.get_or_create(enquete_id=enquete_id, terrein_id=terrein_id)
+        tellers.update(aantal=F("aantal") + aantal)
 
 
 def reacties_publiceren(*, enquete: Enquete, op=None) -> int:

@@ -145,6 +145,10 @@ def _concept(uitnodiging) -> dict:
         return {}
 
 
+# the questions and whom to ask read these parts of the work group's data (kvo.versie)
+VAST_LEEST = versie.leest("enquete-vast", "enquete", "leden", "partijen")
+
+
 def _vast(enquete) -> tuple:
     """The survey's questions by theme and whom to ask (``contact_van``), kept under the work group's
     data version (``kvo.versie``): every step of every entrepreneur shows them, and a sent survey
@@ -167,7 +171,14 @@ def _vragen(enquete) -> list:
 def _bewaar(uitnodiging, concept: dict, deel: dict, vragen: list) -> dict:
     """Keep ``deel`` with the earlier answers, without the answers to follow-ups no longer asked."""
     concept = alleen_gevraagd(vragen, {**concept, **deel})
-    EnqueteConcept.objects.update_or_create(uitnodiging=uitnodiging, defaults={"antwoorden": concept})
+    # one statement (insert, or update the row the invitation has): every step of every entrepreneur
+    # does this, and no kept result reads it (kvo.versie: it changes no version)
+    EnqueteConcept.objects.bulk_create(
+        [EnqueteConcept(uitnodiging=uitnodiging, antwoorden=concept)],
+        update_conflicts=True,
+        unique_fields=["uitnodiging"],
+        update_fields=["antwoorden"],
+    )
     return concept
 
 

@@ -80,6 +80,13 @@ def respons(request, werkgroep):
     return render(request, "analyse/respons.html", context(request, **extra))
 
 
+# What the kept results and the kept page read (kvo.versie): a write elsewhere keeps them.
+RESULTATEN_LEEST = versie.leest("enquete-resultaten", "enquete", "reacties", "gebied")
+PAGINA_LEEST = versie.leest(
+    "pagina:resultaten", "enquete-resultaten", "enquete", "reacties", "uitnodiging", "gebied", "keurmerk"
+)
+
+
 def _resultaten_context(request, enquete, terrein):
     """The results with their charts, kept under the work group's data version (``kvo.versie``):
     computing 40 questions over a few hundred responses, and last cycle's for comparison, is most of

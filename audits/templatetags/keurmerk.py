@@ -10,6 +10,7 @@ from django.utils import timezone
 from kvo import versie
 
 register = template.Library()
+LEEST = versie.leest("keurmerk", "certificaat", "audit")  # the parts of the data it reads (kvo.versie)
 
 
 @register.inclusion_tag("audits/_keurmerk.html")

@@ -71,6 +71,14 @@ class ReactieFactory(factory.django.DjangoModelFactory):
     # Made directly, as published (a batch); ``reactie_indienen`` holds a new response back.
     zichtbaar = Reactie.Zichtbaar.TERREIN
 
+    @factory.post_generation
+    def teller(self, create, extracted, **kwargs):
+        """The park's response figure follows, as ``reactie_indienen`` raises it."""
+        if create:
+            from analyse.services.reacties import reactieteller_verhoog
+
+            reactieteller_verhoog(enquete_id=self.enquete_id, terrein_id=self.terrein_id)
+
 
 class CijferFactory(factory.django.DjangoModelFactory):
     class Meta:

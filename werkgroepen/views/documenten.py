@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from kvo import versie
 from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 from werkgroepen import selectors, services
@@ -17,22 +18,28 @@ from werkgroepen.forms import BewarenForm, DocumentForm, DocumentVersieForm
 from werkgroepen.services.documenten import bewaartermijn_jaren
 from werkgroepen.views.basis import context, naar, waarschuwingen
 
+# What the kept page reads (kvo.versie): the archive and the agreed retention period.
+DOCUMENTEN_LEEST = versie.leest("pagina:documenten", "archief", "partijen", "keurmerk")
+
 
 @vereist(Actie.BEKIJKEN)
 def documenten(request, werkgroep):
+    """The page is kept under the parts it reads (``kvo.versie``)."""
+    return versie.bewaarde_pagina(
+        request, request.werkgroep, "documenten", "werkgroepen/documenten.html", lambda: _documenten_context(request)
+    )
+
+
+def _documenten_context(request) -> dict:
     wg = request.werkgroep
     vandaag = timezone.localdate()
     lijst = selectors.documenten(wg)
-    return render(
+    return context(
         request,
-        "werkgroepen/documenten.html",
-        context(
-            request,
-            documenten=lijst,
-            verlopen=selectors.documenten_verlopen(lijst, vandaag),
-            bewaartermijn=bewaartermijn_jaren(wg),
-            waarschuwingen=waarschuwingen(wg, IDS_DOCUMENTEN),
-        ),
+        documenten=lijst,
+        verlopen=selectors.documenten_verlopen(lijst, vandaag),
+        bewaartermijn=bewaartermijn_jaren(wg),
+        waarschuwingen=waarschuwingen(wg, IDS_DOCUMENTEN),
     )
 
 

@@ -23,6 +23,10 @@ from werkgroepen.views.basis import context, naar
 GROEPEN = ("Gebied", "Werkgroep")
 
 
+# What the kept page reads (kvo.versie): the readiness check, the timeline, the mark, and these parts.
+LEEST = versie.leest("pagina:home", "toets", "tijdlijn", "keurmerk", "leden", "partijen", "bijeenkomst", "gebied")
+
+
 @vereist(Actie.BEKIJKEN)
 def home(request, werkgroep):
     """The page is kept under the work group's data version (``kvo.versie``)."""

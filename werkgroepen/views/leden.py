@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Min
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from kvo import versie
 from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
 from kvo.permissions import Rol as Toegangsrol
@@ -26,8 +28,25 @@ def toont_persoonsgegevens(request) -> bool:
     return toegang.lid is not None or Toegangsrol.BEGELEIDER in toegang.rollen
 
 
+# What the kept page reads (kvo.versie): members, parties, parks and the rules it warns about; a
+# survey answer or a measure keeps it.
+LEDEN_LEEST = versie.leest("pagina:leden", "leden", "partijen", "gebied", "bijeenkomst", "keurmerk")
+
+
 @vereist(Actie.BEKIJKEN)
 def leden(request, werkgroep):
+    """The page is kept under the parts it reads (``kvo.versie``) and the moment the first open
+    invitation it lists expires (time passing changes the page, not a write)."""
+    wg = request.werkgroep
+    verloopt = wg.uitnodigingen.filter(geaccepteerd_op__isnull=True, geldig_tot__gt=timezone.now()).aggregate(
+        eerste=Min("geldig_tot")
+    )["eerste"]
+    return versie.bewaarde_pagina(
+        request, wg, "leden", "werkgroepen/leden.html", lambda: _leden_context(request), delen=(verloopt,)
+    )
+
+
+def _leden_context(request) -> dict:
     wg = request.werkgroep
     vandaag = timezone.localdate()
     alle = selectors.leden(wg)
@@ -41,21 +60,17 @@ def leden(request, werkgroep):
     for lid in alle:
         lid.open_uitnodiging = uitnodigingen.get(lid.pk)
         lid.rol_namen = ", ".join(str(Rol(r).label) for r in lid.rollen or [] if r in Rol.values)
-    return render(
+    return context(
         request,
-        "werkgroepen/leden.html",
-        context(
-            request,
-            actief=actief,
-            toekomstig=selectors.toekomstige_leden(alle, vandaag),
-            voormalig=selectors.voormalige_leden(alle, vandaag),
-            partijen=[(p, per_partij.get(p.pk, 0)) for p in partijen],
-            partijen_stand=selectors.partijen_stand(actief),
-            rollen=[(Rol(r).label, r in VASTE_ROLLEN, houders) for r, houders in rollen.items()],
-            persoonsgegevens=toont_persoonsgegevens(request),
-            waarschuwingen=waarschuwingen(wg, IDS_LEDEN),
-            is_cluster=wg.terreinen.count() > 1,
-        ),
+        actief=actief,
+        toekomstig=selectors.toekomstige_leden(alle, vandaag),
+        voormalig=selectors.voormalige_leden(alle, vandaag),
+        partijen=[(p, per_partij.get(p.pk, 0)) for p in partijen],
+        partijen_stand=selectors.partijen_stand(actief),
+        rollen=[(Rol(r).label, r in VASTE_ROLLEN, houders) for r, houders in rollen.items()],
+        persoonsgegevens=toont_persoonsgegevens(request),
+        waarschuwingen=waarschuwingen(wg, IDS_LEDEN),
+        is_cluster=wg.terreinen.count() > 1,
     )
 
 
