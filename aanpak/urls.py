@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from aanpak.views import acties, doelen, evaluaties, matrix, plan, schouwpunten
+from aanpak.views import acties, doelen, evaluaties, matrix, plan, pvo, schouwpunten
 
 app_name = "aanpak"
 urlpatterns = [
@@ -30,4 +30,7 @@ urlpatterns = [
     path("evaluaties/<int:pk>/", evaluaties.evaluatie, name="evaluatie"),
     path("evaluaties/<int:pk>/wijzigen/", evaluaties.evaluatie_form, name="evaluatie_wijzig"),
     path("evaluaties/<int:pk>/verbeterpunten/<int:index>/", evaluaties.verbeterpunt, name="verbeterpunt_overnemen"),
+    # PVO Veilig Bedrijventerrein only (404 for a KVO group): the plan per stakeholder, the recalibration
+    path("per-partij/", pvo.per_partij, name="per_partij"),
+    path("herijking/", pvo.herijking, name="herijking"),
 ]

@@ -9,11 +9,15 @@ from django.utils.text import Truncator
 from audits import regels
 from audits.models import Certificaat
 from audits.services import audit_van
+from kvo.regeling_paginas import is_pvo
 from kvo.tijdlijn import Mijlpaal, bijdrage
 
 
 @bijdrage(volgorde=80)
 def audit(werkgroep, cyclus, vandaag):
+    if is_pvo(werkgroep):  # no audit or certificate in PVO: the waardering instead
+        return waardering(werkgroep, cyclus, vandaag)
+
     def url(naam: str) -> str:
         return reverse(f"audits:{naam}", kwargs={"werkgroep": werkgroep.slug})
 
@@ -59,3 +63,24 @@ def audit(werkgroep, cyclus, vandaag):
             Mijlpaal("Certificaat verloopt", c.geldig_tot, "Op tijd hercertificeren (§7.2)", url("certificaat"))
         )
     return mijlpalen
+
+
+def waardering(werkgroep, cyclus, vandaag):
+    """PVO: the waardering ends the first year (pvo.waardering)."""
+    url = reverse("audits:waardering", kwargs={"werkgroep": werkgroep.slug})
+    if cyclus.nummer > 1:  # after a recalibration the cycle ends in a new plan, not a waardering
+        return []
+    w = _waardering_van(cyclus)
+    if w is None or w.datum is None:
+        return [Mijlpaal("Waardering", None, "Bijeenkomst met de ondertekenaars van elke partij", url)]
+    getekend = w.ondertekenaars.exclude(getekend_op=None).count()
+    totaal = w.ondertekenaars.count()
+    return [Mijlpaal("Waardering", w.datum, f"{getekend} van {totaal} ondertekenaars getekend", url)]
+
+
+def _waardering_van(cyclus):
+    try:
+        from audits.models import Waardering
+    except ImportError:  # before the PVO models
+        return None
+    return Waardering.objects.filter(cyclus=cyclus).first()

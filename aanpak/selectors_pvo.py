@@ -1,0 +1,86 @@
+"""Reads of PVO's execution plan (issue 23): each stakeholder's actions by quarter (pvo.prioriteiten).
+
+The plan is the same ``aanpak.Plan`` as a KVO plan of approach; its period is two years from its
+adoption (the cycle's start while it is not adopted), so its grid has eight quarters. Two queries,
+whatever the number of parties and actions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from aanpak import kwartalen
+from aanpak.models import Maatregel, Plan
+from kvo.toets import plus_jaren
+
+PERIODE_JAREN = 2
+
+
+@dataclass(frozen=True)
+class Kolom:
+    code: str
+    label: str
+    jaar: int  # year of the period, 1 or 2
+    huidig: bool
+
+
+@dataclass
+class Actie:
+    maatregel: Maatregel
+    cellen: list[bool]  # one per column: planned in that quarter
+    buiten: list[str]  # quarters outside the period
+
+
+@dataclass
+class PartijRij:
+    partij: object | None  # None: the actions nobody is responsible for yet
+    acties: list[Actie] = field(default_factory=list)
+
+    @property
+    def zonder_kwartaal(self) -> int:
+        return sum(1 for a in self.acties if not any(a.cellen) and not a.buiten)
+
+    @property
+    def per_kwartaal(self) -> list[int]:
+        if not self.acties:
+            return []
+        return [sum(1 for a in self.acties if a.cellen[i]) for i in range(len(self.acties[0].cellen))]
+
+
+def periode(plan: Plan) -> tuple[dt.date, dt.date]:
+    """The plan's two years: from its adoption (or, before that, its cycle's start)."""
+    begin = plan.vastgesteld_op or plan.cyclus.start
+    return begin, plus_jaren(begin, PERIODE_JAREN)
+
+
+def kolommen(plan: Plan, vandaag: dt.date) -> list[Kolom]:
+    """The eight quarters of the period, starting with the quarter of its first day."""
+    begin, _eind = periode(plan)
+    huidig = kwartalen.code_van(vandaag)
+    eerste = kwartalen.eerste_dag(kwartalen.code_van(begin))
+    uit = []
+    for n in range(4 * PERIODE_JAREN):
+        maand = eerste.month - 1 + 3 * n
+        dag = dt.date(eerste.year + maand // 12, maand % 12 + 1, 1)
+        code = kwartalen.code_van(dag)
+        jaar, q = code.split("-")
+        uit.append(Kolom(code, f"{q} {jaar}", n // 4 + 1, code == huidig))
+    return uit
+
+
+def acties_per_partij(plan: Plan, vandaag: dt.date) -> tuple[list[Kolom], list[PartijRij]]:
+    """Every party of the work group with its actions of ``plan`` by quarter; parties without actions
+    too (the page tells them to take one), and the actions without a responsible party last."""
+    cols = kolommen(plan, vandaag)
+    codes = [k.code for k in cols]
+    rijen: dict[int | None, PartijRij] = {p.pk: PartijRij(p) for p in plan.werkgroep.partijen.order_by("naam")}
+    maatregelen = plan.maatregelen.exclude(status=Maatregel.Status.VERVALLEN).order_by("titel", "pk")
+    for m in maatregelen:
+        gepland = set(m.kwartalen or [])
+        actie = Actie(m, [c in gepland for c in codes], sorted(gepland - set(codes)))
+        rij = rijen.get(m.verantwoordelijke_id)
+        if rij is None:
+            rij = rijen.setdefault(None, PartijRij(None))
+        rij.acties.append(actie)
+    return cols, list(rijen.values())

@@ -1,0 +1,80 @@
+"""PVO's execution plan (issue 23): each stakeholder's actions by quarter, and the recalibration.
+
+Both pages exist only for a PVO group (``kvo.regeling_paginas.alleen_pvo``; 404 for a KVO group).
+The plan is the ordinary ``aanpak.Plan``; its measures are edited in the measures matrix.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from aanpak.selectors_pvo import acties_per_partij, periode
+from aanpak.views.basis import context, cyclus_en_plan
+from kvo.invoer import DATUM_VALIDATORS
+from kvo.mixins import vereist, weigering
+from kvo.permissions import Actie
+from kvo.regeling_paginas import alleen_pvo
+
+
+class HerijkingForm(forms.Form):
+    start = forms.DateField(
+        label="Start van het nieuwe uitvoeringsplan",
+        validators=DATUM_VALIDATORS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="De bijeenkomst waarin de werkgroep de thema's en acties herijkt.",
+    )
+
+
+@vereist(Actie.BEKIJKEN)
+@alleen_pvo
+def per_partij(request, werkgroep):
+    """The execution plan per stakeholder: a grid of the plan's eight quarters per party (pvo.prioriteiten)."""
+    cyclus, plan = cyclus_en_plan(request)
+    extra = {"cyclus": cyclus, "plan": plan}
+    if plan is not None:
+        vandaag = timezone.localdate()
+        kolommen, rijen = acties_per_partij(plan, vandaag)
+        begin, eind = periode(plan)
+        extra.update(kolommen=kolommen, rijen=rijen, begin=begin, eind=eind)
+    return render(request, "pvo/per_partij.html", context(request, **extra))
+
+
+@require_http_methods(["GET", "POST"])
+@vereist(Actie.BEKIJKEN)
+@alleen_pvo
+def herijking(request, werkgroep):
+    """Every two years the group recalibrates: a new cycle whose plan starts from the previous one
+    (``werkgroepen.services.cyclus_start``; ``aanpak`` carries the plan forward, ``Plan.vernieuwd_van``)."""
+    from werkgroepen import services
+
+    cyclus, plan = cyclus_en_plan(request)
+    vandaag = timezone.localdate()
+    form = HerijkingForm(request.POST or None, initial={"start": vandaag})
+    if request.method == "POST":
+        if not request.toegang.mag(Actie.BEHEREN):
+            raise PermissionDenied(weigering(request))
+        if form.is_valid():
+            try:
+                nieuw = services.cyclus_start(
+                    actor=request.user, werkgroep=request.werkgroep, start=form.cleaned_data["start"]
+                )
+            except ValidationError as fout:
+                form.add_error(None, " ".join(fout.messages))
+            else:
+                messages.success(
+                    request,
+                    f"De herijking is gestart: cyclus {nieuw.nummer} met een nieuw uitvoeringsplan op basis van "
+                    "het vorige. Stel het plan vast zodra de werkgroep het heeft herijkt.",
+                )
+                return redirect("aanpak:overzicht", werkgroep=request.werkgroep.slug)
+    extra = {"cyclus": cyclus, "plan": plan, "form": form, "vandaag": vandaag}
+    if plan is not None:
+        begin, eind = periode(plan)
+        extra.update(begin=begin, eind=eind, dagen_over=(eind - vandaag).days)
+        extra["vorig"] = plan.vernieuwd_van
+    return render(request, "pvo/herijking.html", context(request, **extra))
