@@ -17,6 +17,9 @@ class Bedrijventerrein(DossierRecord):
     naam = models.CharField(_("naam"), max_length=200)
     gemeente = models.CharField(_("gemeente"), max_length=120)
     grens = models.JSONField(_("grens (GeoJSON)"), null=True, blank=True)
+    # PVO (pvo.gebied): the park's postcodes with their house numbers, used to ask the police for
+    # figures: [{"postcode": "7418 AB", "huisnummers": "1-35, 40"}, …]
+    postcodes = models.JSONField(_("postcodes en huisnummers"), default=list, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
     history = Geschiedenis(werkgroep="werkgroep", soort="terrein")

@@ -30,8 +30,9 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kvo import versie
-from kvo.eisen import EISEN, Eis
+from kvo.eisen import Eis
 from kvo.geheugen import zonder_gc
+from kvo.regelingen import ALLE_EISEN, KVO, REGELINGEN, regeling_van
 
 
 class Status(StrEnum):
@@ -301,9 +302,9 @@ def _url_patroon(naam: str, _prefix: str, _urlconf) -> str:
 
 
 def eis(eis_id: str) -> Callable[[CheckFunctie], CheckFunctie]:
-    """Register the check for requirement ``eis_id`` (an ID of eisen.md)."""
-    if eis_id not in EISEN:
-        raise ValueError(f"Onbekende eis {eis_id!r}: niet in eisen.md.")
+    """Register the check for requirement ``eis_id`` (an ID of eisen.md, or of pvo.md for PVO)."""
+    if eis_id not in ALLE_EISEN:
+        raise ValueError(f"Onbekende eis {eis_id!r}: niet in eisen.md of pvo.md.")
 
     def decorator(functie: CheckFunctie) -> CheckFunctie:
         if eis_id in _REGISTRY and _REGISTRY[eis_id] is not functie:
@@ -316,8 +317,10 @@ def eis(eis_id: str) -> Callable[[CheckFunctie], CheckFunctie]:
     return decorator
 
 
-def geregistreerde_checks() -> dict[str, CheckFunctie]:
-    return dict(_REGISTRY)
+def geregistreerde_checks(handboek: str = KVO) -> dict[str, CheckFunctie]:
+    """The registered checks of one scheme (``kvo.regelingen``; KVO-B by default)."""
+    eisen = REGELINGEN[handboek].eisen
+    return {i: f for i, f in _REGISTRY.items() if i in eisen}
 
 
 NIET_IN_APPLICATIE = "Nog niet vastgelegd in de applicatie."
@@ -353,7 +356,8 @@ def _voer_uit(werkgroep, cyclus, datum: dt.date, ids: tuple[str, ...] | None) ->
 
 def _beantwoord(ctx: ToetsContext, ids: tuple[str, ...] | None) -> list[Resultaat]:
     resultaten = []
-    for eis_id, eis_ in EISEN.items():
+    # the rules of the cycle's scheme (a cycle keeps the one it ran under), else the group's
+    for eis_id, eis_ in regeling_van(ctx.cyclus or ctx.werkgroep).eisen.items():
         if ids is not None and eis_id not in ids:
             continue
         functie = _REGISTRY.get(eis_id)

@@ -15,6 +15,8 @@ from django_scopes import ScopedManager
 from kvo.db import DossierRecord
 from kvo.geschiedenis import Geschiedenis
 from kvo.invoer import DATUM_VALIDATORS, tussen
+from kvo.regelingen import KEUZES as REGELINGEN
+from kvo.regelingen import KVO
 
 # How long an ended work group is kept before it may be removed (the archive; AVG): at least six years.
 BEWAARTERMIJN_JAREN = 6
@@ -52,7 +54,8 @@ class Werkgroep(models.Model):
     slug = models.SlugField(_("korte naam in de URL"), max_length=80, unique=True)
     gestart_op = models.DateField(_("gestart op"), validators=DATUM_VALIDATORS)
     gemeente = models.CharField(_("gemeente"), max_length=120, blank=True)
-    handboek = models.CharField(_("handboek"), max_length=40, default="KVO-B 4.0")
+    # the scheme the group follows (kvo.regelingen): KVO-B 4.0 or PVO Veilig Bedrijventerrein
+    handboek = models.CharField(_("regeling"), max_length=40, choices=REGELINGEN, default=KVO)
     begeleiding = models.ForeignKey(
         Begeleidingsorganisatie,
         verbose_name=_("procesbegeleiding"),
@@ -71,6 +74,8 @@ class Werkgroep(models.Model):
     intentieverklaring_op = models.DateField(
         _("intentieverklaring getekend op"), null=True, blank=True, validators=DATUM_VALIDATORS
     )
+    # PVO: the declaration of intent is optional; the group says it does without one (pvo.intentieverklaring nvt)
+    geen_intentieverklaring = models.BooleanField(_("geen intentieverklaring (optioneel)"), default=False)
     convenant_referentie = models.CharField(_("convenant (referentie)"), max_length=200, blank=True)
     mfa_verplicht = models.BooleanField(
         _("tweestapsverificatie verplicht"),
@@ -184,7 +189,11 @@ class Afspraken(models.Model):
 
 
 class Cyclus(DossierRecord):
-    """One certification period (three years): a first certification or a subsequent one."""
+    """One certification period (three years): a first certification or a subsequent one.
+
+    Under PVO (``handboek``) a cycle is one period of the execution plan: the first runs from the
+    kick-off through the waardering and the first plan's two years, each recalibration (herijking)
+    starts the next. A cycle keeps the scheme it ran under (``kvo.regelingen.regeling_van``)."""
 
     class Soort(models.TextChoices):
         EERSTE = "eerste", _("eerste certificering")
@@ -194,6 +203,7 @@ class Cyclus(DossierRecord):
     nummer = models.PositiveSmallIntegerField(_("nummer"), validators=tussen(1, 99))
     soort = models.CharField(_("soort"), max_length=12, choices=Soort.choices, default=Soort.EERSTE)
     start = models.DateField(_("start"), validators=DATUM_VALIDATORS)
+    handboek = models.CharField(_("regeling"), max_length=40, choices=REGELINGEN, default=KVO)
 
     objects = ScopedManager(werkgroep="werkgroep")
     history = Geschiedenis(werkgroep="werkgroep", soort="cyclus")
@@ -226,6 +236,16 @@ class Partij(DossierRecord):
     naam = models.CharField(_("naam"), max_length=200)
     soort = models.CharField(_("soort"), max_length=32, choices=Soort.choices)
     opgericht_op = models.DateField(_("opgericht op"), null=True, blank=True, validators=DATUM_VALIDATORS)
+    # PVO: the (official) capacity a municipality commits to the partnership (pvo.capaciteit)
+    toegezegde_capaciteit = models.CharField(
+        _("toegezegde (ambtelijke) capaciteit"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld: 8 uur per maand van de coördinator openbare orde en veiligheid."),
+    )
+    capaciteit_toegezegd_op = models.DateField(
+        _("capaciteit toegezegd op"), null=True, blank=True, validators=DATUM_VALIDATORS
+    )
 
     objects = ScopedManager(werkgroep="werkgroep")
     history = Geschiedenis(werkgroep="werkgroep", soort="partij")
@@ -331,6 +351,11 @@ class Bijeenkomst(DossierRecord):
         WERKGROEP = "werkgroep", _("werkgroepbijeenkomst")
         KICK_OFF = "kick-off", _("kick-off")
         AUDIT = "audit", _("audit")
+        # PVO: the presentation of the current situation (survey results, the stakeholders' area
+        # scans), information meetings (voorlichting) and the waardering
+        PRESENTATIE = "presentatie", _("presentatie huidige situatie")
+        VOORLICHTING = "voorlichting", _("voorlichtingsbijeenkomst")
+        WAARDERING = "waardering", _("waardering")
         OVERIG = "overig", _("overig")
 
     werkgroep = models.ForeignKey(Werkgroep, related_name="bijeenkomsten", on_delete=models.CASCADE)
@@ -340,6 +365,15 @@ class Bijeenkomst(DossierRecord):
     agenda = models.TextField(_("agenda"), blank=True, null=True, max_length=50000)
     notulen = models.TextField(_("notulen"), blank=True, null=True, max_length=50000)
     besluiten = models.JSONField(_("besluiten"), default=list, blank=True)
+    # who arranged it (PVO: the municipality arranges the kick-off, pvo.kickoff)
+    georganiseerd_door = models.ForeignKey(
+        Partij,
+        related_name="georganiseerde_bijeenkomsten",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("georganiseerd door"),
+    )
 
     objects = ScopedManager(werkgroep="werkgroep")
     history = Geschiedenis(werkgroep="werkgroep", soort="bijeenkomst")
@@ -355,12 +389,22 @@ class Bijeenkomst(DossierRecord):
 
 
 class Communicatie(models.Model):
-    """An update to all entrepreneurs of the area (§3.7): at least 2 a year."""
+    """An update to all entrepreneurs of the area (§3.7): at least 2 a year. ``soort`` says what it
+    was about where a rule asks (PVO: the survey's results, the meldwijzer; pvo.communicatie)."""
+
+    class Soort(models.TextChoices):
+        ALGEMEEN = "", _("update")
+        ENQUETE = "enquete", _("aankondiging enquête")
+        ENQUETE_RESULTATEN = "enquete-resultaten", _("resultaten van de enquête")
+        MELDWIJZER = "meldwijzer", _("meldingsbereidheid (meldwijzer)")
+        VOORLICHTING = "voorlichting", _("voorlichting over het uitvoeringsplan")
+        PERS = "pers", _("persbericht")
 
     werkgroep = models.ForeignKey(Werkgroep, related_name="communicaties", on_delete=models.CASCADE)
     datum = models.DateField(_("datum"), validators=DATUM_VALIDATORS)
     onderwerp = models.CharField(_("onderwerp"), max_length=300)
     kanaal = models.CharField(_("kanaal"), max_length=120, blank=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, blank=True, default=Soort.ALGEMEEN)
     alle_ondernemers = models.BooleanField(
         _("bereikt alle ondernemers"),
         default=True,

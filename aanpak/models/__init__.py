@@ -7,7 +7,7 @@ django-scopes ``ScopedManager``.
 """
 
 from aanpak.models.evaluatie import Evaluatie
-from aanpak.models.plan import Doelstelling, Maatregel, Plan, Voortgang
+from aanpak.models.plan import Activiteit, Doelstelling, Maatregel, Plan, Voortgang
 from aanpak.models.weekmail import Weekmail, WeekmailAfmelding
 
-__all__ = ["Doelstelling", "Evaluatie", "Maatregel", "Plan", "Voortgang", "Weekmail", "WeekmailAfmelding"]
+__all__ = ["Activiteit", "Doelstelling", "Evaluatie", "Maatregel", "Plan", "Voortgang", "Weekmail", "WeekmailAfmelding"]

@@ -30,6 +30,12 @@ class Plan(models.Model):
     vernieuwd_van = models.ForeignKey(
         "self", related_name="+", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("vernieuwing van")
     )
+    # PVO's execution plan (uitvoeringsplan): the roles divided among the participants
+    # (pvo.uitvoeringsplan) and the activity calendar's adoption (pvo.activiteitenkalender)
+    rolverdeling = models.TextField(_("verdeling van de rollen"), blank=True, max_length=10000)
+    kalender_vastgesteld_op = models.DateField(
+        _("activiteitenkalender vastgesteld op"), null=True, blank=True, validators=DATUM_VALIDATORS
+    )
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
@@ -184,6 +190,8 @@ class Maatregel(DossierRecord):
         verbose_name=_("verantwoordelijke partij"),
     )
     kwartalen = models.JSONField(_("kwartalen"), default=list, blank=True)
+    # PVO: an integral action (all partners together) rather than one partner's own
+    integraal = models.BooleanField(_("integrale actie"), default=False)
     jaar = models.PositiveSmallIntegerField(
         _("jaar van de cyclus"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
@@ -272,3 +280,60 @@ class Voortgang(models.Model):
 
     def __str__(self) -> str:
         return f"{self.datum:%d-%m-%Y}: {self.tekst[:60]}"
+
+
+class Activiteit(models.Model):
+    """An entry of PVO's activity calendar (activiteitenkalender, seed §1.7–1.8): an information
+    meeting for the public parties or for the entrepreneurs, or a communication the partners plan
+    together, on a planned date; adopted with the plan (``Plan.kalender_vastgesteld_op``).
+    ``bijeenkomst`` / ``communicatie`` link what was planned to what took place."""
+
+    class Soort(models.TextChoices):
+        VOORLICHTING_PUBLIEK = "voorlichting-publiek", _("voorlichting voor publieke partijen")
+        VOORLICHTING_ONDERNEMERS = "voorlichting-ondernemers", _("voorlichting voor ondernemers")
+        COMMUNICATIE = "communicatie", _("communicatie")
+        OVERIG = "overig", _("overig")
+
+    plan = models.ForeignKey(Plan, related_name="activiteiten", on_delete=models.CASCADE)
+    soort = models.CharField(_("soort"), max_length=24, choices=Soort.choices)
+    titel = models.CharField(_("activiteit"), max_length=300)
+    gepland_op = models.DateField(_("gepland op"), validators=DATUM_VALIDATORS)
+    partij = models.ForeignKey(
+        "werkgroepen.Partij",
+        related_name="activiteiten",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("verantwoordelijke partij"),
+    )
+    bijeenkomst = models.ForeignKey(
+        "werkgroepen.Bijeenkomst",
+        related_name="activiteiten",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("gehouden als bijeenkomst"),
+    )
+    communicatie = models.ForeignKey(
+        "werkgroepen.Communicatie",
+        related_name="activiteiten",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("verstuurd als communicatie"),
+    )
+    extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
+
+    objects = ScopedManager(werkgroep="plan__werkgroep")
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteitenkalender")
+        ordering = ["plan", "gepland_op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.titel} ({self.gepland_op:%d-%m-%Y})"
+
+    @property
+    def is_voorlichting(self) -> bool:
+        return self.soort in (self.Soort.VOORLICHTING_PUBLIEK, self.Soort.VOORLICHTING_ONDERNEMERS)

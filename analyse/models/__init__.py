@@ -18,6 +18,7 @@ from analyse.models.enquete import (
     Reactie,
     Vraag,
 )
+from analyse.models.gebiedsscan import Gebiedsscan
 from analyse.models.schouw import Schouw, Schouwpunt
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "EnqueteConcept",
     "EnqueteLink",
     "EnqueteUitnodiging",
+    "Gebiedsscan",
     "Herinnering",
     "HerinneringRonde",
     "LegeInzending",

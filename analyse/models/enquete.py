@@ -31,6 +31,33 @@ class Enquete(models.Model):
     gesloten_op = models.DateField(_("sluitingsdatum"), null=True, blank=True, validators=DATUM_VALIDATORS)
     # Reminder schedule: days after the invitation was sent, one round each ([7, 14]: at most 2).
     herinnering_dagen = models.JSONField(_("herinneringen na (dagen)"), default=list, blank=True)
+    # PVO (pvo.enquete): the invitation letter is sent by the municipality, signed by the mayor, with
+    # the survey's link; its results are presented to the participants.
+    brief_namens = models.ForeignKey(
+        "werkgroepen.Partij",
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("uitnodigingsbrief namens"),
+    )
+    brief_ondertekenaar = models.CharField(
+        _("uitnodigingsbrief ondertekend door"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: de burgemeester."),
+    )
+    resultaten_gepresenteerd_op = models.DateField(
+        _("resultaten gepresenteerd op"), null=True, blank=True, validators=DATUM_VALIDATORS
+    )
+    resultaten_gepresenteerd_in = models.ForeignKey(
+        "werkgroepen.Bijeenkomst",
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("resultaten gepresenteerd in de bijeenkomst"),
+    )
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
 
     objects = ScopedManager(werkgroep="werkgroep")
