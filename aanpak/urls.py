@@ -31,6 +31,7 @@ urlpatterns = [
     path("evaluaties/<int:pk>/wijzigen/", evaluaties.evaluatie_form, name="evaluatie_wijzig"),
     path("evaluaties/<int:pk>/verbeterpunten/<int:index>/", evaluaties.verbeterpunt, name="verbeterpunt_overnemen"),
     # PVO Veilig Bedrijventerrein only (404 for a KVO group): the plan per stakeholder, the recalibration
-    path("per-partij/", pvo.per_partij, name="per_partij"),
-    path("herijking/", pvo.herijking, name="herijking"),
+    path("per-partij/", pvo.per_partij, name="pvo_uitvoeringsplan"),
+    path("herijking/", pvo.herijking, name="pvo_herijking"),
+    path("activiteitenkalender/", pvo.kalender, name="pvo_kalender"),
 ]

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from analyse.models import Gebiedsscan
 from kvo.regeling_paginas import is_pvo
 from kvo.tijdlijn import Mijlpaal, bijdrage
 
@@ -38,7 +39,9 @@ def analyse(werkgroep, cyclus, vandaag):
             toelichting += f"; daarna nog {len(data) - 1}, laatst {data[-1]:%d-%m-%Y}"
         mijlpalen.append(Mijlpaal(naam, data[0] if data else None, toelichting, url("schouwen")))
     if pvo:  # PVO has no §4.1.4 conclusion; its stakeholders present their area scan instead
-        mijlpalen.append(Mijlpaal("Gebiedsscan", _gebiedsscan_datum(cyclus), "Top 3 per partij", url("gebiedsscan")))
+        mijlpalen.append(
+            Mijlpaal("Gebiedsscan", _gebiedsscan_datum(cyclus), "Top 3 per partij", url("pvo_gebiedsscan"))
+        )
         return mijlpalen
     conclusie = getattr(cyclus, "conclusie", None)
     mijlpalen.append(
@@ -53,9 +56,10 @@ def analyse(werkgroep, cyclus, vandaag):
 
 
 def _gebiedsscan_datum(cyclus):
-    """The date the stakeholders presented their area scan (the first one recorded), or None."""
-    try:
-        from analyse.models import Gebiedsscan
-    except ImportError:  # before the PVO models
-        return None
-    return Gebiedsscan.objects.filter(cyclus=cyclus).order_by("datum").values_list("datum", flat=True).first()
+    """The date the stakeholders presented their area scans (the first meeting recorded), or None."""
+    return (
+        Gebiedsscan.objects.filter(cyclus=cyclus, bijeenkomst__isnull=False)
+        .order_by("bijeenkomst__datum")
+        .values_list("bijeenkomst__datum", flat=True)
+        .first()
+    )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from audits import regels
-from audits.models import Certificaat
+from audits.models import Certificaat, Waardering
 from audits.services import audit_van
 from kvo.regeling_paginas import is_pvo
 from kvo.tijdlijn import Mijlpaal, bijdrage
@@ -66,21 +66,16 @@ def audit(werkgroep, cyclus, vandaag):
 
 
 def waardering(werkgroep, cyclus, vandaag):
-    """PVO: the waardering ends the first year (pvo.waardering)."""
-    url = reverse("audits:waardering", kwargs={"werkgroep": werkgroep.slug})
-    if cyclus.nummer > 1:  # after a recalibration the cycle ends in a new plan, not a waardering
-        return []
-    w = _waardering_van(cyclus)
-    if w is None or w.datum is None:
+    """PVO: the waardering ends the first year (pvo.waardering); a recalibrated cycle ends in a new plan."""
+    url = reverse("audits:pvo_waardering", kwargs={"werkgroep": werkgroep.slug})
+    w = Waardering.objects.filter(cyclus=cyclus).first()
+    if w is None:
+        if cyclus.nummer > 1:
+            return []
         return [Mijlpaal("Waardering", None, "Bijeenkomst met de ondertekenaars van elke partij", url)]
-    getekend = w.ondertekenaars.exclude(getekend_op=None).count()
-    totaal = w.ondertekenaars.count()
-    return [Mijlpaal("Waardering", w.datum, f"{getekend} van {totaal} ondertekenaars getekend", url)]
-
-
-def _waardering_van(cyclus):
-    try:
-        from audits.models import Waardering
-    except ImportError:  # before the PVO models
-        return None
-    return Waardering.objects.filter(cyclus=cyclus).first()
+    ondertekenaars = list(w.ondertekenaars.values_list("getekend_op", flat=True))
+    getekend = sum(1 for d in ondertekenaars if d is not None)
+    toelichting = f"{getekend} van {len(ondertekenaars)} ondertekenaars getekend"
+    if w.gehouden_op:
+        return [Mijlpaal("Waardering uitgereikt", w.gehouden_op, toelichting, url)]
+    return [Mijlpaal("Waardering", w.gepland_op, f"Gepland; {toelichting}", url)]

@@ -13,13 +13,13 @@ from functools import wraps
 from django.http import Http404
 from django.urls import URLPattern, URLResolver
 
-PVO = "PVO Veilig Bedrijventerrein"
-KVO = "KVO-B 4.0"
+from kvo.regelingen import regeling_van
 
 
 def is_pvo(werkgroep) -> bool:
-    """True for a work group (or a cycle) that follows PVO Veilig Bedrijventerrein."""
-    return werkgroep is not None and getattr(werkgroep, "handboek", "") == PVO
+    """True for a work group that follows PVO Veilig Bedrijventerrein now (its scheme has a waardering,
+    no audit); a group that moved to KVO-B is a KVO group from then on."""
+    return werkgroep is not None and not regeling_van(werkgroep).heeft_audit
 
 
 def _alleen(view, *, pvo: bool):

@@ -19,6 +19,7 @@ from kvo.invoer import DATUM_VALIDATORS
 from kvo.mixins import vereist, weigering
 from kvo.permissions import Actie
 from kvo.regeling_paginas import alleen_pvo
+from kvo.toets import voer_toets_uit
 
 
 class HerijkingForm(forms.Form):
@@ -78,3 +79,31 @@ def herijking(request, werkgroep):
         extra.update(begin=begin, eind=eind, dagen_over=(eind - vandaag).days)
         extra["vorig"] = plan.vernieuwd_van
     return render(request, "pvo/herijking.html", context(request, **extra))
+
+
+@vereist(Actie.BEKIJKEN)
+@alleen_pvo
+def kalender(request, werkgroep):
+    """The activity calendar (pvo.activiteitenkalender): information meetings for public parties and
+    for entrepreneurs, and the partners' communications, planned together with the plan."""
+    from aanpak.models import Activiteit
+
+    cyclus, plan = cyclus_en_plan(request)
+    vandaag = timezone.localdate()
+    extra = {"cyclus": cyclus, "plan": plan, "vandaag": vandaag}
+    if plan is not None:
+        activiteiten = list(
+            plan.activiteiten.select_related("partij", "bijeenkomst", "communicatie").order_by("gepland_op", "pk")
+        )
+        per_soort = {s: 0 for s, _label in Activiteit.Soort.choices}
+        for a in activiteiten:
+            per_soort[a.soort] = per_soort.get(a.soort, 0) + 1
+        extra.update(
+            activiteiten=activiteiten,
+            tellingen=[(label, per_soort.get(s, 0)) for s, label in Activiteit.Soort.choices],
+            komend=next((a for a in activiteiten if a.gepland_op >= vandaag), None),
+            resultaten=voer_toets_uit(
+                request.werkgroep, cyclus=cyclus, ids=("pvo.activiteitenkalender", "pvo.communicatie")
+            ),
+        )
+    return render(request, "pvo/kalender.html", context(request, **extra))

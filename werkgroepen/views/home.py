@@ -15,6 +15,7 @@ from kvo.eisen import GROEPEN as ALLE_GROEPEN
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.regeling_paginas import is_pvo
+from kvo.regelingen import regeling_van
 from kvo.tijdlijn import NIET_GEPLAND, tijdlijn
 from kvo.toets import Gereedheid, kies_cyclus, plus_jaren, voer_toets_uit
 from werkgroepen import selectors, services
@@ -38,8 +39,9 @@ def _home_context(request) -> dict:
     cyclus = kies_cyclus(wg)
     resultaten = voer_toets_uit(wg, cyclus=cyclus)
     pvo = is_pvo(wg)
+    regeling = regeling_van(wg)
     if pvo:  # PVO's rules have sections of their own; all of them on the home page, in catalogue order
-        alle_groepen = list(dict.fromkeys(r.eis.groep for r in resultaten))
+        alle_groepen = list(regeling.groepen)
         groepen = [(g, [r for r in resultaten if r.eis.groep == g]) for g in alle_groepen]
     else:
         alle_groepen = ALLE_GROEPEN
@@ -50,7 +52,7 @@ def _home_context(request) -> dict:
         request,
         cyclus=cyclus,
         # a KVO cycle is three years; a PVO cycle is one execution plan's two years
-        cyclus_einde=plus_jaren(cyclus.start, 2 if pvo else 3) if cyclus else None,
+        cyclus_einde=plus_jaren(cyclus.start, regeling.cyclus_jaren) if cyclus else None,
         tijdlijn=tijdlijn(wg, cyclus, vandaag),
         niet_gepland=NIET_GEPLAND,
         groepen=groepen,
