@@ -422,3 +422,4 @@ def check_vernieuwing(ctx: ToetsContext) -> Uitkomst:
         f"({plan.vastgesteld_op:%d-%m-%Y}) vastgesteld.",
         url,
     )
+from aanpak import checks_pvo, checks_pvo_inventarisatie  # noqa: E402, F401  (PVO, pvo.md)

@@ -68,3 +68,19 @@ def van_cyclus(start: dt.date) -> list[Kwartaal]:
 def jaar_van(start: dt.date, code: str) -> int | None:
     """The year of the cycle (1–3) of quarter ``code``, or None outside the cycle."""
     return next((k.jaar for k in van_cyclus(start) if k.code == code), None)
+
+
+def van_periode(begin: dt.date, jaren: int = 2) -> list[Kwartaal]:
+    """The quarters of a PVO execution plan's period (``jaren`` years from its adoption on ``begin``):
+    every quarter that overlaps the period, the adoption's own quarter included (8 or 9). ``jaar`` is
+    the plan year (1–``jaren``) that contains the quarter's first day, 1 for the adoption's quarter."""
+    einde = plus_jaren(begin, jaren)  # first day after the period
+    grenzen = [plus_jaren(begin, n) for n in range(jaren + 1)]
+    eerste = eerste_dag(code_van(begin))
+    uit: list[Kwartaal] = []
+    while eerste < einde:
+        jaar = next((n for n in range(1, jaren + 1) if grenzen[n - 1] <= eerste < grenzen[n]), 1)
+        nieuw = not uit or uit[-1].jaar != jaar
+        uit.append(Kwartaal(code_van(eerste), jaar, eerste, _laatste_dag(eerste), nieuw))
+        eerste = _laatste_dag(eerste) + dt.timedelta(days=1)
+    return uit

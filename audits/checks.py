@@ -481,3 +481,4 @@ def check_cluster(ctx: ToetsContext) -> Uitkomst:
             url,
         )
     return Uitkomst(Status.VOLDAAN, f"Eén certificaat voor het cluster van {len(namen)} terreinen: “{naam}”.", url)
+from audits import checks_pvo  # noqa: E402, F401  (PVO, pvo.md)

@@ -131,3 +131,4 @@ def check_regie(ctx: ToetsContext) -> Uitkomst:
             _url(ctx),
         )
     return Uitkomst(Status.VOLDAAN, f"Regie en aanspreekpunt: {regie}.", _url(ctx))
+from gebieden import checks_pvo  # noqa: E402, F401  (PVO, pvo.md)

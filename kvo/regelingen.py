@@ -111,3 +111,14 @@ def regeling_van(werkgroep_of_cyclus) -> Regeling:
 def regeling_van_eis(eis_id: str) -> Regeling | None:
     """The scheme a rule ID belongs to (None for an unknown ID)."""
     return next((r for r in REGELINGEN.values() if eis_id in r.eisen), None)
+
+
+def pagina_url(ctx, naam: str, terugval: str) -> str:
+    """The URL of the page ``naam`` where a rule is fixed, or of ``terugval`` while that page does not
+    exist (a scheme's own pages are added by their own app; the rule links to the nearest page until then)."""
+    from django.urls import NoReverseMatch
+
+    try:
+        return ctx.url(naam)
+    except NoReverseMatch:
+        return ctx.url(terugval)

@@ -278,3 +278,4 @@ def check_communicatie(ctx: ToetsContext) -> Uitkomst:
     return jaarregel(
         ctx, telling, selectors.MINIMUM_COMMUNICATIES, "Updates aan alle ondernemers", _url(ctx, "communicatie")
     )
+from werkgroepen import checks_pvo  # noqa: E402, F401  (PVO, pvo.md: registered with the same loaders)

@@ -43,6 +43,14 @@ VERPLICHTE_PARTIJEN = (
     VerplichtePartij("politie", "politie", (Partij.Soort.POLITIE,)),
     VerplichtePartij("brandweer", "brandweer (veiligheidsregio)", (Partij.Soort.BRANDWEER,)),
 )
+
+
+def verplichte_partijen_van(regeling) -> tuple[VerplichtePartij, ...]:
+    """The mandatory parties of a scheme (``kvo.regelingen.Regeling.verplichte_partijen``): KVO-B asks
+    all four, PVO the entrepreneurs, the municipality and the police."""
+    return tuple(vp for vp in VERPLICHTE_PARTIJEN if vp.sleutel in regeling.verplichte_partijen)
+
+
 # The roles §3.3 requires (chair, secretary, fixed persons for internal and external communication).
 VERPLICHTE_ROLLEN = (Rol.VOORZITTER, Rol.SECRETARIS, Rol.INTERNE_COMMUNICATIE, Rol.EXTERNE_COMMUNICATIE)
 
