@@ -1,7 +1,7 @@
 """Reads of PVO's execution plan (issue 23): each stakeholder's actions by quarter (pvo.prioriteiten).
 
 The plan is the same ``aanpak.Plan`` as a KVO plan of approach; its period is two years from its
-adoption (the cycle's start while it is not adopted), so its grid has eight quarters. Two queries,
+adoption (the cycle's start while it is not adopted), so its grid has eight or nine quarters. Two queries,
 whatever the number of parties and actions.
 """
 
@@ -23,12 +23,22 @@ class Kolom:
     label: str
     jaar: int  # year of the period, 1 or 2
     huidig: bool
+    jaargrens: bool = False  # the first quarter of plan year 2: a line before it
+
+
+@dataclass(frozen=True)
+class Cel:
+    aan: bool  # planned in that quarter
+    jaargrens: bool
+
+    def __bool__(self) -> bool:
+        return self.aan
 
 
 @dataclass
 class Actie:
     maatregel: Maatregel
-    cellen: list[bool]  # one per column: planned in that quarter
+    cellen: list[Cel]  # one per column
     buiten: list[str]  # quarters outside the period
 
 
@@ -41,12 +51,6 @@ class PartijRij:
     def zonder_kwartaal(self) -> int:
         return sum(1 for a in self.acties if not any(a.cellen) and not a.buiten)
 
-    @property
-    def per_kwartaal(self) -> list[int]:
-        if not self.acties:
-            return []
-        return [sum(1 for a in self.acties if a.cellen[i]) for i in range(len(self.acties[0].cellen))]
-
 
 def periode(plan: Plan) -> tuple[dt.date, dt.date]:
     """The plan's two years: from its adoption (or, before that, its cycle's start)."""
@@ -55,18 +59,14 @@ def periode(plan: Plan) -> tuple[dt.date, dt.date]:
 
 
 def kolommen(plan: Plan, vandaag: dt.date) -> list[Kolom]:
-    """The eight quarters of the period, starting with the quarter of its first day."""
+    """The quarters of the period (``kwartalen.van_periode``: every quarter that overlaps its two
+    years, 8 or 9), as ``pvo.prioriteiten`` counts them."""
     begin, _eind = periode(plan)
     huidig = kwartalen.code_van(vandaag)
-    eerste = kwartalen.eerste_dag(kwartalen.code_van(begin))
-    uit = []
-    for n in range(4 * PERIODE_JAREN):
-        maand = eerste.month - 1 + 3 * n
-        dag = dt.date(eerste.year + maand // 12, maand % 12 + 1, 1)
-        code = kwartalen.code_van(dag)
-        jaar, q = code.split("-")
-        uit.append(Kolom(code, f"{q} {jaar}", n // 4 + 1, code == huidig))
-    return uit
+    return [
+        Kolom(k.code, k.label, k.jaar, k.code == huidig, k.begint_jaar and k.jaar > 1)
+        for k in kwartalen.van_periode(begin, PERIODE_JAREN)
+    ]
 
 
 def acties_per_partij(plan: Plan, vandaag: dt.date) -> tuple[list[Kolom], list[PartijRij]]:
@@ -78,7 +78,7 @@ def acties_per_partij(plan: Plan, vandaag: dt.date) -> tuple[list[Kolom], list[P
     maatregelen = plan.maatregelen.exclude(status=Maatregel.Status.VERVALLEN).order_by("titel", "pk")
     for m in maatregelen:
         gepland = set(m.kwartalen or [])
-        actie = Actie(m, [c in gepland for c in codes], sorted(gepland - set(codes)))
+        actie = Actie(m, [Cel(k.code in gepland, k.jaargrens) for k in cols], sorted(gepland - set(codes)))
         rij = rijen.get(m.verantwoordelijke_id)
         if rij is None:
             rij = rijen.setdefault(None, PartijRij(None))

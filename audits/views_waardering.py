@@ -14,6 +14,7 @@ from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
+from werkgroepen.models import Partij
 from werkgroepen.views.basis import context
 
 
@@ -36,7 +37,11 @@ def waardering(request, werkgroep):
     if w is not None:
         tekenaars = {o.partij_id: o for o in w.ondertekenaars.select_related("partij")}
         extra.update(
-            organisaties=[{"partij": p, "ondertekenaar": tekenaars.get(p.pk)} for p in wg.partijen.order_by("naam")],
+            # every participating organisation signs; the process facilitation advises and does not
+            organisaties=[
+                {"partij": p, "ondertekenaar": tekenaars.get(p.pk)}
+                for p in wg.partijen.exclude(soort=Partij.Soort.PROCESBEGELEIDING).order_by("naam")
+            ],
             ontvangers=ontvangers(w),
             resultaten=voer_toets_uit(wg, cyclus=w.cyclus, ids=("pvo.waardering",)),
         )

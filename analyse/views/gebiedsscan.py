@@ -11,6 +11,7 @@ from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
+from werkgroepen.models import Partij
 
 # the seed's list (§1.8): what a stakeholder may name, as a start; any phenomenon of its own is fine
 VOORBEELDEN = (
@@ -39,7 +40,9 @@ def gebiedsscan(request, werkgroep):
     scans = {}
     if cyclus is not None:
         scans = {s.partij_id: s for s in Gebiedsscan.objects.filter(cyclus=cyclus).select_related("bijeenkomst")}
-    rijen = [{"partij": p, "scan": scans.get(p.pk)} for p in wg.partijen.order_by("naam")]
+    # the stakeholders; the process facilitation (PVO Oost-Nederland) advises and scans nothing
+    partijen = wg.partijen.exclude(soort=Partij.Soort.PROCESBEGELEIDING).order_by("naam")
+    rijen = [{"partij": p, "scan": scans.get(p.pk)} for p in partijen]
     # how often each phenomenon is named, over all stakeholders: what the partners share
     telling: dict[str, int] = {}
     for s in scans.values():
