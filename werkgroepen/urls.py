@@ -50,4 +50,5 @@ urlpatterns = [
     path("documenten/<int:pk>/v<int:versie>/", documenten.document_download, name="document_download"),
     # PVO Veilig Bedrijventerrein only (404 for a KVO group): kick-off, participants, committed capacity
     path("samenwerking/", pvo.samenwerking, name="pvo_samenwerking"),
+    path("regeling/kvo/", pvo.naar_kvo, name="pvo_naar_kvo"),
 ]

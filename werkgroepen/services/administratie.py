@@ -113,7 +113,10 @@ def cyclus_start(
             extra["x-vorig-certificaat"] = {k: str(vorig_certificaat[k]) for k in ("nummer", "uitgegeven_op")}
         else:
             soort = Cyclus.Soort.EERSTE
-    cyclus = Cyclus.objects.create(werkgroep=werkgroep, nummer=nummer, soort=soort, start=start, extra=extra)
+    # a cycle runs under the scheme the group follows when it starts (kvo.regelingen)
+    cyclus = Cyclus.objects.create(
+        werkgroep=werkgroep, nummer=nummer, soort=soort, start=start, extra=extra, handboek=werkgroep.handboek
+    )
     log_actie(werkgroep=werkgroep, actor=actor, actie="cyclus.gestart", omschrijving=f"Cyclus {nummer} gestart")
     cyclus_gestart.send(sender=Cyclus, cyclus=cyclus, vorige=laatste, actor=actor)
     return cyclus

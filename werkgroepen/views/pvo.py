@@ -1,13 +1,18 @@
 """PVO's partnership page (issue 23): the kick-off, the participants, the municipality's committed
 capacity and the optional declaration of intent (pvo.kickoff, pvo.deelnemers, pvo.capaciteit,
-pvo.intentieverklaring). Only for a PVO group (404 for a KVO group)."""
+pvo.intentieverklaring), and the move to KVO-B. Only for a PVO group (404 for a KVO group)."""
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
-from kvo.mixins import vereist
+from kvo.invoer import DATUM_VALIDATORS
+from kvo.mixins import fout_in_form, vereist, weigering
 from kvo.permissions import Actie
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
@@ -47,3 +52,45 @@ def samenwerking(request, werkgroep):
             resultaten=voer_toets_uit(wg, ids=SAMENWERKING_IDS),
         ),
     )
+
+
+class NaarKvoForm(forms.Form):
+    start = forms.DateField(
+        label="Start van de eerste KVO-cyclus",
+        validators=DATUM_VALIDATORS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Jaar 1 van de certificeringscyclus (drie jaar) begint op deze datum.",
+    )
+    bevestig = forms.BooleanField(
+        label="Ik begrijp dat de werkgroep vanaf deze cyclus volgens KVO-B 4.0 werkt, "
+        "met een audit en een certificaat.",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@vereist(Actie.BEKIJKEN)
+@alleen_pvo
+def naar_kvo(request, werkgroep):
+    """A PVO group goes for the KVO certificate: a new cycle under KVO-B 4.0 from what it has
+    (``werkgroepen.services.regeling.werkgroep_naar_kvo``)."""
+    from werkgroepen.services.regeling import werkgroep_naar_kvo
+
+    form = NaarKvoForm(request.POST or None, initial={"start": timezone.localdate()})
+    if request.method == "POST":
+        if not request.toegang.mag(Actie.BEHEREN):
+            raise PermissionDenied(weigering(request))
+        if form.is_valid():
+            try:
+                cyclus = werkgroep_naar_kvo(
+                    actor=request.user, werkgroep=request.werkgroep, start=form.cleaned_data["start"]
+                )
+            except ValidationError as fout:
+                fout_in_form(form, fout)
+            else:
+                messages.success(
+                    request,
+                    f"De werkgroep werkt nu volgens KVO-B 4.0: cyclus {cyclus.nummer} is gestart met het gebied, de "
+                    "partijen, de cijfers en het plan. De enquête staat klaar als concept.",
+                )
+                return redirect("werkgroepen:home", werkgroep=request.werkgroep.slug)
+    return render(request, "pvo/naar_kvo.html", context(request, form=form))
