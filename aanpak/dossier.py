@@ -18,7 +18,7 @@ there are none.
 
 from __future__ import annotations
 
-from aanpak import kwartalen
+from aanpak import dossier_pvo, kwartalen
 from aanpak.models import Doelstelling, Evaluatie, Maatregel, Plan, Voortgang
 from aanpak.models.evaluatie import VRAGEN_DERDE_JAAR, VRAGEN_MAATREGELEN, VRAGEN_SAMENWERKING
 from kvo.dossier.fouten import pad
@@ -28,6 +28,7 @@ from kvo.geschiedenis import bulk_maken
 
 X_DOELEN = "x-doelstellingen"
 X_MAATREGELEN = "x-maatregelen"
+X_PVO = dossier_pvo.X_PVO  # PVO's execution plan (aanpak.dossier_pvo)
 DOEL_TEKSTEN = ("specifiek", "meetbaar", "acceptabel", "realistisch")
 EVALUATIE_TEKSTEN = tuple(v for v, _ in (*VRAGEN_MAATREGELEN, *VRAGEN_SAMENWERKING, *VRAGEN_DERDE_JAAR))
 
@@ -51,7 +52,7 @@ def _plan_export(cyclus, voor_ci: bool) -> dict:
         return {}
     doelen = []
     for d in plan.doelstellingen.order_by("volgorde", "pk"):
-        item = {"ref": d.ref, "thema": d.thema, "titel": d.titel}
+        item = {"ref": d.ref, "thema": dossier_pvo.thema_export(d.thema, cyclus), "titel": d.titel}
         for veld in DOEL_TEKSTEN:
             zet(item, veld, getattr(d, veld))
             if veld == "meetbaar":  # the schema's order: the norm follows what "meetbaar" says
@@ -91,8 +92,9 @@ def _plan_export(cyclus, voor_ci: bool) -> dict:
     zet(uit, "vastgesteld_in", plan.vastgesteld_in.ref if plan.vastgesteld_in else None)
     zet(uit, "doelstellingen", doelen)
     zet(uit, "maatregelen", maatregelen)
-    met_extra(uit, {k: v for k, v in (plan.extra or {}).items() if k not in (X_DOELEN, X_MAATREGELEN)})
+    met_extra(uit, {k: v for k, v in (plan.extra or {}).items() if k not in (X_DOELEN, X_MAATREGELEN, X_PVO)})
     zet(uit, X_MAATREGELEN, x_maatregelen)
+    zet(uit, X_PVO, dossier_pvo.export(plan))
     return {"plan": uit}
 
 
@@ -164,6 +166,7 @@ def _plan_check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]
                     f"({cyclus_kwartalen[0]} tot en met {cyclus_kwartalen[-1]})"
                 )
     problemen += _x_problemen(plan, basis, doel_refs, maatregelen)
+    problemen += dossier_pvo.check(dossier, plan, basis)
     return problemen
 
 
@@ -175,7 +178,7 @@ def _plan_importeer(cyclus, gegevens: dict, ctx) -> None:
         cyclus=cyclus,
         vastgesteld_op=datum(bron.get("vastgesteld_op")),
         vastgesteld_in=ctx.objecten("bijeenkomsten")[ref] if ref else None,
-        extra={k: v for k, v in x_sleutels(bron).items() if k not in (X_DOELEN, X_MAATREGELEN)},
+        extra={k: v for k, v in x_sleutels(bron).items() if k not in (X_DOELEN, X_MAATREGELEN, X_PVO)},
     )
     x_doelen = bron.get(X_DOELEN) or {}  # where files before the goal's own keys kept norm and blok
 
@@ -193,7 +196,7 @@ def _plan_importeer(cyclus, gegevens: dict, ctx) -> None:
             Doelstelling(
                 plan=plan,
                 ref=d["ref"],
-                thema=d["thema"],
+                thema=dossier_pvo.thema_import(d["thema"], cyclus),
                 titel=d["titel"],
                 **{veld: d.get(veld) for veld in DOEL_TEKSTEN},
                 **norm_blok(d),
@@ -212,6 +215,7 @@ def _plan_importeer(cyclus, gegevens: dict, ctx) -> None:
     partijen = ctx.objecten("partijen")
     x_maatregelen = bron.get(X_MAATREGELEN) or {}
     bronnen = bron.get("maatregelen") or []
+    integraal = set((bron.get(X_PVO) or {}).get("integraal") or [])  # PVO's joint actions
     maatregelen = []
     for j, m in enumerate(bronnen):
         codes = list(m.get("kwartalen") or [])
@@ -235,6 +239,7 @@ def _plan_importeer(cyclus, gegevens: dict, ctx) -> None:
                 status=m["status"],
                 uitgevoerd_op=datum(m.get("uitgevoerd_op")),
                 wijziging_reden=m.get("wijziging_reden"),
+                integraal=m["ref"] in integraal,
                 volgorde=j,
             )
         )
@@ -248,6 +253,7 @@ def _plan_importeer(cyclus, gegevens: dict, ctx) -> None:
             for v in m.get("voortgang") or []
         ],
     )
+    dossier_pvo.importeer(plan, bron, ctx)
 
 
 # --- evaluations -----------------------------------------------------------------------------

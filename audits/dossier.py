@@ -205,3 +205,4 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
 
 
 registreer(CyclusDeel("audit", 70, ("audit",), _export, _check, _importeer, bestanden=_bestanden))
+from audits import dossier_pvo  # noqa: E402, F401  (PVO: cycli[].x-waardering)

@@ -30,6 +30,7 @@ def _export(werkgroep, voor_ci: bool) -> dict:
     for t in werkgroep.terreinen.order_by("pk"):
         item = {"ref": t.ref, "naam": t.naam, "gemeente": t.gemeente}
         zet(item, "grens", t.grens)
+        zet(item, "x-postcodes", list(t.postcodes or []))  # PVO (pvo.gebied): postcodes and house numbers
         item["ondernemers"] = ondernemers.get(t.pk, [])
         terreinen.append(met_extra(item, t.extra))
     uit: dict = {"terreinen": terreinen}
@@ -63,6 +64,19 @@ def _check(dossier: dict) -> list[str]:
                 problemen.append(
                     f"{pad('terreinen', i, 'ondernemers', j, 'x-plaats')}: een plaatsnaam van hoogstens 100 tekens"
                 )
+        postcodes = terrein.get("x-postcodes", [])
+        if not isinstance(postcodes, list) or not all(
+            isinstance(p, dict)
+            and isinstance(p.get("postcode"), str)
+            and len(p["postcode"]) <= 10
+            and isinstance(p.get("huisnummers", ""), str)
+            and len(p.get("huisnummers", "")) <= 200
+            for p in postcodes
+        ):
+            problemen.append(
+                f"{pad('terreinen', i, 'x-postcodes')}: een lijst van {{postcode, huisnummers}} (teksten van "
+                "hoogstens 10 en 200 tekens)"
+            )
         grens = terrein.get("grens")
         if grens is not None and grens.get("type") not in ("Polygon", "MultiPolygon"):
             problemen.append(f"{pad('terreinen', i, 'grens')}: verwacht een GeoJSON Polygon of MultiPolygon")
@@ -84,7 +98,8 @@ def _importeer(werkgroep, dossier: dict, ctx) -> None:
                 naam=t["naam"],
                 gemeente=t["gemeente"],
                 grens=t.get("grens"),
-                extra=x_sleutels(t),
+                postcodes=list(t.get("x-postcodes", [])),
+                extra={k: v for k, v in x_sleutels(t).items() if k != "x-postcodes"},
             )
             for t in bronnen
         ],

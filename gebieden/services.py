@@ -334,3 +334,44 @@ def ondernemers_importeer(*, actor, terrein: Bedrijventerrein, rijen: list[tuple
         aantal=len(gemaakt),
     )
     return gemaakt
+
+
+@transaction.atomic
+def terrein_leg_postcodes_vast(*, actor, terrein: Bedrijventerrein, postcodes) -> Bedrijventerrein:
+    """The park's postcodes with their house numbers (PVO, ``pvo.gebied``: the police's figures are
+    asked by postcode). ``postcodes``: dicts ``{"postcode", "huisnummers"}`` or lines
+    "7241 AA 1-40"; a postcode is four digits and two letters, written "7241 AA"."""
+    import re
+
+    rijen = []
+    for rij in postcodes or []:
+        if isinstance(rij, str):
+            rij = rij.strip()
+            if not rij:
+                continue
+            m = re.match(r"^(\d{4})\s*([A-Za-z]{2})\s*(.*)$", rij)
+            if not m:
+                raise ValidationError(f"Geen postcode: {rij[:40]!r} (schrijf bijvoorbeeld 7241 AA 1-40).")
+            postcode, nummers = f"{m[1]} {m[2].upper()}", m[3].strip()
+        else:
+            postcode = str(rij.get("postcode") or "").strip().upper()
+            nummers = str(rij.get("huisnummers") or "").strip()
+            m = re.match(r"^(\d{4})\s*([A-Z]{2})$", postcode)
+            if not m:
+                raise ValidationError(f"Geen postcode: {postcode[:40]!r} (schrijf bijvoorbeeld 7241 AA).")
+            postcode = f"{m[1]} {m[2]}"
+        if len(nummers) > 200:
+            raise ValidationError(f"De huisnummers bij {postcode} zijn te lang (hoogstens 200 tekens).")
+        rijen.append({"postcode": postcode, "huisnummers": nummers})
+    if len(rijen) > 2000:
+        raise ValidationError("Hoogstens 2000 postcodes per bedrijventerrein.")
+    terrein.postcodes = rijen
+    terrein.save(update_fields=["postcodes"])
+    log_actie(
+        werkgroep=terrein.werkgroep,
+        actor=actor,
+        actie="terrein.postcodes",
+        omschrijving=f"Postcodes van {terrein.naam} vastgelegd ({len(rijen)})",
+        terrein=terrein.pk,
+    )
+    return terrein

@@ -17,6 +17,7 @@ from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, dubbele_refs, extra_van, met_extra, te_lang, x_sleutels, zet
 from kvo.dossier.registry import Onderdeel, cyclus_sleutels, cyclusdelen, registreer
 from kvo.geschiedenis import bulk_maken
+from kvo.regelingen import REGELINGEN
 from werkgroepen.bestanden import controleer_inhoud
 from werkgroepen.models import (
     Afspraken,
@@ -31,6 +32,21 @@ from werkgroepen.models import (
 )
 
 HANDBOEK = "KVO-B 4.0"
+# Records of PVO (and the scheme of a cycle) travel under x- keys until the format's next version.
+X_HANDBOEK = "x-handboek"  # a cycle under another scheme than the group's (kvo.regelingen)
+X_GEEN_INTENTIEVERKLARING = "x-geen-intentieverklaring"
+X_CAPACITEIT = "x-toegezegde-capaciteit"
+X_CAPACITEIT_OP = "x-capaciteit-toegezegd-op"
+X_SOORT = "x-soort"  # a meeting's or communication's kind the format does not know
+X_GEORGANISEERD_DOOR = "x-georganiseerd-door"
+SCHEMA_BIJEENKOMSTSOORTEN = ("werkgroep", "kick-off", "audit", "overig")
+
+
+def zonder(extra: dict, *sleutels: str) -> dict:
+    """``extra`` without the x- keys that are stored in the model's own fields."""
+    return {k: v for k, v in extra.items() if k not in sleutels}
+
+
 ADRES = ("naam", "straat", "postcode", "plaats")
 AFSPRAKEN_TEKST = (
     "wijziging_samenstelling",
@@ -68,6 +84,7 @@ def _werkgroep_export(werkgroep: Werkgroep, voor_ci: bool) -> dict:
         wg["afspraken"] = met_extra(af, afspraken.extra)
     zet(wg, "intentieverklaring_op", werkgroep.intentieverklaring_op)
     zet(wg, "convenant_referentie", werkgroep.convenant_referentie)
+    zet(wg, X_GEEN_INTENTIEVERKLARING, werkgroep.geen_intentieverklaring, standaard=False)
     met_extra(wg, werkgroep.extra)
     uit: dict = {"werkgroep": wg}
     zet(uit, "handboek", werkgroep.handboek, standaard=HANDBOEK)
@@ -95,7 +112,7 @@ def _werkgroep_check(dossier: dict) -> list[str]:
 def _werkgroep_importeer(_werkgroep, dossier: dict, ctx) -> Werkgroep:
     wg = dossier["werkgroep"]
     adres = wg.get("correspondentieadres") or {}
-    extra = x_sleutels(wg)
+    extra = zonder(x_sleutels(wg), X_GEEN_INTENTIEVERKLARING)
     if x_sleutels(dossier):
         extra["_dossier"] = x_sleutels(dossier)
     werkgroep = Werkgroep.objects.create(
@@ -111,6 +128,7 @@ def _werkgroep_importeer(_werkgroep, dossier: dict, ctx) -> Werkgroep:
         regie_organisatie=wg.get("regie_organisatie") or "",
         intentieverklaring_op=datum(wg.get("intentieverklaring_op")),
         convenant_referentie=wg.get("convenant_referentie") or "",
+        geen_intentieverklaring=wg.get(X_GEEN_INTENTIEVERKLARING) is True,
         extra=extra,
     )
     if "afspraken" in wg:
@@ -135,6 +153,8 @@ def _leden_export(werkgroep: Werkgroep, voor_ci: bool) -> dict:
     for p in werkgroep.partijen.order_by("pk"):
         item = {"ref": p.ref, "naam": p.naam, "soort": p.soort}
         zet(item, "opgericht_op", p.opgericht_op)
+        zet(item, X_CAPACITEIT, p.toegezegde_capaciteit)  # PVO (pvo.capaciteit)
+        zet(item, X_CAPACITEIT_OP, p.capaciteit_toegezegd_op)
         partijen.append(met_extra(item, p.extra))
     leden = []
     for lid in werkgroep.leden.select_related("partij", "terrein").order_by("pk"):
@@ -156,6 +176,10 @@ def _leden_check(dossier: dict) -> list[str]:
     partijen, leden = dossier["partijen"], dossier["leden"]
     problemen = dubbele_refs(partijen, "partijen") + dubbele_refs(leden, "leden")
     problemen += te_lang(partijen, Partij, ("ref", "naam"), "partijen")
+    for i, p in enumerate(partijen):
+        capaciteit = p.get(X_CAPACITEIT, "")
+        if not isinstance(capaciteit, str) or len(capaciteit) > 300:
+            problemen.append(f"{pad('partijen', i, X_CAPACITEIT)}: een tekst van hoogstens 300 tekens")
     problemen += te_lang(leden, Lid, ("ref", "naam", "email", "telefoon"), "leden")
     partij_refs = {p["ref"] for p in partijen}
     terrein_refs = {t["ref"] for t in dossier["terreinen"]}
@@ -180,7 +204,9 @@ def _leden_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
                 naam=p["naam"],
                 soort=p["soort"],
                 opgericht_op=datum(p.get("opgericht_op")),
-                extra=x_sleutels(p),
+                toegezegde_capaciteit=p.get(X_CAPACITEIT, ""),
+                capaciteit_toegezegd_op=datum(p.get(X_CAPACITEIT_OP)),
+                extra=zonder(x_sleutels(p), X_CAPACITEIT, X_CAPACITEIT_OP),
             )
             for p in dossier["partijen"]
         ],
@@ -239,13 +265,24 @@ def _archief_export(werkgroep: Werkgroep, voor_ci: bool) -> dict:
     door = Bijeenkomst.aanwezigen.through.objects.filter(bijeenkomst__werkgroep=werkgroep).order_by("pk")
     for bijeenkomst_id, lid_ref in door.values_list("bijeenkomst_id", "lid__ref"):
         aanwezigen.setdefault(bijeenkomst_id, []).append(lid_ref)
+    partij_refs = dict(werkgroep.partijen.values_list("pk", "ref"))
     for b in werkgroep.bijeenkomsten.order_by("pk"):
         item = {"ref": b.ref, "datum": b.datum.isoformat()}
-        zet(item, "soort", b.soort, standaard=Bijeenkomst.Soort.WERKGROEP.value)
+        # a kind the format does not know yet (PVO's presentation, information meeting, waardering)
+        # travels as "overig" with the kind itself under x-soort
+        bekend = b.soort in SCHEMA_BIJEENKOMSTSOORTEN
+        zet(
+            item,
+            "soort",
+            b.soort if bekend else Bijeenkomst.Soort.OVERIG.value,
+            standaard=Bijeenkomst.Soort.WERKGROEP.value,
+        )
         zet(item, "aanwezigen", aanwezigen.get(b.pk, []))
         zet(item, "agenda", b.agenda)
         zet(item, "notulen", b.notulen)
         zet(item, "besluiten", list(b.besluiten))
+        zet(item, X_SOORT, None if bekend else b.soort)
+        zet(item, X_GEORGANISEERD_DOOR, partij_refs.get(b.georganiseerd_door_id))
         bijeenkomsten.append(met_extra(item, b.extra))
     zet(uit, "bijeenkomsten", bijeenkomsten)
     communicatie = []
@@ -253,6 +290,7 @@ def _archief_export(werkgroep: Werkgroep, voor_ci: bool) -> dict:
         item = {"datum": c.datum.isoformat(), "onderwerp": c.onderwerp}
         zet(item, "kanaal", c.kanaal)
         zet(item, "alle_ondernemers", c.alle_ondernemers, standaard=True)
+        zet(item, X_SOORT, c.soort)  # PVO (pvo.communicatie): survey results, meldwijzer, …
         communicatie.append(met_extra(item, c.extra))
     zet(uit, "communicatie", communicatie)
     documenten = []
@@ -279,7 +317,12 @@ def _archief_check(dossier: dict) -> list[str]:
     problemen += te_lang(dossier.get("communicatie", []), Communicatie, ("onderwerp", "kanaal"), "communicatie")
     problemen += te_lang(documenten, Document, ("ref", "titel", "soort"), "documenten")
     lid_refs = {lid["ref"] for lid in dossier["leden"]}
+    partij_refs = {p["ref"] for p in dossier["partijen"]}
     for i, b in enumerate(bijeenkomsten):
+        if X_SOORT in b and b[X_SOORT] not in Bijeenkomst.Soort.values:
+            problemen.append(f"{pad('bijeenkomsten', i, X_SOORT)}: onbekende soort bijeenkomst")
+        if X_GEORGANISEERD_DOOR in b and b[X_GEORGANISEERD_DOOR] not in partij_refs:
+            problemen.append(f"{pad('bijeenkomsten', i, X_GEORGANISEERD_DOOR)}: onbekende partij")
         gezien = set()
         for j, ref in enumerate(b.get("aanwezigen", [])):
             if ref not in lid_refs:
@@ -287,6 +330,9 @@ def _archief_check(dossier: dict) -> list[str]:
             elif ref in gezien:
                 problemen.append(f'{pad("bijeenkomsten", i, "aanwezigen", j)}: lid "{ref}" staat er twee keer in')
             gezien.add(ref)
+    for i, c in enumerate(dossier.get("communicatie", [])):
+        if X_SOORT in c and c[X_SOORT] not in Communicatie.Soort.values:
+            problemen.append(f"{pad('communicatie', i, X_SOORT)}: onbekende soort communicatie")
     for i, d in enumerate(documenten):
         problemen += dubbele_refs(d["versies"], "documenten", i, "versies", sleutel="versie", wat="versie")
     return problemen
@@ -302,11 +348,12 @@ def _archief_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
                 werkgroep=werkgroep,
                 ref=b["ref"],
                 datum=datum(b["datum"]),
-                soort=b.get("soort", Bijeenkomst.Soort.WERKGROEP),
+                soort=b.get(X_SOORT) or b.get("soort", Bijeenkomst.Soort.WERKGROEP),
                 agenda=b.get("agenda"),
                 notulen=b.get("notulen"),
                 besluiten=list(b.get("besluiten", [])),
-                extra=x_sleutels(b),
+                georganiseerd_door=ctx.objecten("partijen").get(b.get(X_GEORGANISEERD_DOOR)),
+                extra=zonder(x_sleutels(b), X_SOORT, X_GEORGANISEERD_DOOR),
             )
             for b in bronnen
         ],
@@ -329,7 +376,8 @@ def _archief_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
                 onderwerp=c["onderwerp"],
                 kanaal=c.get("kanaal", ""),
                 alle_ondernemers=c.get("alle_ondernemers", True),
-                extra=x_sleutels(c),
+                soort=c.get(X_SOORT, ""),
+                extra=zonder(x_sleutels(c), X_SOORT),
             )
             for c in dossier.get("communicatie", [])
         ],
@@ -391,6 +439,8 @@ def _cycli_export(werkgroep: Werkgroep, voor_ci: bool) -> dict:
     delen = cyclusdelen()
     for c in werkgroep.cycli.order_by("pk"):
         item = {"nummer": c.nummer, "soort": c.soort, "start": c.start.isoformat()}
+        if c.handboek != werkgroep.handboek:  # a cycle under another scheme than the group's now
+            item[X_HANDBOEK] = c.handboek
         for deel in delen:
             item.update(deel.export(c, voor_ci))
         cycli.append(met_extra(item, c.extra))
@@ -401,6 +451,8 @@ def _cycli_check(dossier: dict) -> list[str]:
     problemen = dubbele_refs(dossier["cycli"], "cycli", sleutel="nummer", wat="cyclusnummer")
     ondersteund = cyclus_sleutels()
     for i, cyclus in enumerate(dossier["cycli"]):
+        if X_HANDBOEK in cyclus and cyclus[X_HANDBOEK] not in REGELINGEN:
+            problemen.append(f"{pad('cycli', i, X_HANDBOEK)}: onbekende regeling")
         for sleutel, waarde in cyclus.items():
             # An empty part (null, [], {}) loses nothing: accepted, and left out on export.
             if sleutel not in ondersteund and not sleutel.startswith("x-") and waarde not in (None, [], {}):
@@ -417,7 +469,12 @@ def _cycli_importeer(werkgroep: Werkgroep, dossier: dict, ctx) -> None:
         werkgroep,
         [
             Cyclus(
-                werkgroep=werkgroep, nummer=c["nummer"], soort=c["soort"], start=datum(c["start"]), extra=x_sleutels(c)
+                werkgroep=werkgroep,
+                nummer=c["nummer"],
+                soort=c["soort"],
+                start=datum(c["start"]),
+                handboek=c.get(X_HANDBOEK) or werkgroep.handboek,
+                extra=zonder(x_sleutels(c), X_HANDBOEK),
             )
             for c in dossier["cycli"]
         ],

@@ -32,6 +32,7 @@ VELDEN = (
     "status",
     "uitgevoerd_op",
     "wijziging_reden",
+    "integraal",
 )
 
 

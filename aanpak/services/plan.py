@@ -13,6 +13,7 @@ from django.db.models import Max
 from aanpak import kwartalen
 from aanpak.models import Doelstelling, Maatregel, Plan
 from kvo.geschiedenis import bulk_maken
+from kvo.regelingen import regeling_van
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Partij
 
@@ -52,7 +53,10 @@ def _partij(werkgroep, soorten) -> Partij | None:
 
 
 def vaste_maatregelen(plan: Plan) -> list[Maatregel]:
-    """The unsaved fixed measures of every year of ``plan``'s cycle."""
+    """The unsaved fixed measures of every year of ``plan``'s cycle (KVO-B's §4.2.5; a PVO execution
+    plan has none)."""
+    if regeling_van(plan.cyclus).is_pvo:
+        return []
     per_jaar: dict[int, list[str]] = {}
     for k in kwartalen.van_cyclus(plan.cyclus.start):
         per_jaar.setdefault(k.jaar, []).append(k.code)

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from analyse import catalogus
 from analyse.antwoorden import BASIS_TYPES, controleer, voorwaarde_waarden
+from analyse.dossier import pvo
 from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, LegeInzending, Reactie, Vraag
 from analyse.selectors.resultaten import gepubliceerde_reacties
 from kvo.dossier.fouten import pad
@@ -33,7 +34,7 @@ from kvo.dossier.hulp import datum, dubbele_refs, te_lang, x_sleutels, zet
 from kvo.dossier.registry import CyclusDeel, registreer
 from kvo.geschiedenis import bulk_bijwerken, bulk_maken
 
-EIGEN = ("x-inleiding", "x-herinnering_dagen", "x-lege_inzendingen")
+EIGEN = ("x-inleiding", "x-herinnering_dagen", "x-lege_inzendingen", pvo.X_PVO)
 
 
 def _canoniek(antwoorden: dict) -> str:
@@ -90,6 +91,7 @@ def _export(cyclus, voor_ci: bool) -> dict:
         enquete.lege_inzendingen.filter(aantal__gt=0).order_by("terrein__ref").values_list("terrein__ref", "aantal")
     )
     zet(item, "x-lege_inzendingen", lege)
+    zet(item, pvo.X_PVO, pvo.enquete_export(enquete))  # PVO: the mayor's letter, the results presented
     item.update(x_sleutels(enquete.extra or {}))
     return {"enquete": item}
 
@@ -108,6 +110,7 @@ def _check(dossier: dict, i: int, bestanden: dict[str, bytes]) -> list[str]:
     basis = ("cycli", i, "enquete")
     vragen = e.get("vragen") or []
     problemen = dubbele_refs(vragen, *basis, "vragen") + te_lang(vragen, Vraag, ("thema",), *basis, "vragen")
+    problemen += pvo.enquete_check(dossier, e, basis)
     eigen = set(e.get("eigen_themas") or [])
     per_ref = {}
     for j, v in enumerate(vragen):
@@ -212,6 +215,7 @@ def _importeer(cyclus, gegevens: dict, ctx) -> None:
         geopend_op=datum(e.get("geopend_op")),
         gesloten_op=datum(e.get("gesloten_op")),
         herinnering_dagen=list(e.get("x-herinnering_dagen") or []),
+        **pvo.enquete_velden(e, ctx),
         extra=extra,
     )
     bulk_maken(

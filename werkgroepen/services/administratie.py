@@ -9,6 +9,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kvo.regelingen import REGELINGEN
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Afspraken, Cyclus, Werkgroep
 from werkgroepen.signals import cyclus_gestart
@@ -95,6 +96,7 @@ def cyclus_start(
     start: dt.date,
     soort: str = Cyclus.Soort.EERSTE,
     vorig_certificaat: dict | None = None,
+    handboek: str | None = None,
 ) -> Cyclus:
     """Start the work group's next certification cycle (number 1, a first certification, when none exists).
 
@@ -113,9 +115,12 @@ def cyclus_start(
             extra["x-vorig-certificaat"] = {k: str(vorig_certificaat[k]) for k in ("nummer", "uitgegeven_op")}
         else:
             soort = Cyclus.Soort.EERSTE
-    # a cycle runs under the scheme the group follows when it starts (kvo.regelingen)
+    # the cycle runs under the group's scheme (kvo.regelingen) unless told otherwise, and keeps it
+    handboek = handboek or werkgroep.handboek
+    if handboek not in REGELINGEN:
+        raise ValidationError("Onbekende regeling.")
     cyclus = Cyclus.objects.create(
-        werkgroep=werkgroep, nummer=nummer, soort=soort, start=start, extra=extra, handboek=werkgroep.handboek
+        werkgroep=werkgroep, nummer=nummer, soort=soort, start=start, extra=extra, handboek=handboek
     )
     log_actie(werkgroep=werkgroep, actor=actor, actie="cyclus.gestart", omschrijving=f"Cyclus {nummer} gestart")
     cyclus_gestart.send(sender=Cyclus, cyclus=cyclus, vorige=laatste, actor=actor)

@@ -156,8 +156,21 @@ def _onderwerp(onderwerp: str) -> str:
 
 
 @transaction.atomic
+def _soort_communicatie(soort: str) -> str:
+    if soort not in Communicatie.Soort.values:
+        raise ValidationError("Kies de soort communicatie.")
+    return soort
+
+
 def communicatie_maak(
-    *, actor, werkgroep: Werkgroep, datum: dt.date, onderwerp: str, kanaal: str = "", alle_ondernemers: bool = True
+    *,
+    actor,
+    werkgroep: Werkgroep,
+    datum: dt.date,
+    onderwerp: str,
+    kanaal: str = "",
+    alle_ondernemers: bool = True,
+    soort: str = Communicatie.Soort.ALGEMEEN,
 ) -> Communicatie:
     communicatie = Communicatie.objects.create(
         werkgroep=werkgroep,
@@ -165,6 +178,7 @@ def communicatie_maak(
         onderwerp=_onderwerp(onderwerp),
         kanaal=(kanaal or "").strip(),
         alle_ondernemers=alle_ondernemers,
+        soort=_soort_communicatie(soort),
     )
     log_actie(
         werkgroep=werkgroep,
@@ -178,8 +192,18 @@ def communicatie_maak(
 
 @transaction.atomic
 def communicatie_wijzig(
-    *, actor, communicatie: Communicatie, datum: dt.date, onderwerp: str, kanaal: str = "", alle_ondernemers: bool
+    *,
+    actor,
+    communicatie: Communicatie,
+    datum: dt.date,
+    onderwerp: str,
+    kanaal: str = "",
+    alle_ondernemers: bool,
+    soort: str | None = None,
 ) -> Communicatie:
+    """Change a communication; ``soort`` None keeps its kind."""
+    if soort is not None:
+        communicatie.soort = _soort_communicatie(soort)
     communicatie.datum = datum
     communicatie.onderwerp = _onderwerp(onderwerp)
     communicatie.kanaal = (kanaal or "").strip()

@@ -7,13 +7,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django_scopes import scope
 
-from kvo.eisen import GROEPEN
+from kvo.regelingen import regeling_van
 from kvo.toets import Gereedheid, kies_cyclus, voer_toets_uit
 from werkgroepen.models import Werkgroep
 
 
 class Command(BaseCommand):
-    help = "Toets een werkgroep aan het KVO Handboek Bedrijventerreinen 4.0 (elke eis uit eisen.md)."
+    help = (
+        "Toets een werkgroep aan zijn regeling: het KVO Handboek Bedrijventerreinen 4.0 (elke eis uit eisen.md) "
+        "of PVO Veilig Bedrijventerrein (elke eis uit pvo.md)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("slug", help="korte naam van de werkgroep")
@@ -56,7 +59,10 @@ class Command(BaseCommand):
         cyclustekst = f"cyclus {cyclus.nummer} ({cyclus.get_soort_display()})" if cyclus else "geen cyclus"
         w(f"Handboektoets {werkgroep.naam} — {cyclustekst} — per {peildatum:%d-%m-%Y}")
         breedte = max(len(r.id) for r in resultaten)
-        for groep in GROEPEN:
+        regeling = regeling_van(cyclus or werkgroep)
+        if regeling.is_pvo:  # KVO-B's output stays as it was
+            w(f"Regeling: {regeling.naam}")
+        for groep in regeling.groepen:
             rijen = [r for r in resultaten if r.eis.groep == groep]
             if not rijen:
                 continue
