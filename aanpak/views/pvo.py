@@ -9,15 +9,18 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from aanpak.selectors_pvo import acties_per_partij, periode
 from aanpak.views.basis import context, cyclus_en_plan
+from kvo.forms_pvo import ActiviteitForm, VaststellenForm
 from kvo.invoer import DATUM_VALIDATORS
 from kvo.mixins import vereist, weigering
 from kvo.permissions import Actie
+from kvo.pvo_formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
 
@@ -50,8 +53,8 @@ def per_partij(request, werkgroep):
 @alleen_pvo
 def herijking(request, werkgroep):
     """Every two years the group recalibrates: a new cycle whose plan starts from the previous one
-    (``werkgroepen.services.cyclus_start``; ``aanpak`` carries the plan forward, ``Plan.vernieuwd_van``)."""
-    from werkgroepen import services
+    (``aanpak.services.pvo.herijking_starten``; the plan is carried forward, ``Plan.vernieuwd_van``)."""
+    from aanpak.services.pvo import herijking_starten
 
     cyclus, plan = cyclus_en_plan(request)
     vandaag = timezone.localdate()
@@ -61,7 +64,7 @@ def herijking(request, werkgroep):
             raise PermissionDenied(weigering(request))
         if form.is_valid():
             try:
-                nieuw = services.cyclus_start(
+                nieuw = herijking_starten(
                     actor=request.user, werkgroep=request.werkgroep, start=form.cleaned_data["start"]
                 )
             except ValidationError as fout:
@@ -81,6 +84,7 @@ def herijking(request, werkgroep):
     return render(request, "pvo/herijking.html", context(request, **extra))
 
 
+@require_http_methods(["GET", "POST"])
 @vereist(Actie.BEKIJKEN)
 @alleen_pvo
 def kalender(request, werkgroep):
@@ -91,7 +95,16 @@ def kalender(request, werkgroep):
     cyclus, plan = cyclus_en_plan(request)
     vandaag = timezone.localdate()
     extra = {"cyclus": cyclus, "plan": plan, "vandaag": vandaag}
+    partijen = request.werkgroep.partijen.order_by("naam")
+    if request.method == "POST":
+        if plan is None:
+            raise Http404("Er is nog geen uitvoeringsplan.")
+        return _kalender_post(request, plan, partijen, Activiteit)
     if plan is not None:
+        extra["form"] = ActiviteitForm(
+            partijen=partijen, soorten=Activiteit.Soort.choices, initial={"gepland_op": vandaag}
+        )
+        extra["vaststellen"] = VaststellenForm(initial={"vastgesteld_op": plan.kalender_vastgesteld_op or vandaag})
         activiteiten = list(
             plan.activiteiten.select_related("partij", "bijeenkomst", "communicatie").order_by("gepland_op", "pk")
         )
@@ -107,3 +120,25 @@ def kalender(request, werkgroep):
             ),
         )
     return render(request, "pvo/kalender.html", context(request, **extra))
+
+
+def _kalender_post(request, plan, partijen, Activiteit):
+    """An activity on the calendar (``activiteit_maken``), or the calendar adopted
+    (``activiteitenkalender_vaststellen``)."""
+    from aanpak.services.pvo import activiteit_maken, activiteitenkalender_vaststellen
+
+    if request.POST.get("formulier") == "vaststellen":
+
+        def vaststellen(form):
+            activiteitenkalender_vaststellen(
+                actor=request.user, plan=plan, vastgesteld_op=form.cleaned_data["vastgesteld_op"]
+            )
+            return f"De activiteitenkalender is vastgesteld op {form.cleaned_data['vastgesteld_op']:%d-%m-%Y}."
+
+        return verwerk(request, VaststellenForm(request.POST), vaststellen)
+
+    def maken(form):
+        a = activiteit_maken(actor=request.user, plan=plan, **form.cleaned_data)
+        return f"{a.titel} staat op de kalender ({a.gepland_op:%d-%m-%Y})."
+
+    return verwerk(request, ActiviteitForm(request.POST, partijen=partijen, soorten=Activiteit.Soort.choices), maken)

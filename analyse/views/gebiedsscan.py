@@ -3,12 +3,16 @@ presented at the presentation of the current situation. Only for a PVO group (40
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_http_methods
 
 from analyse.models import Gebiedsscan
 from analyse.views.basis import context, huidige_cyclus
+from kvo.forms_pvo import GebiedsscanForm
 from kvo.mixins import vereist
 from kvo.permissions import Actie
+from kvo.pvo_formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
 from werkgroepen.models import Partij
@@ -32,17 +36,28 @@ VOORBEELDEN = (
 )
 
 
+@require_http_methods(["GET", "POST"])
 @vereist(Actie.BEKIJKEN)
 @alleen_pvo
 def gebiedsscan(request, werkgroep):
     wg = request.werkgroep
     cyclus = huidige_cyclus(request)
+    bijeenkomsten = list(wg.bijeenkomsten.order_by("-datum"))
+    if request.method == "POST":
+        return _bewaar(request, wg, cyclus, bijeenkomsten)
     scans = {}
     if cyclus is not None:
         scans = {s.partij_id: s for s in Gebiedsscan.objects.filter(cyclus=cyclus).select_related("bijeenkomst")}
     # the stakeholders; the process facilitation (PVO Oost-Nederland) advises and scans nothing
     partijen = wg.partijen.exclude(soort=Partij.Soort.PROCESBEGELEIDING).order_by("naam")
-    rijen = [{"partij": p, "scan": scans.get(p.pk)} for p in partijen]
+    rijen = []
+    for p in partijen:
+        scan = scans.get(p.pk)
+        fen = list(scan.fenomenen) if scan else []
+        initial = {f"fenomeen_{i + 1}": f for i, f in enumerate(fen[:3])}
+        initial.update(bijeenkomst=scan.bijeenkomst_id if scan else None, toelichting=scan.toelichting if scan else "")
+        form = GebiedsscanForm(initial=initial, bijeenkomsten=bijeenkomsten, prefix=f"p{p.pk}")
+        rijen.append({"partij": p, "scan": scan, "form": form})
     # how often each phenomenon is named, over all stakeholders: what the partners share
     telling: dict[str, int] = {}
     for s in scans.values():
@@ -62,3 +77,26 @@ def gebiedsscan(request, werkgroep):
             resultaten=voer_toets_uit(wg, ids=("pvo.gebiedsscan",)) if cyclus else [],
         ),
     )
+
+
+def _bewaar(request, wg, cyclus, bijeenkomsten):
+    """One stakeholder's top 3 (``analyse.services.pvo.gebiedsscan_bewaar``)."""
+    from analyse.services.pvo import gebiedsscan_bewaar
+
+    if cyclus is None:
+        raise Http404("Er is nog geen cyclus gestart.")
+    partij = get_object_or_404(wg.partijen, pk=request.POST.get("partij") or 0)
+    form = GebiedsscanForm(request.POST, bijeenkomsten=bijeenkomsten, prefix=f"p{partij.pk}")
+
+    def doe(form):
+        gebiedsscan_bewaar(
+            actor=request.user,
+            cyclus=cyclus,
+            partij=partij,
+            fenomenen=form.fenomenen,
+            bijeenkomst=next((b for b in bijeenkomsten if b.pk == form.cleaned_data["bijeenkomst"]), None),
+            toelichting=form.cleaned_data["toelichting"],
+        )
+        return f"De gebiedsscan van {partij.naam} is opgeslagen."
+
+    return verwerk(request, form, doe)

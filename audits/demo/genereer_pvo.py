@@ -102,7 +102,7 @@ def _bijeenkomst(ref, datum, aanwezigen, onderwerpen, besluiten, *, soort="werkg
     if x_soort:
         item["x-soort"] = x_soort
     if door:
-        item["x-georganiseerd_door"] = door
+        item["x-georganiseerd-door"] = door
     return item
 
 
@@ -219,10 +219,12 @@ def twentekanaal(enquete_maken) -> dict:
         respons={"twentekanaal": 21},
         geneigdheid={"twentekanaal": 0.55},
     )
-    enquete["x-brief_namens"] = "gemeente"
-    enquete["x-brief_ondertekenaar"] = "de burgemeester van Hengelo"
-    enquete["x-resultaten_gepresenteerd_op"] = PRESENTATIE.isoformat()
-    enquete["x-resultaten_gepresenteerd_in"] = "b2026-05"
+    enquete["x-pvo"] = {
+        "brief_namens": "gemeente",
+        "brief_ondertekenaar": "de burgemeester van Hengelo",
+        "resultaten_gepresenteerd_op": PRESENTATIE.isoformat(),
+        "resultaten_gepresenteerd_in": "b2026-05",
+    }
     return {
         "schema": "kvo-dossier/1",
         "handboek": "PVO Veilig Bedrijventerrein",
@@ -237,7 +239,7 @@ def twentekanaal(enquete_maken) -> dict:
                 "postcode": "7554 PA",
                 "plaats": "Hengelo",
             },
-            "x-geen_intentieverklaring": True,
+            "x-geen-intentieverklaring": True,
         },
         "terreinen": terreinen,
         "partijen": [
@@ -246,8 +248,8 @@ def twentekanaal(enquete_maken) -> dict:
                 "ref": "gemeente",
                 "naam": "Gemeente Hengelo",
                 "soort": "gemeente",
-                "x-toegezegde_capaciteit": "8 uur per maand van de coördinator openbare orde en veiligheid",
-                "x-capaciteit_toegezegd_op": KICKOFF.isoformat(),
+                "x-toegezegde-capaciteit": "8 uur per maand van de coördinator openbare orde en veiligheid",
+                "x-capaciteit-toegezegd-op": KICKOFF.isoformat(),
             },
             {"ref": "politie", "naam": "Politie Oost-Nederland, basisteam Hengelo", "soort": "politie"},
             {"ref": "brandweer", "naam": "Veiligheidsregio Twente (brandweer)", "soort": "brandweer"},
@@ -291,7 +293,6 @@ def twentekanaal(enquete_maken) -> dict:
                 "nummer": 1,
                 "soort": "eerste",
                 "start": KICKOFF.isoformat(),
-                "x-handboek": "PVO Veilig Bedrijventerrein",
                 "enquete": enquete,
                 "cijfers": _cijfers(),
                 "plan": _plan(),
@@ -380,7 +381,6 @@ def _doel(ref, thema, titel, meetbaar, nulmeting=None, streefwaarde=None) -> dic
     d = {
         "ref": ref,
         "thema": f"eigen:{thema}",
-        "x-thema": thema,
         "titel": titel,
         "specifiek": titel,
         "meetbaar": meetbaar,
@@ -394,6 +394,8 @@ def _doel(ref, thema, titel, meetbaar, nulmeting=None, streefwaarde=None) -> dic
 
 
 def _plan() -> dict:
+    integrale: list[str] = []  # the joint actions (x-pvo "integraal")
+
     def m(ref, titel, partij, kwartalen, *, doel, status="gepland", integraal=False, uitgevoerd_op=None):
         item = {
             "ref": ref,
@@ -407,17 +409,14 @@ def _plan() -> dict:
             "deskundigheid": "intern",
         }
         if integraal:
-            item["x-integraal"] = True
+            integrale.append(ref)
         if uitgevoerd_op:
             item["uitgevoerd_op"] = uitgevoerd_op
         return item
 
-    return {
+    plan = {
         "vastgesteld_op": PLAN.isoformat(),
         "vastgesteld_in": "b2026-06",
-        "x-rolverdeling": "Voorzitter en secretaris: de ondernemersvereniging. Gemeente: coördinatie en MOR. "
-        "Politie: wijkagent en cijfers. Brandweer en omgevingsdienst: controles. PVO Oost-Nederland: advies.",
-        "x-kalender_vastgesteld_op": PLAN.isoformat(),
         "doelstellingen": [
             _doel(
                 "d-schoon",
@@ -512,50 +511,57 @@ def _plan() -> dict:
                 status="lopend",
             ),
         ],
-        "x-activiteiten": [
-            {
-                "soort": "voorlichting-publiek",
-                "titel": "Voorlichting signaalherkenning voor handhavers en wijkagenten",
-                "gepland_op": "2026-09-15",
-                "partij": "gemeente",
-                "bijeenkomst": "b2026-09",
-            },
-            {
-                "soort": "communicatie",
-                "titel": "Meldwijzer in de nieuwsbrief",
-                "gepland_op": "2026-09-29",
-                "partij": "ov",
-                "communicatie": 2,
-            },
-            {
-                "soort": "voorlichting-ondernemers",
-                "titel": "Alertavond voor ondernemers",
-                "gepland_op": "2026-12-08",
-                "partij": "ov",
-            },
-            {
-                "soort": "voorlichting-publiek",
-                "titel": "Voorlichting interne afdelingen gemeente (vergunningen, MOR)",
-                "gepland_op": "2027-02-16",
-                "partij": "gemeente",
-            },
-            {
-                "soort": "communicatie",
-                "titel": "Persbericht over de waardering",
-                "gepland_op": "2027-01-27",
-                "partij": "gemeente",
-            },
-            {
-                "soort": "voorlichting-ondernemers",
-                "titel": "Workshop inbraakpreventie",
-                "gepland_op": "2027-04-13",
-                "partij": "politie",
-            },
-            {
-                "soort": "communicatie",
-                "titel": "Nieuwsbrief: een jaar Veilig Bedrijventerrein",
-                "gepland_op": "2027-06-01",
-                "partij": "ov",
-            },
-        ],
+        "x-pvo": {
+            "rolverdeling": "Voorzitter en secretaris: de ondernemersvereniging. Gemeente: coördinatie en MOR. "
+            "Politie: wijkagent en cijfers. Brandweer en omgevingsdienst: controles. PVO Oost-Nederland: advies.",
+            "kalender_vastgesteld_op": PLAN.isoformat(),
+            "activiteiten": [
+                {
+                    "soort": "voorlichting-publiek",
+                    "titel": "Voorlichting signaalherkenning voor handhavers en wijkagenten",
+                    "gepland_op": "2026-09-15",
+                    "partij": "gemeente",
+                    "bijeenkomst": "b2026-09",
+                },
+                {
+                    "soort": "communicatie",
+                    "titel": "Meldwijzer in de nieuwsbrief",
+                    "gepland_op": "2026-09-29",
+                    "partij": "ov",
+                    "communicatie": 2,
+                },
+                {
+                    "soort": "voorlichting-ondernemers",
+                    "titel": "Alertavond voor ondernemers",
+                    "gepland_op": "2026-12-08",
+                    "partij": "ov",
+                },
+                {
+                    "soort": "voorlichting-publiek",
+                    "titel": "Voorlichting interne afdelingen gemeente (vergunningen, MOR)",
+                    "gepland_op": "2027-02-16",
+                    "partij": "gemeente",
+                },
+                {
+                    "soort": "communicatie",
+                    "titel": "Persbericht over de waardering",
+                    "gepland_op": "2027-01-27",
+                    "partij": "gemeente",
+                },
+                {
+                    "soort": "voorlichting-ondernemers",
+                    "titel": "Workshop inbraakpreventie",
+                    "gepland_op": "2027-04-13",
+                    "partij": "politie",
+                },
+                {
+                    "soort": "communicatie",
+                    "titel": "Nieuwsbrief: een jaar Veilig Bedrijventerrein",
+                    "gepland_op": "2027-06-01",
+                    "partij": "ov",
+                },
+            ],
+        },
     }
+    plan["x-pvo"]["integraal"] = integrale
+    return plan

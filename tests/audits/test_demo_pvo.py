@@ -56,15 +56,15 @@ def test_x_datums_schuiven_mee_op_naam():
     dossier = {
         "schema": "kvo-dossier/1",
         "werkgroep": {"naam": "X", "slug": "x", "gestart_op": "2026-02-10"},
-        "partijen": [{"ref": "g", "naam": "G", "soort": "gemeente", "x-capaciteit_toegezegd_op": "2026-02-10",
-                      "x-toegezegde_capaciteit": "2026-02-10 is geen datum-sleutel"}],
+        "partijen": [{"ref": "g", "naam": "G", "soort": "gemeente", "x-capaciteit-toegezegd-op": "2026-02-10",
+                      "x-toegezegde-capaciteit": "2026-02-10 is geen datum-sleutel"}],
         "cycli": [{"nummer": 1, "soort": "eerste", "start": "2026-02-10",
                    "x-waardering": {"gepland_op": "2027-01-26", "ondertekenaars": [{"naam": "A", "getekend_op": None}]},
-                   "plan": {"x-activiteiten": [{"titel": "Alertavond", "gepland_op": "2026-12-08"}]}}],
+                   "plan": {"x-pvo": {"activiteiten": [{"titel": "Alertavond", "gepland_op": "2026-12-08"}]}}}],
     }  # fmt: skip
     uit = verschuif(dossier, 14)
-    assert uit["partijen"][0]["x-capaciteit_toegezegd_op"] == "2026-02-24"
-    assert uit["partijen"][0]["x-toegezegde_capaciteit"] == "2026-02-10 is geen datum-sleutel"
+    assert uit["partijen"][0]["x-capaciteit-toegezegd-op"] == "2026-02-24"
+    assert uit["partijen"][0]["x-toegezegde-capaciteit"] == "2026-02-10 is geen datum-sleutel"
     assert uit["cycli"][0]["x-waardering"]["gepland_op"] == "2027-02-09"
     assert uit["cycli"][0]["x-waardering"]["ondertekenaars"][0]["getekend_op"] is None
     assert (

@@ -144,3 +144,92 @@ def test_waardering_pdf_voor_een_persoon(actoren, als, pvo):
     assert k.info["Pages"] == "1"
     assert re.search(r"waardering-de-hoek-[\w-]+\.pdf", response["Content-Disposition"])
     assert als(actoren.lid).get(url("audits:pvo_waardering_pdf", pvo.werkgroep) + "?voor=lid-999999").status_code == 404
+
+
+# --- the forms write through the owning services ------------------------------------------------
+
+
+def test_capaciteit_vastleggen(actoren, als, pvo):
+    response = als(actoren.secretaris).post(
+        url("werkgroepen:pvo_samenwerking", pvo.werkgroep),
+        {"partij": pvo.gemeente.pk, "toegezegde_capaciteit": "16 uur per maand", "toegezegd_op": "2025-02-01"},
+    )
+    assert response.status_code == 302
+    pvo.gemeente.refresh_from_db()
+    assert pvo.gemeente.toegezegde_capaciteit == "16 uur per maand"
+    # only a municipality commits capacity: another party is not found
+    response = als(actoren.secretaris).post(
+        url("werkgroepen:pvo_samenwerking", pvo.werkgroep), {"partij": pvo.politie.pk, "toegezegde_capaciteit": "x"}
+    )
+    assert response.status_code == 404
+
+
+def test_gebiedsscan_invullen(actoren, als, pvo):
+    response = als(actoren.secretaris).post(
+        url("analyse:pvo_gebiedsscan", pvo.werkgroep),
+        {"partij": pvo.ov.pk, f"p{pvo.ov.pk}-fenomeen_1": "Leegstand", f"p{pvo.ov.pk}-fenomeen_2": "Crossen",
+         f"p{pvo.ov.pk}-bijeenkomst": pvo.kickoff.pk},
+    )  # fmt: skip
+    assert response.status_code == 302
+    scan = pvo.ov.gebiedsscans.get()
+    assert scan.fenomenen == ["Leegstand", "Crossen"] and scan.bijeenkomst == pvo.kickoff
+
+
+def test_activiteit_plannen_en_kalender_vaststellen(actoren, als, pvo):
+    client = als(actoren.secretaris)
+    pad = url("aanpak:pvo_kalender", pvo.werkgroep)
+    data = {"soort": "voorlichting-ondernemers", "titel": "Alertavond", "gepland_op": "2025-10-09", "partij": pvo.ov.pk}
+    assert client.post(pad, data).status_code == 302
+    assert pvo.plan.activiteiten.filter(titel="Alertavond", partij=pvo.ov).exists()
+    assert client.post(pad, {"formulier": "vaststellen", "vastgesteld_op": "2025-06-01"}).status_code == 302
+    pvo.plan.refresh_from_db()
+    assert str(pvo.plan.kalender_vastgesteld_op) == "2025-06-01"
+
+
+def test_ongeldige_activiteit_geeft_een_melding_en_schrijft_niets(actoren, als, pvo):
+    response = als(actoren.secretaris).post(url("aanpak:pvo_kalender", pvo.werkgroep), {"soort": "x"}, follow=True)
+    assert "Niet opgeslagen" in response.text
+    assert pvo.plan.activiteiten.count() == 3
+
+
+def test_waardering_ondertekenaar_en_vastleggen(actoren, als, pvo):
+    client = als(actoren.secretaris)
+    pad = url("audits:pvo_waardering", pvo.werkgroep)
+    p = pvo.politie.pk
+    data = {"formulier": "ondertekenaar", "partij": p, f"p{p}-naam": "K. de Boer", f"p{p}-getekend_op": "2025-12-10"}
+    assert client.post(pad, data).status_code == 302
+    o = pvo.waardering.ondertekenaars.get(partij=pvo.politie)
+    assert (o.naam, str(o.getekend_op)) == ("K. de Boer", "2025-12-10")
+    data = {"formulier": "vastleggen", "gehouden_op": "2025-12-10", "continuiteit_bevestigd": "on",
+            "capaciteit_bevestigd": "on", "uitgereikt_op": "2025-12-10"}  # fmt: skip
+    assert client.post(pad, data).status_code == 302
+    pvo.waardering.refresh_from_db()
+    assert pvo.waardering.continuiteit_bevestigd and str(pvo.waardering.gehouden_op) == "2025-12-10"
+
+
+def test_waardering_plannen_zonder_waardering(actoren, als):
+    from kvo.regelingen import PVO
+
+    actoren.werkgroep.handboek = PVO
+    actoren.werkgroep.save()
+    actoren.cyclus.handboek = PVO
+    actoren.cyclus.save()
+    client = als(actoren.secretaris)
+    pad = url("audits:pvo_waardering", actoren.werkgroep)
+    assert 'data-testid="leeg"' in client.get(pad).text
+    assert client.post(pad, {"formulier": "plannen", "gepland_op": "2026-01-20"}).status_code == 302
+    assert str(actoren.cyclus.waardering.gepland_op) == "2026-01-20"
+
+
+@pytest.mark.parametrize(
+    ("naam", "data"),
+    [
+        ("werkgroepen:pvo_samenwerking", {"toegezegde_capaciteit": "x"}),
+        ("aanpak:pvo_kalender", {"soort": "communicatie", "titel": "x", "gepland_op": "2025-10-09"}),
+        ("audits:pvo_waardering", {"formulier": "plannen", "gepland_op": "2026-01-20"}),
+    ],
+)
+def test_agendalid_mag_niets_schrijven(actoren, als, pvo, naam, data):
+    if naam == "werkgroepen:pvo_samenwerking":
+        data = {**data, "partij": pvo.gemeente.pk}
+    assert als(actoren.agendalid).post(url(naam, pvo.werkgroep), data).status_code == 403

@@ -17,6 +17,7 @@ from kvo.regelingen import KVO, regeling_van
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Cyclus, Werkgroep
 from werkgroepen.services.administratie import cyclus_start
+from werkgroepen.services.pvo import werkgroep_kies_regeling
 
 
 @transaction.atomic
@@ -28,12 +29,8 @@ def werkgroep_naar_kvo(*, actor, werkgroep: Werkgroep, start: dt.date) -> Cyclus
     if not werkgroep.is_actief:
         raise ValidationError(werkgroep.status_uitleg)
     vorige = regeling_van(werkgroep)
-    werkgroep.handboek = KVO
-    werkgroep.save(update_fields=["handboek"])
-    cyclus = cyclus_start(actor=actor, werkgroep=werkgroep, start=start, soort=Cyclus.Soort.EERSTE)
-    if cyclus.handboek != KVO:  # cyclus_start takes the group's scheme; make sure of it here
-        cyclus.handboek = KVO
-        cyclus.save(update_fields=["handboek"])
+    werkgroep_kies_regeling(actor=actor, werkgroep=werkgroep, handboek=KVO)
+    cyclus = cyclus_start(actor=actor, werkgroep=werkgroep, start=start, soort=Cyclus.Soort.EERSTE, handboek=KVO)
     log_actie(
         werkgroep=werkgroep,
         actor=actor,

@@ -7,13 +7,15 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from kvo.forms_pvo import CapaciteitForm
 from kvo.invoer import DATUM_VALIDATORS
 from kvo.mixins import fout_in_form, vereist, weigering
 from kvo.permissions import Actie
+from kvo.pvo_formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
 from werkgroepen import selectors
@@ -23,10 +25,13 @@ from werkgroepen.views.basis import context
 SAMENWERKING_IDS = ("pvo.kickoff", "pvo.deelnemers", "pvo.capaciteit", "pvo.intentieverklaring")
 
 
+@require_http_methods(["GET", "POST"])
 @vereist(Actie.BEKIJKEN)
 @alleen_pvo
 def samenwerking(request, werkgroep):
     wg = request.werkgroep
+    if request.method == "POST":
+        return _samenwerking_post(request, wg)
     vandaag = timezone.localdate()
     kickoff = (
         wg.bijeenkomsten.filter(soort=Bijeenkomst.Soort.KICK_OFF)
@@ -48,10 +53,39 @@ def samenwerking(request, werkgroep):
             kickoff=kickoff,
             aanwezigen=list(kickoff.aanwezigen.all()) if kickoff else [],
             partijen=partijen,
-            gemeenten=gemeenten,
+            gemeenten=[
+                (
+                    g,
+                    CapaciteitForm(
+                        initial={
+                            "toegezegde_capaciteit": g.toegezegde_capaciteit,
+                            "toegezegd_op": g.capaciteit_toegezegd_op or vandaag,
+                        }
+                    ),
+                )
+                for g in gemeenten
+            ],
             resultaten=voer_toets_uit(wg, ids=SAMENWERKING_IDS),
         ),
     )
+
+
+def _samenwerking_post(request, wg):
+    """The municipality's committed capacity (``partij_leg_capaciteit_vast``)."""
+    from werkgroepen.services.pvo import partij_leg_capaciteit_vast
+
+    partij = get_object_or_404(wg.partijen, pk=request.POST.get("partij") or 0, soort=Partij.Soort.GEMEENTE)
+
+    def doe(form):
+        partij_leg_capaciteit_vast(
+            actor=request.user,
+            partij=partij,
+            toegezegde_capaciteit=form.cleaned_data["toegezegde_capaciteit"],
+            toegezegd_op=form.cleaned_data["toegezegd_op"],
+        )
+        return f"De toegezegde capaciteit van {partij.naam} is vastgelegd."
+
+    return verwerk(request, CapaciteitForm(request.POST), doe)
 
 
 class NaarKvoForm(forms.Form):
