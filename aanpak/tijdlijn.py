@@ -24,7 +24,7 @@ def _uitvoeringsplan(werkgroep, plan, url):
     if plan is None or plan.vastgesteld_op is None:
         return [Mijlpaal("Uitvoeringsplan", None, "Acties per partij en per kwartaal, voor twee jaar", url)]
     einde = plus_jaren(plan.vastgesteld_op, 2)
-    herijking = reverse("aanpak:herijking", kwargs={"werkgroep": werkgroep.slug})
+    herijking = reverse("aanpak:pvo_herijking", kwargs={"werkgroep": werkgroep.slug})
     return [
         Mijlpaal("Uitvoeringsplan vastgesteld", plan.vastgesteld_op, "Voor twee jaar", url),
         Mijlpaal("Herijking", einde, f"Nieuw uitvoeringsplan vóór {einde:%d-%m-%Y}", herijking, volgorde=8500),
