@@ -40,6 +40,7 @@ class Actie:
     maatregel: Maatregel
     cellen: list[Cel]  # one per column
     buiten: list[str]  # quarters outside the period
+    labels: list[str] = field(default_factory=list)  # the planned quarters as text (the phone's view)
 
 
 @dataclass
@@ -78,9 +79,11 @@ def acties_per_partij(plan: Plan, vandaag: dt.date) -> tuple[list[Kolom], list[P
     maatregelen = plan.maatregelen.exclude(status=Maatregel.Status.VERVALLEN).order_by("titel", "pk")
     for m in maatregelen:
         gepland = set(m.kwartalen or [])
-        actie = Actie(m, [Cel(k.code in gepland, k.jaargrens) for k in cols], sorted(gepland - set(codes)))
+        labels = [k.label for k in cols if k.code in gepland]
+        actie = Actie(m, [Cel(k.code in gepland, k.jaargrens) for k in cols], sorted(gepland - set(codes)), labels)
         rij = rijen.get(m.verantwoordelijke_id)
         if rij is None:
             rij = rijen.setdefault(None, PartijRij(None))
         rij.acties.append(actie)
-    return cols, list(rijen.values())
+    # the process facilitation (PVO Oost-Nederland) advises; it is shown only when it has actions
+    return cols, [r for r in rijen.values() if r.acties or r.partij is None or r.partij.soort != "procesbegeleiding"]

@@ -7,6 +7,9 @@ from kvo.toets import plus_jaren
 
 @bijdrage(volgorde=0)
 def start(werkgroep, cyclus, vandaag):
+    if is_pvo(werkgroep):  # no certification in PVO: the set-up year, or a recalibration
+        soort = "opzet en eerste uitvoeringsplan" if cyclus.nummer == 1 else "herijking"
+        return [Mijlpaal("Start cyclus", cyclus.start, f"Cyclus {cyclus.nummer}, {soort}")]
     return [Mijlpaal("Start cyclus", cyclus.start, f"Cyclus {cyclus.nummer}, {cyclus.get_soort_display()}")]
 
 

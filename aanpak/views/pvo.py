@@ -113,7 +113,11 @@ def kalender(request, werkgroep):
             per_soort[a.soort] = per_soort.get(a.soort, 0) + 1
         extra.update(
             activiteiten=activiteiten,
-            tellingen=[(label, per_soort.get(s, 0)) for s, label in Activiteit.Soort.choices],
+            tellingen=[
+                (label, per_soort.get(s, 0))
+                for s, label in Activiteit.Soort.choices
+                if s != Activiteit.Soort.OVERIG or per_soort.get(s)
+            ],
             komend=next((a for a in activiteiten if a.gepland_op >= vandaag), None),
             resultaten=voer_toets_uit(
                 request.werkgroep, cyclus=cyclus, ids=("pvo.activiteitenkalender", "pvo.communicatie")

@@ -71,12 +71,12 @@ def test_pvo_paginas_bestaan_voor_een_pvo_groep(actoren, als, pvo, naam):
 def test_navigatie_van_een_kvo_groep(actoren, als):
     html = nav(als(actoren.lid).get(url("werkgroepen:home", actoren.werkgroep)).text)
     assert ">Audit<" in html and ">Handboektoets<" in html and ">Afspraken<" in html
-    assert "Waardering" not in html and "Activiteitenkalender" not in html and "Samenwerking" not in html
+    assert "Waardering" not in html and "Samenwerking" not in html
 
 
 def test_navigatie_van_een_pvo_groep(actoren, als, pvo):
     html = nav(als(actoren.lid).get(url("werkgroepen:home", pvo.werkgroep)).text)
-    for label in ("Samenwerking", "Uitvoeringsplan", "Activiteitenkalender", "Waardering", "Processtoets"):
+    for label in ("Samenwerking", "Uitvoeringsplan", "Waardering", "Processtoets"):
         assert f">{label}<" in html, label
     assert ">Audit<" not in html and "Handboektoets" not in html and "Plan van aanpak" not in html
 
@@ -90,6 +90,8 @@ def test_home_van_een_pvo_groep_toont_waardering_en_geen_audit(actoren, als, pvo
     namen = [m.naam for m, _k in response.context["tijdlijn"]]
     assert "Waardering" in namen and "Herijking" in namen and "Uitvoeringsplan vastgesteld" in namen
     assert "Audit" not in namen and "Einde cyclus" not in namen and "Conclusie analyse" not in namen
+    assert "certificering" not in html
+    assert [s["partij"].sleutel for s in response.context["partijen_stand"]] == ["ondernemers", "gemeente", "politie"]
     assert not any(n.startswith("Evaluatie") for n in namen)
     # the rules on the page are PVO's, by section of pvo.md, and no KVO rule
     ids = {r.id for _g, rijen in response.context["groepen"] for r in rijen}

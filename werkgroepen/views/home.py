@@ -58,7 +58,10 @@ def _home_context(request) -> dict:
         groepen=groepen,
         stand=stand,
         gereedheid=Gereedheid.uit(resultaten),
-        partijen_stand=selectors.partijen_stand(actief),
+        # the scheme decides which parties are mandatory (PVO: no fire service)
+        partijen_stand=[
+            s for s in selectors.partijen_stand(actief) if s.partij in selectors.verplichte_partijen_van(regeling)
+        ],
         aantal_leden=len(actief),
         cyclus_form=CyclusForm(initial={"start": vandaag}) if cyclus is None else None,
         eerste_stappen=_eerste_stappen(wg, len(actief), pvo=pvo),
