@@ -68,6 +68,6 @@ def test_x_datums_schuiven_mee_op_naam():
     assert uit["cycli"][0]["x-waardering"]["gepland_op"] == "2027-02-09"
     assert uit["cycli"][0]["x-waardering"]["ondertekenaars"][0]["getekend_op"] is None
     assert (
-        uit["cycli"][0]["plan"]["x-activiteiten"][0]["gepland_op"]
+        uit["cycli"][0]["plan"]["x-pvo"]["activiteiten"][0]["gepland_op"]
         == (dt.date(2026, 12, 8) + dt.timedelta(days=14)).isoformat()
     )
