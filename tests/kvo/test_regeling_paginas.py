@@ -91,7 +91,7 @@ def test_home_van_een_pvo_groep_toont_waardering_en_geen_audit(actoren, als, pvo
     assert "Waardering" in namen and "Herijking" in namen and "Uitvoeringsplan vastgesteld" in namen
     assert "Audit" not in namen and "Einde cyclus" not in namen and "Conclusie analyse" not in namen
     assert "certificering" not in html
-    assert [s["partij"].sleutel for s in response.context["partijen_stand"]] == ["ondernemers", "gemeente", "politie"]
+    assert [s.partij.sleutel for s in response.context["partijen_stand"]] == ["ondernemers", "gemeente", "politie"]
     assert not any(n.startswith("Evaluatie") for n in namen)
     # the rules on the page are PVO's, by section of pvo.md, and no KVO rule
     ids = {r.id for _g, rijen in response.context["groepen"] for r in rijen}
@@ -118,3 +118,15 @@ def test_portfolio_toont_beide_regelingen(actoren, als):
 def test_mijn_werkgroepen_toont_de_regeling(actoren, als, pvo):
     html = als(actoren.begeleider).get(reverse("home")).text
     assert "regeling--pvo" in html
+
+
+def test_portfolio_termijnen_van_een_pvo_groep(actoren):
+    import datetime as dt
+
+    from kvo.termijnen import termijnen
+
+    pvo = maak_pvo(actoren)
+    namen = {(t.naam, t.datum) for t in termijnen([pvo.werkgroep], dt.date(2025, 11, 1))[pvo.werkgroep.pk]}
+    assert ("Waardering", pvo.waardering.gepland_op) in namen
+    assert ("Herijking uitvoeringsplan", dt.date(2027, 5, 15)) in namen
+    assert not any(n.startswith(("Audit", "Documentenset", "Certificaat")) for n, _d in namen)
