@@ -55,7 +55,9 @@ def audits(werkgroepen, vandaag):
 @bijdrage
 def waarderingen(werkgroepen, vandaag):
     """PVO (issue 23): a planned waardering that has not been held yet is the group's deadline."""
-    slugs = {w.pk: w.slug for w in werkgroepen}
+    slugs = {w.pk: w.slug for w in werkgroepen if regeling_van(w).heeft_waardering}
+    if not slugs:  # no query for a portfolio of KVO groups only
+        return []
     rijen = Waardering.objects.filter(
         werkgroep_id__in=slugs, gehouden_op__isnull=True, gepland_op__isnull=False
     ).values_list("werkgroep_id", "gepland_op")

@@ -92,3 +92,8 @@ class OndertekenaarForm(forms.Form):
     naam = forms.CharField(label="Tekenbevoegde", max_length=200)
     functie = forms.CharField(label="Functie", max_length=200, required=False)
     getekend_op = datumveld("Getekend op")
+
+
+class IntentieverklaringForm(forms.Form):
+    getekend_op = datumveld("Getekend op")
+    geen = forms.BooleanField(label="De werkgroep heeft geen intentieverklaring (die is optioneel)", required=False)

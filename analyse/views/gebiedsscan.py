@@ -63,7 +63,7 @@ def gebiedsscan(request, werkgroep):
     for s in scans.values():
         for f in s.fenomenen or []:
             telling[f] = telling.get(f, 0) + 1
-    gedeeld = sorted(telling.items(), key=lambda t: (-t[1], t[0]))
+    gedeeld = sorted(((f, n) for f, n in telling.items() if n > 1), key=lambda t: (-t[1], t[0]))
     return render(
         request,
         "pvo/gebiedsscan.html",

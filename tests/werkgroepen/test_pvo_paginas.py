@@ -233,3 +233,10 @@ def test_agendalid_mag_niets_schrijven(actoren, als, pvo, naam, data):
     if naam == "werkgroepen:pvo_samenwerking":
         data = {**data, "partij": pvo.gemeente.pk}
     assert als(actoren.agendalid).post(url(naam, pvo.werkgroep), data).status_code == 403
+
+
+def test_intentieverklaring_geen(actoren, als, pvo):
+    pad = url("werkgroepen:pvo_samenwerking", pvo.werkgroep)
+    assert als(actoren.secretaris).post(pad, {"formulier": "intentieverklaring", "geen": "on"}).status_code == 302
+    pvo.werkgroep.refresh_from_db()
+    assert pvo.werkgroep.geen_intentieverklaring and pvo.werkgroep.intentieverklaring_op is None

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from kvo.forms_pvo import CapaciteitForm
+from kvo.forms_pvo import CapaciteitForm, IntentieverklaringForm
 from kvo.invoer import DATUM_VALIDATORS
 from kvo.mixins import fout_in_form, vereist, weigering
 from kvo.permissions import Actie
@@ -66,13 +66,25 @@ def samenwerking(request, werkgroep):
                 for g in gemeenten
             ],
             resultaten=voer_toets_uit(wg, ids=SAMENWERKING_IDS),
+            intentie_form=IntentieverklaringForm(
+                initial={"getekend_op": wg.intentieverklaring_op, "geen": wg.geen_intentieverklaring}
+            ),
         ),
     )
 
 
 def _samenwerking_post(request, wg):
-    """The municipality's committed capacity (``partij_leg_capaciteit_vast``)."""
-    from werkgroepen.services.pvo import partij_leg_capaciteit_vast
+    """The municipality's committed capacity (``partij_leg_capaciteit_vast``), or the optional
+    declaration of intent (``werkgroep_intentieverklaring_wijzig``)."""
+    from werkgroepen.services.pvo import partij_leg_capaciteit_vast, werkgroep_intentieverklaring_wijzig
+
+    if request.POST.get("formulier") == "intentieverklaring":
+
+        def intentie(form):
+            werkgroep_intentieverklaring_wijzig(actor=request.user, werkgroep=wg, **form.cleaned_data)
+            return "De intentieverklaring is vastgelegd."
+
+        return verwerk(request, IntentieverklaringForm(request.POST), intentie)
 
     partij = get_object_or_404(wg.partijen, pk=request.POST.get("partij") or 0, soort=Partij.Soort.GEMEENTE)
 
