@@ -94,7 +94,7 @@ def _plan_export(cyclus, voor_ci: bool) -> dict:
     zet(uit, "maatregelen", maatregelen)
     met_extra(uit, {k: v for k, v in (plan.extra or {}).items() if k not in (X_DOELEN, X_MAATREGELEN, X_PVO)})
     zet(uit, X_MAATREGELEN, x_maatregelen)
-    zet(uit, X_PVO, dossier_pvo.export(plan))
+    zet(uit, X_PVO, dossier_pvo.export(plan, [m.ref for m in rijen if m.integraal], cyclus))
     return {"plan": uit}
 
 

@@ -30,12 +30,15 @@ def thema_import(thema: str, cyclus) -> str:
     return thema
 
 
-def export(plan: Plan) -> dict:
-    """The plan's ``x-pvo`` object ({} when it has nothing of PVO)."""
+def export(plan: Plan, integraal: list[str], cyclus) -> dict:
+    """The plan's ``x-pvo`` object ({} when it has nothing of PVO); ``integraal`` the refs of its joint
+    actions. The calendar is read for a PVO cycle only (a KVO plan costs no query)."""
     uit: dict = {}
     zet(uit, "rolverdeling", plan.rolverdeling)
     zet(uit, "kalender_vastgesteld_op", plan.kalender_vastgesteld_op)
-    zet(uit, "integraal", [m.ref for m in plan.maatregelen.filter(integraal=True).order_by("volgorde", "pk")])
+    zet(uit, "integraal", integraal)
+    if not regeling_van(cyclus).is_pvo:
+        return uit
     communicaties = list(plan.werkgroep.communicaties.order_by("pk").values_list("pk", flat=True))
     activiteiten = []
     for a in plan.activiteiten.select_related("partij", "bijeenkomst").order_by("pk"):

@@ -9,12 +9,15 @@ from audits.models import Ondertekenaar, Waardering
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, zet
 from kvo.dossier.registry import CyclusDeel, registreer
+from kvo.regelingen import regeling_van
 
 X_WAARDERING = "x-waardering"
 DATUMS = ("gepland_op", "gehouden_op", "uitgereikt_op", "persbericht_op")
 
 
 def _export(cyclus, voor_ci: bool) -> dict:
+    if not regeling_van(cyclus).heeft_waardering:  # no query for a KVO cycle
+        return {}
     w = Waardering.objects.filter(cyclus=cyclus).select_related("bijeenkomst").first()
     if w is None:
         return {}

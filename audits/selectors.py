@@ -43,7 +43,9 @@ def toetsstand(werkgroep, *, cyclus, datum: dt.date, status: str | None = None) 
     """Run the check and shape it for the page; ``status`` filters the sections, not the figures."""
     resultaten = voer_toets_uit(werkgroep, cyclus=cyclus, datum=datum)
     getoond = [r for r in resultaten if not status or r.status == status]
-    groepen = [(g, [r for r in getoond if r.eis.groep == g]) for g in GROEPEN]
+    # the sections of the scheme whose rules answered (KVO-B: eisen.md's; PVO: pvo.md's), in catalogue order
+    secties = list(dict.fromkeys(r.eis.groep for r in resultaten)) or GROEPEN
+    groepen = [(g, [r for r in getoond if r.eis.groep == g]) for g in secties]
     groepen = [(g, rs) for g, rs in groepen if rs]
     # What is still to do: what is not met, and what is open although its part of the app exists
     # (so the group can record it now). Of that, what the catalogue marks as the audit's own

@@ -59,6 +59,8 @@ def waardering_vastleggen(
     "waardering"), the continuity and committed capacity confirmed, the day every member and
     signatory received it."""
     fouten = []
+    if bijeenkomst is not None and gehouden_op is None:
+        gehouden_op = bijeenkomst.datum  # held on the day of its meeting
     if bijeenkomst is not None:
         if bijeenkomst.werkgroep_id != waardering.werkgroep_id:
             fouten.append("Kies een bijeenkomst van deze werkgroep.")
@@ -71,8 +73,6 @@ def waardering_vastleggen(
         fouten.append("De waardering kan pas na de bijeenkomst worden uitgereikt.")
     if fouten:
         raise ValidationError(fouten)
-    if bijeenkomst is not None and gehouden_op is None:
-        gehouden_op = bijeenkomst.datum
     waardering.gehouden_op = gehouden_op
     waardering.bijeenkomst = bijeenkomst
     waardering.continuiteit_bevestigd = continuiteit_bevestigd

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 
 from kvo.invoer import BegrensdeDatums, DatumVeld
+from kvo.regelingen import KEUZES as REGELINGEN
+from kvo.regelingen import KVO
 from werkgroepen.models import Begeleidingsorganisatie, Cyclus, Partij
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -19,6 +21,15 @@ class NaamForm(forms.Form):
         help_text="Kleine letters, cijfers en streepjes, bijvoorbeeld <code>de-hoek</code>. "
         "Leeg laten: we maken hem uit de naam.",
         error_messages={"invalid": "Gebruik alleen kleine letters, cijfers en streepjes."},
+    )
+    handboek = forms.ChoiceField(
+        label="Regeling",
+        choices=REGELINGEN,
+        initial=KVO,
+        required=False,  # not chosen: KVO-B, the default
+        widget=forms.RadioSelect,
+        help_text="KVO-B eindigt in een audit en een certificaat; PVO Veilig Bedrijventerrein in een waardering, "
+        "daarna een uitvoeringsplan van twee jaar dat elke twee jaar wordt herijkt.",
     )
     begeleiding = forms.ModelChoiceField(
         label="Procesbegeleiding",
@@ -36,6 +47,9 @@ class NaamForm(forms.Form):
         if self.een_organisatie:
             self.fields["begeleiding"].widget = forms.HiddenInput()
             self.fields["begeleiding"].required = False
+
+    def clean_handboek(self):
+        return self.cleaned_data.get("handboek") or KVO
 
     def clean_begeleiding(self):
         gekozen = self.cleaned_data.get("begeleiding")

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kvo.forms_starten import BestuurForm, CyclusStartForm, NaamForm, TerreinForm
 from kvo.permissions import Actie, mag, rollen_buiten_werkgroep
+from werkgroepen import selectors
 from werkgroepen.models import Begeleidingsorganisatie, Cyclus, WerkgroepStart
 from werkgroepen.services import starten
 
@@ -84,6 +85,7 @@ def nieuw(request):
                 begeleiding=form.cleaned_data["begeleiding"],
                 naam=form.cleaned_data["naam"],
                 slug=form.cleaned_data["slug"],
+                handboek=form.cleaned_data["handboek"],
             )
         except ValidationError as fout:
             _fouten_naar_form(form, fout)
@@ -145,7 +147,12 @@ def _form(request, concept: WerkgroepStart, stap: int):
         return NaamForm(
             data,
             organisaties=organisaties,
-            initial={"naam": concept.naam, "slug": concept.slug, "begeleiding": concept.begeleiding_id},
+            initial={
+                "naam": concept.naam,
+                "slug": concept.slug,
+                "begeleiding": concept.begeleiding_id,
+                "handboek": starten.regeling_van_start(concept).handboek,
+            },
         )
     if stap == 2:
         return TerreinForm(data, initial=g.get("terrein"))
@@ -162,7 +169,12 @@ def _bewaar(request, concept: WerkgroepStart, stap: int, form) -> None:
         if slug == concept.slug:  # keeping its own short name is not a collision with itself
             slug = concept.slug
         starten.werkgroepstart_wijzig_naam(
-            actor=request.user, start=concept, naam=naam, slug=slug, begeleiding=form.cleaned_data["begeleiding"]
+            actor=request.user,
+            start=concept,
+            naam=naam,
+            slug=slug,
+            begeleiding=form.cleaned_data["begeleiding"],
+            handboek=form.cleaned_data["handboek"],
         )
     elif stap == 4:
         starten.werkgroepstart_bewaar_stap(actor=request.user, start=concept, stap=4, gegevens=form.gegevens())
@@ -183,7 +195,10 @@ def _overzicht(concept: WerkgroepStart) -> dict:
     cyclus = g.get("cyclus")
     if cyclus:
         cyclus = {**cyclus, "start": _datum(cyclus.get("start")), "vorig_datum": _datum(cyclus.get("vorig_datum"))}
+    regeling = starten.regeling_van_start(concept)
     return {
+        "regeling": regeling,
+        "verplichte_partijen": selectors.verplichte_partijen_van(regeling),
         "terrein": g.get("terrein"),
         "cyclus": cyclus,
         "cyclus_soort": dict(Cyclus.Soort.choices).get((g.get("cyclus") or {}).get("soort"), ""),

@@ -265,8 +265,7 @@ def _archief_export(werkgroep: Werkgroep, voor_ci: bool) -> dict:
     door = Bijeenkomst.aanwezigen.through.objects.filter(bijeenkomst__werkgroep=werkgroep).order_by("pk")
     for bijeenkomst_id, lid_ref in door.values_list("bijeenkomst_id", "lid__ref"):
         aanwezigen.setdefault(bijeenkomst_id, []).append(lid_ref)
-    partij_refs = dict(werkgroep.partijen.values_list("pk", "ref"))
-    for b in werkgroep.bijeenkomsten.order_by("pk"):
+    for b in werkgroep.bijeenkomsten.select_related("georganiseerd_door").order_by("pk"):
         item = {"ref": b.ref, "datum": b.datum.isoformat()}
         # a kind the format does not know yet (PVO's presentation, information meeting, waardering)
         # travels as "overig" with the kind itself under x-soort
@@ -282,7 +281,7 @@ def _archief_export(werkgroep: Werkgroep, voor_ci: bool) -> dict:
         zet(item, "notulen", b.notulen)
         zet(item, "besluiten", list(b.besluiten))
         zet(item, X_SOORT, None if bekend else b.soort)
-        zet(item, X_GEORGANISEERD_DOOR, partij_refs.get(b.georganiseerd_door_id))
+        zet(item, X_GEORGANISEERD_DOOR, b.georganiseerd_door.ref if b.georganiseerd_door_id else None)
         bijeenkomsten.append(met_extra(item, b.extra))
     zet(uit, "bijeenkomsten", bijeenkomsten)
     communicatie = []

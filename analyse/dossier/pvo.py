@@ -14,6 +14,7 @@ from analyse.models.gebiedsscan import MAX_FENOMENEN
 from kvo.dossier.fouten import pad
 from kvo.dossier.hulp import datum, zet
 from kvo.dossier.registry import CyclusDeel, registreer
+from kvo.regelingen import regeling_van
 
 X_PVO = "x-pvo"
 X_GEBIEDSSCANS = "x-gebiedsscans"
@@ -77,6 +78,8 @@ def enquete_velden(e: dict, ctx) -> dict:
 
 
 def _export(cyclus, voor_ci: bool) -> dict:
+    if not regeling_van(cyclus).is_pvo:  # only PVO has area scans: no query for a KVO cycle
+        return {}
     scans = []
     for s in Gebiedsscan.objects.filter(cyclus=cyclus).select_related("partij", "bijeenkomst").order_by("pk"):
         item = {"partij": s.partij.ref}

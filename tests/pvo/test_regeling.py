@@ -99,3 +99,15 @@ def test_kvo_toets_voor_een_pvo_groep():
     assert "Regeling: PVO Proces Veilig Bedrijventerrein" in tekst.getvalue()
     assert "WAARDERING EN CONTINUERING" in tekst.getvalue() and "AUDIT" not in tekst.getvalue()
     assert "15 van 16 eisen voldaan" in tekst.getvalue()
+
+
+@pytest.mark.django_db
+def test_de_toetspagina_toont_de_pvo_secties(actoren, als):
+    g = maak_pvo_groep()
+    g.werkgroep.begeleiding = actoren.werkgroep.begeleiding
+    g.werkgroep.save()
+    r = als(actoren.begeleider).get("/w/pvo-oost/audit/toets/")
+    assert r.status_code == 200
+    pagina = r.content.decode()
+    assert "Waardering en continuering" in pagina and "pvo.waardering" in pagina
+    assert "pva.smart" not in pagina

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django_scopes import scope
 
 from gebieden.services import terrein_maak
+from kvo.regelingen import KVO, REGELINGEN, Regeling, regeling
 from werkgroepen.logboek import log_actie
 from werkgroepen.models import Begeleidingsorganisatie, Cyclus, Partij, Werkgroep, WerkgroepStart
 from werkgroepen.services.administratie import cyclus_start
@@ -54,25 +55,55 @@ def _controleer_naam_en_slug(naam: str, slug: str) -> tuple[str, str]:
     return naam, slug
 
 
+def _controleer_handboek(handboek: str | None) -> str:
+    handboek = handboek or KVO
+    if handboek not in REGELINGEN:
+        raise ValidationError({"handboek": "Kies een regeling: KVO-B 4.0 of PVO Veilig Bedrijventerrein."})
+    return handboek
+
+
+def regeling_van_start(start: WerkgroepStart) -> Regeling:
+    """The scheme the new group will follow (chosen in step 1; KVO-B for a draft made before the choice)."""
+    return regeling(start.gegevens.get("handboek"))
+
+
 def slug_voorstel(naam: str) -> str:
     return slugify(_schoon(naam))[:80].strip("-")
 
 
 @transaction.atomic
-def werkgroepstart_maak(*, actor, begeleiding: Begeleidingsorganisatie, naam: str, slug: str = "") -> WerkgroepStart:
-    """Step 1 of a new work group: its name and the short name in its URL."""
+def werkgroepstart_maak(
+    *, actor, begeleiding: Begeleidingsorganisatie, naam: str, slug: str = "", handboek: str = KVO
+) -> WerkgroepStart:
+    """Step 1 of a new work group: its name, the short name in its URL, and the scheme it follows."""
     naam, slug = _controleer_naam_en_slug(naam, slug)
-    start = WerkgroepStart.objects.create(begeleiding=begeleiding, gemaakt_door=actor, naam=naam, slug=slug, stap=2)
+    handboek = _controleer_handboek(handboek)
+    start = WerkgroepStart.objects.create(
+        begeleiding=begeleiding, gemaakt_door=actor, naam=naam, slug=slug, stap=2, gegevens={"handboek": handboek}
+    )
     log.info("werkgroepstart %s begonnen door %s voor %s", start.pk, actor, begeleiding)
     return start
 
 
 @transaction.atomic
 def werkgroepstart_wijzig_naam(
-    *, actor, start: WerkgroepStart, naam: str, slug: str = "", begeleiding: Begeleidingsorganisatie | None = None
+    *,
+    actor,
+    start: WerkgroepStart,
+    naam: str,
+    slug: str = "",
+    begeleiding: Begeleidingsorganisatie | None = None,
+    handboek: str | None = None,
 ) -> WerkgroepStart:
     naam, slug = _controleer_naam_en_slug(naam, slug)
     start.naam, start.slug = naam, slug
+    if handboek is not None:
+        start.gegevens = {**start.gegevens, "handboek": _controleer_handboek(handboek)}
+        if "cyclus" in start.gegevens:  # the cycle step's answers are checked again under the new scheme
+            try:
+                _controleer_cyclus(start.gegevens["cyclus"], start.gegevens["handboek"])
+            except ValidationError:
+                start.gegevens = {k: v for k, v in start.gegevens.items() if k != "cyclus"}
     if begeleiding is not None:
         start.begeleiding = begeleiding
     start.stap = max(start.stap, 2)
@@ -92,7 +123,7 @@ def _controleer_terrein(gegevens: dict) -> dict:
     return {"naam": naam[:200], "gemeente": gemeente[:120]}
 
 
-def _controleer_cyclus(gegevens: dict) -> dict:
+def _controleer_cyclus(gegevens: dict, handboek: str = KVO) -> dict:
     start = gegevens.get("start")
     if isinstance(start, str):
         start = dt.date.fromisoformat(start)
@@ -101,6 +132,10 @@ def _controleer_cyclus(gegevens: dict) -> dict:
     soort = gegevens.get("soort") or Cyclus.Soort.EERSTE
     if soort not in Cyclus.Soort.values:
         raise ValidationError({"soort": "Kies een eerste certificering of een hercertificering."})
+    if soort == Cyclus.Soort.OPVOLGENDE and regeling(handboek).is_pvo:
+        raise ValidationError(
+            {"soort": "PVO Veilig Bedrijventerrein kent geen certificaat: de werkgroep begint met een eerste periode."}
+        )
     schoon = {"start": start.isoformat(), "soort": soort, "vorig_nummer": "", "vorig_datum": ""}
     if soort == Cyclus.Soort.OPVOLGENDE:
         nummer = _schoon(gegevens.get("vorig_nummer"))[:60]
@@ -166,7 +201,8 @@ def werkgroepstart_bewaar_stap(*, actor, start: WerkgroepStart, stap: int, gegev
     if stap not in CONTROLES:
         raise ValidationError("Onbekende stap.")
     sleutel, controle = CONTROLES[stap]
-    start.gegevens = {**start.gegevens, sleutel: controle(gegevens)}
+    schoon = _controleer_cyclus(gegevens, start.gegevens.get("handboek", KVO)) if stap == 3 else controle(gegevens)
+    start.gegevens = {**start.gegevens, sleutel: schoon}
     start.stap = max(start.stap, stap + 1)
     start.save(update_fields=["gegevens", "stap", "gewijzigd_op"])
     return start
@@ -184,19 +220,32 @@ def ontbrekende_stappen(start: WerkgroepStart) -> list[int]:
 
 @transaction.atomic
 def werkgroep_maak(
-    *, actor, begeleiding: Begeleidingsorganisatie | None, naam: str, slug: str, gestart_op: dt.date, gemeente: str = ""
+    *,
+    actor,
+    begeleiding: Begeleidingsorganisatie | None,
+    naam: str,
+    slug: str,
+    gestart_op: dt.date,
+    gemeente: str = "",
+    handboek: str = KVO,
 ) -> Werkgroep:
-    """A new, empty work group (the tenant)."""
+    """A new, empty work group (the tenant), following the scheme ``handboek`` (``kvo.regelingen``)."""
     naam, slug = _controleer_naam_en_slug(naam, slug)
+    handboek = _controleer_handboek(handboek)
     werkgroep = Werkgroep.objects.create(
-        naam=naam, slug=slug, gestart_op=gestart_op, gemeente=_schoon(gemeente)[:120], begeleiding=begeleiding
+        naam=naam,
+        slug=slug,
+        gestart_op=gestart_op,
+        gemeente=_schoon(gemeente)[:120],
+        begeleiding=begeleiding,
+        handboek=handboek,
     )
     with scope(werkgroep=werkgroep):
         log_actie(
             werkgroep=werkgroep,
             actor=actor,
             actie="werkgroep.gestart",
-            omschrijving=f"Werkgroep {naam} gestart"
+            omschrijving=f"Werkgroep {naam} gestart ({regeling(handboek).naam})"
             + (f" onder procesbegeleiding {begeleiding.naam}" if begeleiding else ""),
         )
     return werkgroep
@@ -215,7 +264,8 @@ def werkgroepstart_rond_af(*, actor, start: WerkgroepStart) -> Werkgroep:
             + " in."
         )
     terrein = _controleer_terrein(start.gegevens["terrein"])
-    cyclus = _controleer_cyclus(start.gegevens["cyclus"])
+    handboek = regeling_van_start(start).handboek
+    cyclus = _controleer_cyclus(start.gegevens["cyclus"], handboek)
     bestuur = _controleer_bestuur(start.gegevens["bestuur"])
     cyclusstart = dt.date.fromisoformat(cyclus["start"])
     try:
@@ -226,6 +276,7 @@ def werkgroepstart_rond_af(*, actor, start: WerkgroepStart) -> Werkgroep:
             slug=start.slug,
             gestart_op=cyclusstart,
             gemeente=terrein["gemeente"],
+            handboek=handboek,
         )
     except ValidationError as fout:
         raise ValidationError(" ".join(fout.messages)) from fout
