@@ -22,8 +22,9 @@ whose schema says ``"format": "date"`` or ``"date-time"``, through ``$ref``, ``p
 the date part (the first ten characters) changes, so a date-time keeps its time and offset. Free
 text that mentions a date ("audit op 12 november") and identifiers with a year in them
 (``b2025-12``) are not rewritten. Under ``x-`` keys, which the schema leaves free (PVO's records,
-issue 23), a value is a date by its name: a plain ``YYYY-MM-DD`` under a key that ends in ``_op`` or
-``-op`` (``gepland_op``, ``x-capaciteit-toegezegd-op``); anything else there stays as it is.
+issue 23), a value is a date by its name: a plain ``YYYY-MM-DD`` under a key whose name (without the
+``x-``) ends in ``_op`` or ``-op`` (``gepland_op``, ``x-capaciteit-toegezegd-op``, not ``x-op``);
+anything else there stays as it is.
 """
 
 from __future__ import annotations
@@ -150,7 +151,7 @@ def _onder(knopen: list[dict], sleutel: str, wortel: dict) -> list[dict]:
 def _vrij(sleutel: str, waarde, delta: dt.timedelta):
     """An ``x-`` value (no schema): dates by their key's name (``…_op``, ``…-op``), at any depth."""
     if isinstance(waarde, str):
-        if sleutel.endswith(("_op", "-op")) and _ALLEEN_DATUM.match(waarde):
+        if sleutel.removeprefix("x-").endswith(("_op", "-op")) and _ALLEEN_DATUM.match(waarde):
             return (dt.date.fromisoformat(waarde) + delta).isoformat()
         return waarde
     if isinstance(waarde, dict):
