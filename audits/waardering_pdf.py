@@ -51,7 +51,9 @@ def waardering_pdf(w: Waardering, *, sleutel: str | None = None) -> tuple[bytes,
         if not alle:
             raise ValueError("Geen ontvanger van deze waardering.")
     wg = w.werkgroep
-    titel = f"Waardering Veilig Bedrijventerrein {wg.naam}"
+    # the group's name often starts with "Veilig Bedrijventerrein" itself: say it once
+    naam = wg.naam if "veilig bedrijventerrein" in wg.naam.lower() else f"Veilig Bedrijventerrein {wg.naam}"
+    titel = f"Waardering {naam}"
     if sleutel is not None:
         titel += f" voor {alle[0].naam}"
     html = render_to_string(
