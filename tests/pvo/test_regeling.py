@@ -111,3 +111,24 @@ def test_de_toetspagina_toont_de_pvo_secties(actoren, als):
     pagina = r.content.decode()
     assert "Waardering en continuering" in pagina and "pvo.waardering" in pagina
     assert "pva.smart" not in pagina
+
+
+@pytest.mark.django_db
+def test_pvo_queries_groeien_niet_met_het_aantal_werkgroepen():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kvo import versie
+
+    groepen = [maak_pvo_groep(f"pvo-{n}").werkgroep for n in range(4)]
+    kvo_groep = WerkgroepFactory(slug="kvo-erbij")
+    CyclusFactory(werkgroep=kvo_groep)
+    with versie.opnieuw(), CaptureQueriesContext(connection) as twee:
+        voer_toetsen_uit(groepen[:2], datum=PEILDATUM)
+    with versie.opnieuw(), CaptureQueriesContext(connection) as vier:
+        voer_toetsen_uit(groepen, datum=PEILDATUM)
+    with versie.opnieuw(), CaptureQueriesContext(connection) as gemengd:
+        uit = voer_toetsen_uit([*groepen, kvo_groep], datum=PEILDATUM)
+    assert len(vier) == len(twee)
+    assert {len(r) for r in uit.values()} == {16, len(eisen.EISEN)}
+    assert len(gemengd) < len(vier) + 45  # the KVO group's loaders once, not per PVO group
