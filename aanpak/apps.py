@@ -12,6 +12,7 @@ class AanpakConfig(AppConfig):
         versie.deel("plan", "aanpak.Plan", "aanpak.Doelstelling", "aanpak.Maatregel")
         versie.deel("voortgang", "aanpak.Voortgang")
         versie.deel("evaluatie", "aanpak.Evaluatie")
+        versie.deel("kalender", "aanpak.Activiteit")  # PVO: the activity calendar
         versie.deel("weekmail", "aanpak.Weekmail", "aanpak.WeekmailAfmelding")
 
         cyclus_gestart.connect(_plan_doorzetten, dispatch_uid="aanpak.plan_doorzetten")

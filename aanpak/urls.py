@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from aanpak.views import acties, bibliotheek, doelen, evaluaties, matrix, plan, schouwpunten
+from aanpak.views import acties, bibliotheek, doelen, evaluaties, matrix, plan, pvo, schouwpunten
 
 app_name = "aanpak"
 urlpatterns = [
@@ -33,4 +33,8 @@ urlpatterns = [
     path("evaluaties/<id:pk>/", evaluaties.evaluatie, name="evaluatie"),
     path("evaluaties/<id:pk>/wijzigen/", evaluaties.evaluatie_form, name="evaluatie_wijzig"),
     path("evaluaties/<id:pk>/verbeterpunten/<id:index>/", evaluaties.verbeterpunt, name="verbeterpunt_overnemen"),
+    # PVO Veilig Bedrijventerrein only (404 for a KVO group): the plan per stakeholder, the recalibration
+    path("per-partij/", pvo.per_partij, name="pvo_uitvoeringsplan"),
+    path("herijking/", pvo.herijking, name="pvo_herijking"),
+    path("activiteitenkalender/", pvo.kalender, name="pvo_kalender"),
 ]

@@ -12,4 +12,5 @@ class AuditsConfig(AppConfig):
             "audit", "audits.Audit", "audits.Afwijking", "audits.Documentenset", "audits.AuditorToegang",
         )  # fmt: skip
         versie.deel("certificaat", "audits.Certificaat")  # the KVO mark on every page reads only this
+        versie.deel("waardering", "audits.Waardering", "audits.Ondertekenaar")  # PVO's end of the first year
         from audits.templatetags import keurmerk  # noqa: F401  (declares what the mark reads: pages name it)

@@ -10,14 +10,16 @@ import datetime as dt
 from django.db.models import Max
 from django.urls import reverse
 
-from audits.models import Afwijking, Audit, Certificaat
+from audits.models import Afwijking, Audit, Certificaat, Waardering
 from audits.regels import AANLEVERING_DAGEN, AANVULLING_MAANDEN, plus_maanden
+from kvo.regelingen import regeling_van
 from kvo.termijnen import Termijn, bijdrage
 
 
 @bijdrage
 def audits(werkgroepen, vandaag):
-    slugs = {w.pk: w.slug for w in werkgroepen}
+    # a scheme without an audit (PVO, issue 23) has none of these deadlines
+    slugs = {w.pk: w.slug for w in werkgroepen if regeling_van(w).heeft_audit}
 
     def url(pk: int, naam: str = "audits:audit") -> str:
         return reverse(naam, kwargs={"werkgroep": slugs[pk]})
@@ -48,3 +50,18 @@ def audits(werkgroepen, vandaag):
     for pk, tot in certificaten:
         termijnen.append(Termijn("Certificaat verloopt", tot, pk, url(pk, "audits:certificaat")))
     return termijnen
+
+
+@bijdrage
+def waarderingen(werkgroepen, vandaag):
+    """PVO (issue 23): a planned waardering that has not been held yet is the group's deadline."""
+    slugs = {w.pk: w.slug for w in werkgroepen if regeling_van(w).heeft_waardering}
+    if not slugs:  # no query for a portfolio of KVO groups only
+        return []
+    rijen = Waardering.objects.filter(
+        werkgroep_id__in=slugs, gehouden_op__isnull=True, gepland_op__isnull=False
+    ).values_list("werkgroep_id", "gepland_op")
+    return [
+        Termijn("Waardering", gepland_op, pk, reverse("audits:pvo_waardering", kwargs={"werkgroep": slugs[pk]}))
+        for pk, gepland_op in rijen
+    ]

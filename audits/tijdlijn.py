@@ -7,13 +7,17 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from audits import regels
-from audits.models import Certificaat
+from audits.models import Certificaat, Waardering
 from audits.services import audit_van
+from kvo.regeling_paginas import is_pvo
 from kvo.tijdlijn import Mijlpaal, bijdrage
 
 
 @bijdrage(volgorde=80)
 def audit(werkgroep, cyclus, vandaag):
+    if is_pvo(werkgroep):  # no audit or certificate in PVO: the waardering instead
+        return waardering(werkgroep, cyclus, vandaag)
+
     def url(naam: str) -> str:
         return reverse(f"audits:{naam}", kwargs={"werkgroep": werkgroep.slug})
 
@@ -59,3 +63,19 @@ def audit(werkgroep, cyclus, vandaag):
             Mijlpaal("Certificaat verloopt", c.geldig_tot, "Op tijd hercertificeren (§7.2)", url("certificaat"))
         )
     return mijlpalen
+
+
+def waardering(werkgroep, cyclus, vandaag):
+    """PVO: the waardering ends the first year (pvo.waardering); a recalibrated cycle ends in a new plan."""
+    url = reverse("audits:pvo_waardering", kwargs={"werkgroep": werkgroep.slug})
+    w = Waardering.objects.filter(cyclus=cyclus).first()
+    if w is None:
+        if cyclus.nummer > 1:
+            return []
+        return [Mijlpaal("Waardering", None, "Bijeenkomst met de ondertekenaars van elke partij", url)]
+    ondertekenaars = list(w.ondertekenaars.values_list("getekend_op", flat=True))
+    getekend = sum(1 for d in ondertekenaars if d is not None)
+    toelichting = f"{getekend} van {len(ondertekenaars)} ondertekenaars getekend"
+    if w.gehouden_op:
+        return [Mijlpaal("Waardering uitgereikt", w.gehouden_op, toelichting, url)]
+    return [Mijlpaal("Waardering", w.gepland_op, f"Gepland; {toelichting}", url)]

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from werkgroepen.views import afspraken, bijeenkomsten, documenten, geschiedenis, home, leden, levensloop, logboek
+from werkgroepen.views import (
+    afspraken,
+    bijeenkomsten,
+    documenten,
+    geschiedenis,
+    home,
+    leden,
+    levensloop,
+    logboek,
+    pvo,
+)
 
 app_name = "werkgroepen"
 urlpatterns = [
@@ -38,4 +48,7 @@ urlpatterns = [
     path("documenten/<id:pk>/nieuwe-versie/", documenten.document_versie_nieuw, name="document_versie_nieuw"),
     path("documenten/<id:pk>/bewaren/", documenten.document_bewaren, name="document_bewaren"),
     path("documenten/<id:pk>/v<id:versie>/", documenten.document_download, name="document_download"),
+    # PVO Veilig Bedrijventerrein only (404 for a KVO group): kick-off, participants, committed capacity
+    path("samenwerking/", pvo.samenwerking, name="pvo_samenwerking"),
+    path("regeling/kvo/", pvo.naar_kvo, name="pvo_naar_kvo"),
 ]

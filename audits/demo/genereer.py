@@ -23,6 +23,7 @@ sys.path.insert(0, str(HIER.parents[1]))  # the repository root, when run as a s
 from analyse.standaardvragen import standaardenquete, vragen_van  # noqa: E402
 from audits.demo import genereer_aanpak as aanpak  # noqa: E402
 from audits.demo import genereer_analyse as analyse  # noqa: E402
+from audits.demo import genereer_pvo as pvo  # noqa: E402
 
 ACHTERNAMEN = [
     "Dijkstra",
@@ -720,7 +721,11 @@ def venekoten() -> dict:
 
 
 def main() -> None:
-    for naam, dossier in (("wolvega", wolvega()), ("venekoten", venekoten())):
+    for naam, dossier in (
+        ("wolvega", wolvega()),
+        ("venekoten", venekoten()),
+        (pvo.SLUG, pvo.twentekanaal(analyse.enquete)),  # PVO Veilig Bedrijventerrein (issue 23)
+    ):
         pad = HIER / f"{naam}.json"
         pad.write_text(json.dumps(dossier, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"{pad}: {sum(len(t['ondernemers']) for t in dossier['terreinen'])} ondernemers")

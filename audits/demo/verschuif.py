@@ -21,7 +21,10 @@ whose schema says ``"format": "date"`` or ``"date-time"``, through ``$ref``, ``p
 ``patternProperties``, ``additionalProperties``, ``items`` and ``allOf``/``anyOf``/``oneOf``. Only
 the date part (the first ten characters) changes, so a date-time keeps its time and offset. Free
 text that mentions a date ("audit op 12 november") and identifiers with a year in them
-(``b2025-12``) are not rewritten; ``x-`` keys, which the schema leaves free, neither.
+(``b2025-12``) are not rewritten. Under ``x-`` keys, which the schema leaves free (PVO's records,
+issue 23), a value is a date by its name: a plain ``YYYY-MM-DD`` under a key whose name (without the
+``x-``) ends in ``_op`` or ``-op`` (``gepland_op``, ``x-capaciteit-toegezegd-op``, not ``x-op``);
+anything else there stays as it is.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ REFERENTIEDATUM = dt.date(2026, 11, 25)  # the demo's "today" (``genereer_aanpak
 DATUMFORMATEN = frozenset({"date", "date-time"})
 KWARTAAL = "^[0-9]{4}-Q[1-4]$"  # the schema's pattern of a quarter
 _DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ALLEEN_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def verschuiving(vandaag: dt.date, *, referentie: dt.date = REFERENTIEDATUM) -> int:
@@ -132,6 +136,9 @@ def _loop(waarde, knopen: list[dict], wortel: dict, delta: dt.timedelta, cyclus:
     else:
         return
     for plek, subschemas in delen:
+        if isinstance(plek, str) and plek.startswith("x-"):
+            waarde[plek] = _vrij(plek, waarde[plek], delta)
+            continue
         subknopen = [k for s in subschemas for k in _resolve(s, wortel)]
         waarde[plek] = _nieuw(waarde[plek], subknopen, delta, cyclus)
         _loop(waarde[plek], subknopen, wortel, delta, cyclus)
@@ -139,3 +146,16 @@ def _loop(waarde, knopen: list[dict], wortel: dict, delta: dt.timedelta, cyclus:
 
 def _onder(knopen: list[dict], sleutel: str, wortel: dict) -> list[dict]:
     return [k for s in _voor_sleutel(knopen, sleutel) for k in _resolve(s, wortel)]
+
+
+def _vrij(sleutel: str, waarde, delta: dt.timedelta):
+    """An ``x-`` value (no schema): dates by their key's name (``…_op``, ``…-op``), at any depth."""
+    if isinstance(waarde, str):
+        if sleutel.removeprefix("x-").endswith(("_op", "-op")) and _ALLEEN_DATUM.match(waarde):
+            return (dt.date.fromisoformat(waarde) + delta).isoformat()
+        return waarde
+    if isinstance(waarde, dict):
+        return {k: _vrij(k, v, delta) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_vrij(sleutel, v, delta) for v in waarde]
+    return waarde

@@ -70,3 +70,13 @@ def balk(waarde, maximum=100):
         'focusable="false"><rect class="voortgang__vulling" width="{}" height="1"/></svg>',
         f"{procent:.1f}",
     )
+
+
+@register.simple_tag
+def regeling_label(werkgroep):
+    """The work group's scheme as a short label: KVO-B or PVO (issue 23), the full name as a title."""
+    from kvo.regeling_paginas import is_pvo
+
+    if is_pvo(werkgroep):
+        return format_html('<span class="regeling regeling--pvo" title="{}">PVO</span>', werkgroep.handboek)
+    return format_html('<span class="regeling regeling--kvo" title="{}">KVO-B</span>', werkgroep.handboek)

@@ -22,7 +22,7 @@ from audits.models import Audit
 from kvo.dossier.schema import schemafouten
 from werkgroepen.models import Werkgroep
 
-SLUGS = ("venekoten", "wolvega")
+SLUGS = ("venekoten", "wolvega", "twentekanaal")  # twentekanaal: the PVO group (issue 23)
 _DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

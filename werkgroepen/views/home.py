@@ -14,6 +14,8 @@ from kvo import versie
 from kvo.eisen import GROEPEN as ALLE_GROEPEN
 from kvo.mixins import vereist
 from kvo.permissions import Actie
+from kvo.regeling_paginas import is_pvo
+from kvo.regelingen import regeling_van
 from kvo.tijdlijn import NIET_GEPLAND, tijdlijn
 from kvo.toets import Gereedheid, kies_cyclus, plus_jaren, voer_toets_uit
 from werkgroepen import selectors, services
@@ -40,26 +42,37 @@ def _home_context(request) -> dict:
     vandaag = timezone.localdate()
     cyclus = kies_cyclus(wg)
     resultaten = voer_toets_uit(wg, cyclus=cyclus)
-    groepen = [(g, [r for r in resultaten if r.eis.groep == g]) for g in GROEPEN]
-    stand = [_groepstand(g, [r for r in resultaten if r.eis.groep == g]) for g in ALLE_GROEPEN]
+    pvo = is_pvo(wg)
+    regeling = regeling_van(wg)
+    if pvo:  # PVO's rules have sections of their own; all of them on the home page, in catalogue order
+        alle_groepen = list(regeling.groepen)
+        groepen = [(g, [r for r in resultaten if r.eis.groep == g]) for g in alle_groepen]
+    else:
+        alle_groepen = ALLE_GROEPEN
+        groepen = [(g, [r for r in resultaten if r.eis.groep == g]) for g in GROEPEN]
+    stand = [_groepstand(g, [r for r in resultaten if r.eis.groep == g]) for g in alle_groepen]
     actief = selectors.actieve_leden(selectors.leden(wg), vandaag)
     return context(
         request,
         cyclus=cyclus,
-        cyclus_einde=plus_jaren(cyclus.start, 3) if cyclus else None,
+        # a KVO cycle is three years; a PVO cycle is one execution plan's two years
+        cyclus_einde=plus_jaren(cyclus.start, regeling.cyclus_jaren) if cyclus else None,
         tijdlijn=tijdlijn(wg, cyclus, vandaag),
         niet_gepland=NIET_GEPLAND,
         groepen=groepen,
         stand=stand,
         gereedheid=Gereedheid.uit(resultaten),
-        partijen_stand=selectors.partijen_stand(actief),
+        # the scheme decides which parties are mandatory (PVO: no fire service)
+        partijen_stand=[
+            s for s in selectors.partijen_stand(actief) if s.partij in selectors.verplichte_partijen_van(regeling)
+        ],
         aantal_leden=len(actief),
         cyclus_form=CyclusForm(initial={"start": vandaag}) if cyclus is None else None,
-        eerste_stappen=_eerste_stappen(wg, len(actief)),
+        eerste_stappen=_eerste_stappen(wg, len(actief), pvo=pvo),
     )
 
 
-def _eerste_stappen(wg, aantal_leden: int) -> list[dict] | None:
+def _eerste_stappen(wg, aantal_leden: int, *, pvo: bool = False) -> list[dict] | None:
     """What a new work group does first (issue 21), each step ticked off when done: shown until it
     has met (its first meeting is the last step); None for a group that is under way."""
     if wg.bijeenkomsten.exists():
@@ -71,7 +84,9 @@ def _eerste_stappen(wg, aantal_leden: int) -> list[dict] | None:
     return [
         {
             "naam": "Teken het bedrijventerrein op de kaart",
-            "uitleg": "De grens van elk terrein bepaalt het KVO-gebied (§3.1).",
+            "uitleg": "De grens van het terrein en de postcodes bakenen het doelgebied af."
+            if pvo
+            else "De grens van elk terrein bepaalt het KVO-gebied (§3.1).",
             "klaar": bool(terreinen) and zonder_grens is None,
             "url": reverse("gebieden:terrein_wijzigen", kwargs={"werkgroep": slug, "terrein": zonder_grens.pk})
             if zonder_grens
@@ -87,13 +102,17 @@ def _eerste_stappen(wg, aantal_leden: int) -> list[dict] | None:
         },
         {
             "naam": "Nodig de leden van de werkgroep uit",
-            "uitleg": "Ondernemers, gemeente, politie en brandweer (§3.2).",
+            "uitleg": "Ondernemers (voorzitter en secretaris), gemeente en politie."
+            if pvo
+            else "Ondernemers, gemeente, politie en brandweer (§3.2).",
             "klaar": aantal_leden >= 4,
             "url": reverse("werkgroepen:leden", kwargs={"werkgroep": slug}),
         },
         {
-            "naam": "Plan de eerste bijeenkomst",
-            "uitleg": "De kick-off; daarna minimaal drie bijeenkomsten per jaar (§3.6).",
+            "naam": "Plan de kick-off" if pvo else "Plan de eerste bijeenkomst",
+            "uitleg": "De gemeente organiseert de kick-off; tot de waardering komt de groep zes tot acht keer bijeen."
+            if pvo
+            else "De kick-off; daarna minimaal drie bijeenkomsten per jaar (§3.6).",
             "klaar": False,
             "url": reverse("werkgroepen:bijeenkomst_nieuw", kwargs={"werkgroep": slug}),
         },

@@ -31,6 +31,10 @@ DEMO_MAP = Path(__file__).resolve().parents[2] / "demo"
 WACHTWOORD = "kvo-demo-2026"
 CLUSTER = "wolvega"
 BEGELEIDING = "Keuker Veiligheidszorg Ondernemingen"
+# the PVO group (issue 23) is facilitated by a second organisation, so each facilitator's portfolio
+# shows only its own groups and staff see both schemes side by side
+PVO_GROEP = "twentekanaal"
+PVO_BEGELEIDING = "PVO Oost-Nederland"
 
 # (role, e-mail, name, work group or None, is_staff) — members are linked to their dossier row by e-mail.
 GEBRUIKERS = [
@@ -40,6 +44,9 @@ GEBRUIKERS = [
     ("agendalid", "t.kuipers@g4s.example", "Tom Kuipers", CLUSTER, False),
     ("voorzitter", "g.wiersma@wiersma-metaal.example", "Gerrit Wiersma", "venekoten", False),
     ("procesbegeleider", "procesbegeleider@keuker.example", "Ilse Oosterhof", None, False),
+    ("voorzitter", "b.wolters@wolters-metaal.example", "Bas Wolters", PVO_GROEP, False),
+    ("secretaris", "m.scholten@ovtwentekanaal.example", "Monique Scholten", PVO_GROEP, False),
+    ("procesbegeleider", "p.brookhuis@pvo-oost.example", "Paul Brookhuis", None, False),
     ("auditor", "auditor@certificatie.example", "Bram Lammers", CLUSTER, False),
     ("staff", "beheer@kvo-werkplaats.example", "Beheerder KVO Werkplaats", None, True),
 ]
@@ -50,7 +57,7 @@ def demo_bestanden() -> list[Path]:
 
 
 class Command(BaseCommand):
-    help = "Laad de demo: twee werkgroepen uit audits/demo/*.json en een gebruiker per rol."
+    help = "Laad de demo: drie werkgroepen (twee KVO-B, één PVO) uit audits/demo/*.json en een gebruiker per rol."
 
     def add_arguments(self, parser):
         parser.add_argument("--als-nodig", action="store_true", help="niets doen als de demowerkgroepen er al zijn")
@@ -111,8 +118,10 @@ class Command(BaseCommand):
                     lid.save(update_fields=["user"])
         begeleiding, _ = Begeleidingsorganisatie.objects.get_or_create(naam=BEGELEIDING)
         begeleiding.gebruikers.add(users["procesbegeleider"])
+        pvo_begeleiding, _ = Begeleidingsorganisatie.objects.get_or_create(naam=PVO_BEGELEIDING)
+        pvo_begeleiding.gebruikers.add(users["procesbegeleider:p.brookhuis@pvo-oost.example"])
         for werkgroep in werkgroepen:
-            werkgroep.begeleiding = begeleiding
+            werkgroep.begeleiding = pvo_begeleiding if werkgroep.slug == PVO_GROEP else begeleiding
             werkgroep.save(update_fields=["begeleiding"])
         cluster = per_slug[CLUSTER]
         audit = Audit.objects.filter(werkgroep=cluster).order_by("-datum").first()  # from the dossier
@@ -149,8 +158,9 @@ class Command(BaseCommand):
         w(f"{'rol':<18} {'e-mailadres':<44} werkgroep")
         w(f"{'-' * 18} {'-' * 44} {'-' * 30}")
         for rol, email, _naam, slug, _staff in GEBRUIKERS:
+            organisatie = PVO_BEGELEIDING if "pvo" in email else BEGELEIDING
             waar = {
-                "procesbegeleider": "begeleidt beide werkgroepen",
+                "procesbegeleider": f"begeleidt de werkgroepen van {organisatie}",
                 "staff": "beheerder (alle werkgroepen)",
                 "auditor": f"{slug} (90 dagen: documentenset lezen; besluit en certificaat)",
             }.get(rol, slug)
