@@ -47,7 +47,7 @@ def _acties(ctx: ToetsContext) -> list[Maatregel]:
     return [m for m in toets_maatregelen(ctx) if m.status != Maatregel.Status.VERVALLEN]
 
 
-@gedeeld("aanpak.pvo_activiteiten")
+@gedeeld("aanpak.pvo_activiteiten", leest=("kalender", "plan"))
 def _activiteiten(contexten: list[ToetsContext]) -> list[list[Activiteit]]:
     plannen = [toets_plan(c) for c in contexten]
     ids = [p.pk for p in plannen if p is not None]
@@ -57,7 +57,7 @@ def _activiteiten(contexten: list[ToetsContext]) -> list[list[Activiteit]]:
     return per_object(plannen, rijen, lambda r: r.plan_id)
 
 
-@gedeeld("aanpak.pvo_plannen")
+@gedeeld("aanpak.pvo_plannen", leest=("plan",))
 def _pvo_plannen(contexten: list[ToetsContext]) -> list[dict[int, Plan]]:
     """Every plan of the work group, by its cycle's id (for the recalibration of the previous period)."""
     wgs = [c.werkgroep for c in contexten]

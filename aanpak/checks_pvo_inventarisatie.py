@@ -21,19 +21,19 @@ from werkgroepen.models import Partij
 IDS = ("pvo.inventarisatie", "pvo.enquete", "pvo.gebiedsscan")
 
 
-@gedeeld("analyse.pvo_cijfers")
+@gedeeld("analyse.pvo_cijfers", leest=("cijfers",))
 def _cijfers(contexten: list[ToetsContext]) -> list[list[Cijfer]]:
     rijen = Cijfer.objects.filter(cyclus__in=cycli_van(contexten)).order_by("cyclus_id", "bron", "periode_van", "pk")
     return per_cyclus(contexten, rijen)
 
 
-@gedeeld("analyse.pvo_enquete")
+@gedeeld("analyse.pvo_enquete", leest=("enquete",))
 def _enquete(contexten: list[ToetsContext]) -> list[Enquete | None]:
     rijen = Enquete.objects.filter(cyclus__in=cycli_van(contexten))
     return per_context(contexten, {e.cyclus_id: e for e in rijen})
 
 
-@gedeeld("analyse.pvo_gebiedsscans")
+@gedeeld("analyse.pvo_gebiedsscans", leest=("gebiedsscan",))
 def _scans(contexten: list[ToetsContext]) -> list[list[Gebiedsscan]]:
     rijen = Gebiedsscan.objects.filter(cyclus__in=cycli_van(contexten)).order_by("cyclus_id", "pk")
     return per_cyclus(contexten, rijen)

@@ -25,12 +25,12 @@ def waardering_url(ctx: ToetsContext) -> str:
     return pagina_url(ctx, "audits:pvo_waardering", "werkgroepen:home")
 
 
-@gedeeld("audits.pvo_waarderingen")
+@gedeeld("audits.pvo_waarderingen", leest=("waardering", "partijen"))
 def _waarderingen(contexten: list[ToetsContext]) -> list[dict[int, Waardering]]:
     """Every waardering of the work group, by its cycle's id, with its signatories."""
     wgs = [c.werkgroep for c in contexten]
     per: dict[int, dict[int, Waardering]] = {wg.pk: {} for wg in wgs}
-    rijen = Waardering.objects.filter(werkgroep__in=wgs).prefetch_related("ondertekenaars")
+    rijen = Waardering.objects.filter(werkgroep__in=wgs).prefetch_related("ondertekenaars__partij")
     for w in rijen:
         per[w.werkgroep_id][w.cyclus_id] = w
     return [per[c.werkgroep.pk] for c in contexten]

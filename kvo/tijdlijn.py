@@ -53,7 +53,7 @@ def bijdrage(volgorde: int) -> Callable[[Bijdrage], Bijdrage]:
 # What the milestones read (kvo.versie): kept under these parts of the work group's data only.
 LEEST = versie.leest(
     "tijdlijn", "enquete", "uitnodiging", "schouw", "plan", "audit", "certificaat", "evaluatie", "bijeenkomst",
-    "conclusie", "cijfers", "leden",
+    "conclusie", "cijfers", "leden", "gebiedsscan", "waardering", "partijen",
 )  # fmt: skip
 
 

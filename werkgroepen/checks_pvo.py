@@ -81,7 +81,7 @@ def namen(rijen) -> str:
     return ", ".join(str(getattr(r, "naam", r)) for r in rijen)
 
 
-@gedeeld("werkgroepen.cycli")
+@gedeeld("werkgroepen.cycli", leest=())
 def _cycli(contexten: list[ToetsContext]) -> list[list[Cyclus]]:
     """Every cycle of the work group, by number."""
     wgs = [c.werkgroep for c in contexten]
@@ -202,7 +202,7 @@ def check_capaciteit(ctx: ToetsContext) -> Uitkomst:
     return Uitkomst(Status.VOLDAAN, f"Toegezegde capaciteit — {delen}.", u)
 
 
-@gedeeld("werkgroepen.pvo_intentieverklaringen")
+@gedeeld("werkgroepen.pvo_intentieverklaringen", leest=("archief",))
 def _intentieverklaringen(contexten: list[ToetsContext]) -> list[list[Document]]:
     """The archive's documents of the kind "intentieverklaring" that have a file."""
     wgs = [c.werkgroep for c in contexten]

@@ -71,3 +71,26 @@ def test_x_datums_schuiven_mee_op_naam():
         uit["cycli"][0]["plan"]["x-pvo"]["activiteiten"][0]["gepland_op"]
         == (dt.date(2026, 12, 8) + dt.timedelta(days=14)).isoformat()
     )
+
+
+def test_pvo_regels_en_paginas_lezen_alleen_wat_ze_verklaren(demo):
+    """Issue 27 on the second scheme: every pvo.* rule and the PVO group's pages read only the parts
+    of the group's data they declare (``kvo.versie``), at three dates, and every PVO check ran."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from kvo import toets, versie
+
+    pvo = Werkgroep.objects.get(slug=SLUG)
+    client = Client()
+    client.force_login(get_user_model().objects.get(email="b.wolters@wolters-metaal.example"))
+    with versie.controle() as gezien, versie.opnieuw():
+        for naam in ("werkgroepen:home", "audits:toets", "aanpak:pvo_uitvoeringsplan", "aanpak:pvo_kalender"):
+            assert client.get(reverse(naam, kwargs={"werkgroep": SLUG})).status_code == 200, naam
+        for dagen in (0, 400, 800):
+            datum = timezone.localdate() + dt.timedelta(days=dagen)
+            toets.voer_toets_uit(pvo, datum=datum)
+            toets.voer_toetsen_uit([pvo], datum=datum)
+    assert sorted(set(gezien.fouten)) == [], "\n".join(map(str, sorted(set(gezien.fouten))))
+    assert {f"toets:{i}" for i in toets.geregistreerde_checks(PVO)} <= gezien.berekend
+    assert len(toets.geregistreerde_checks(PVO)) == 16
