@@ -23,6 +23,13 @@ from kvo.tenancy import tweestaps_nodig
 from kvo.views_portfolio import begeleide_werkgroepen, mag_portfolio
 from werkgroepen.models import Werkgroep
 
+# What the kept picture reads (kvo.versie): the parks, the survey's published answers, the figures, the
+# conclusion, the plan and the status of audit, certificate and waardering of every group it shows.
+LEEST = versie.leest(
+    "pagina:beeld", "gebied", "enquete", "reacties", "cijfers", "conclusie", "plan", "evaluatie", "audit",
+    "certificaat", "waardering", "keurmerk",
+)  # fmt: skip
+
 
 def _toegang(request):
     """The work groups whose parks the user may see (a facilitator's own organisation's; staff: all)."""

@@ -115,6 +115,8 @@ def test_elk_bewaard_resultaat_leest_alleen_wat_het_verklaart(provincie):
         **{f"groot:{k}": v for k, v in _paginas(p, p.groot, p.lid).items()},
         **{f"open:{k}": v for k, v in _paginas(p, p.open, p.lid_open).items()},
         "portfolio": (_client(p.begeleider), reverse("begeleiding:portfolio")),
+        "beeld": (_client(p.begeleider), reverse("begeleiding:beeld")),
+        "beeld-status": (_client(p.begeleider), reverse("begeleiding:beeld") + "?indicator=audits.status"),
         "enquete": (p.ondernemer(), "/e/stap/1/"),
         "portaal": (_client(p.auditor), reverse("portaal:audit", kwargs={"audit_id": p.audit.pk})),
     }
