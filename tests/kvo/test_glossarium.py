@@ -3,12 +3,13 @@
 Read from the source (``ast``, nothing is imported) of every app — kvo, gebieden, werkgroepen,
 analyse, aanpak, audits, and demo where it exists; not migrations, not tests — are the names
 of modules and packages (path parts), classes, top-level functions (private ones without their
-leading underscores) and model fields (class-body assignments of a ``models.…`` call or of a known
-field class). Each name is split into words (snake_case, CamelCase, digits dropped). Every word must
-be explained in ``docs/glossarium.md`` (the first column of one of its tables: a Dutch word of the
-section "Words in the code", or a term of the domain table) or be listed in ``ENGELS`` below (English
-words and technical tokens). A word may not be both; the section "Words in the code" stays in
-alphabetical order so that merges add rows in the right place.
+leading underscores) and model and form fields (class-body assignments of a ``models.…`` call or of
+a call whose name ends in Field, ForeignKey or veld: ``forms.CharField``, ``datumveld``). Each name
+is split into words (snake_case, CamelCase, digits dropped). Every word must be explained in
+``docs/glossarium.md`` (the first column of one of its tables: a Dutch word of the section "Words
+in the code", or a term of the domain table) or be listed in ``ENGELS`` below (English words and
+technical tokens). A word may not be both; the section "Words in the code" stays in alphabetical
+order so that merges add rows in the right place.
 """
 
 import ast
@@ -42,7 +43,7 @@ _TECHNICAL = """
 """
 ENGELS = set(_ENGLISH.split()) | set(_TECHNICAL.split())
 
-_VELDKLASSEN = re.compile(r"(Field|ForeignKey|ManyToManyField)$")
+_VELDKLASSEN = re.compile(r"(Field|ForeignKey|[vV]eld)$")
 
 
 def _bestanden():
