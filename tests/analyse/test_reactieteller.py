@@ -116,7 +116,7 @@ def test_de_migratie_vult_de_tellers_uit_de_opgeslagen_reacties(actoren):
     for terrein, n in ((zuid, 4), (noord, 2)):
         Reactie.objects.bulk_create(Reactie(enquete=enquete, terrein=terrein, antwoorden={"s": 1}) for _ in range(n))
     Reactieteller.objects.all().delete()
-    migratie = importlib.import_module("analyse.migrations.0009_snel_reactieteller")
+    migratie = importlib.import_module("analyse.migrations.0010_snel_reactieteller")
     migratie.tellers_vullen(apps, None)
     assert _tellers() == _geteld() == {(enquete.pk, zuid.pk): 4, (enquete.pk, noord.pk): 2}
 
