@@ -38,3 +38,6 @@ class KvoConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("checks", "checks_pvo", "checks_pvo_inventarisatie")
+        # Services queue tasks by their registered name (kvo.na_commit), so no service imports a task
+        # module: every process (web included, not only the worker) registers every app's tasks here.
+        autodiscover_modules("tasks")
