@@ -99,8 +99,8 @@ from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_K
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scope, scopes_disabled
-from audits.demo.genereer_provincie import dossier_slug
-from audits.management.commands.kvo_provincie import LID, BEGELEIDER, AUDITOR
+from demo.genereer_provincie import dossier_slug
+from demo.management.commands.kvo_provincie import LID, BEGELEIDER, AUDITOR
 from audits.models import AuditorToegang
 from analyse.models import Enquete, EnqueteUitnodiging
 from analyse.tokens import nieuwe_links
