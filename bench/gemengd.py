@@ -291,7 +291,7 @@ class Browser:
         rond = (time.perf_counter() - start) * 1000
         m = SERVER_TIMING.search(antwoord.headers.get("Server-Timing", "") or "")
         # after a redirect the header is the last response's (the page the browser lands on). Queries: a
-        # negative number when the server says it computed kept results (kvo.meten), so the request
+        # negative number when the server says it computed kept results (demo.meten), so the request
         # counts as computed whatever its queries (a readiness page that recomputes three rules)
         queries = int(m[3]) if m else None
         if m and m[4] is not None:

@@ -9,7 +9,7 @@ Two PostgreSQL databases (``--groot``, ``--klein``; default ``kvo_provincie`` an
 both. For each database this script starts gunicorn with ``kvo/gunicorn.conf.py`` on a free loopback
 port, with ``KVO_BENCH=1`` so the same server also serves the floor view (``/_bench/vloer/``: a small
 template and one query) and answers every request with its server time, CPU time and query count
-(``kvo/meten.py``). It logs in as the member, the facilitator and the auditor by a session cookie
+(``demo/meten.py``). It logs in as the member, the facilitator and the auditor by a session cookie
 (the entrepreneur by a fresh personal survey link) and requests every page and the floor in turn
 (``--rondes`` rounds after ten warm-up rounds, the floor in every round, so noise hits them alike).
 Server time is what the app measured for the request (every middleware and the view); the worker's
