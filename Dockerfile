@@ -17,6 +17,7 @@ COPY werkgroepen werkgroepen
 COPY analyse analyse
 COPY aanpak aanpak
 COPY audits audits
+COPY demo demo
 RUN /opt/venv/bin/pip install --no-deps .
 
 FROM python:3.12-slim-bookworm

@@ -71,11 +71,11 @@ def run(*, meet, werkgroep):
     from django.test import override_settings
     from django_scopes import scopes_disabled
 
+    import demo
     from analyse.models import Schouw, Schouwpunt
-    from audits import demo
-    from audits.demo.fotos import demo_bestanden, foto
     from audits.documentenset.services import documentenset_render
     from audits.models import Audit, Documentenset
+    from demo.fotos import demo_bestanden, foto
     from kvo import pdf as kvo_pdf
     from kvo.dossier.services import dossier_importeer
 

@@ -9,7 +9,7 @@ PostgreSQL: ``--database`` (a server's base URL, e.g. ``postgres://kvo:kvo@127.0
 a private cluster is started in a temporary directory on a free port with Debian's binaries
 (``/usr/lib/postgresql/<version>/bin``, as the ``postgres`` user when run as root), fsync off, and
 stopped at the end. Each version gets its own database, built by its own code: the largest work group
-of ``manage.py kvo_provincie`` (``audits/demo/genereer_provincie.py``, group 0) through the dossier
+of ``manage.py kvo_provincie`` (``demo/genereer_provincie.py``, group 0) through the dossier
 import, its latest survey opened for a month, five of its members with an account and a session, and a
 personal link for every entrepreneur who has not answered.
 
@@ -155,7 +155,7 @@ from aanpak.models import Maatregel
 from analyse.models import Enquete
 from analyse.tokens import nieuwe_links
 from analyse.vragenlijst import stappen
-from audits.demo import genereer_provincie as provincie
+from demo import genereer_provincie as provincie
 from kvo.dossier.services import dossier_importeer
 
 call_command("migrate", verbosity=0)
@@ -291,7 +291,7 @@ class Browser:
         rond = (time.perf_counter() - start) * 1000
         m = SERVER_TIMING.search(antwoord.headers.get("Server-Timing", "") or "")
         # after a redirect the header is the last response's (the page the browser lands on). Queries: a
-        # negative number when the server says it computed kept results (kvo.meten), so the request
+        # negative number when the server says it computed kept results (demo.meten), so the request
         # counts as computed whatever its queries (a readiness page that recomputes three rules)
         queries = int(m[3]) if m else None
         if m and m[4] is not None:

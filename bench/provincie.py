@@ -9,7 +9,7 @@ Two PostgreSQL databases (``--groot``, ``--klein``; default ``kvo_provincie`` an
 both. For each database this script starts gunicorn with ``kvo/gunicorn.conf.py`` on a free loopback
 port, with ``KVO_BENCH=1`` so the same server also serves the floor view (``/_bench/vloer/``: a small
 template and one query) and answers every request with its server time, CPU time and query count
-(``kvo/meten.py``). It logs in as the member, the facilitator and the auditor by a session cookie
+(``demo/meten.py``). It logs in as the member, the facilitator and the auditor by a session cookie
 (the entrepreneur by a fresh personal survey link) and requests every page and the floor in turn
 (``--rondes`` rounds after ten warm-up rounds, the floor in every round, so noise hits them alike).
 Server time is what the app measured for the request (every middleware and the view); the worker's
@@ -99,8 +99,8 @@ from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_K
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scope, scopes_disabled
-from audits.demo.genereer_provincie import dossier_slug
-from audits.management.commands.kvo_provincie import LID, BEGELEIDER, AUDITOR
+from demo.genereer_provincie import dossier_slug
+from demo.management.commands.kvo_provincie import LID, BEGELEIDER, AUDITOR
 from audits.models import AuditorToegang
 from analyse.models import Enquete, EnqueteUitnodiging
 from analyse.tokens import nieuwe_links

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "analyse",
     "aanpak",
     "audits",
+    "demo",  # the demo and the benchmarks' data (manage.py kvo_demo, kvo_provincie); no other app imports it
     "health_check",
 ]
 
@@ -373,7 +374,7 @@ KVO_AUDITOR_TOEGANG_DAGEN = int(os.environ.get("KVO_AUDITOR_TOEGANG_DAGEN", "30"
 KVO_GEZONDHEID_TOKEN = os.environ.get("KVO_GEZONDHEID_TOKEN", "")
 
 # Benchmarks only (bench/provincie.py): the floor view /_bench/vloer/ and a Server-Timing header with
-# the server time and query count of every request (kvo/meten.py). Never set in production.
+# the server time and query count of every request (demo/meten.py). Never set in production.
 KVO_BENCH = env_bool("KVO_BENCH")
 if KVO_BENCH:
-    MIDDLEWARE.insert(0, "kvo.meten.Meten")
+    MIDDLEWARE.insert(0, "demo.meten.Meten")

@@ -64,10 +64,8 @@ urlpatterns = [
     path("w/<slug:werkgroep>/", include(werkgroep_patterns)),
 ]
 
-if settings.KVO_BENCH:  # the page benchmark's floor (bench/provincie.py); off unless KVO_BENCH=1
-    from kvo.meten import vloer
-
-    urlpatterns.append(path("_bench/vloer/", vloer, name="bench_vloer"))
+if settings.KVO_BENCH:  # the page benchmark's floor (bench/provincie.py, demo/meten.py); off unless KVO_BENCH=1
+    urlpatterns.append(path("_bench/", include("demo.urls")))
 
 # Media (photos, documents, document sets) are never served by URL, not even in development: only
 # views that check the work group hand them out, so another group's file is a 404 even by its path.

@@ -426,7 +426,7 @@ _berekend: contextvars.ContextVar[list | None] = contextvars.ContextVar("kvo_ver
 @contextlib.contextmanager
 def tel_berekend():
     """The names of the kept results computed inside the block (not taken from the cache), in a list:
-    for the benchmark's ``Server-Timing`` (``kvo.meten``), which tells a kept page from a computed one."""
+    for the benchmark's ``Server-Timing`` (``demo.meten``), which tells a kept page from a computed one."""
     lijst: list = []
     token = _berekend.set(lijst)
     try:

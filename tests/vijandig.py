@@ -21,7 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import strategies as st
 
 APPS = ("gebieden", "werkgroepen", "analyse", "aanpak", "audits", "kvo")
-DEMO = Path(__file__).resolve().parents[1] / "audits" / "demo"
+DEMO = Path(__file__).resolve().parents[1] / "demo"
 VOORZITTER = "h.dijkstra@parkmanagement-wolvega.example"  # the chair in the Wolvega demo dossier
 
 # Stored as text, these must come back escaped wherever they are shown.
@@ -72,7 +72,7 @@ def bevolk() -> Wereld:
     from analyse.services.enquete import enquete_maak, vraag_maak
     from analyse.services.uitnodigingen import enquete_versturen
     from analyse.tokens import nieuwe_link
-    from audits.demo.fotos import demo_bestanden
+    from demo.fotos import demo_bestanden
     from kvo.dossier.services import dossier_importeer
     from tests.factories import BedrijventerreinFactory, CyclusFactory, OndernemerFactory, WerkgroepFactory
     from werkgroepen.services import document_upload, lid_nodig_uit

@@ -36,7 +36,7 @@ Import followed by export gives the same dossier *in canonical form*. The canoni
 So a dossier that is already canonical comes back byte-for-byte equal as JSON data; any other
 valid dossier comes back as its canonical equivalent (``"email": null`` and a missing ``email``
 mean the same). Export always writes the canonical form, and the demo dossiers in
-``audits/demo/`` are stored in it (a test checks both).
+``demo/`` are stored in it (a test checks both).
 
 Files: in a ``.zip`` dossier a document version's ``bestand`` is a path under ``media/``. The
 original path is kept (``Document.extra["_bestanden"]``) and written back on export; a version

@@ -9,7 +9,7 @@ import pytest
 
 from analyse.models import Conclusie, EnqueteUitnodiging, Herinnering, Reactie
 from analyse.standaardvragen import standaardenquete
-from audits.demo import genereer_analyse
+from demo import genereer_analyse
 from kvo.dossier import DossierFout
 from kvo.dossier.services import dossier_exporteer, dossier_importeer
 from kvo.toets import voer_toets_uit

@@ -164,8 +164,8 @@ def test_demo_set_op_een_peildatum_midden_in_de_cyclus(demo, monkeypatch):
 
     from aanpak.models import Evaluatie, Voortgang
     from audits.documentenset.onderdelen import Gegevens
-    from audits.management.commands.kvo_demo import Command
     from audits.models import Audit
+    from demo.management.commands.kvo_demo import Command
     from werkgroepen.models import Bijeenkomst, Werkgroep
 
     wolvega = Werkgroep.objects.get(slug="wolvega")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-DEMO = Path(__file__).resolve().parents[2] / "audits" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "demo"
 
 
 def laad_demo(naam: str) -> dict:
@@ -12,8 +12,8 @@ def laad_demo(naam: str) -> dict:
 
 
 def demo_fotos(dossier: dict) -> dict[str, bytes]:
-    """The photos a demo dossier names (drawn by audits.demo.fotos, as kvo_demo does)."""
-    from audits.demo.fotos import demo_bestanden
+    """The photos a demo dossier names (drawn by demo.fotos, as kvo_demo does)."""
+    from demo.fotos import demo_bestanden
 
     return demo_bestanden(dossier)
 

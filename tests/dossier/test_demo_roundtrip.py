@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from audits.management.commands.kvo_demo import WACHTWOORD
+from demo.management.commands.kvo_demo import WACHTWOORD
 from kvo import geschiedenis
 from kvo.dossier.registry import onderdelen
 from kvo.dossier.services import dossier_als_zip, dossier_exporteer, dossier_importeer, dossier_lees

@@ -25,8 +25,8 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django_scopes import scopes_disabled
 
-from audits.management.commands.kvo_demo import WACHTWOORD
 from audits.models import Audit
+from demo.management.commands.kvo_demo import WACHTWOORD
 from kvo import geschiedenis
 from kvo.dossier.services import dossier_exporteer
 from tests.factories import CertificaatFactory

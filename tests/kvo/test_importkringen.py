@@ -12,7 +12,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("kvo", "gebieden", "werkgroepen", "analyse", "aanpak", "audits")
+APPS = ("kvo", "gebieden", "werkgroepen", "analyse", "aanpak", "audits", "demo")
 
 
 def modulenaam(pad: Path) -> str:

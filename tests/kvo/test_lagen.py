@@ -1,9 +1,11 @@
 """Layering: an app never depends on one that comes later in the cycle, and ``kvo/`` knows only the
 tenant (``werkgroepen``, where the work group lives).
 
-The order: kvo < gebieden < werkgroepen < analyse < aanpak < audits. The area comes first (§3.1:
+The order: kvo < gebieden < werkgroepen < analyse < aanpak < audits < demo. The area comes first (§3.1:
 parks, the register), then the work group's partnership (§3.2–3.7) that may name the park a member
-represents, then the analysis, the plan and the audit. One exception each way, both for the tenant:
+represents, then the analysis, the plan and the audit; last the demo (``demo/``: its generators,
+dossiers and ``kvo_demo``, and the benchmark's data), which builds every app's data and which no
+production app may use. One exception each way, both for the tenant:
 ``kvo`` may use all of ``werkgroepen``, and ``gebieden`` may use the tenant itself — a foreign key to
 ``werkgroepen.Werkgroep`` (every tenant-owned row has one) and the tenant's log
 (``werkgroepen.logboek``) — and nothing else of ``werkgroepen``.
@@ -21,13 +23,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-VOLGORDE = {"kvo": 0, "gebieden": 1, "werkgroepen": 2, "analyse": 3, "aanpak": 4, "audits": 5}
+VOLGORDE = {"kvo": 0, "gebieden": 1, "werkgroepen": 2, "analyse": 3, "aanpak": 4, "audits": 5, "demo": 6}
 VELDEN = {"ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"}
 # What of werkgroepen an earlier app may use: the tenant and its log (kvo: everything, see below).
 HUURDER = {"werkgroepen.Werkgroep", "werkgroepen.models.Werkgroep", "werkgroepen.logboek"}
-# No exceptions beyond the tenant: the demo, which builds every app's data, lives in audits/ (the
-# last step, which may read every other app); the auditor's access reaches kvo/tenancy.py through
-# kvo/toegang.py.
+# No exceptions beyond the tenant: the demo, which builds every app's data, is its own app after
+# all the others (demo/, never imported by a production app); the auditor's access reaches
+# kvo/tenancy.py through kvo/toegang.py.
 UITZONDERINGEN: set[str] = set()
 
 
@@ -114,3 +116,21 @@ def later():
     assert verboden("gebieden", {"werkgroepen.Werkgroep", "werkgroepen.logboek.log_actie"}) == set()
     assert verboden("gebieden", {"werkgroepen.WerkgroepStart"}) == {"werkgroepen.WerkgroepStart"}
     assert verboden("kvo", {"werkgroepen.models.Cyclus", "gebieden.models"}) == {"gebieden.models"}
+
+
+def test_de_demo_en_de_benchmark_staan_buiten_de_productie_apps():
+    """The demo is its own app, last (issue 26): its commands come from ``demo/``, and no production app
+    holds a generator, the demo's dossiers or the benchmark's instruments."""
+    from django.core.management import get_commands
+
+    assert max(VOLGORDE, key=VOLGORDE.get) == "demo"
+    commandos = get_commands()
+    assert commandos["kvo_demo"] == "demo" and commandos["kvo_provincie"] == "demo"
+    productie = [app for app in VOLGORDE if app != "demo"]
+    gebleven = sorted(
+        pad.relative_to(ROOT).as_posix()
+        for app in productie
+        for pad in (ROOT / app).rglob("*")
+        if pad.name in {"demo", "meten.py", "verschuif.py"} or pad.name.startswith("genereer")
+    )
+    assert not gebleven, f"demo- of benchmarkcode in een productie-app: {gebleven}"

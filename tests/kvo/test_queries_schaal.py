@@ -1,6 +1,6 @@
 """No N+1 at province scale: every page of the scale benchmark (bench/provincie.py) runs the same number of
 queries for a small and a large work group of the province dataset, and the portfolio the same for 2 and 5
-work groups. The work groups come from ``audits/demo/genereer_provincie.py`` through the dossier import,
+work groups. The work groups come from ``demo/genereer_provincie.py`` through the dossier import,
 as ``manage.py kvo_provincie`` builds them; the large one has five times the entrepreneurs, responses,
 inspection points and measures of the small one, over three cycles each."""
 
@@ -19,9 +19,9 @@ from PIL import Image
 
 from analyse.models import Enquete
 from analyse.tokens import nieuwe_links
-from audits.demo import genereer_provincie as provincie
 from audits.models import Audit, AuditorToegang
 from audits.services import auditor_geef_toegang, auditor_trek_toegang_in
+from demo import genereer_provincie as provincie
 from kvo import versie
 from kvo.dossier.services import dossier_importeer
 from tests.audits.test_portaal import geleverde_set

@@ -66,7 +66,7 @@ def twee_groepen(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.test import override_settings
     from django_scopes import scopes_disabled
 
-    from audits.demo.fotos import demo_bestanden
+    from demo.fotos import demo_bestanden
     from kvo.dossier.services import dossier_importeer
 
     media = tmp_path_factory.mktemp("media")

@@ -781,7 +781,7 @@ def test_dossier_met_vijandige_waarden(wereld, data):
     import copy
     import json
 
-    from audits.demo.fotos import demo_bestanden
+    from demo.fotos import demo_bestanden
     from kvo.dossier import DossierFout
     from kvo.dossier.services import dossier_importeer, dossier_lees
 

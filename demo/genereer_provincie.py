@@ -23,8 +23,9 @@ import random
 from aanpak import kwartalen
 from analyse import catalogus
 from analyse.standaardvragen import standaardenquete, vragen_van
-from audits.demo import genereer_analyse as analyse
-from audits.demo.genereer import ACHTERNAMEN, bijeenkomst, ondernemers, polygon
+from demo import genereer_analyse as analyse
+from demo.bouwstenen import bijeenkomst
+from demo.genereer import ACHTERNAMEN, ondernemers, polygon
 from kvo.toets import plus_jaren
 
 D = dt.date
@@ -150,7 +151,7 @@ def dossier(nummer: int, vandaag: dt.date, *, schaal: float = 1.0) -> dict:
     communicatie.sort(key=lambda b: b["datum"])
     return {
         "schema": "kvo-dossier/1",
-        "x-provincie": f"Gegenereerd door audits/demo/genereer_provincie.py (werkgroep {nummer}).",
+        "x-provincie": f"Gegenereerd door demo/genereer_provincie.py (werkgroep {nummer}).",
         "werkgroep": {
             "naam": f"KVO {plaats} {wijk}",
             "slug": slug,

@@ -1,4 +1,4 @@
-"""The demo never ages: ``kvo_demo`` moves the demo's dates to today (audits/demo/verschuif.py), so
+"""The demo never ages: ``kvo_demo`` moves the demo's dates to today (demo/verschuif.py), so
 loaded today, in 400 days or in 800 days it gives every rule of the handbook the same status."""
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from aanpak import kwartalen
-from audits.demo import genereer_aanpak
-from audits.demo.verschuif import REFERENTIEDATUM, verschuif, verschuiving
-from audits.management.commands.kvo_demo import demo_bestanden
 from audits.models import Audit
+from demo import genereer_aanpak
+from demo.management.commands.kvo_demo import demo_bestanden
+from demo.verschuif import REFERENTIEDATUM, verschuif, verschuiving
 from kvo.dossier.schema import schemafouten
 from werkgroepen.models import Werkgroep
 
@@ -129,7 +129,7 @@ def test_datum_tijd_houdt_tijd_en_zone(monkeypatch):
         "patternProperties": {"^x-": {}},
         "$defs": {"moment": {"anyOf": [{"type": "string", "format": "date-time"}, {"type": "null"}]}},
     }
-    monkeypatch.setattr("audits.demo.verschuif.dossier_schema", lambda: schema)
+    monkeypatch.setattr("demo.verschuif.dossier_schema", lambda: schema)
     uit = verschuif(
         {"op": "2026-11-30T23:30:00+01:00", "lijst": ["2026-12-31"], "x-op": "2026-01-01", "leeg": "2026-01-01"}, 7
     )

@@ -1,8 +1,8 @@
-"""``manage.py kvo_demo [--als-nodig]`` — load the demo work groups from ``audits/demo/*.json`` with a user per role.
+"""``manage.py kvo_demo [--als-nodig]`` — load the demo work groups from ``demo/*.json`` with a user per role.
 
 Without ``--als-nodig`` the demo work groups are replaced (a fresh demo); with it, nothing
 happens when they already exist (``bin/demo``). Every date of the dossiers is moved to today first
-(``audits/demo/verschuif.py``), so the demo tells the same story on any day.
+(``demo/verschuif.py``), so the demo tells the same story on any day.
 """
 
 from __future__ import annotations
@@ -18,16 +18,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from audits.demo.fotos import demo_bestanden as demo_fotos
-from audits.demo.verschuif import REFERENTIEDATUM, verschuif, verschuiving
 from audits.models import Audit, AuditorToegang
 from audits.services import auditor_geef_toegang, auditor_trek_toegang_in
+from demo.fotos import demo_bestanden as demo_fotos
+from demo.verschuif import REFERENTIEDATUM, verschuif, verschuiving
 from kvo.adapters import adres_bevestigd
 from kvo.dossier.services import dossier_importeer
 from kvo.tasks import werkgroep_toets_bijwerken
 from werkgroepen.models import Begeleidingsorganisatie, Werkgroep
 
-DEMO_MAP = Path(__file__).resolve().parents[2] / "demo"
+DEMO_MAP = Path(__file__).resolve().parents[2]  # demo/: the dossiers beside their generator
 WACHTWOORD = "kvo-demo-2026"
 CLUSTER = "wolvega"
 BEGELEIDING = "Keuker Veiligheidszorg Ondernemingen"
@@ -57,7 +57,7 @@ def demo_bestanden() -> list[Path]:
 
 
 class Command(BaseCommand):
-    help = "Laad de demo: drie werkgroepen (twee KVO-B, één PVO) uit audits/demo/*.json en een gebruiker per rol."
+    help = "Laad de demo: drie werkgroepen (twee KVO-B, één PVO) uit demo/*.json en een gebruiker per rol."
 
     def add_arguments(self, parser):
         parser.add_argument("--als-nodig", action="store_true", help="niets doen als de demowerkgroepen er al zijn")

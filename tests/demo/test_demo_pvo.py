@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from audits.demo.genereer_pvo import SLUG
-from audits.demo.verschuif import verschuif
+from demo.genereer_pvo import SLUG
+from demo.verschuif import verschuif
 from kvo.regelingen import PVO
 from werkgroepen.models import Werkgroep
 

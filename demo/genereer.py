@@ -1,6 +1,6 @@
 """Generate the demo dossiers in this folder (deterministic; run it again to get the same files).
 
-    .venv/bin/python audits/demo/genereer.py
+    .venv/bin/python demo/genereer.py
 
 ``kvo_demo`` imports the JSON files, never this script. The cluster is modelled on the real
 Wolvega cluster of ``shared/seeds/003`` (three of its parks, in the municipality of
@@ -18,12 +18,13 @@ import sys
 from pathlib import Path
 
 HIER = Path(__file__).resolve().parent
-sys.path.insert(0, str(HIER.parents[1]))  # the repository root, when run as a script
+sys.path.insert(0, str(HIER.parent))  # the repository root, when run as a script
 
 from analyse.standaardvragen import standaardenquete, vragen_van  # noqa: E402
-from audits.demo import genereer_aanpak as aanpak  # noqa: E402
-from audits.demo import genereer_analyse as analyse  # noqa: E402
-from audits.demo import genereer_pvo as pvo  # noqa: E402
+from demo import genereer_aanpak as aanpak  # noqa: E402
+from demo import genereer_analyse as analyse  # noqa: E402
+from demo import genereer_pvo as pvo  # noqa: E402
+from demo.bouwstenen import bijeenkomst  # noqa: E402
 
 ACHTERNAMEN = [
     "Dijkstra",
@@ -147,34 +148,6 @@ def ondernemers(rng: random.Random, prefix: str, aantal: int, straten: list[str]
             item["lid_ondernemersvereniging"] = rng.random() < 0.62
         uit.append(item)
     return uit
-
-
-def bijeenkomst(
-    ref: str,
-    datum: dt.date,
-    aanwezigen: list[str],
-    onderwerpen: list[str],
-    besluiten: list[str],
-    soort: str = "werkgroep",
-) -> dict:
-    agenda = "\n".join(
-        [f"1. Opening en vaststellen agenda {datum:%d-%m-%Y}", "2. Notulen vorige bijeenkomst en actielijst"]
-        + [f"{i + 3}. {o}" for i, o in enumerate(onderwerpen)]
-        + [f"{len(onderwerpen) + 3}. Rondvraag en sluiting"]
-    )
-    notulen = (
-        f"Aanwezig: {len(aanwezigen)} leden. De voorzitter opent de vergadering. De notulen van de vorige "
-        "bijeenkomst worden ongewijzigd vastgesteld. "
-        + " ".join(f"{o}: besproken, zie besluiten en actielijst." for o in onderwerpen)
-        + " Geen rondvraag. De voorzitter sluit de vergadering."
-    )
-    item = {"ref": ref, "datum": datum.isoformat()}
-    if soort != "werkgroep":
-        item["soort"] = soort
-    item.update({"aanwezigen": aanwezigen, "agenda": agenda, "notulen": notulen})
-    if besluiten:
-        item["besluiten"] = besluiten
-    return item
 
 
 def wolvega() -> dict:
@@ -429,7 +402,7 @@ def wolvega() -> dict:
     documenten = documenten_wolvega()
     d = {
         "schema": "kvo-dossier/1",
-        "x-demo": "Gegenereerd door audits/demo/genereer.py; gebaseerd op het KVO-B-cluster Wolvega.",
+        "x-demo": "Gegenereerd door demo/genereer.py; gebaseerd op het KVO-B-cluster Wolvega.",
         "werkgroep": {
             "naam": "KVO Bedrijventerreinen Wolvega",
             "slug": "wolvega",
@@ -477,7 +450,7 @@ def wolvega() -> dict:
 def documenten_wolvega() -> list[dict]:
     """The archive (§3.6): the letter of intent (§3.5), the agreements, the analysis, the plan, the
     inspection report and the first evaluation; two of them with a superseded first version. The
-    files are small text files made by ``audits.demo.fotos.demo_bestanden``."""
+    files are small text files made by ``demo.fotos.demo_bestanden``."""
 
     def document(ref, titel, soort, versies, bewaren_tot):
         return {

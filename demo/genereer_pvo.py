@@ -18,6 +18,7 @@ import random
 import string
 
 from analyse.standaardvragen import standaardenquete
+from demo.bouwstenen import bijeenkomst
 
 D = dt.date
 SLUG = "twentekanaal"
@@ -96,8 +97,6 @@ def _ondernemers(rng: random.Random, aantal: int) -> list[dict]:
 
 
 def _bijeenkomst(ref, datum, aanwezigen, onderwerpen, besluiten, *, soort="werkgroep", x_soort=None, door=None):
-    from audits.demo.genereer import bijeenkomst
-
     item = bijeenkomst(ref, datum, aanwezigen, onderwerpen, besluiten, soort=soort)
     if x_soort:
         item["x-soort"] = x_soort

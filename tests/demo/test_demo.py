@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from audits.demo.verschuif import verschuiving
-from audits.management.commands.kvo_demo import GEBRUIKERS, WACHTWOORD
+from demo.management.commands.kvo_demo import GEBRUIKERS, WACHTWOORD
+from demo.verschuif import verschuiving
 from kvo.tenancy import toegang_voor
 from werkgroepen.models import Werkgroep
 

@@ -7,8 +7,9 @@
 - ``vloer``: the floor of the page benchmark, served by the same gunicorn at ``/_bench/vloer/``: a
   small template and one query, behind the same middleware as every page.
 
-Neither is reachable in production: ``kvo/urls.py`` adds the URL and ``kvo/settings.py`` the middleware
-only when the flag is set (``tests/kvo/test_queries_schaal.py`` checks the URL is a 404 by default).
+Neither is reachable in production: ``kvo/urls.py`` includes the URL (``demo/urls.py``) and
+``kvo/settings.py`` adds the middleware only when the flag is set (``tests/kvo/test_queries_schaal.py``
+checks the URL is a 404 by default, ``tests/demo/test_meten.py`` both with the flag).
 """
 
 from __future__ import annotations
@@ -48,4 +49,4 @@ class Meten:
 
 def vloer(request):
     """A small template with one query: what any page costs at least on this server."""
-    return render(request, "kvo/vloer.html", {"namen": list(Werkgroep.objects.order_by("naam")[:5])})
+    return render(request, "demo/vloer.html", {"namen": list(Werkgroep.objects.order_by("naam")[:5])})

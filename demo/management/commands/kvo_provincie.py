@@ -1,6 +1,6 @@
 """``manage.py kvo_provincie [--klein] [--aantal N]`` — a province of work groups for the scale benchmark.
 
-Builds 100 work groups (``--klein``: 10, the tenth-size variant) with ``audits/demo/genereer_provincie.py``
+Builds 100 work groups (``--klein``: 10, the tenth-size variant) with ``demo/genereer_provincie.py``
 and imports each through ``kvo.dossier.services.dossier_importeer`` (with its photos), exactly as
 ``kvo_import`` would: no hand-written SQL. Existing province work groups are replaced. Then:
 
@@ -15,7 +15,7 @@ and imports each through ``kvo.dossier.services.dossier_importeer`` (with its ph
 - the readiness snapshot of every work group (the import queues it after commit; without Redis
   Celery runs it at once).
 
-Photos come from a pool of drawn pictures (``audits.demo.fotos``), scaled to 640 × 480: each point
+Photos come from a pool of drawn pictures (``demo.fotos``), scaled to 640 × 480: each point
 has its own file, but there are only ``FOTO_POOL`` distinct contents.
 """
 
@@ -32,10 +32,10 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from PIL import Image
 
-from audits.demo import genereer_provincie as provincie
-from audits.demo.fotos import foto
 from audits.models import Audit, AuditorToegang, Documentenset
 from audits.services import auditor_geef_toegang, auditor_trek_toegang_in
+from demo import genereer_provincie as provincie
+from demo.fotos import foto
 from kvo.dossier.registry import onderdelen
 from kvo.dossier.services import dossier_importeer
 from werkgroepen.models import Begeleidingsorganisatie, Werkgroep
