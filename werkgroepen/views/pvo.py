@@ -15,7 +15,7 @@ from kvo.forms_pvo import CapaciteitForm, IntentieverklaringForm
 from kvo.invoer import DATUM_VALIDATORS
 from kvo.mixins import fout_in_form, vereist, weigering
 from kvo.permissions import Actie
-from kvo.pvo_formulieren import verwerk
+from kvo.formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
 from werkgroepen import selectors
