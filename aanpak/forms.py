@@ -82,13 +82,9 @@ class DoelForm(forms.Form):
         self.cijfers = cijfers
 
     def clean(self):
+        # The rules between fields (a target with a number norm, a percentage's bounds) are the
+        # service's (``aanpak.services.plan.doel_opslaan``): the view shows its errors on the field.
         g = super().clean()
-        if g.get("norm") in ("percentage", "aantal") and g.get("streefwaarde") is None:
-            self.add_error("streefwaarde", "Bij een percentage of aantal hoort een streefwaarde.")
-        if g.get("norm") == "percentage":
-            for veld in ("nulmeting", "streefwaarde"):
-                if g.get(veld) is not None and not 0 <= g[veld] <= 100:
-                    self.add_error(veld, "Een percentage ligt tussen 0 en 100.")
         blok = g.get("blok")
         if blok and g.get("nulmeting") is None and blok in self.cijfers and self.cijfers[blok].procent:
             g["nulmeting"] = round(self.cijfers[blok].waarde, 1)  # the baseline from the survey's results

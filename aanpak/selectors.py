@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from aanpak import kwartalen, regels
-from aanpak.models import Doelstelling, Evaluatie, Maatregel, Plan
+from aanpak.models import Doelstelling, Evaluatie, Maatregel, Plan, WeekmailAfmelding
 from analyse import catalogus
 from analyse.selectors.conclusie import enquete_themas, prioritering
 from analyse.selectors.enquete import enquete_van
@@ -229,3 +229,8 @@ def doelbereik(plan: Plan) -> list[Doelbereik]:
 
 def evaluaties_van(cyclus) -> list[Evaluatie]:
     return list(Evaluatie.objects.filter(cyclus=cyclus).order_by("jaar"))
+
+
+def weekmail_afgemeld(lid) -> bool:
+    """Whether ``lid`` opted out of the weekly "Mijn acties" mail."""
+    return WeekmailAfmelding.objects.filter(lid=lid).exists()

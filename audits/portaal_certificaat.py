@@ -25,7 +25,7 @@ from audits.certificaat_pdf import certificaat_pdf
 from audits.forms import BesluitForm, UitgifteForm
 from audits.models import Certificaat
 from audits.portaal import _audit_of_404, _log
-from kvo.mixins import fout_in_form
+from kvo.formulieren import verwerk_formulier
 from kvo.permissions import Actie, Rol, mag
 from kvo.tenancy import tweestaps_nodig
 from kvo.toets import voer_toets_uit
@@ -96,14 +96,15 @@ def besluit(request, audit_id: int):
     if omleiding:
         return omleiding
     form = BesluitForm(request.POST)
-    if form.is_valid():
-        try:
-            certificaten.audit_besluit_vastleggen(actor=request.user, audit=audit, **form.cleaned_data)
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, "Het besluit is vastgelegd.")
-            return _naar(audit)
+    antwoord = verwerk_formulier(
+        request,
+        form,
+        lambda g: certificaten.audit_besluit_vastleggen(actor=request.user, audit=audit, **g),
+        succes="Het besluit is vastgelegd.",
+        naar=_naar(audit).url,
+    )
+    if antwoord is not None:
+        return antwoord
     return _pagina(request, audit, besluit_form=form, status=422)
 
 
@@ -115,16 +116,17 @@ def uitgeven(request, audit_id: int):
     if omleiding:
         return omleiding
     form = UitgifteForm(request.POST, request.FILES)
-    if form.is_valid():
-        gegevens = dict(form.cleaned_data)
+
+    def geef_uit(g):
+        gegevens = dict(g)
         logo = gegevens.pop("logo", None)
-        try:
-            certificaten.certificaat_uitgeven(actor=request.user, audit=audit, gegevens=gegevens, logo=logo)
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, "Het certificaat is uitgegeven.")
-            return _naar(audit)
+        return certificaten.certificaat_uitgeven(actor=request.user, audit=audit, gegevens=gegevens, logo=logo)
+
+    antwoord = verwerk_formulier(
+        request, form, geef_uit, succes="Het certificaat is uitgegeven.", naar=_naar(audit).url
+    )
+    if antwoord is not None:
+        return antwoord
     return _pagina(request, audit, uitgifte_form=form, status=422)
 
 

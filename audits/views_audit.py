@@ -7,7 +7,7 @@ outside the product issued (``Actie.CERTIFICAAT_AANLEVEREN``)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,7 +18,8 @@ from audits import services_certificaat as certificaten
 from audits.certificaat_pdf import certificaat_pdf as certificaat_pdf_maken
 from audits.forms import AanleverForm, AanvraagForm, AfwijkingForm, VerslagForm
 from audits.models import Afwijking, Audit, Certificaat
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.toets import kies_cyclus, voer_toets_uit
 from werkgroepen.bestanden import downloadsoort
@@ -65,14 +66,15 @@ def audit(request, werkgroep):
     if request.method == "POST":
         if not _mag_beheren(request):
             raise PermissionDenied("Alleen voorzitter, secretaris en procesbegeleider vragen de audit aan.")
-        if form.is_valid():
-            try:
-                services.audit_aanvragen(actor=request.user, cyclus=cyclus, gegevens=form.cleaned_data)
-            except ValidationError as e:
-                fout_in_form(form, e)
-            else:
-                messages.success(request, "De auditaanvraag is opgeslagen.")
-                return naar("audit", request)
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.audit_aanvragen(actor=request.user, cyclus=cyclus, gegevens=g),
+            succes="De auditaanvraag is opgeslagen.",
+            naar=naar("audit", request).url,
+        )
+        if antwoord is not None:
+            return antwoord
         status = 422
     return render(
         request,
@@ -101,14 +103,15 @@ def verslag(request, werkgroep):
     if request.method == "POST":
         if not _mag_beheren(request):
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.audit_verslag_opslaan(actor=request.user, audit=a, gegevens=form.cleaned_data)
-            except ValidationError as e:
-                fout_in_form(form, e)
-            else:
-                messages.success(request, "Het verslag van de audit is opgeslagen.")
-                return naar("audit_verslag", request)
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.audit_verslag_opslaan(actor=request.user, audit=a, gegevens=g),
+            succes="Het verslag van de audit is opgeslagen.",
+            naar=naar("audit_verslag", request).url,
+        )
+        if antwoord is not None:
+            return antwoord
         status = 422
     afwijkingen = [(x, _termijnen(x)) for x in a.afwijkingen.order_by("vastgesteld_op", "pk")]
     return render(
@@ -138,14 +141,15 @@ def afwijking(request, werkgroep, pk=None):
     form = AfwijkingForm(request.POST if request.method == "POST" else None, initial=initial)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.afwijking_opslaan(actor=request.user, audit=a, gegevens=form.cleaned_data, afwijking=bestaand)
-            except ValidationError as e:
-                fout_in_form(form, e)
-            else:
-                messages.success(request, "De afwijking is opgeslagen.")
-                return naar("audit_verslag", request)
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.afwijking_opslaan(actor=request.user, audit=a, gegevens=g, afwijking=bestaand),
+            succes="De afwijking is opgeslagen.",
+            naar=naar("audit_verslag", request).url,
+        )
+        if antwoord is not None:
+            return antwoord
         status = 422
     return render(
         request, "audits/afwijking_form.html", context(request, audit=a, form=form, afwijking=bestaand), status=status
@@ -203,16 +207,15 @@ def certificaat_aanleveren(request, werkgroep):
         raise Http404
     c = Certificaat.objects.filter(audit=a).first()
     form = AanleverForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            certificaten.certificaat_aanleveren(
-                actor=request.user, audit=a, gegevens=form.cleaned_data, bestand=form.cleaned_data["bestand"]
-            )
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, "Het certificaat van de instelling is aangeleverd.")
-            return naar("certificaat", request)
+    antwoord = verwerk_formulier(
+        request,
+        form,
+        lambda g: certificaten.certificaat_aanleveren(actor=request.user, audit=a, gegevens=g, bestand=g["bestand"]),
+        succes="Het certificaat van de instelling is aangeleverd.",
+        naar=naar("certificaat", request).url,
+    )
+    if antwoord is not None:
+        return antwoord
     return _certificaat_pagina(request, cyclus, a, c, form, status=422)
 
 

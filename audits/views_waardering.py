@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods
 from audits.models import Waardering
 from audits.waardering_pdf import ontvangers, waardering_pdf
 from kvo.forms_pvo import OndertekenaarForm, WaarderingForm, WaarderingPlannenForm
+from kvo.formulieren import verwerk
 from kvo.mixins import vereist
 from kvo.permissions import Actie
-from kvo.pvo_formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
 from werkgroepen.models import Partij

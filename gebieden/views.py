@@ -18,7 +18,8 @@ from gebieden.checks import IDS
 from gebieden.forms import LocatieForm, NieuweTerreinen, RegieForm, TerreinForm
 from gebieden.regels import MAX_TERREINEN
 from gebieden.svg import gebied_svg
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.toets import Status, voer_toets_uit
 
@@ -71,17 +72,23 @@ def terrein_nieuw(request, werkgroep):
     aantal = wg.terreinen.count()
     regie_nodig = aantal >= 1 and not wg.regie_organisatie.strip()
     form = TerreinForm(request.POST or None, regie_nodig=regie_nodig, initial={"gemeente": wg.gemeente})
-    if request.method == "POST" and form.is_valid():
-        try:
-            terrein = services.terrein_maak(actor=request.user, werkgroep=wg, **form.cleaned_data)
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
+    if request.method == "POST":
+
+        def gelukt(terrein) -> str:
             tekst = f"Bedrijventerrein {terrein.naam} is toegevoegd."
             if aantal >= 1:
                 tekst += f" Het gebied is nu een cluster van {aantal + 1} terreinen."
-            messages.success(request, tekst)
-            return redirect(overzicht_url(wg))
+            return tekst
+
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.terrein_maak(actor=request.user, werkgroep=wg, **g),
+            succes=gelukt,
+            naar=overzicht_url(wg),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(
         request,
         "gebieden/terrein_form.html",
@@ -95,14 +102,16 @@ def terrein_wijzigen(request, werkgroep, terrein):
     object_ = get_object_or_404(wg.terreinen, pk=terrein)
     initial = {"naam": object_.naam, "gemeente": object_.gemeente, "grens": object_.grens}
     form = TerreinForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.terrein_wijzig(actor=request.user, terrein=object_, **form.cleaned_data)
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, f"Bedrijventerrein {object_.naam} is opgeslagen.")
-            return redirect(overzicht_url(wg))
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.terrein_wijzig(actor=request.user, terrein=object_, **g),
+            succes=lambda _: f"Bedrijventerrein {object_.naam} is opgeslagen.",
+            naar=overzicht_url(wg),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(
         request,
         "gebieden/terrein_form.html",
@@ -181,16 +190,18 @@ def cluster_vormen(request, werkgroep):
 def regie(request, werkgroep):
     wg = request.werkgroep
     form = RegieForm(request.POST or None, initial={"regie_organisatie": wg.regie_organisatie})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.gebied_regie_wijzig(
-                actor=request.user, werkgroep=wg, regie_organisatie=form.cleaned_data["regie_organisatie"]
-            )
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, "De regie-organisatie is opgeslagen.")
-            return redirect(overzicht_url(wg))
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.gebied_regie_wijzig(
+                actor=request.user, werkgroep=wg, regie_organisatie=g["regie_organisatie"]
+            ),
+            succes="De regie-organisatie is opgeslagen.",
+            naar=overzicht_url(wg),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "gebieden/regie_form.html", _context(request, form=form))
 
 
@@ -208,17 +219,23 @@ def _locatie_form(request, locatie):
     wg = request.werkgroep
     initial = {"naam": locatie.naam, "soort": locatie.soort, "grens": locatie.grens} if locatie else {}
     form = LocatieForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def bewaar(g):
             if locatie:
-                services.locatie_wijzig(actor=request.user, locatie=locatie, **form.cleaned_data)
-            else:
-                locatie = services.locatie_maak(actor=request.user, werkgroep=wg, **form.cleaned_data)
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, f"Aangrenzende locatie {locatie.naam} is opgeslagen.")
-            return redirect(overzicht_url(wg))
+                services.locatie_wijzig(actor=request.user, locatie=locatie, **g)
+                return locatie
+            return services.locatie_maak(actor=request.user, werkgroep=wg, **g)
+
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            bewaar,
+            succes=lambda opgeslagen: f"Aangrenzende locatie {opgeslagen.naam} is opgeslagen.",
+            naar=overzicht_url(wg),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(
         request,
         "gebieden/locatie_form.html",

@@ -8,7 +8,6 @@ again and writes all of them in one transaction, or none.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -18,7 +17,8 @@ from gebieden.importeren import BestandFout, controleer, lees_bestand
 from gebieden.regels import MAX_ONDERNEMERS
 from gebieden.views import _context
 from kvo.export import csv_antwoord
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 
 
@@ -61,17 +61,23 @@ def _ondernemer_form(request, terrein, ondernemer):
     velden = ("naam", "adres", "huisnummer", "postcode", "plaats", "email", "lid_ondernemersvereniging")
     initial = {v: getattr(ondernemer, v) for v in velden} if ondernemer else {}
     form = OndernemerForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def bewaar(g):
             if ondernemer:
-                services.ondernemer_wijzig(actor=request.user, ondernemer=ondernemer, **form.cleaned_data)
-            else:
-                ondernemer = services.ondernemer_maak(actor=request.user, terrein=terrein, **form.cleaned_data)
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, f"Ondernemer {ondernemer.naam} is opgeslagen.")
-            return redirect(lijst_url(terrein))
+                services.ondernemer_wijzig(actor=request.user, ondernemer=ondernemer, **g)
+                return ondernemer
+            return services.ondernemer_maak(actor=request.user, terrein=terrein, **g)
+
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            bewaar,
+            succes=lambda opgeslagen: f"Ondernemer {opgeslagen.naam} is opgeslagen.",
+            naar=lijst_url(terrein),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(
         request, "gebieden/ondernemer_form.html", _context(request, form=form, terrein=terrein, ondernemer=ondernemer)
     )

@@ -38,8 +38,10 @@ class WerkgroepMixin:
         return super().get_context_data(**kwargs)
 
 
-def vereist(actie: Actie):
-    """The same check for function views: ``@vereist(Actie.WIJZIGEN)``."""
+def vereist(actie: Actie, *, schrijven: Actie | None = None):
+    """The same check for function views: ``@vereist(Actie.WIJZIGEN)``. A page that anyone who may
+    read it sees but only some may submit says so: ``@vereist(Actie.BEKIJKEN, schrijven=Actie.WIJZIGEN)``
+    (a POST then needs ``schrijven`` too)."""
 
     def decorator(view):
         @wraps(view)
@@ -47,6 +49,8 @@ def vereist(actie: Actie):
             if request.toegang is None:
                 raise Http404
             if not request.toegang.mag(actie):
+                raise PermissionDenied(weigering(request))
+            if schrijven is not None and request.method == "POST" and not request.toegang.mag(schrijven):
                 raise PermissionDenied(weigering(request))
             return view(request, *args, **kwargs)
 
@@ -57,6 +61,12 @@ def vereist(actie: Actie):
 
 
 def fout_in_form(form, fout: ValidationError) -> None:
-    """Show a service's refusal (its Dutch messages) at the top of the form it came from."""
+    """Show a service's refusal (its Dutch messages) on the form it came from: an error the service
+    raised for a field (``ValidationError({"veld": ...})``) on that field when the form has it,
+    everything else at the top of the form."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, ValidationError(fouten))
+        return
     for bericht in fout.messages:
         form.add_error(None, bericht)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from kvo.dossier import DossierFout
 from kvo.dossier.services import MAX_BESTAND, dossier_importeer, dossier_lees
 from werkgroepen.models import Werkgroep
+from werkgroepen.services.begeleiding import werkgroep_begeleiding_na_import
 
 
 class ImportForm(forms.Form):
@@ -78,8 +79,4 @@ def _importeer(user, ingelezen, vervang: bool) -> Werkgroep:
         vervang=vervang,
         mag_zien=lambda bestaand: mag_vervangen(user, bestaand),
     )
-    organisatie = user.begeleidingsorganisaties.order_by("pk").first()
-    if organisatie is not None and werkgroep.begeleiding_id is None:
-        werkgroep.begeleiding = organisatie
-        werkgroep.save(update_fields=["begeleiding"])
-    return werkgroep
+    return werkgroep_begeleiding_na_import(actor=user, werkgroep=werkgroep)

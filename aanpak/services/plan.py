@@ -142,15 +142,17 @@ DOEL_VELDEN = (
 
 
 def _controleer_doel(plan: Plan, g: dict) -> None:
-    fouten = []
+    """The rules of a goal that its form does not know by itself (the form shows them on the field
+    they name: ``kvo.mixins.fout_in_form``)."""
+    fouten: dict[str, list[str]] = {}
     if g.get("tijdgebonden") and not (plan.cyclus.start <= g["tijdgebonden"]):
-        fouten.append("Tijdgebonden: kies een datum in de cyclus (niet voor de start).")
+        fouten["tijdgebonden"] = ["Kies een datum in de cyclus (niet voor de start)."]
     if g.get("norm") in (Doelstelling.Norm.PERCENTAGE, Doelstelling.Norm.AANTAL) and g.get("streefwaarde") is None:
-        fouten.append("Meetbaar: de norm is een getal, vul dan ook de streefwaarde in.")
+        fouten["streefwaarde"] = ["Bij een percentage of aantal hoort een streefwaarde."]
     if g.get("norm") == Doelstelling.Norm.PERCENTAGE:
         for veld in ("nulmeting", "streefwaarde"):
             if g.get(veld) is not None and not 0 <= g[veld] <= 100:
-                fouten.append(f"{veld.capitalize()}: een percentage ligt tussen 0 en 100.")
+                fouten.setdefault(veld, []).append("Een percentage ligt tussen 0 en 100.")
     if fouten:
         raise ValidationError(fouten)
 

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from aanpak.models import WeekmailAfmelding
-from aanpak.selectors import acties_van_partij
+from aanpak.selectors import acties_van_partij, weekmail_afgemeld
+from aanpak.services.afmelding import weekmail_kies
 from aanpak.views.basis import context, cyclus_en_plan
 from kvo.mixins import vereist
 from kvo.permissions import Actie
@@ -19,7 +19,7 @@ def mijn_acties(request, werkgroep):
     cyclus, plan = cyclus_en_plan(request)
     lid = request.toegang.lid
     acties = acties_van_partij(plan, lid.partij_id if lid else None, timezone.localdate())
-    afgemeld = lid is not None and WeekmailAfmelding.objects.filter(lid=lid).exists()
+    afgemeld = lid is not None and weekmail_afgemeld(lid)
     # An agenda member cannot record progress, so the weekly mail goes to the party's members who can.
     namens = _vastleggers(lid) if lid is not None and lid.agendalid else []
     return render(
@@ -44,9 +44,9 @@ def weekmail(request, werkgroep):
     if lid is None:
         messages.error(request, "Alleen leden van de werkgroep krijgen het weekoverzicht.")
     elif request.POST.get("ontvangen") == "1":
-        WeekmailAfmelding.objects.filter(lid=lid).delete()
+        weekmail_kies(actor=request.user, lid=lid, ontvangen=True)
         messages.success(request, "U krijgt weer elke maandag het overzicht van uw acties.")
     else:
-        WeekmailAfmelding.objects.get_or_create(lid=lid, defaults={"werkgroep": request.werkgroep})
+        weekmail_kies(actor=request.user, lid=lid, ontvangen=False)
         messages.success(request, "U krijgt het wekelijkse overzicht niet meer.")
     return redirect("aanpak:mijn_acties", werkgroep=request.werkgroep.slug)

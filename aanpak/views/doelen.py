@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from aanpak.forms import DoelForm
 from aanpak.models import Doelstelling
@@ -13,7 +14,8 @@ from aanpak.services.plan import doel_opslaan, doel_verwijderen, is_huidig
 from aanpak.views.basis import context, cyclus_en_plan
 from aanpak.views.plan import naar
 from analyse import catalogus
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.toets import voer_toets_uit
 
@@ -49,14 +51,15 @@ def doel_form(request, werkgroep, pk=None):
     form = DoelForm(request.POST or None, initial=initial, themas=_themas(overzicht), cijfers=overzicht.cijfers)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                doel = doel_opslaan(actor=request.user, plan=plan, gegevens=form.cleaned_data, doel=doel)
-            except ValidationError as e:
-                fout_in_form(form, e)
-            else:
-                messages.success(request, f"Doelstelling opgeslagen: {doel.titel}")
-                return naar("doelen", request)
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: doel_opslaan(actor=request.user, plan=plan, gegevens=g, doel=doel),
+            succes=lambda opgeslagen: f"Doelstelling opgeslagen: {opgeslagen.titel}",
+            naar=reverse("aanpak:doelen", kwargs={"werkgroep": request.werkgroep.slug}),
+        )
+        if antwoord is not None:
+            return antwoord
         status = 422
     thema = form["thema"].value()
     figuren = next((t.cijfers for t in overzicht.themas if t.sleutel == thema), [])

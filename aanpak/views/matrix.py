@@ -32,6 +32,7 @@ from aanpak.services.plan import is_huidig
 from aanpak.views.basis import context, cyclus_en_plan
 from aanpak.views.plan import naar
 from kvo import versie
+from kvo.formulieren import verwerk_formulier
 from kvo.invoer import id_uit
 from kvo.mixins import fout_in_form, vereist
 from kvo.pdf import template_naar_pdf
@@ -235,16 +236,16 @@ def voortgang_nieuw(request, werkgroep, pk):
     cyclus, plan = cyclus_en_plan(request, verplicht=True)
     m = get_object_or_404(Maatregel, pk=pk, plan=plan)
     form = VoortgangForm(request.POST, werkgroep=request.werkgroep)
-    if form.is_valid():
-        g = form.cleaned_data
-        try:
-            voortgang_toevoegen(actor=request.user, maatregel=m, datum=g["datum"], tekst=g["tekst"],
-                                bijeenkomst=g["bijeenkomst"], status=g["status"], lid=request.toegang.lid)  # fmt: skip
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, "Voortgang vastgelegd.")
-            return redirect("aanpak:maatregel", werkgroep=request.werkgroep.slug, pk=m.pk)
+    antwoord = verwerk_formulier(
+        request,
+        form,
+        lambda g: voortgang_toevoegen(actor=request.user, maatregel=m, datum=g["datum"], tekst=g["tekst"],
+                                      bijeenkomst=g["bijeenkomst"], status=g["status"], lid=request.toegang.lid),
+        succes="Voortgang vastgelegd.",
+        naar=reverse("aanpak:maatregel", kwargs={"werkgroep": request.werkgroep.slug, "pk": m.pk}),
+    )  # fmt: skip
+    if antwoord is not None:
+        return antwoord
     return render(
         request,
         "aanpak/maatregel.html",

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_http_methods
 from aanpak.selectors_pvo import acties_per_partij, periode
 from aanpak.views.basis import context, cyclus_en_plan
 from kvo.forms_pvo import ActiviteitForm, VaststellenForm
+from kvo.formulieren import verwerk
 from kvo.invoer import DATUM_VALIDATORS
 from kvo.mixins import vereist, weigering
 from kvo.permissions import Actie
-from kvo.pvo_formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from analyse.models import Enquete, EnqueteUitnodiging, Herinnering
+from analyse.models import Enquete, EnqueteUitnodiging, Herinnering, HerinneringRonde
 from analyse.services.uitnodigingen import NIET_BEVESTIGD_NA, ondernemers_van
+from gebieden.models import Ondernemer
 
 Verzending = EnqueteUitnodiging.Verzending
 Kanaal = EnqueteUitnodiging.Kanaal
@@ -162,4 +163,88 @@ def problemen(
         if uitnodiging_id in per_pk and not getattr(per_pk[uitnodiging_id], "ingevuld", False):
             reden = (fout or "Verzenden mislukt") if status == Herinnering.Status.MISLUKT else "Niet bevestigd"
             lijst.append(Probleem(per_pk[uitnodiging_id], f"herinnering {ronde}", reden, False))
+    return lijst
+
+
+def uitnodigingen_in(enquete: Enquete, werkgroep):
+    """The survey's invitations, only within ``werkgroep`` (a view looks one up by id in these)."""
+    return EnqueteUitnodiging.objects.filter(enquete=enquete, enquete__werkgroep=werkgroep).select_related(
+        "ondernemer__terrein", "enquete__werkgroep"
+    )
+
+
+def ontvangers_per_terrein(werkgroep) -> list[dict]:
+    """Before sending: per business park, how many entrepreneurs there are, with and without e-mail."""
+    rijen = (
+        Ondernemer.objects.filter(terrein__werkgroep=werkgroep)
+        .values("terrein__naam")
+        .annotate(n=Count("pk"), met_email=Count("pk", filter=Q(email__isnull=False) & ~Q(email="")))
+        .order_by("terrein__naam")
+    )
+    return [{**r, "zonder": r["n"] - r["met_email"]} for r in rijen]
+
+
+VASTGELOPEN_NA = dt.timedelta(hours=1)  # a queued or running round without a sign of life this long is stuck
+
+
+def herinnering_rondes(enquete: Enquete) -> list[dict]:
+    """Per reminder round: its day, its date, how many went out (from the ledger), and its state as
+    it happened: planned, waiting for the hourly planner, queued, being sent, sent, or stuck with
+    the reason (from ``HerinneringRonde``, which the sending task keeps up to date)."""
+    telling = {
+        r["ronde"]: r
+        for r in Herinnering.objects.filter(uitnodiging__enquete=enquete)
+        .values("ronde")
+        .annotate(
+            verstuurd=Count("pk", filter=Q(status=Herinnering.Status.VERSTUURD)),
+            mislukt=Count("pk", filter=Q(status=Herinnering.Status.MISLUKT)),
+        )
+    }
+    stand = {r.ronde: r for r in HerinneringRonde.objects.filter(enquete=enquete)}
+    nu = timezone.now()
+    vandaag = timezone.localdate()
+    Status = HerinneringRonde.Status
+    lijst = []
+    for nummer, dagen in enumerate(enquete.herinnering_dagen or [], start=1):
+        datum = enquete.geopend_op + dt.timedelta(days=dagen)
+        t = telling.get(nummer, {})
+        rij = stand.get(nummer)
+        reden = ""
+        if rij is None:
+            if nummer in telling:
+                toestand = "verstuurd"
+            elif datum > vandaag:
+                toestand = "gepland"
+            elif datum == vandaag:
+                toestand, reden = "wacht", "De planner zet een verschuldigde ronde binnen het uur in de wachtrij."
+            else:
+                toestand = "vastgelopen"
+                reden = "De planner heeft deze ronde niet opgepakt: draait de achtergrondverwerking?"
+        elif rij.status == Status.VERSTUURD:
+            toestand = "verstuurd"
+        elif rij.status == Status.VASTGELOPEN:
+            toestand, reden = "vastgelopen", rij.reden
+        elif rij.status == Status.WACHTRIJ and nu - rij.in_wachtrij_op > VASTGELOPEN_NA:
+            toestand = "vastgelopen"
+            reden = (
+                f"Staat sinds {timezone.localtime(rij.in_wachtrij_op):%d-%m-%Y %H:%M} in de wachtrij: "
+                "de achtergrondverwerking neemt geen taken aan."
+            )
+        elif rij.status == Status.BEZIG and nu - rij.bijgewerkt_op > VASTGELOPEN_NA:
+            toestand = "vastgelopen"
+            laatst = timezone.localtime(rij.bijgewerkt_op)
+            reden = f"Het versturen stopte na {t.get('verstuurd', 0)} herinneringen (laatst bezig om {laatst:%H:%M})."
+        else:
+            toestand = "bezig" if rij.status == Status.BEZIG else "wachtrij"
+        lijst.append(
+            {
+                "nummer": nummer,
+                "dagen": dagen,
+                "datum": datum,
+                "verstuurd": t.get("verstuurd", 0),
+                "mislukt": t.get("mislukt", 0),
+                "toestand": toestand,
+                "reden": reden,
+            }
+        )
     return lijst

@@ -126,3 +126,16 @@ def reacties_publiceren(*, enquete: Enquete, op=None) -> int:
     if enquete.is_gesloten(op) and wachtend.count() >= MIN_REACTIES:
         aantal += wachtend.update(zichtbaar=Reactie.Zichtbaar.TOTAAL)
     return aantal
+
+
+def concept_bewaren(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict) -> None:
+    """Keep an entrepreneur's answers so far (the survey in steps; anonymous, so no ``actor``).
+
+    One statement (insert, or update the row the invitation has): every step of every entrepreneur
+    does this, and no kept result reads it (``kvo.versie``: it changes no version)."""
+    EnqueteConcept.objects.bulk_create(
+        [EnqueteConcept(uitnodiging=uitnodiging, antwoorden=antwoorden)],
+        update_conflicts=True,
+        unique_fields=["uitnodiging"],
+        update_fields=["antwoorden"],
+    )

@@ -10,7 +10,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,8 +22,9 @@ from analyse.selectors import cijfers as selectors
 from analyse.services import cijfers as services
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
 from kvo.export import download
+from kvo.formulieren import verwerk_formulier
 from kvo.grafieken import Reeks, kolommen
-from kvo.mixins import fout_in_form, vereist
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 
 
@@ -101,24 +101,30 @@ def _formcontext(request, form, cijfer=None) -> dict:
 def cijfer_nieuw(request, werkgroep):
     cyclus = huidige_cyclus(request, verplicht=True)
     form = CijferForm(request.POST or None, werkgroep=request.werkgroep, initial=initial_uit(request.GET))
-    if request.method == "POST" and form.is_valid():
-        try:
-            cijfer = services.cijfer_maak(actor=request.user, cyclus=cyclus, **form.cleaned_data)
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, f"Cijfer vastgelegd: {services.omschrijving(cijfer)}.")
-            if "nog_een" in request.POST:
-                vorige = {
-                    "bron": cijfer.bron,
-                    "soort": cijfer.soort,
-                    "periode_van": cijfer.periode_van.isoformat(),
-                    "periode_tot": cijfer.periode_tot.isoformat(),
-                    "deelgebied": cijfer.deelgebied,
-                    **({"terrein": cijfer.terrein_id} if cijfer.terrein_id else {}),
-                }
-                return redirect(f"{_url('cijfer_nieuw', request.werkgroep)}?{urlencode(vorige)}")
-            return redirect(pagina_url(request.werkgroep))
+    if request.method == "POST":
+
+        def verder(cijfer) -> str:
+            if "nog_een" not in request.POST:
+                return pagina_url(request.werkgroep)
+            vorige = {
+                "bron": cijfer.bron,
+                "soort": cijfer.soort,
+                "periode_van": cijfer.periode_van.isoformat(),
+                "periode_tot": cijfer.periode_tot.isoformat(),
+                "deelgebied": cijfer.deelgebied,
+                **({"terrein": cijfer.terrein_id} if cijfer.terrein_id else {}),
+            }
+            return f"{_url('cijfer_nieuw', request.werkgroep)}?{urlencode(vorige)}"
+
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.cijfer_maak(actor=request.user, cyclus=cyclus, **g),
+            succes=lambda cijfer: f"Cijfer vastgelegd: {services.omschrijving(cijfer)}.",
+            naar=verder,
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "analyse/cijfers_form.html", _formcontext(request, form))
 
 
@@ -128,14 +134,16 @@ def cijfer_wijzigen(request, werkgroep, pk: int):
     cijfer = _cijfer(request, cyclus, pk)
     initial = {v: getattr(cijfer, v) for v in services.VELDEN}
     form = CijferForm(request.POST or None, werkgroep=request.werkgroep, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cijfer_wijzig(actor=request.user, cijfer=cijfer, **form.cleaned_data)
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, f"Cijfer opgeslagen: {services.omschrijving(cijfer)}.")
-            return redirect(pagina_url(request.werkgroep))
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.cijfer_wijzig(actor=request.user, cijfer=cijfer, **g),
+            succes=lambda _: f"Cijfer opgeslagen: {services.omschrijving(cijfer)}.",
+            naar=pagina_url(request.werkgroep),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "analyse/cijfers_form.html", _formcontext(request, form, cijfer))
 
 

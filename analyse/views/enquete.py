@@ -22,7 +22,8 @@ from analyse.forms_enquete import InstellingenForm, ThemaForm, VraagForm
 from analyse.selectors.enquete import bouwer, enquete_van, vragen_per_thema
 from analyse.services import enquete as services
 from analyse.views.basis import context, huidige_cyclus
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.toets import voer_toets_uit
 
@@ -153,13 +154,16 @@ def instellingen(request, werkgroep):
         messages.error(request, services.BEVROREN)
         return _naar_bouwer(request)
     form = InstellingenForm(request.POST or None, initial={"titel": enquete.titel, "inleiding": enquete.inleiding})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.enquete_instellingen_wijzig(actor=request.user, enquete=enquete, **form.cleaned_data)
-            messages.success(request, "Titel en inleiding opgeslagen.")
-            return _naar_bouwer(request)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.enquete_instellingen_wijzig(actor=request.user, enquete=enquete, **g),
+            succes="Titel en inleiding opgeslagen.",
+            naar=_naar_bouwer(request).url,
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "analyse/enquete_instellingen.html", context(request, form=form, enquete=enquete))
 
 
@@ -176,17 +180,23 @@ def _vraag_form(request, enquete, vraag=None):
             thema = catalogus.thema_van_blok(int(blok_))
         initial = {"thema": thema, "blok": blok_, "type": "schaal"}
     form = VraagForm(request.POST or None, enquete=enquete, vraag=vraag, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def bewaar(_g):
             if vraag is None:
-                vraag = services.vraag_maak(actor=request.user, enquete=enquete, **form.gegevens())
-                messages.success(request, "Vraag toegevoegd.")
-            else:
-                services.vraag_wijzig(actor=request.user, vraag=vraag, **form.gegevens())
-                messages.success(request, "Vraag opgeslagen.")
-            return _naar_bouwer(request, f"vraag-{vraag.pk}")
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+                return services.vraag_maak(actor=request.user, enquete=enquete, **form.gegevens())
+            services.vraag_wijzig(actor=request.user, vraag=vraag, **form.gegevens())
+            return vraag
+
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            bewaar,
+            succes="Vraag toegevoegd." if vraag is None else "Vraag opgeslagen.",
+            naar=lambda opgeslagen: _naar_bouwer(request, f"vraag-{opgeslagen.pk}").url,
+        )
+        if antwoord is not None:
+            return antwoord
     return render(
         request,
         "analyse/enquete_vraag_form.html",
@@ -261,14 +271,18 @@ def thema_nieuw(request, werkgroep):
         messages.error(request, services.BEVROREN)
         return _naar_bouwer(request)
     form = ThemaForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sleutel = services.thema_eigen_maak(actor=request.user, enquete=enquete, naam=form.cleaned_data["naam"])
-            naam = catalogus.thema_naam(sleutel)
-            messages.success(request, f"Eigen thema “{naam}” toegevoegd. Voeg er nu vragen aan toe.")
-            return _naar_bouwer(request, f"thema-eigen-{len(enquete.eigen_themas)}")
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.thema_eigen_maak(actor=request.user, enquete=enquete, naam=g["naam"]),
+            succes=lambda sleutel: (
+                f"Eigen thema “{catalogus.thema_naam(sleutel)}” toegevoegd. Voeg er nu vragen aan toe."
+            ),
+            naar=lambda _: _naar_bouwer(request, f"thema-eigen-{len(enquete.eigen_themas)}").url,
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "analyse/enquete_thema_form.html", context(request, form=form, enquete=enquete))
 
 

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 from analyse.models import Gebiedsscan
 from analyse.views.basis import context, huidige_cyclus
 from kvo.forms_pvo import GebiedsscanForm
+from kvo.formulieren import verwerk
 from kvo.mixins import vereist
 from kvo.permissions import Actie
-from kvo.pvo_formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
 from werkgroepen.models import Partij

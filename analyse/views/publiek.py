@@ -171,14 +171,7 @@ def _vragen(enquete) -> list:
 def _bewaar(uitnodiging, concept: dict, deel: dict, vragen: list) -> dict:
     """Keep ``deel`` with the earlier answers, without the answers to follow-ups no longer asked."""
     concept = alleen_gevraagd(vragen, {**concept, **deel})
-    # one statement (insert, or update the row the invitation has): every step of every entrepreneur
-    # does this, and no kept result reads it (kvo.versie: it changes no version)
-    EnqueteConcept.objects.bulk_create(
-        [EnqueteConcept(uitnodiging=uitnodiging, antwoorden=concept)],
-        update_conflicts=True,
-        unique_fields=["uitnodiging"],
-        update_fields=["antwoorden"],
-    )
+    reacties.concept_bewaren(uitnodiging=uitnodiging, antwoorden=concept)
     return concept
 
 

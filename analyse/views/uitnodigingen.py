@@ -12,7 +12,6 @@ import datetime as dt
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
@@ -22,16 +21,16 @@ from django.views.decorators.http import require_POST
 
 from analyse import vragenlijst
 from analyse.forms_uitnodigingen import OnbestelbaarForm, PlanningForm
-from analyse.models import EnqueteUitnodiging, Herinnering, HerinneringRonde
+from analyse.models import EnqueteUitnodiging
 from analyse.selectors import uitnodigingen as selectors
 from analyse.selectors.enquete import contact_van, dekking_van, enquete_van
 from analyse.services import uitnodigingen as services
 from analyse.services.reacties import reactie_indienen
 from analyse.tokens import link_url
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
-from gebieden.models import Ondernemer
 from kvo.avg import privacy_url
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.pdf import template_naar_pdf
 from kvo.permissions import Actie
 
@@ -55,12 +54,7 @@ def _enquete(request, *, verplicht: bool = False):
 
 
 def _uitnodiging(request, enquete, pk: int) -> EnqueteUitnodiging:
-    return get_object_or_404(
-        EnqueteUitnodiging.objects.filter(enquete=enquete, enquete__werkgroep=request.werkgroep).select_related(
-            "ondernemer__terrein", "enquete__werkgroep"
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(selectors.uitnodigingen_in(enquete, request.werkgroep), pk=pk)
 
 
 def _planning_initial(enquete) -> dict:
@@ -75,87 +69,15 @@ def _planning_initial(enquete) -> dict:
     }
 
 
-VASTGELOPEN_NA = dt.timedelta(hours=1)  # a queued or running round without a sign of life this long is stuck
-
-
-def _rondes(enquete) -> list[dict]:
-    """Per reminder round: its day, its date, how many went out (from the ledger), and its state as
-    it happened: planned, waiting for the hourly planner, queued, being sent, sent, or stuck with
-    the reason (from ``HerinneringRonde``, which the sending task keeps up to date)."""
-    telling = {
-        r["ronde"]: r
-        for r in Herinnering.objects.filter(uitnodiging__enquete=enquete)
-        .values("ronde")
-        .annotate(
-            verstuurd=Count("pk", filter=Q(status=Herinnering.Status.VERSTUURD)),
-            mislukt=Count("pk", filter=Q(status=Herinnering.Status.MISLUKT)),
-        )
-    }
-    stand = {r.ronde: r for r in HerinneringRonde.objects.filter(enquete=enquete)}
-    nu = timezone.now()
-    vandaag = timezone.localdate()
-    Status = HerinneringRonde.Status
-    lijst = []
-    for nummer, dagen in enumerate(enquete.herinnering_dagen or [], start=1):
-        datum = enquete.geopend_op + dt.timedelta(days=dagen)
-        t = telling.get(nummer, {})
-        rij = stand.get(nummer)
-        reden = ""
-        if rij is None:
-            if nummer in telling:
-                toestand = "verstuurd"
-            elif datum > vandaag:
-                toestand = "gepland"
-            elif datum == vandaag:
-                toestand, reden = "wacht", "De planner zet een verschuldigde ronde binnen het uur in de wachtrij."
-            else:
-                toestand = "vastgelopen"
-                reden = "De planner heeft deze ronde niet opgepakt: draait de achtergrondverwerking?"
-        elif rij.status == Status.VERSTUURD:
-            toestand = "verstuurd"
-        elif rij.status == Status.VASTGELOPEN:
-            toestand, reden = "vastgelopen", rij.reden
-        elif rij.status == Status.WACHTRIJ and nu - rij.in_wachtrij_op > VASTGELOPEN_NA:
-            toestand = "vastgelopen"
-            reden = (
-                f"Staat sinds {timezone.localtime(rij.in_wachtrij_op):%d-%m-%Y %H:%M} in de wachtrij: "
-                "de achtergrondverwerking neemt geen taken aan."
-            )
-        elif rij.status == Status.BEZIG and nu - rij.bijgewerkt_op > VASTGELOPEN_NA:
-            toestand = "vastgelopen"
-            laatst = timezone.localtime(rij.bijgewerkt_op)
-            reden = f"Het versturen stopte na {t.get('verstuurd', 0)} herinneringen (laatst bezig om {laatst:%H:%M})."
-        else:
-            toestand = "bezig" if rij.status == Status.BEZIG else "wachtrij"
-        lijst.append(
-            {
-                "nummer": nummer,
-                "dagen": dagen,
-                "datum": datum,
-                "verstuurd": t.get("verstuurd", 0),
-                "mislukt": t.get("mislukt", 0),
-                "toestand": toestand,
-                "reden": reden,
-            }
-        )
-    return lijst
-
-
 def _pagina(request, cyclus, enquete, *, form=None, status=200):
     extra = {"cyclus": cyclus, "enquete": enquete, "waarschuwingen": waarschuwingen(request.werkgroep, IDS)}
     if enquete is not None and not enquete.is_verstuurd:
         dekking = dekking_van(enquete)
-        per_terrein = (
-            Ondernemer.objects.filter(terrein__werkgroep=request.werkgroep)
-            .values("terrein__naam")
-            .annotate(n=Count("pk"), met_email=Count("pk", filter=Q(email__isnull=False) & ~Q(email="")))
-            .order_by("terrein__naam")
-        )
         extra.update(
             dekking=dekking,
             klaar=dekking.minimum_voldaan and dekking.open_voldaan,
             aantal_vragen=enquete.vragen.count(),
-            ontvangers=[{**r, "zonder": r["n"] - r["met_email"]} for r in per_terrein],
+            ontvangers=selectors.ontvangers_per_terrein(request.werkgroep),
             form=form or PlanningForm(initial=_planning_initial(enquete)),
         )
     elif enquete is not None:
@@ -165,7 +87,7 @@ def _pagina(request, cyclus, enquete, *, form=None, status=200):
             terreinen=selectors.per_terrein(enquete),
             uitnodigingen=lijst,
             problemen=selectors.problemen(enquete, lijst),
-            rondes=_rondes(enquete),
+            rondes=selectors.herinnering_rondes(enquete),
             open=enquete.is_open(timezone.localdate()),
             form=form or PlanningForm(initial=_planning_initial(enquete)),
         )
@@ -191,27 +113,27 @@ def verzendstatus(request, werkgroep):
 def versturen(request, werkgroep):
     cyclus, enquete = _enquete(request, verplicht=True)
     form = PlanningForm(request.POST)
-    if form.is_valid():
-        try:
-            nieuw = services.enquete_versturen(
-                actor=request.user,
-                enquete=enquete,
-                gesloten_op=form.cleaned_data["gesloten_op"],
-                herinnering_dagen=form.cleaned_data["herinneringen"],
-            )
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            per_brief = sum(1 for u in nieuw if u.kanaal == EnqueteUitnodiging.Kanaal.BRIEF)
-            tekst = f"De enquête is verstuurd: {len(nieuw)} uitnodigingen."
-            if per_brief:
-                tekst += (
-                    f" {per_brief} ondernemers zonder e-mailadres krijgen een brief: maak die hieronder per terrein."
-                )
-            messages.success(request, tekst)
-            return redirect(_url(request))
+    antwoord = verwerk_formulier(
+        request,
+        form,
+        lambda g: services.enquete_versturen(
+            actor=request.user, enquete=enquete, gesloten_op=g["gesloten_op"], herinnering_dagen=g["herinneringen"]
+        ),
+        succes=_verstuurd,
+        naar=_url(request),
+    )
+    if antwoord is not None:
+        return antwoord
     enquete.refresh_from_db()
     return _pagina(request, cyclus, enquete, form=form, status=422)
+
+
+def _verstuurd(nieuw) -> str:
+    per_brief = sum(1 for u in nieuw if u.kanaal == EnqueteUitnodiging.Kanaal.BRIEF)
+    tekst = f"De enquête is verstuurd: {len(nieuw)} uitnodigingen."
+    if per_brief:
+        tekst += f" {per_brief} ondernemers zonder e-mailadres krijgen een brief: maak die hieronder per terrein."
+    return tekst
 
 
 @require_POST
@@ -219,19 +141,17 @@ def versturen(request, werkgroep):
 def planning(request, werkgroep):
     cyclus, enquete = _enquete(request, verplicht=True)
     form = PlanningForm(request.POST)
-    if form.is_valid():
-        try:
-            services.planning_wijzig(
-                actor=request.user,
-                enquete=enquete,
-                gesloten_op=form.cleaned_data["gesloten_op"],
-                herinnering_dagen=form.cleaned_data["herinneringen"],
-            )
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, "De planning is opgeslagen.")
-            return redirect(_url(request))
+    antwoord = verwerk_formulier(
+        request,
+        form,
+        lambda g: services.planning_wijzig(
+            actor=request.user, enquete=enquete, gesloten_op=g["gesloten_op"], herinnering_dagen=g["herinneringen"]
+        ),
+        succes="De planning is opgeslagen.",
+        naar=_url(request),
+    )
+    if antwoord is not None:
+        return antwoord
     enquete.refresh_from_db()
     return _pagina(request, cyclus, enquete, form=form, status=422)
 

@@ -107,3 +107,14 @@ def werkgroep_verplaats(*, actor, werkgroep: Werkgroep, naar: Begeleidingsorgani
             naar=naar.pk,
         )
     return werkgroep
+
+
+@transaction.atomic
+def werkgroep_begeleiding_na_import(*, actor, werkgroep: Werkgroep) -> Werkgroep:
+    """A work group a facilitator imported without a facilitating organisation gets the importer's
+    (their first); one that has one keeps it, and an importer without one changes nothing."""
+    organisatie = actor.begeleidingsorganisaties.order_by("pk").first()
+    if organisatie is not None and werkgroep.begeleiding_id is None:
+        werkgroep.begeleiding = organisatie
+        werkgroep.save(update_fields=["begeleiding"])
+    return werkgroep

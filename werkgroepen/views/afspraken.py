@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from werkgroepen import selectors, services
 from werkgroepen.checks import IDS_AFSPRAKEN
@@ -35,13 +36,16 @@ def afspraken(request, werkgroep):
 def afspraken_wijzig(request, werkgroep):
     wg = request.werkgroep
     form = AfsprakenForm(request.POST or None, instance=selectors.afspraken(wg), werkgroep=wg)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.afspraken_bewaar(actor=request.user, werkgroep=wg, **form.cleaned_data)
-            messages.success(request, "De samenwerkingsafspraken zijn opgeslagen.")
-            return naar("afspraken", wg)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.afspraken_bewaar(actor=request.user, werkgroep=wg, **g),
+            succes="De samenwerkingsafspraken zijn opgeslagen.",
+            naar=reverse("werkgroepen:afspraken", kwargs={"werkgroep": wg.slug}),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "werkgroepen/afspraken_form.html", context(request, form=form))
 
 

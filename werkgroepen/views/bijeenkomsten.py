@@ -5,16 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.toets import cyclus_jaren, kies_cyclus
 from werkgroepen import selectors, services
 from werkgroepen.checks import IDS_BIJEENKOMSTEN, IDS_COMMUNICATIE
 from werkgroepen.forms import BijeenkomstForm, CommunicatieForm
-from werkgroepen.views.basis import context, naar, waarschuwingen
+from werkgroepen.views.basis import context, waarschuwingen
 
 
 def _jaren(werkgroep, vandaag):
@@ -91,18 +93,25 @@ def bijeenkomst_wijzig(request, werkgroep, pk: int):
 def _bijeenkomst_form(request, b):
     wg = request.werkgroep
     form = BijeenkomstForm(request.POST or None, instance=b, werkgroep=wg)
-    if request.method == "POST" and form.is_valid():
-        gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
-        try:
+    if request.method == "POST":
+
+        def bewaar(g) -> str:
+            gegevens = {veld: g[veld] for veld in form.Meta.fields}
             if b is None:
-                b = services.bijeenkomst_maak(actor=request.user, werkgroep=wg, **gegevens)
-                messages.success(request, f"Bijeenkomst van {b.datum:%d-%m-%Y} vastgelegd.")
-            else:
-                services.bijeenkomst_wijzig(actor=request.user, bijeenkomst=b, **gegevens)
-                messages.success(request, f"Bijeenkomst van {b.datum:%d-%m-%Y} opgeslagen.")
-            return naar("bijeenkomsten", wg)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+                nieuw = services.bijeenkomst_maak(actor=request.user, werkgroep=wg, **gegevens)
+                return f"Bijeenkomst van {nieuw.datum:%d-%m-%Y} vastgelegd."
+            services.bijeenkomst_wijzig(actor=request.user, bijeenkomst=b, **gegevens)
+            return f"Bijeenkomst van {b.datum:%d-%m-%Y} opgeslagen."
+
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            bewaar,
+            succes=lambda tekst: tekst,
+            naar=reverse("werkgroepen:bijeenkomsten", kwargs={"werkgroep": wg.slug}),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "werkgroepen/bijeenkomst_form.html", context(request, form=form, bijeenkomst=b))
 
 
@@ -141,16 +150,22 @@ def communicatie_wijzig(request, werkgroep, pk: int):
 def _communicatie_form(request, c):
     wg = request.werkgroep
     form = CommunicatieForm(request.POST or None, instance=c)
-    if request.method == "POST" and form.is_valid():
-        gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
-        try:
+    if request.method == "POST":
+
+        def bewaar(g) -> None:
+            gegevens = {veld: g[veld] for veld in form.Meta.fields}
             if c is None:
                 services.communicatie_maak(actor=request.user, werkgroep=wg, **gegevens)
-                messages.success(request, "Communicatie vastgelegd.")
             else:
                 services.communicatie_wijzig(actor=request.user, communicatie=c, **gegevens)
-                messages.success(request, "Communicatie opgeslagen.")
-            return naar("communicatie", wg)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            bewaar,
+            succes="Communicatie vastgelegd." if c is None else "Communicatie opgeslagen.",
+            naar=reverse("werkgroepen:communicatie", kwargs={"werkgroep": wg.slug}),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "werkgroepen/communicatie_form.html", context(request, form=form, communicatie=c))

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from kvo import versie
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from werkgroepen import selectors, services
 from werkgroepen.bestanden import downloadsoort
 from werkgroepen.checks import IDS_DOCUMENTEN
 from werkgroepen.forms import BewarenForm, DocumentForm, DocumentVersieForm
 from werkgroepen.services.documenten import bewaartermijn_jaren
-from werkgroepen.views.basis import context, naar, waarschuwingen
+from werkgroepen.views.basis import context, waarschuwingen
 
 # What the kept page reads (kvo.versie): the archive and the agreed retention period.
 DOCUMENTEN_LEEST = versie.leest("pagina:documenten", "archief", "partijen", "keurmerk")
@@ -43,17 +43,24 @@ def _documenten_context(request) -> dict:
     )
 
 
+def _documenten_url(werkgroep) -> str:
+    return reverse("werkgroepen:documenten", kwargs={"werkgroep": werkgroep.slug})
+
+
 @vereist(Actie.WIJZIGEN)
 def document_nieuw(request, werkgroep):
     wg = request.werkgroep
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            document = services.document_upload(actor=request.user, werkgroep=wg, **form.cleaned_data)
-            messages.success(request, f"{document.titel} is gearchiveerd (versie 1).")
-            return naar("documenten", wg)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.document_upload(actor=request.user, werkgroep=wg, **g),
+            succes=lambda document: f"{document.titel} is gearchiveerd (versie 1).",
+            naar=_documenten_url(wg),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(
         request, "werkgroepen/document_form.html", context(request, form=form, bewaartermijn=bewaartermijn_jaren(wg))
     )
@@ -64,15 +71,18 @@ def document_versie_nieuw(request, werkgroep, pk: int):
     wg = request.werkgroep
     document = get_object_or_404(wg.documenten, pk=pk)
     form = DocumentVersieForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            versie = services.document_versie_upload(actor=request.user, document=document, **form.cleaned_data)
-            messages.success(
-                request, f"Versie {versie.versie} van {document.titel} is nu actueel; eerdere versies zijn vervallen."
-            )
-            return naar("documenten", wg)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.document_versie_upload(actor=request.user, document=document, **g),
+            succes=lambda versie: (
+                f"Versie {versie.versie} van {document.titel} is nu actueel; eerdere versies zijn vervallen."
+            ),
+            naar=_documenten_url(wg),
+        )
+        if antwoord is not None:
+            return antwoord
     versies = document.versies.order_by("-versie")
     return render(
         request,
@@ -86,15 +96,18 @@ def document_bewaren(request, werkgroep, pk: int):
     wg = request.werkgroep
     document = get_object_or_404(wg.documenten, pk=pk)
     form = BewarenForm(request.POST or None, initial={"bewaren_tot": document.bewaren_tot})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.document_bewaartermijn_wijzig(
-                actor=request.user, document=document, bewaren_tot=form.cleaned_data["bewaren_tot"]
-            )
-            messages.success(request, f"{document.titel} wordt bewaard tot {document.bewaren_tot:%d-%m-%Y}.")
-            return naar("documenten", wg)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.document_bewaartermijn_wijzig(
+                actor=request.user, document=document, bewaren_tot=g["bewaren_tot"]
+            ),
+            succes=lambda _: f"{document.titel} wordt bewaard tot {document.bewaren_tot:%d-%m-%Y}.",
+            naar=_documenten_url(wg),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "werkgroepen/document_bewaren.html", context(request, form=form, document=document))
 
 

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Min
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kvo import versie
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.permissions import Rol as Toegangsrol
 from werkgroepen import selectors, services
@@ -84,20 +86,24 @@ def partij_wijzig(request, werkgroep, pk: int):
     return _partij_form(request, get_object_or_404(request.werkgroep.partijen, pk=pk))
 
 
+def _leden_url(werkgroep) -> str:
+    return reverse("werkgroepen:leden", kwargs={"werkgroep": werkgroep.slug})
+
+
 def _partij_form(request, partij):
     wg = request.werkgroep
     form = PartijForm(request.POST or None, instance=partij)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def bewaar(g) -> str:
             if partij is None:
-                partij = services.partij_maak(actor=request.user, werkgroep=wg, **form.cleaned_data)
-                messages.success(request, f"Partij {partij.naam} toegevoegd.")
-            else:
-                services.partij_wijzig(actor=request.user, partij=partij, **form.cleaned_data)
-                messages.success(request, f"Partij {partij.naam} opgeslagen.")
-            return naar("leden", wg)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+                return f"Partij {services.partij_maak(actor=request.user, werkgroep=wg, **g).naam} toegevoegd."
+            services.partij_wijzig(actor=request.user, partij=partij, **g)
+            return f"Partij {partij.naam} opgeslagen."
+
+        antwoord = verwerk_formulier(request, form, bewaar, succes=lambda tekst: tekst, naar=_leden_url(wg))
+        if antwoord is not None:
+            return antwoord
     return render(request, "werkgroepen/partij_form.html", context(request, form=form, partij=partij))
 
 
@@ -117,18 +123,19 @@ def _lid_form(request, lid):
     if lid is None and request.GET.get("partij", "").isdigit():
         initial["partij"] = request.GET["partij"]
     form = LidForm(request.POST or None, instance=lid, werkgroep=wg, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
-        try:
+    if request.method == "POST":
+
+        def bewaar(g) -> str:
+            gegevens = {veld: g[veld] for veld in form.Meta.fields}
             if lid is None:
-                lid = services.lid_maak(actor=request.user, werkgroep=wg, **gegevens)
-                messages.success(request, f"{lid.naam} toegevoegd aan de werkgroep.")
-            else:
-                services.lid_wijzig(actor=request.user, lid=lid, **gegevens)
-                messages.success(request, f"{lid.naam} opgeslagen.")
-            return naar("leden", wg)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+                nieuw = services.lid_maak(actor=request.user, werkgroep=wg, **gegevens)
+                return f"{nieuw.naam} toegevoegd aan de werkgroep."
+            services.lid_wijzig(actor=request.user, lid=lid, **gegevens)
+            return f"{lid.naam} opgeslagen."
+
+        antwoord = verwerk_formulier(request, form, bewaar, succes=lambda tekst: tekst, naar=_leden_url(wg))
+        if antwoord is not None:
+            return antwoord
     heeft_partijen = wg.partijen.exists()
     return render(
         request, "werkgroepen/lid_form.html", context(request, form=form, lid=lid, heeft_partijen=heeft_partijen)
@@ -140,13 +147,16 @@ def lid_beeindig(request, werkgroep, pk: int):
     wg = request.werkgroep
     lid = get_object_or_404(wg.leden.select_related("partij"), pk=pk)
     form = BeeindigForm(request.POST or None, initial={"lid_tot": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.lid_beeindig(actor=request.user, lid=lid, lid_tot=form.cleaned_data["lid_tot"])
-            messages.success(request, f"Het lidmaatschap van {lid.naam} is beëindigd; de historie blijft bewaard.")
-            return naar("leden", wg)
-        except ValidationError as fout:
-            fout_in_form(form, fout)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.lid_beeindig(actor=request.user, lid=lid, lid_tot=g["lid_tot"]),
+            succes=f"Het lidmaatschap van {lid.naam} is beëindigd; de historie blijft bewaard.",
+            naar=_leden_url(wg),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "werkgroepen/lid_beeindig.html", context(request, form=form, lid=lid))
 
 

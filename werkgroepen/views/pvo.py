@@ -5,17 +5,17 @@ pvo.intentieverklaring), and the move to KVO-B. Only for a PVO group (404 for a 
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from kvo.forms_pvo import CapaciteitForm, IntentieverklaringForm
+from kvo.formulieren import verwerk, verwerk_formulier
 from kvo.invoer import DATUM_VALIDATORS
-from kvo.mixins import fout_in_form, vereist, weigering
+from kvo.mixins import vereist, weigering
 from kvo.permissions import Actie
-from kvo.pvo_formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
 from werkgroepen import selectors
@@ -125,18 +125,16 @@ def naar_kvo(request, werkgroep):
     if request.method == "POST":
         if not request.toegang.mag(Actie.BEHEREN):
             raise PermissionDenied(weigering(request))
-        if form.is_valid():
-            try:
-                cyclus = werkgroep_naar_kvo(
-                    actor=request.user, werkgroep=request.werkgroep, start=form.cleaned_data["start"]
-                )
-            except ValidationError as fout:
-                fout_in_form(form, fout)
-            else:
-                messages.success(
-                    request,
-                    f"De werkgroep werkt nu volgens KVO-B 4.0: cyclus {cyclus.nummer} is gestart met het gebied, de "
-                    "partijen, de cijfers en het plan. De enquête staat klaar als concept.",
-                )
-                return redirect("werkgroepen:home", werkgroep=request.werkgroep.slug)
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: werkgroep_naar_kvo(actor=request.user, werkgroep=request.werkgroep, start=g["start"]),
+            succes=lambda cyclus: (
+                f"De werkgroep werkt nu volgens KVO-B 4.0: cyclus {cyclus.nummer} is gestart met het gebied, de "
+                "partijen, de cijfers en het plan. De enquête staat klaar als concept."
+            ),
+            naar=reverse("werkgroepen:home", kwargs={"werkgroep": request.werkgroep.slug}),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "pvo/naar_kvo.html", context(request, form=form))
