@@ -15,12 +15,12 @@ class AanpakConfig(AppConfig):
         versie.deel("kalender", "aanpak.Activiteit")  # PVO: the activity calendar
         versie.deel("weekmail", "aanpak.Weekmail", "aanpak.WeekmailAfmelding")
 
-        cyclus_gestart.connect(_plan_doorzetten, dispatch_uid="aanpak.plan_doorzetten")
+        cyclus_gestart.connect(_plan_doorzetten, dispatch_uid="aanpak.plan_zet_door")
 
 
 def _plan_doorzetten(sender, *, cyclus, vorige, actor, **kwargs):
     """A subsequent cycle starts from the previous plan, for renewal (§4.5)."""
-    from aanpak.services.plan import plan_doorzetten
+    from aanpak.services.plan import plan_zet_door
 
     if vorige is not None:
-        plan_doorzetten(actor=actor, vorige_cyclus=vorige, cyclus=cyclus)
+        plan_zet_door(actor=actor, vorige_cyclus=vorige, cyclus=cyclus)

@@ -83,7 +83,7 @@ class DoelForm(forms.Form):
 
     def clean(self):
         # The rules between fields (a target with a number norm, a percentage's bounds) are the
-        # service's (``aanpak.services.plan.doel_opslaan``): the view shows its errors on the field.
+        # service's (``aanpak.services.plan.doel_bewaar``): the view shows its errors on the field.
         g = super().clean()
         blok = g.get("blok")
         if blok and g.get("nulmeting") is None and blok in self.cijfers and self.cijfers[blok].procent:

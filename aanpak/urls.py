@@ -7,7 +7,7 @@ from aanpak.views import acties, bibliotheek, doelen, evaluaties, matrix, plan, 
 app_name = "aanpak"
 urlpatterns = [
     path("", plan.overzicht, name="overzicht"),
-    path("maken/", plan.maken, name="plan_maken"),
+    path("maken/", plan.maken, name="plan_maak"),
     path("vaststellen/", plan.vaststellen, name="vaststellen"),
     path("doelen/", doelen.doelen, name="doelen"),
     path("doelen/nieuw/", doelen.doel_form, name="doel_nieuw"),
@@ -22,7 +22,7 @@ urlpatterns = [
     path("maatregelen/<id:pk>/kwartaal/", matrix.kwartaal, name="kwartaal"),
     path("maatregelen/<id:pk>/voortgang/", matrix.voortgang_nieuw, name="voortgang_nieuw"),
     path("schouwpunten/", schouwpunten.schouwpunten, name="schouwpunten"),
-    path("schouwpunten/<id:pk>/overnemen/", schouwpunten.overnemen, name="schouwpunt_overnemen"),
+    path("schouwpunten/<id:pk>/overnemen/", schouwpunten.overnemen, name="schouwpunt_neem_over"),
     path("bibliotheek/", bibliotheek.bibliotheek, name="bibliotheek"),
     path("bibliotheek/overnemen/", bibliotheek.overnemen, name="bibliotheek_overnemen"),
     path("bibliotheek/delen/", bibliotheek.delen, name="bibliotheek_delen"),
@@ -32,7 +32,7 @@ urlpatterns = [
     path("evaluaties/nieuw/", evaluaties.evaluatie_form, name="evaluatie_nieuw"),
     path("evaluaties/<id:pk>/", evaluaties.evaluatie, name="evaluatie"),
     path("evaluaties/<id:pk>/wijzigen/", evaluaties.evaluatie_form, name="evaluatie_wijzig"),
-    path("evaluaties/<id:pk>/verbeterpunten/<id:index>/", evaluaties.verbeterpunt, name="verbeterpunt_overnemen"),
+    path("evaluaties/<id:pk>/verbeterpunten/<id:index>/", evaluaties.verbeterpunt, name="verbeterpunt_neem_over"),
     # PVO Veilig Bedrijventerrein only (404 for a KVO group): the plan per stakeholder, the recalibration
     path("per-partij/", pvo.per_partij, name="pvo_uitvoeringsplan"),
     path("herijking/", pvo.herijking, name="pvo_herijking"),

@@ -34,7 +34,7 @@ def _soort(event) -> str | None:
 @receiver(tracking, dispatch_uid="analyse.bounces.verwerk")
 def verwerk(sender, event, esp_name, **kwargs) -> None:
     from analyse.models import EnqueteUitnodiging
-    from analyse.services.uitnodigingen import uitnodiging_bounce
+    from analyse.services.uitnodigingen import uitnodiging_verwerk_bounce
 
     soort = _soort(event)
     waarde = str((event.metadata or {}).get(SLEUTEL, ""))
@@ -53,4 +53,6 @@ def verwerk(sender, event, esp_name, **kwargs) -> None:
     from django_scopes import scope
 
     with scope(werkgroep=uitnodiging.enquete.werkgroep):
-        uitnodiging_bounce(uitnodiging=uitnodiging, soort=soort, melding=event.description or event.mta_response or "")
+        uitnodiging_verwerk_bounce(
+            uitnodiging=uitnodiging, soort=soort, melding=event.description or event.mta_response or ""
+        )

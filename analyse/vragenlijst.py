@@ -8,7 +8,7 @@ Follow-up questions ("Zo ja, …", ``Vraag.toon_als_vraag``): the entrepreneur's
 only when the kept answers meet its condition (``alleen_gevraagd=True``); a base question and its
 follow-up on the same step show the follow-up after "Volgende" (the step is shown again). The
 paper form shows every question with its condition, and an answer to a follow-up that was not
-asked is dropped (``lees_formulier``, and ``reactie_indienen`` whatever the caller).
+asked is dropped (``lees_formulier``, and ``reactie_dien_in`` whatever the caller).
 """
 
 from __future__ import annotations

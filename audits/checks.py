@@ -211,7 +211,7 @@ GEEN_AUDIT = "Er is nog geen audit aangevraagd voor deze cyclus."
 @eis("audit.contactpersoon")
 def check_contactpersoon(ctx: ToetsContext) -> Uitkomst:
     """One contact person for the certification body: chosen on the audit, or the one member with the role."""
-    from werkgroepen.models import Rol
+    from werkgroepen.models import Groepsrol
 
     url = _url_audit(ctx)
     audit = _audit(ctx)
@@ -219,7 +219,7 @@ def check_contactpersoon(ctx: ToetsContext) -> Uitkomst:
         return Uitkomst(
             Status.VOLDAAN, f"Contactpersoon voor de certificatie-instelling: {audit.contactpersoon.naam}.", url
         )
-    leden = [lid for lid in _leden(ctx) if lid.lid_tot is None and Rol.CONTACTPERSOON_CI in (lid.rollen or [])]
+    leden = [lid for lid in _leden(ctx) if lid.lid_tot is None and Groepsrol.CONTACTPERSOON_CI in (lid.rollen or [])]
     if len(leden) == 1:
         return Uitkomst(Status.VOLDAAN, f"Contactpersoon voor de certificatie-instelling: {leden[0].naam}.", url)
     if len(leden) > 1:

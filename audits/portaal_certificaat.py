@@ -3,7 +3,7 @@
 The auditor holding a valid grant on the audit (``audits.toegang``) records the body's decision,
 issues the certificate (with the body's logo), suspends, lifts a suspension, or withdraws it, and
 downloads its PDF. Who may is the permission table (``Actie.AUDITBESLUIT``,
-``Actie.CERTIFICAAT_UITGEVEN``, granted to ``Rol.AUDITOR`` only); the services check the grant
+``Actie.CERTIFICAAT_UITGEVEN``, granted to ``Toegangsrol.AUDITOR`` only); the services check the grant
 again. Without a grant the answer is 404, as everywhere in the portal; every write is logged in
 the work group's log by the service, every page view by the portal.
 """
@@ -26,11 +26,11 @@ from audits.forms import BesluitForm, UitgifteForm
 from audits.models import Certificaat
 from audits.portaal import _audit_of_404, _log
 from kvo.formulieren import verwerk_formulier
-from kvo.permissions import Actie, Rol, mag
+from kvo.permissions import Actie, Toegangsrol, mag
 from kvo.tenancy import tweestaps_nodig
 from kvo.toets import voer_toets_uit
 
-AUDITOR = frozenset({Rol.AUDITOR})
+AUDITOR = frozenset({Toegangsrol.AUDITOR})
 
 
 def _toegang(request, audit_id: int, actie: Actie):
@@ -99,7 +99,7 @@ def besluit(request, audit_id: int):
     antwoord = verwerk_formulier(
         request,
         form,
-        lambda g: certificaten.audit_besluit_vastleggen(actor=request.user, audit=audit, **g),
+        lambda g: certificaten.audit_leg_besluit_vast(actor=request.user, audit=audit, **g),
         succes="Het besluit is vastgelegd.",
         naar=_naar(audit).url,
     )
@@ -120,7 +120,7 @@ def uitgeven(request, audit_id: int):
     def geef_uit(g):
         gegevens = dict(g)
         logo = gegevens.pop("logo", None)
-        return certificaten.certificaat_uitgeven(actor=request.user, audit=audit, gegevens=gegevens, logo=logo)
+        return certificaten.certificaat_geef_uit(actor=request.user, audit=audit, gegevens=gegevens, logo=logo)
 
     antwoord = verwerk_formulier(
         request, form, geef_uit, succes="Het certificaat is uitgegeven.", naar=_naar(audit).url
@@ -144,7 +144,7 @@ def status(request, audit_id: int):
         return _naar(audit)
     c.audit = audit
     try:
-        certificaten.certificaat_status(actor=request.user, certificaat=c, actie=request.POST.get("actie", ""))
+        certificaten.certificaat_wijzig_status(actor=request.user, certificaat=c, actie=request.POST.get("actie", ""))
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:

@@ -22,7 +22,7 @@ def auditor_geef_toegang(*, actor, audit: Audit, email: str, dagen: int | None =
     """Give the auditor with ``email`` read access to ``audit``'s document set for ``dagen`` days.
 
     A grant has two halves, written here together in one transaction and withdrawn together by
-    ``auditor_trek_toegang_in`` (by hand) or ``auditor_toegangen_verlopen`` (the beat job, when the
+    ``auditor_trek_toegang_in`` (by hand) or ``auditor_trek_verlopen_toegangen_in`` (the beat job, when the
     time limit passes): the django-guardian object permission ``audits.view_audit`` and the
     ``AuditorToegang`` row with its time limit. Access holds only while both hold; the one
     question "may this auditor see this audit now" is ``audits.toegang`` (every auditor view, the
@@ -69,7 +69,7 @@ def auditor_trek_toegang_in(*, actor, toegang: AuditorToegang) -> None:
     )
 
 
-def auditor_toegangen_verlopen() -> int:
+def auditor_trek_verlopen_toegangen_in() -> int:
     """Withdraw every grant whose time limit has passed (the beat job): both halves of each, one
     transaction per grant, so one that fails leaves the others withdrawn. Returns how many."""
     from django_scopes import scopes_disabled
@@ -107,7 +107,7 @@ def audit_van(cyclus) -> Audit | None:
 
 
 @transaction.atomic
-def audit_aanvragen(*, actor, cyclus, gegevens: dict) -> Audit:
+def audit_vraag_aan(*, actor, cyclus, gegevens: dict) -> Audit:
     """Create or update the cycle's audit application (§5.1)."""
     audit = audit_van(cyclus)
     nieuw = audit is None
@@ -146,7 +146,7 @@ def _leeg(veld: str):
 
 
 @transaction.atomic
-def audit_verslag_opslaan(*, actor, audit: Audit, gegevens: dict) -> Audit:
+def audit_verslag_bewaar(*, actor, audit: Audit, gegevens: dict) -> Audit:
     """The record of the audit (§6.3, §6.4): attendance, the report's date, the decision."""
     if audit.datum is None:
         raise ValidationError("Leg eerst de auditdatum vast.")
@@ -183,7 +183,7 @@ def audit_verslag_opslaan(*, actor, audit: Audit, gegevens: dict) -> Audit:
 
 
 @transaction.atomic
-def afwijking_opslaan(*, actor, audit: Audit, gegevens: dict, afwijking: Afwijking | None = None) -> Afwijking:
+def afwijking_bewaar(*, actor, audit: Audit, gegevens: dict, afwijking: Afwijking | None = None) -> Afwijking:
     if audit.datum and gegevens["vastgesteld_op"] < audit.datum:
         raise ValidationError("Een afwijking wordt op of na de auditdatum vastgesteld.")
     nieuw = afwijking is None

@@ -1,10 +1,10 @@
 """Writes for the certificate (§7): the certification body decides and issues, the group never.
 
 - Where the body works in the product, its auditor (holding the audit's time-limited grant, see
-  ``audits.toegang``) records the decision (``audit_besluit_vastleggen``) and issues, suspends or
-  withdraws the certificate (``certificaat_uitgeven``, ``certificaat_status``) in the portal.
+  ``audits.toegang``) records the decision (``audit_leg_besluit_vast``) and issues, suspends or
+  withdraws the certificate (``certificaat_geef_uit``, ``certificaat_wijzig_status``) in the portal.
 - Where the body works outside the product, the group uploads the body's own PDF and records its
-  number and dates (``certificaat_aanleveren``); the product shows it as "aangeleverd door de
+  number and dates (``certificaat_lever_aan``); the product shows it as "aangeleverd door de
   werkgroep" and never renders it as if the body had issued it.
 
 Issuing is refused, with the reason in Dutch, without a positive decision, while a deviation is
@@ -28,7 +28,7 @@ from PIL import Image, UnidentifiedImageError
 
 from audits.models import Audit, Certificaat
 from audits.toegang import geldige_audit
-from kvo.permissions import Actie, Rol, mag
+from kvo.permissions import Actie, Toegangsrol, mag
 from werkgroepen.bestanden import controleer_document
 from werkgroepen.logboek import log_actie
 
@@ -40,7 +40,7 @@ LOGO_ZIJDE = 600
 
 def _auditor_mag(actor, audit: Audit, actie: Actie) -> None:
     """Only the auditor with a valid grant on this audit, and only where the permission table says so."""
-    if geldige_audit(actor, audit.pk) is None or not mag(frozenset({Rol.AUDITOR}), actie):
+    if geldige_audit(actor, audit.pk) is None or not mag(frozenset({Toegangsrol.AUDITOR}), actie):
         raise PermissionDenied("Alleen de auditor van de certificatie-instelling doet dit, met geldige toegang.")
 
 
@@ -117,7 +117,7 @@ def logo_verwerken(bestand) -> ContentFile:
 
 
 @transaction.atomic
-def audit_besluit_vastleggen(*, actor, audit: Audit, besluit: str, besluit_op: dt.date) -> Audit:
+def audit_leg_besluit_vast(*, actor, audit: Audit, besluit: str, besluit_op: dt.date) -> Audit:
     """The body's decision on the audit (§6.4), recorded by its auditor in the portal."""
     _auditor_mag(actor, audit, Actie.AUDITBESLUIT)
     if besluit not in Audit.Besluit.values:
@@ -143,7 +143,7 @@ def audit_besluit_vastleggen(*, actor, audit: Audit, besluit: str, besluit_op: d
 
 
 @transaction.atomic
-def certificaat_uitgeven(*, actor, audit: Audit, gegevens: dict, logo=None) -> Certificaat:
+def certificaat_geef_uit(*, actor, audit: Audit, gegevens: dict, logo=None) -> Certificaat:
     """The body's auditor issues the certificate (§7), valid three years, or corrects the one issued.
 
     Refused (``ValidationError`` with the reasons) without a positive decision, with an open
@@ -202,7 +202,7 @@ def certificaat_uitgeven(*, actor, audit: Audit, gegevens: dict, logo=None) -> C
 
 
 @transaction.atomic
-def certificaat_status(*, actor, certificaat: Certificaat, actie: str, datum=None) -> Certificaat:
+def certificaat_wijzig_status(*, actor, certificaat: Certificaat, actie: str, datum=None) -> Certificaat:
     """The body's auditor suspends, lifts a suspension, or withdraws (for good) a certificate it issued."""
     audit = certificaat.audit
     _auditor_mag(actor, audit, Actie.CERTIFICAAT_UITGEVEN)
@@ -233,7 +233,7 @@ def certificaat_status(*, actor, certificaat: Certificaat, actie: str, datum=Non
 
 
 @transaction.atomic
-def certificaat_aanleveren(*, actor, audit: Audit, gegevens: dict, bestand) -> Certificaat:
+def certificaat_lever_aan(*, actor, audit: Audit, gegevens: dict, bestand) -> Certificaat:
     """The group records the certificate a body outside the product issued: the body's own PDF (through
     the archive's content checks), its number and dates. Shown as "aangeleverd door de werkgroep"."""
     if Certificaat.objects.filter(audit=audit, bron=Certificaat.Bron.INSTELLING).exists():

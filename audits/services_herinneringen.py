@@ -13,12 +13,12 @@ from django_scopes import scopes_disabled
 
 def _bestuur(werkgroep, datum) -> list[str]:
     """E-mail addresses of the active chair and secretary."""
-    from werkgroepen.models import Rol
+    from werkgroepen.models import Groepsrol
 
     adressen = []
     for lid in werkgroep.leden.exclude(email__isnull=True).exclude(email="").order_by("pk"):
         actief = (lid.lid_sinds is None or lid.lid_sinds <= datum) and (lid.lid_tot is None or lid.lid_tot >= datum)
-        if actief and {Rol.VOORZITTER, Rol.SECRETARIS} & set(lid.rollen or []):
+        if actief and {Groepsrol.VOORZITTER, Groepsrol.SECRETARIS} & set(lid.rollen or []):
             adressen.append(lid.email)
     return adressen
 

@@ -25,7 +25,7 @@ def _log(waardering: Waardering, actor, actie: str, omschrijving: str) -> None:
 
 
 @transaction.atomic
-def waardering_plannen(*, actor, cyclus: Cyclus, gepland_op: dt.date | None) -> Waardering:
+def waardering_plan(*, actor, cyclus: Cyclus, gepland_op: dt.date | None) -> Waardering:
     """Plan the waardering of a PVO cycle (created on first call)."""
     if not regeling_van(cyclus).heeft_waardering:
         raise ValidationError("Een waardering hoort bij PVO Veilig Bedrijventerrein; deze cyclus eindigt in een audit.")
@@ -44,7 +44,7 @@ def waardering_plannen(*, actor, cyclus: Cyclus, gepland_op: dt.date | None) -> 
 
 
 @transaction.atomic
-def waardering_vastleggen(
+def waardering_leg_vast(
     *,
     actor,
     waardering: Waardering,
@@ -90,7 +90,7 @@ def waardering_vastleggen(
 
 
 @transaction.atomic
-def ondertekenaar_vastleggen(
+def ondertekenaar_leg_vast(
     *,
     actor,
     waardering: Waardering,
@@ -117,7 +117,7 @@ def ondertekenaar_vastleggen(
 
 
 @transaction.atomic
-def ondertekenaar_verwijderen(*, actor, ondertekenaar: Ondertekenaar) -> None:
+def ondertekenaar_verwijder(*, actor, ondertekenaar: Ondertekenaar) -> None:
     waardering, naam = ondertekenaar.waardering, ondertekenaar.naam
     ondertekenaar.delete()
     _log(waardering, actor, "waardering.ondertekenaar_verwijderd", f"Tekenbevoegde {naam} verwijderd")

@@ -11,7 +11,7 @@ import datetime as dt
 from celery import shared_task
 
 from audits.documentenset.tasks import *  # noqa: F403  (Celery finds the document set's tasks here)
-from audits.services import auditor_toegangen_verlopen
+from audits.services import auditor_trek_verlopen_toegangen_in
 from audits.services_herinneringen import audit_herinneringen_verstuur
 from kvo.tasks import DATABASE_FOUTEN, MAIL_FOUTEN, OPNIEUW
 
@@ -19,7 +19,7 @@ from kvo.tasks import DATABASE_FOUTEN, MAIL_FOUTEN, OPNIEUW
 @shared_task(bind=True, max_retries=3, autoretry_for=DATABASE_FOUTEN, **OPNIEUW)
 def auditor_toegang_trek_verlopen_in(self) -> int:
     """Beat job: withdraw both halves of every auditor grant whose time limit has passed."""
-    return auditor_toegangen_verlopen()
+    return auditor_trek_verlopen_toegangen_in()
 
 
 @shared_task(bind=True, max_retries=3, autoretry_for=MAIL_FOUTEN, **OPNIEUW)

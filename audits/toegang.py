@@ -15,7 +15,7 @@ from django_scopes import scopes_disabled
 from guardian.models import GroupObjectPermission, UserObjectPermission
 
 from audits.models import Audit, AuditorToegang
-from kvo.permissions import Rol
+from kvo.permissions import Toegangsrol
 from kvo.toegang import Toegangsbron, toegangsbron
 
 
@@ -102,7 +102,7 @@ def geldige_audit_ids(user, *, werkgroep=None) -> frozenset[int]:
 @toegangsbron
 class AuditorBron(Toegangsbron):
     naam = "auditor"
-    rol = Rol.AUDITOR
+    rol = Toegangsrol.AUDITOR
     portaal = "portaal:overzicht"
 
     def object_ids(self, user, werkgroep) -> frozenset[int]:

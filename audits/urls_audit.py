@@ -10,6 +10,6 @@ urlpatterns = [
     path("afwijkingen/nieuw/", views.afwijking, name="afwijking_nieuw"),
     path("afwijkingen/<id:pk>/", views.afwijking, name="afwijking_wijzig"),
     path("certificaat/", views.certificaat, name="certificaat"),
-    path("certificaat/aanleveren/", views.certificaat_aanleveren, name="certificaat_aanleveren"),
+    path("certificaat/aanleveren/", views.certificaat_lever_aan, name="certificaat_lever_aan"),
     path("certificaat/pdf/", views.certificaat_pdf, name="certificaat_pdf"),
 ]

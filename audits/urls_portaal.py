@@ -12,7 +12,7 @@ urlpatterns = [
     path("<id:audit_id>/documenten/<id:versie_id>/", portaal.document_download, name="document"),
     path("<id:audit_id>/certificaat/", portaal_certificaat.certificaat, name="certificaat"),
     path("<id:audit_id>/certificaat/besluit/", portaal_certificaat.besluit, name="certificaat_besluit"),
-    path("<id:audit_id>/certificaat/uitgeven/", portaal_certificaat.uitgeven, name="certificaat_uitgeven"),
-    path("<id:audit_id>/certificaat/status/", portaal_certificaat.status, name="certificaat_status"),
+    path("<id:audit_id>/certificaat/uitgeven/", portaal_certificaat.uitgeven, name="certificaat_geef_uit"),
+    path("<id:audit_id>/certificaat/status/", portaal_certificaat.status, name="certificaat_wijzig_status"),
     path("<id:audit_id>/certificaat.pdf", portaal_certificaat.pdf, name="certificaat_pdf"),
 ]

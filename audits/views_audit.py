@@ -69,7 +69,7 @@ def audit(request, werkgroep):
         antwoord = verwerk_formulier(
             request,
             form,
-            lambda g: services.audit_aanvragen(actor=request.user, cyclus=cyclus, gegevens=g),
+            lambda g: services.audit_vraag_aan(actor=request.user, cyclus=cyclus, gegevens=g),
             succes="De auditaanvraag is opgeslagen.",
             naar=naar("audit", request).url,
         )
@@ -106,7 +106,7 @@ def verslag(request, werkgroep):
         antwoord = verwerk_formulier(
             request,
             form,
-            lambda g: services.audit_verslag_opslaan(actor=request.user, audit=a, gegevens=g),
+            lambda g: services.audit_verslag_bewaar(actor=request.user, audit=a, gegevens=g),
             succes="Het verslag van de audit is opgeslagen.",
             naar=naar("audit_verslag", request).url,
         )
@@ -144,7 +144,7 @@ def afwijking(request, werkgroep, pk=None):
         antwoord = verwerk_formulier(
             request,
             form,
-            lambda g: services.afwijking_opslaan(actor=request.user, audit=a, gegevens=g, afwijking=bestaand),
+            lambda g: services.afwijking_bewaar(actor=request.user, audit=a, gegevens=g, afwijking=bestaand),
             succes="De afwijking is opgeslagen.",
             naar=naar("audit_verslag", request).url,
         )
@@ -199,7 +199,7 @@ def _certificaat_pagina(request, cyclus, a, c, form, status=200):
 
 @require_POST
 @vereist(Actie.CERTIFICAAT_AANLEVEREN)
-def certificaat_aanleveren(request, werkgroep):
+def certificaat_lever_aan(request, werkgroep):
     """The group uploads the certificate a body outside the product issued (its PDF, number, dates)."""
     cyclus = _cyclus(request)
     a = services.audit_van(cyclus)
@@ -210,7 +210,7 @@ def certificaat_aanleveren(request, werkgroep):
     antwoord = verwerk_formulier(
         request,
         form,
-        lambda g: certificaten.certificaat_aanleveren(actor=request.user, audit=a, gegevens=g, bestand=g["bestand"]),
+        lambda g: certificaten.certificaat_lever_aan(actor=request.user, audit=a, gegevens=g, bestand=g["bestand"]),
         succes="Het certificaat van de instelling is aangeleverd.",
         naar=naar("certificaat", request).url,
     )

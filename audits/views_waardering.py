@@ -91,7 +91,7 @@ def _post(request, wg, w):
             raise Http404("Er is nog geen cyclus gestart.")
 
         def plannen(form):
-            services.waardering_plannen(actor=request.user, cyclus=cyclus, gepland_op=form.cleaned_data["gepland_op"])
+            services.waardering_plan(actor=request.user, cyclus=cyclus, gepland_op=form.cleaned_data["gepland_op"])
             return f"De waardering is gepland op {form.cleaned_data['gepland_op']:%d-%m-%Y}."
 
         return verwerk(request, WaarderingPlannenForm(request.POST), plannen)
@@ -100,14 +100,14 @@ def _post(request, wg, w):
     if formulier == "vastleggen":
 
         def vastleggen(form):
-            services.waardering_vastleggen(actor=request.user, waardering=w, **form.cleaned_data)
+            services.waardering_leg_vast(actor=request.user, waardering=w, **form.cleaned_data)
             return "De waardering is vastgelegd."
 
         return verwerk(request, WaarderingForm(request.POST, bijeenkomsten=wg.bijeenkomsten.all()), vastleggen)
     partij = get_object_or_404(wg.partijen, pk=request.POST.get("partij") or 0)
 
     def ondertekenaar(form):
-        services.ondertekenaar_vastleggen(actor=request.user, waardering=w, partij=partij, **form.cleaned_data)
+        services.ondertekenaar_leg_vast(actor=request.user, waardering=w, partij=partij, **form.cleaned_data)
         return f"De tekenbevoegde van {partij.naam} is vastgelegd."
 
     return verwerk(request, OndertekenaarForm(request.POST, prefix=f"p{partij.pk}"), ondertekenaar)

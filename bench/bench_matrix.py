@@ -10,7 +10,7 @@ def run(*, meet, werkgroep):
     from django_scopes import scopes_disabled
 
     from aanpak.models import Doelstelling, Maatregel, Plan, Voortgang
-    from aanpak.services.plan import plan_maken
+    from aanpak.services.plan import plan_maak
     from werkgroepen.models import Cyclus
 
     with scopes_disabled():
@@ -18,7 +18,7 @@ def run(*, meet, werkgroep):
         start = dt.date(2030, 1, 1) + dt.timedelta(days=365 * 3 * nummer)
         cyclus = Cyclus.objects.create(werkgroep=werkgroep, nummer=nummer, soort="opvolgende", start=start)
         Plan.objects.filter(cyclus=cyclus).delete()
-        plan = plan_maken(actor=None, cyclus=cyclus)
+        plan = plan_maak(actor=None, cyclus=cyclus)
         partijen = list(werkgroep.partijen.all())
         doelen = [
             Doelstelling.objects.create(plan=plan, thema=t, titel=f"Doel {t}", volgorde=i)

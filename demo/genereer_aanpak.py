@@ -479,7 +479,7 @@ VAST_VOORTGANG = {
 
 
 def vaste_maatregelen(start: dt.date, partijen: list[dict]) -> list[dict]:
-    """The fixed measures of every year as ``aanpak.services.plan.plan_maken`` makes them (same
+    """The fixed measures of every year as ``aanpak.services.plan.plan_maak`` makes them (same
     titles, kinds, quarters, parties and refs), with the demo's progress."""
     from aanpak.services.plan import VASTE_MAATREGELEN  # needs Django's app registry (see genereer.py)
 

@@ -105,7 +105,7 @@ class Agendalink(models.Model):
 
 
 class Bewaarronde(models.Model):
-    """One run of the nightly retention job (``kvo.services_avg.bewaartermijnen_toepassen``): when, for
+    """One run of the nightly retention job (``kvo.services_avg.bewaartermijnen_pas_toe``): when, for
     which day, and per kind of personal data how many rows it removed or anonymised. The work groups'
     own logs say the same per group; this is the summary staff read on the processing register."""
 

@@ -21,7 +21,7 @@ so the page and the table never disagree.
 from enum import StrEnum
 
 
-class Rol(StrEnum):
+class Toegangsrol(StrEnum):
     LID = "lid"
     AGENDALID = "agendalid"
     VOORZITTER = "voorzitter"
@@ -50,8 +50,8 @@ class Actie(StrEnum):
     VERWIJDEREN = "werkgroep.verwijderen"  # remove the work group after a full export (site staff, /beheer/)
 
 
-R = Rol
-TOEGESTAAN: dict[Actie, frozenset[Rol]] = {
+R = Toegangsrol
+TOEGESTAAN: dict[Actie, frozenset[Toegangsrol]] = {
     Actie.BEKIJKEN: frozenset({R.LID, R.AGENDALID, R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
     Actie.WIJZIGEN: frozenset({R.LID, R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
     Actie.BEHEREN: frozenset({R.VOORZITTER, R.SECRETARIS, R.BEGELEIDER, R.STAFF}),
@@ -84,7 +84,7 @@ ALLEEN_LEZEN: dict[str, frozenset[Actie]] = {
 }
 
 # The "Rollen" page: each role and each action in plain Dutch, in this order.
-ROL_OMSCHRIJVING: dict[Rol, tuple[str, str]] = {
+ROL_OMSCHRIJVING: dict[Toegangsrol, tuple[str, str]] = {
     R.LID: ("Lid", "Een lid van de werkgroep dat namens een partij deelneemt."),
     R.AGENDALID: ("Agendalid", "Ontvangt de agenda en kan alles lezen, maar legt niets vast."),
     R.VOORZITTER: ("Voorzitter", "Leidt de werkgroep en beheert samen met de secretaris de leden."),
@@ -112,7 +112,7 @@ OMSCHRIJVING: dict[Actie, str] = {
 }
 
 
-def mag(rollen: frozenset[Rol] | set[Rol], actie: Actie | str, *, status: str = ACTIEF) -> bool:
+def mag(rollen: frozenset[Toegangsrol] | set[Toegangsrol], actie: Actie | str, *, status: str = ACTIEF) -> bool:
     actie = Actie(actie)
     if status != ACTIEF and actie not in ALLEEN_LEZEN.get(status, frozenset()):
         return False
@@ -132,14 +132,14 @@ def rollen_tabel() -> list[dict]:
     ]
 
 
-def rollen_buiten_werkgroep(user) -> frozenset[Rol]:
+def rollen_buiten_werkgroep(user) -> frozenset[Toegangsrol]:
     """The roles that count outside one work group (the portfolio, starting a group, /beheer/):
     ``begeleider`` for a user of any facilitating organisation, ``staff`` for site staff."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     rollen = set()
     if user.is_staff:
-        rollen.add(Rol.STAFF)
+        rollen.add(Toegangsrol.STAFF)
     if user.begeleidingsorganisaties.exists():
-        rollen.add(Rol.BEGELEIDER)
+        rollen.add(Toegangsrol.BEGELEIDER)
     return frozenset(rollen)

@@ -36,7 +36,7 @@ def _log_per_werkgroep(werkgroep_ids, *, actor, actie: str, omschrijving: str, *
             log_actie(werkgroep=werkgroep, actor=actor, actie=actie, omschrijving=omschrijving, **gegevens)
 
 
-def bewaartermijnen_toepassen(*, vandaag: dt.date | None = None) -> Bewaarronde:
+def bewaartermijnen_pas_toe(*, vandaag: dt.date | None = None) -> Bewaarronde:
     """Remove or anonymise, per kind of personal data, what has passed its retention period on
     ``vandaag``; log it per work group and keep a summary. Safe to run twice: a second run finds
     nothing left to do. Each kind runs in its own transaction, so one failing kind does not undo

@@ -124,9 +124,9 @@ def toetsen_bijwerken(self, *, werkgroep_ids: list[int]) -> int:
 @shared_task(bind=True, max_retries=3, default_retry_delay=600)
 def bewaartermijnen_toepassen(self) -> dict:
     """Beat job: remove or anonymise the personal data that has passed its retention period
-    (``kvo.services_avg.bewaartermijnen_toepassen``, every kind registered in ``kvo.avg``). Safe to
+    (``kvo.services_avg.bewaartermijnen_pas_toe``, every kind registered in ``kvo.avg``). Safe to
     run twice; a kind that fails is logged and the task retried, the other kinds are done."""
-    from kvo.services_avg import bewaartermijnen_toepassen as toepassen
+    from kvo.services_avg import bewaartermijnen_pas_toe as toepassen
 
     try:
         return toepassen().resultaat

@@ -21,7 +21,7 @@ from django.utils.http import urlencode
 from django_scopes import scope, scopes_disabled
 
 from kvo import logcontext
-from kvo.permissions import ALLEEN_LEZEN, Actie, Rol, mag
+from kvo.permissions import ALLEEN_LEZEN, Actie, Toegangsrol, mag
 from kvo.toegang import bronnen
 from werkgroepen.models import Begeleidingsorganisatie, Lid, Werkgroep
 
@@ -34,7 +34,7 @@ class Toegang:
     """
 
     werkgroep: Werkgroep
-    rollen: frozenset[Rol] = frozenset()
+    rollen: frozenset[Toegangsrol] = frozenset()
     toekenningen: Mapping[str, frozenset[int]] = field(default_factory=dict)
     lid: Lid | None = None
 
@@ -87,21 +87,23 @@ def toegang_voor(user, werkgroep: Werkgroep) -> Toegang:
     """The roles ``user`` has in ``werkgroep`` today (empty when none)."""
     if not user.is_authenticated:
         return Toegang(werkgroep)
-    rollen: set[Rol] = set()
+    rollen: set[Toegangsrol] = set()
     lid = None
     toekenningen: dict[str, frozenset[int]] = {}
     if user.is_staff:
-        rollen.add(Rol.STAFF)
+        rollen.add(Toegangsrol.STAFF)
     with scope(werkgroep=werkgroep):
         vandaag = timezone.localdate()
         for kandidaat in werkgroep.leden.filter(user=user):
             if kandidaat.heeft_toegang(vandaag):
                 lid = kandidaat
-                rollen.add(Rol.AGENDALID if kandidaat.agendalid else Rol.LID)
-                rollen.update(Rol(r) for r in kandidaat.rollen if r in (Rol.VOORZITTER, Rol.SECRETARIS))
+                rollen.add(Toegangsrol.AGENDALID if kandidaat.agendalid else Toegangsrol.LID)
+                rollen.update(
+                    Toegangsrol(r) for r in kandidaat.rollen if r in (Toegangsrol.VOORZITTER, Toegangsrol.SECRETARIS)
+                )
                 break
         if werkgroep.begeleiding_id and _begeleidt(user, werkgroep):
-            rollen.add(Rol.BEGELEIDER)
+            rollen.add(Toegangsrol.BEGELEIDER)
         for bron in bronnen():
             if getattr(werkgroep, f"_bron_{bron.naam}", None) is False:  # read with the work group
                 continue

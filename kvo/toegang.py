@@ -13,7 +13,7 @@ from django.db.models import Exists, QuerySet
 from django.urls import reverse
 from django.utils.module_loading import autodiscover_modules
 
-from kvo.permissions import Rol
+from kvo.permissions import Toegangsrol
 
 
 class Toegangsbron:
@@ -24,7 +24,7 @@ class Toegangsbron:
     """
 
     naam: str = ""
-    rol: Rol
+    rol: Toegangsrol
     portaal: str = ""  # URL name of the page for users whose only access is this grant
 
     def object_ids(self, user, werkgroep) -> frozenset[int]:

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from kvo.dossier import DossierFout
 from kvo.dossier.services import MAX_BESTAND, dossier_importeer, dossier_lees
 from werkgroepen.models import Werkgroep
-from werkgroepen.services.begeleiding import werkgroep_begeleiding_na_import
+from werkgroepen.services.begeleiding import werkgroep_zet_begeleiding_na_import
 
 
 class ImportForm(forms.Form):
@@ -79,4 +79,4 @@ def _importeer(user, ingelezen, vervang: bool) -> Werkgroep:
         vervang=vervang,
         mag_zien=lambda bestaand: mag_vervangen(user, bestaand),
     )
-    return werkgroep_begeleiding_na_import(actor=user, werkgroep=werkgroep)
+    return werkgroep_zet_begeleiding_na_import(actor=user, werkgroep=werkgroep)

@@ -70,7 +70,7 @@ def bevolk() -> Wereld:
 
     from analyse.models import EnqueteUitnodiging, Vraag
     from analyse.services.enquete import enquete_maak, vraag_maak
-    from analyse.services.uitnodigingen import enquete_versturen
+    from analyse.services.uitnodigingen import enquete_verstuur
     from analyse.tokens import nieuwe_link
     from demo.fotos import demo_bestanden
     from kvo.dossier.services import dossier_importeer
@@ -106,7 +106,7 @@ def bevolk() -> Wereld:
         groepen[slug] = wg
     for type_, opties in (("getal", []), ("open", []), ("keuze", ["rood", "groen"]), ("meerkeuze", ["a", "b", "c"])):
         vraag_maak(actor=None, enquete=enquete, thema="overlast", tekst=f"Vraag {type_}?", type=type_, opties=opties)
-    enquete_versturen(actor=None, enquete=enquete, gesloten_op=vandaag + dt.timedelta(days=30), herinnering_dagen=[7])
+    enquete_verstuur(actor=None, enquete=enquete, gesloten_op=vandaag + dt.timedelta(days=30), herinnering_dagen=[7])
     token = nieuwe_link(EnqueteUitnodiging.objects.filter(enquete=enquete).exclude(ondernemer__email=None).first())
     assert Vraag.objects.filter(enquete=enquete).exists()
     start = _concept(user)

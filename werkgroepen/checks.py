@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from kvo.toets import CyclusJaar, Status, ToetsContext, Uitkomst, eis, gedeeld, jaarregel, plus_jaren
 from werkgroepen import selectors
-from werkgroepen.models import Rol
+from werkgroepen.models import Groepsrol
 from werkgroepen.services.administratie import MINIMUM_BEWAARTERMIJN, MINIMUM_BIJEENKOMSTEN
 
 IDS = (
@@ -87,7 +87,7 @@ def _actief(ctx: ToetsContext) -> list:
 
 
 def _label(rol: str) -> str:
-    return str(Rol(rol).label)
+    return str(Groepsrol(rol).label)
 
 
 def _namen(leden) -> str:
@@ -223,7 +223,7 @@ def check_woordvoerder(ctx: ToetsContext) -> Uitkomst:
     actief = _actief(ctx)
     if not actief:
         return Uitkomst(Status.OPEN, GEEN_LEDEN, url)
-    woordvoerders = selectors.rollen_stand(actief)[Rol.WOORDVOERDER]
+    woordvoerders = selectors.rollen_stand(actief)[Groepsrol.WOORDVOERDER]
     if woordvoerders:
         return Uitkomst(Status.VOLDAAN, f"Woordvoerder: {_namen(woordvoerders)}.", url)
     return Uitkomst(Status.NIET_VOLDAAN, f"Geen van de {len(actief)} actieve leden is woordvoerder.", url)
@@ -235,7 +235,7 @@ def check_app_beheerder(ctx: ToetsContext) -> Uitkomst:
     af = _afspraken(ctx)
     if af is None or not af.communicatie_app:
         return Uitkomst(Status.NVT, "Er is geen app-groep met de ondernemers vastgelegd.", _url(ctx, "afspraken"))
-    beheerders = selectors.rollen_stand(_actief(ctx))[Rol.APP_BEHEERDER]
+    beheerders = selectors.rollen_stand(_actief(ctx))[Groepsrol.APP_BEHEERDER]
     if beheerders:
         return Uitkomst(Status.VOLDAAN, f"Beheerder van de app-groep: {_namen(beheerders)}.", url)
     return Uitkomst(Status.NIET_VOLDAAN, "Er is een app-groep met de ondernemers, maar geen beheerder.", url)

@@ -16,7 +16,7 @@ from kvo.regelingen import PVO, pagina_url, regeling_van
 from kvo.toets import Status, ToetsContext, Uitkomst, eis, gedeeld, plus_jaren
 from werkgroepen import selectors
 from werkgroepen.checks import _bijeenkomsten, _communicaties, _leden, _partijen
-from werkgroepen.models import Bijeenkomst, Communicatie, Cyclus, Document, Partij, Rol
+from werkgroepen.models import Bijeenkomst, Communicatie, Cyclus, Document, Groepsrol, Partij
 
 IDS = ("pvo.kickoff", "pvo.deelnemers", "pvo.capaciteit", "pvo.intentieverklaring", "pvo.communicatie")
 GEEN_KICKOFF = "Er is nog geen kick-off vastgelegd (een bijeenkomst van de soort kick-off)."
@@ -166,7 +166,7 @@ def check_deelnemers(ctx: ToetsContext) -> Uitkomst:
         return Uitkomst(Status.NIET_VOLDAAN, f"{tekst}; ontbreekt: {', '.join(ontbreekt)}.", u)
     rollen = selectors.rollen_stand(actief)
     niet_ondernemer, niemand = [], []
-    for rol in (Rol.VOORZITTER, Rol.SECRETARIS):
+    for rol in (Groepsrol.VOORZITTER, Groepsrol.SECRETARIS):
         houders = rollen[rol.value]
         if not houders:
             niemand.append(str(rol.label))

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kvo.invoer import BegrensdeDatums, DatumVeld, IdKeuze, IdsKeuze
-from werkgroepen.models import Afspraken, Bijeenkomst, Communicatie, Cyclus, Lid, Partij, Rol, Werkgroep
+from werkgroepen.models import Afspraken, Bijeenkomst, Communicatie, Cyclus, Groepsrol, Lid, Partij, Werkgroep
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -28,7 +28,7 @@ class LidForm(BegrensdeDatums, forms.ModelForm):
     partij = IdKeuze(label="Partij", queryset=None)
     terrein = IdKeuze(label="Vertegenwoordigt bedrijventerrein", queryset=None, required=False)
     rollen = forms.MultipleChoiceField(
-        label="Rollen", choices=Rol.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label="Rollen", choices=Groepsrol.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:

@@ -267,7 +267,7 @@ class Partij(DossierRecord):
         return self.naam
 
 
-class Rol(models.TextChoices):
+class Groepsrol(models.TextChoices):
     """Roles a member holds in the work group (§3.3, §3.7, §5.1)."""
 
     VOORZITTER = "voorzitter", _("voorzitter")

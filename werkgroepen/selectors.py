@@ -18,9 +18,9 @@ from werkgroepen.models import (
     Communicatie,
     Document,
     DocumentVersie,
+    Groepsrol,
     Lid,
     Partij,
-    Rol,
     Werkgroep,
 )
 
@@ -52,7 +52,12 @@ def verplichte_partijen_van(regeling) -> tuple[VerplichtePartij, ...]:
 
 
 # The roles §3.3 requires (chair, secretary, fixed persons for internal and external communication).
-VERPLICHTE_ROLLEN = (Rol.VOORZITTER, Rol.SECRETARIS, Rol.INTERNE_COMMUNICATIE, Rol.EXTERNE_COMMUNICATIE)
+VERPLICHTE_ROLLEN = (
+    Groepsrol.VOORZITTER,
+    Groepsrol.SECRETARIS,
+    Groepsrol.INTERNE_COMMUNICATIE,
+    Groepsrol.EXTERNE_COMMUNICATIE,
+)
 
 
 @dataclass(frozen=True)
@@ -117,8 +122,8 @@ def partijen_stand(actief: Iterable[Lid]) -> list[PartijStand]:
 
 
 def rollen_stand(actief: Iterable[Lid]) -> dict[str, list[Lid]]:
-    """Role → the active members holding it, for every role of ``Rol``."""
-    stand: dict[str, list[Lid]] = {r.value: [] for r in Rol}
+    """Role → the active members holding it, for every role of ``Groepsrol``."""
+    stand: dict[str, list[Lid]] = {r.value: [] for r in Groepsrol}
     for lid in actief:
         for rol in lid.rollen or []:
             if rol in stand:

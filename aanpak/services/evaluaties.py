@@ -15,7 +15,7 @@ TEKSTVELDEN = tuple(v for v, _ in (*VRAGEN_MAATREGELEN, *VRAGEN_SAMENWERKING, *V
 
 
 @transaction.atomic
-def evaluatie_opslaan(*, actor, cyclus, gegevens: dict, evaluatie: Evaluatie | None = None) -> Evaluatie:
+def evaluatie_bewaar(*, actor, cyclus, gegevens: dict, evaluatie: Evaluatie | None = None) -> Evaluatie:
     controleer_schrijfbaar(cyclus)
     jaar, datum = gegevens["jaar"], gegevens["datum"]
     periode = cyclus_jaren(cyclus.start, datum)[jaar - 1]

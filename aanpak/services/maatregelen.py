@@ -98,7 +98,7 @@ def _normaal(g: dict) -> dict:
 
 
 @transaction.atomic
-def maatregel_maken(*, actor, plan: Plan, gegevens: dict, **bron) -> Maatregel:
+def maatregel_maak(*, actor, plan: Plan, gegevens: dict, **bron) -> Maatregel:
     controleer_schrijfbaar(plan)
     _controleer(plan, gegevens, None)
     volgorde = (plan.maatregelen.filter(volgorde__lt=10000).aggregate(m=Max("volgorde"))["m"] or 0) + 1
@@ -109,7 +109,7 @@ def maatregel_maken(*, actor, plan: Plan, gegevens: dict, **bron) -> Maatregel:
 
 
 @transaction.atomic
-def maatregel_opslaan(*, actor, maatregel: Maatregel, gegevens: dict, versie: int) -> Maatregel:
+def maatregel_bewaar(*, actor, maatregel: Maatregel, gegevens: dict, versie: int) -> Maatregel:
     """Save ``gegevens`` if the measure is still at ``versie``; else raise ``Conflict``."""
     plan = maatregel.plan
     controleer_schrijfbaar(plan)
@@ -125,7 +125,7 @@ def maatregel_opslaan(*, actor, maatregel: Maatregel, gegevens: dict, versie: in
 
 
 @transaction.atomic
-def kwartaal_zetten(*, actor, maatregel: Maatregel, kwartaal: str, aan: bool) -> Maatregel:
+def kwartaal_zet(*, actor, maatregel: Maatregel, kwartaal: str, aan: bool) -> Maatregel:
     """Plan (``aan``) or unplan one quarter: idempotent, so a double click or a resubmitted form
     never flips it back; taken under a row lock, so two members clicking never lose a quarter."""
     plan = maatregel.plan
@@ -146,7 +146,7 @@ def kwartaal_zetten(*, actor, maatregel: Maatregel, kwartaal: str, aan: bool) ->
 
 
 @transaction.atomic
-def maatregel_verwijderen(*, actor, maatregel: Maatregel) -> None:
+def maatregel_verwijder(*, actor, maatregel: Maatregel) -> None:
     controleer_schrijfbaar(maatregel.plan)
     if maatregel.is_vast:
         raise ValidationError(
@@ -159,7 +159,7 @@ def maatregel_verwijderen(*, actor, maatregel: Maatregel) -> None:
 
 
 @transaction.atomic
-def schouwpunt_overnemen(*, actor, plan: Plan, punt) -> Maatregel:
+def schouwpunt_neem_over(*, actor, plan: Plan, punt) -> Maatregel:
     """An inspection point that recurs or needs another approach becomes a measure (``pva.schouwpunten``),
     keeping the link to the point (and so its photo)."""
     controleer_schrijfbaar(plan)
@@ -169,7 +169,7 @@ def schouwpunt_overnemen(*, actor, plan: Plan, punt) -> Maatregel:
     if bestaand is not None:
         return bestaand
     titel = (punt.actie or punt.bevinding or punt.locatie or f"Schouwpunt {punt.nummer}").strip()
-    return maatregel_maken(
+    return maatregel_maak(
         actor=actor,
         plan=plan,
         gegevens={
@@ -183,7 +183,7 @@ def schouwpunt_overnemen(*, actor, plan: Plan, punt) -> Maatregel:
 
 
 @transaction.atomic
-def verbeterpunt_overnemen(*, actor, plan: Plan, evaluatie, index: int) -> Maatregel:
+def verbeterpunt_neem_over(*, actor, plan: Plan, evaluatie, index: int) -> Maatregel:
     """An improvement point of an evaluation becomes a measure, once."""
     controleer_schrijfbaar(plan)
     try:
@@ -193,7 +193,7 @@ def verbeterpunt_overnemen(*, actor, plan: Plan, evaluatie, index: int) -> Maatr
     bestaand = plan.maatregelen.filter(bron_evaluatie=evaluatie, titel=tekst[:300]).first()
     if bestaand is not None:
         return bestaand
-    return maatregel_maken(
+    return maatregel_maak(
         actor=actor,
         plan=plan,
         gegevens={"titel": tekst[:300], "soort": Maatregel.Soort.REGULIER, "kwartalen": []},
@@ -202,7 +202,7 @@ def verbeterpunt_overnemen(*, actor, plan: Plan, evaluatie, index: int) -> Maatr
 
 
 @transaction.atomic
-def maatregel_uit_bibliotheek(
+def maatregel_neem_over_uit_bibliotheek(
     *, actor, plan: Plan, titel: str, thema: str, soort: str = Maatregel.Soort.REGULIER
 ) -> Maatregel:
     """A measure of the library becomes the group's own, editable measure: the title only (nothing
@@ -214,7 +214,7 @@ def maatregel_uit_bibliotheek(
     if soort not in (Maatregel.Soort.REGULIER, Maatregel.Soort.COMMUNICATIE):
         soort = Maatregel.Soort.REGULIER
     doel = plan.doelstellingen.filter(thema=thema).order_by("volgorde", "pk").first() if thema else None
-    maatregel = maatregel_maken(
+    maatregel = maatregel_maak(
         actor=actor,
         plan=plan,
         gegevens={"titel": titel, "soort": soort, "doelstelling": doel, "kwartalen": []},
@@ -224,7 +224,7 @@ def maatregel_uit_bibliotheek(
 
 
 @transaction.atomic
-def voortgang_toevoegen(*, actor, maatregel: Maatregel, datum, tekst: str, bijeenkomst=None, status=None, lid=None):
+def voortgang_voeg_toe(*, actor, maatregel: Maatregel, datum, tekst: str, bijeenkomst=None, status=None, lid=None):
     """A progress note (§4.3.1), optionally recorded at a meeting, optionally with a new status."""
     plan = maatregel.plan
     controleer_schrijfbaar(plan)

@@ -81,7 +81,7 @@ def vaste_maatregelen(plan: Plan) -> list[Maatregel]:
 
 
 @transaction.atomic
-def plan_maken(*, actor, cyclus) -> Plan:
+def plan_maak(*, actor, cyclus) -> Plan:
     """The cycle's plan, with the fixed yearly measures of §4.2.5 (which cannot be removed)."""
     controleer_schrijfbaar(cyclus)
     if Plan.objects.filter(cyclus=cyclus).exists():
@@ -101,7 +101,7 @@ def plan_maken(*, actor, cyclus) -> Plan:
 
 
 @transaction.atomic
-def plan_vaststellen(*, actor, plan: Plan, vastgesteld_op, vastgesteld_in) -> Plan:
+def plan_stel_vast(*, actor, plan: Plan, vastgesteld_op, vastgesteld_in) -> Plan:
     controleer_schrijfbaar(plan)
     if vastgesteld_in is not None and vastgesteld_in.werkgroep_id != plan.werkgroep_id:
         raise ValidationError("Kies een bijeenkomst van deze werkgroep.")
@@ -158,7 +158,7 @@ def _controleer_doel(plan: Plan, g: dict) -> None:
 
 
 @transaction.atomic
-def doel_opslaan(*, actor, plan: Plan, gegevens: dict, doel: Doelstelling | None = None) -> Doelstelling:
+def doel_bewaar(*, actor, plan: Plan, gegevens: dict, doel: Doelstelling | None = None) -> Doelstelling:
     controleer_schrijfbaar(plan)
     _controleer_doel(plan, gegevens)
     nieuw = doel is None
@@ -180,7 +180,7 @@ def doel_opslaan(*, actor, plan: Plan, gegevens: dict, doel: Doelstelling | None
 
 
 @transaction.atomic
-def doel_verwijderen(*, actor, doel: Doelstelling) -> None:
+def doel_verwijder(*, actor, doel: Doelstelling) -> None:
     controleer_schrijfbaar(doel.plan)
     titel = doel.titel
     doel.delete()  # its measures stay, without a goal
@@ -196,7 +196,7 @@ def doel_verwijderen(*, actor, doel: Doelstelling) -> None:
 
 
 @transaction.atomic
-def plan_doorzetten(*, actor, vorige_cyclus, cyclus) -> Plan | None:
+def plan_zet_door(*, actor, vorige_cyclus, cyclus) -> Plan | None:
     """Carry the previous cycle's plan into ``cyclus`` for renewal: its goals (without their
     result) and the measures that were not done or dropped, rescheduled to no quarter; the new
     plan gets its own fixed measures and is not adopted until the group renews it."""

@@ -26,7 +26,7 @@ def _log(plan: Plan, actor, actie: str, omschrijving: str, **gegevens) -> None:
 
 
 @transaction.atomic
-def plan_rolverdeling_vastleggen(*, actor, plan: Plan, rolverdeling: str) -> Plan:
+def plan_leg_rolverdeling_vast(*, actor, plan: Plan, rolverdeling: str) -> Plan:
     """The roles divided among the participants (``pvo.uitvoeringsplan``)."""
     controleer_schrijfbaar(plan)
     tekst = (rolverdeling or "").strip()
@@ -41,7 +41,7 @@ def plan_rolverdeling_vastleggen(*, actor, plan: Plan, rolverdeling: str) -> Pla
 
 
 @transaction.atomic
-def activiteitenkalender_vaststellen(*, actor, plan: Plan, vastgesteld_op: dt.date | None) -> Plan:
+def activiteitenkalender_stel_vast(*, actor, plan: Plan, vastgesteld_op: dt.date | None) -> Plan:
     """Adopt the activity calendar on ``vastgesteld_op`` (None: the adoption is withdrawn)."""
     controleer_schrijfbaar(plan)
     plan.kalender_vastgesteld_op = vastgesteld_op
@@ -69,7 +69,7 @@ def _controleer_activiteit(plan: Plan, *, soort: str, titel: str, partij, bijeen
 
 
 @transaction.atomic
-def activiteit_maken(
+def activiteit_maak(
     *, actor, plan: Plan, soort: str, titel: str, gepland_op: dt.date, partij: Partij | None = None
 ) -> Activiteit:
     """Put an information meeting or a communication on the activity calendar."""
@@ -87,7 +87,7 @@ def activiteit_maken(
 
 
 @transaction.atomic
-def activiteit_wijzigen(
+def activiteit_wijzig(
     *,
     actor,
     activiteit: Activiteit,
@@ -112,7 +112,7 @@ def activiteit_wijzigen(
 
 
 @transaction.atomic
-def activiteit_verwijderen(*, actor, activiteit: Activiteit) -> None:
+def activiteit_verwijder(*, actor, activiteit: Activiteit) -> None:
     plan = activiteit.plan
     controleer_schrijfbaar(plan)
     titel = activiteit.titel
@@ -121,7 +121,7 @@ def activiteit_verwijderen(*, actor, activiteit: Activiteit) -> None:
 
 
 @transaction.atomic
-def herijking_starten(*, actor, werkgroep: Werkgroep, start: dt.date) -> Cyclus:
+def herijking_start(*, actor, werkgroep: Werkgroep, start: dt.date) -> Cyclus:
     """Recalibrate (herijken): start the next PVO cycle on ``start``; its plan renews the previous one
     (goals and open actions carried over, ``Plan.vernieuwd_van``) and is adopted, with its new
     themes and actions, before the previous plan's two years end (``pvo.herijking``)."""

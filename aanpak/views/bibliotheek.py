@@ -14,13 +14,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from aanpak.bibliotheek import bibliotheek as lees_bibliotheek
 from aanpak.bibliotheek import gedeelde_werkgroepen, per_thema, sleutel
-from aanpak.services.maatregelen import maatregel_uit_bibliotheek
+from aanpak.services.maatregelen import maatregel_neem_over_uit_bibliotheek
 from aanpak.views.basis import context, cyclus_en_plan
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.tenancy import tweestaps_nodig
 from kvo.views_portfolio import begeleide_werkgroepen, mag_portfolio
-from werkgroepen.services.administratie import werkgroep_maatregelen_delen
+from werkgroepen.services.administratie import werkgroep_maatregelen_deel
 
 PER_THEMA = 8
 
@@ -65,7 +65,7 @@ def bibliotheek(request, werkgroep):
 def overnemen(request, werkgroep):
     _cyclus, plan = cyclus_en_plan(request, verplicht=True)
     try:
-        m = maatregel_uit_bibliotheek(
+        m = maatregel_neem_over_uit_bibliotheek(
             actor=request.user,
             plan=plan,
             titel=request.POST.get("titel", ""),
@@ -83,7 +83,7 @@ def overnemen(request, werkgroep):
 @vereist(Actie.BEHEREN)
 def delen(request, werkgroep):
     aan = request.POST.get("delen") == "1"
-    werkgroep_maatregelen_delen(actor=request.user, werkgroep=request.werkgroep, delen=aan)
+    werkgroep_maatregelen_deel(actor=request.user, werkgroep=request.werkgroep, delen=aan)
     messages.success(
         request,
         "De titels van uw maatregelen tellen nu mee in de bibliotheek van andere werkgroepen."

@@ -10,7 +10,8 @@ from django.urls import reverse
 from aanpak.forms import DoelForm
 from aanpak.models import Doelstelling
 from aanpak.selectors import doelenoverzicht
-from aanpak.services.plan import doel_opslaan, doel_verwijderen, is_huidig
+from aanpak.services import plan as plan_services  # the view below is also called doel_verwijder
+from aanpak.services.plan import doel_bewaar, is_huidig
 from aanpak.views.basis import context, cyclus_en_plan
 from aanpak.views.plan import naar
 from analyse import catalogus
@@ -54,7 +55,7 @@ def doel_form(request, werkgroep, pk=None):
         antwoord = verwerk_formulier(
             request,
             form,
-            lambda g: doel_opslaan(actor=request.user, plan=plan, gegevens=g, doel=doel),
+            lambda g: doel_bewaar(actor=request.user, plan=plan, gegevens=g, doel=doel),
             succes=lambda opgeslagen: f"Doelstelling opgeslagen: {opgeslagen.titel}",
             naar=reverse("aanpak:doelen", kwargs={"werkgroep": request.werkgroep.slug}),
         )
@@ -78,7 +79,7 @@ def doel_verwijder(request, werkgroep, pk):
     doel = get_object_or_404(Doelstelling, pk=pk, plan=plan)
     if request.method == "POST":
         try:
-            doel_verwijderen(actor=request.user, doel=doel)
+            plan_services.doel_verwijder(actor=request.user, doel=doel)
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
         else:

@@ -13,8 +13,8 @@ from aanpak.forms import EvaluatieForm
 from aanpak.models import Evaluatie
 from aanpak.models.evaluatie import VRAGEN_DERDE_JAAR, VRAGEN_MAATREGELEN, VRAGEN_SAMENWERKING
 from aanpak.selectors import doelbereik, evaluaties_van
-from aanpak.services.evaluaties import evaluatie_opslaan
-from aanpak.services.maatregelen import verbeterpunt_overnemen
+from aanpak.services.evaluaties import evaluatie_bewaar
+from aanpak.services.maatregelen import verbeterpunt_neem_over
 from aanpak.services.plan import is_huidig
 from aanpak.views.basis import EVALUATIE_IDS, context, cyclus_en_plan
 from aanpak.views.plan import naar
@@ -81,7 +81,7 @@ def evaluatie_form(request, werkgroep, pk=None):
     if request.method == "POST":
         if form.is_valid():
             try:
-                e = evaluatie_opslaan(actor=request.user, cyclus=cyclus, gegevens=form.cleaned_data, evaluatie=e)
+                e = evaluatie_bewaar(actor=request.user, cyclus=cyclus, gegevens=form.cleaned_data, evaluatie=e)
             except ValidationError as fout:
                 fout_in_form(form, fout)
             else:
@@ -100,7 +100,7 @@ def verbeterpunt(request, werkgroep, pk, index):
     _cyclus, plan = cyclus_en_plan(request, verplicht=True)
     e = get_object_or_404(Evaluatie, pk=pk, werkgroep=request.werkgroep)
     try:
-        m = verbeterpunt_overnemen(actor=request.user, plan=plan, evaluatie=e, index=index)
+        m = verbeterpunt_neem_over(actor=request.user, plan=plan, evaluatie=e, index=index)
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
         return redirect("aanpak:evaluatie", werkgroep=request.werkgroep.slug, pk=e.pk)

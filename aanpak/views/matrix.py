@@ -20,13 +20,13 @@ from aanpak import kwartalen
 from aanpak.forms import MaatregelForm, VoortgangForm
 from aanpak.models import Maatregel
 from aanpak.selectors import maatregelen_van, matrix, rij
+from aanpak.services import maatregelen as maatregel_services  # the view below is also called maatregel_verwijder
 from aanpak.services.maatregelen import (
     Conflict,
-    kwartaal_zetten,
-    maatregel_maken,
-    maatregel_opslaan,
-    maatregel_verwijderen,
-    voortgang_toevoegen,
+    kwartaal_zet,
+    maatregel_bewaar,
+    maatregel_maak,
+    voortgang_voeg_toe,
 )
 from aanpak.services.plan import is_huidig
 from aanpak.views.basis import context, cyclus_en_plan
@@ -115,7 +115,7 @@ def kwartaal(request, werkgroep, pk):
     code, aan = request.POST.get("kwartaal", ""), request.POST.get("aan") == "1"
     fout = ""
     try:
-        maatregel = kwartaal_zetten(actor=request.user, maatregel=maatregel, kwartaal=code, aan=aan)
+        maatregel = kwartaal_zet(actor=request.user, maatregel=maatregel, kwartaal=code, aan=aan)
     except ValidationError as e:
         fout = " ".join(e.messages)
     if request.htmx:
@@ -169,9 +169,9 @@ def maatregel_form(request, werkgroep, pk=None):
         if form.is_valid():
             try:
                 if maatregel is None:
-                    maatregel = maatregel_maken(actor=request.user, plan=plan, gegevens=_gegevens(form))
+                    maatregel = maatregel_maak(actor=request.user, plan=plan, gegevens=_gegevens(form))
                 else:
-                    maatregel_opslaan(
+                    maatregel_bewaar(
                         actor=request.user,
                         maatregel=maatregel,
                         gegevens=_gegevens(form),
@@ -239,7 +239,7 @@ def voortgang_nieuw(request, werkgroep, pk):
     antwoord = verwerk_formulier(
         request,
         form,
-        lambda g: voortgang_toevoegen(actor=request.user, maatregel=m, datum=g["datum"], tekst=g["tekst"],
+        lambda g: voortgang_voeg_toe(actor=request.user, maatregel=m, datum=g["datum"], tekst=g["tekst"],
                                       bijeenkomst=g["bijeenkomst"], status=g["status"], lid=request.toegang.lid),
         succes="Voortgang vastgelegd.",
         naar=reverse("aanpak:maatregel", kwargs={"werkgroep": request.werkgroep.slug, "pk": m.pk}),
@@ -261,7 +261,7 @@ def maatregel_verwijder(request, werkgroep, pk):
     m = get_object_or_404(Maatregel, pk=pk, plan=plan)
     if request.method == "POST":
         try:
-            maatregel_verwijderen(actor=request.user, maatregel=m)
+            maatregel_services.maatregel_verwijder(actor=request.user, maatregel=m)
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
         else:

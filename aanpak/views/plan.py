@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from aanpak.forms import VaststellenForm
 from aanpak.models import Maatregel
 from aanpak.selectors import acties_van_partij, evaluaties_van
-from aanpak.services.plan import is_huidig, plan_maken, plan_vaststellen
+from aanpak.services.plan import is_huidig, plan_maak, plan_stel_vast
 from aanpak.views.basis import EVALUATIE_IDS, PVA_IDS, context, cyclus_en_plan
 from kvo.mixins import fout_in_form, vereist
 from kvo.permissions import Actie
@@ -58,7 +58,7 @@ def maken(request, werkgroep):
         messages.error(request, "Start eerst een cyclus; het plan van aanpak hoort bij een cyclus.")
         return naar("overzicht", request)
     try:
-        plan_maken(actor=request.user, cyclus=cyclus)
+        plan_maak(actor=request.user, cyclus=cyclus)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -73,7 +73,7 @@ def vaststellen(request, werkgroep):
     form = VaststellenForm(request.POST, werkgroep=request.werkgroep)
     if form.is_valid():
         try:
-            plan_vaststellen(actor=request.user, plan=plan, **form.cleaned_data)
+            plan_stel_vast(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as e:
             fout_in_form(form, e)
         else:

@@ -53,8 +53,8 @@ def per_partij(request, werkgroep):
 @alleen_pvo
 def herijking(request, werkgroep):
     """Every two years the group recalibrates: a new cycle whose plan starts from the previous one
-    (``aanpak.services.pvo.herijking_starten``; the plan is carried forward, ``Plan.vernieuwd_van``)."""
-    from aanpak.services.pvo import herijking_starten
+    (``aanpak.services.pvo.herijking_start``; the plan is carried forward, ``Plan.vernieuwd_van``)."""
+    from aanpak.services.pvo import herijking_start
 
     cyclus, plan = cyclus_en_plan(request)
     vandaag = timezone.localdate()
@@ -64,7 +64,7 @@ def herijking(request, werkgroep):
             raise PermissionDenied(weigering(request))
         if form.is_valid():
             try:
-                nieuw = herijking_starten(
+                nieuw = herijking_start(
                     actor=request.user, werkgroep=request.werkgroep, start=form.cleaned_data["start"]
                 )
             except ValidationError as fout:
@@ -127,14 +127,14 @@ def kalender(request, werkgroep):
 
 
 def _kalender_post(request, plan, partijen, Activiteit):
-    """An activity on the calendar (``activiteit_maken``), or the calendar adopted
-    (``activiteitenkalender_vaststellen``)."""
-    from aanpak.services.pvo import activiteit_maken, activiteitenkalender_vaststellen
+    """An activity on the calendar (``activiteit_maak``), or the calendar adopted
+    (``activiteitenkalender_stel_vast``)."""
+    from aanpak.services.pvo import activiteit_maak, activiteitenkalender_stel_vast
 
     if request.POST.get("formulier") == "vaststellen":
 
         def vaststellen(form):
-            activiteitenkalender_vaststellen(
+            activiteitenkalender_stel_vast(
                 actor=request.user, plan=plan, vastgesteld_op=form.cleaned_data["vastgesteld_op"]
             )
             return f"De activiteitenkalender is vastgesteld op {form.cleaned_data['vastgesteld_op']:%d-%m-%Y}."
@@ -142,7 +142,7 @@ def _kalender_post(request, plan, partijen, Activiteit):
         return verwerk(request, VaststellenForm(request.POST), vaststellen)
 
     def maken(form):
-        a = activiteit_maken(actor=request.user, plan=plan, **form.cleaned_data)
+        a = activiteit_maak(actor=request.user, plan=plan, **form.cleaned_data)
         return f"{a.titel} staat op de kalender ({a.gepland_op:%d-%m-%Y})."
 
     return verwerk(request, ActiviteitForm(request.POST, partijen=partijen, soorten=Activiteit.Soort.choices), maken)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from aanpak.services.maatregelen import schouwpunt_overnemen
+from aanpak.services.maatregelen import schouwpunt_neem_over
 from aanpak.views.basis import context, cyclus_en_plan
 from analyse.models import Schouwpunt
 from kvo.mixins import vereist
@@ -46,7 +46,7 @@ def overnemen(request, werkgroep, pk):
         Schouwpunt.objects.select_related("schouw", "wie"), pk=pk, schouw__werkgroep=request.werkgroep
     )
     try:
-        m = schouwpunt_overnemen(actor=request.user, plan=plan, punt=punt)
+        m = schouwpunt_neem_over(actor=request.user, plan=plan, punt=punt)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return redirect("aanpak:schouwpunten", werkgroep=request.werkgroep.slug)

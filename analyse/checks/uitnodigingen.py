@@ -1,6 +1,6 @@
 """Readiness check ``enquete.persoonlijk`` (§4.1.1): every entrepreneur of the register has an
 invitation of their own, delivered by e-mail (a protected link) or by letter (the same link).
-"One response per invitation" holds by design (``reactie_indienen`` claims the invitation).
+"One response per invitation" holds by design (``reactie_dien_in`` claims the invitation).
 
 Status: no survey, or not sent yet → ``open``; sent, and e-mails still in the queue → ``open``;
 an entrepreneur without an invitation, or an invitation that did not arrive (failed, bounced, a

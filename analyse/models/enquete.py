@@ -154,7 +154,7 @@ class EnqueteUitnodiging(models.Model):
     fout = models.CharField(_("foutmelding"), max_length=500, blank=True)
     beantwoord = models.BooleanField(_("beantwoord"), default=False)
     # "Ingevuld" as the invitations page shows it: set per park in the same batch that publishes the
-    # park's responses (``analyse.services.reacties.reacties_publiceren``), never one by one.
+    # park's responses (``analyse.services.reacties.reacties_publiceer``), never one by one.
     ingevuld_zichtbaar = models.BooleanField(_("ingevuld (getoond)"), default=False)
     papier = models.BooleanField(_("op papier ingevuld"), default=False)
     extra = models.JSONField(_("extra dossiervelden"), default=dict, blank=True)
@@ -325,7 +325,7 @@ class LegeInzending(models.Model):
 
 class Reactieteller(models.Model):
     """The response figure of one park in one survey: how many responses it has (empty submissions
-    not counted), raised in the transaction that stores a response (``reactie_indienen``, the dossier
+    not counted), raised in the transaction that stores a response (``reactie_dien_in``, the dossier
     import) with an ``F()`` update, so the figure is never a count over the responses and two
     submissions at once both count. Like a ``Reactie`` it has no link to an invitation and no time."""
 

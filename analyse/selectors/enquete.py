@@ -298,14 +298,14 @@ def contact_van(werkgroep, op=None) -> Contact:
     """The work group's secretary (a current member with that role; the first by name) and its address."""
     from django.utils import timezone
 
-    from werkgroepen.models import Rol
+    from werkgroepen.models import Groepsrol
 
     op = op or timezone.localdate()
     naam = next(
         (
             lid.naam
             for lid in werkgroep.leden.order_by("naam", "pk")
-            if Rol.SECRETARIS in (lid.rollen or []) and (lid.lid_tot is None or lid.lid_tot >= op)
+            if Groepsrol.SECRETARIS in (lid.rollen or []) and (lid.lid_tot is None or lid.lid_tot >= op)
         ),
         "",
     )

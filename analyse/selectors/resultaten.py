@@ -112,7 +112,7 @@ def per_ronde(enquete: Enquete) -> list[Ronde]:
 def gepubliceerde_reacties(enquete: Enquete, terrein=None, *, op=None):
     """The responses the results are made of: for a park its published batches; for the area
     those and, once closed, the held-back rest of all parks together if it numbers at least
-    ``MIN_REACTIES`` (``reacties_publiceren`` fixes that rest at the next response)."""
+    ``MIN_REACTIES`` (``reacties_publiceer`` fixes that rest at the next response)."""
     reacties = Reactie.objects.filter(enquete=enquete)
     if terrein is not None:
         return reacties.filter(terrein=terrein, zichtbaar=Reactie.Zichtbaar.TERREIN)

@@ -11,7 +11,7 @@ from werkgroepen.logboek import log_actie
 
 
 @transaction.atomic
-def conclusie_opslaan(*, actor, cyclus, gegevens: dict, prioriteiten: list[dict]) -> Conclusie:
+def conclusie_bewaar(*, actor, cyclus, gegevens: dict, prioriteiten: list[dict]) -> Conclusie:
     """Write the conclusion and replace its priorities (themes without likelihood or impact are left out)."""
     themas = [p["thema"] for p in prioriteiten]
     if len(themas) != len(set(themas)):

@@ -4,7 +4,7 @@
   ``analyse.buurten.stel_voor``) replace the work group's choice.
 - ``cbs_importeer`` / ``mor_importeer``: all rows or none, checked again inside the transaction
   (the same checks as the preview), written with their history.
-- ``cbs_ophalen``: fetch a table's feeds from the CBS OData endpoint (only with
+- ``cbs_haal_op``: fetch a table's feeds from the CBS OData endpoint (only with
   ``KVO_CBS_OPHALEN`` on; these machines normally have no internet, and the tests mock it).
 """
 
@@ -108,7 +108,7 @@ class OphalenUit(Exception):
     """Fetching from the CBS is switched off or failed (Dutch message)."""
 
 
-def cbs_ophalen(*, tabel: str, gemeentecode: str, client=None) -> CbsTabel:
+def cbs_haal_op(*, tabel: str, gemeentecode: str, client=None) -> CbsTabel:
     """The feeds of ``tabel`` for one municipality (its districts and neighbourhoods) from the CBS."""
     if not getattr(settings, "KVO_CBS_OPHALEN", False):
         raise OphalenUit("Ophalen bij het CBS staat uit op deze installatie; importeer een gedownload bestand.")

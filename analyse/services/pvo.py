@@ -49,7 +49,7 @@ def enquete_leg_brief_vast(*, actor, enquete: Enquete, namens: Partij | None, on
 
 
 @transaction.atomic
-def enquete_resultaten_gepresenteerd(
+def enquete_markeer_resultaten_gepresenteerd(
     *, actor, enquete: Enquete, op: dt.date | None, bijeenkomst: Bijeenkomst | None = None
 ) -> Enquete:
     """The survey's results were presented to the participants on ``op`` (at ``bijeenkomst``)."""

@@ -4,7 +4,7 @@ The one place a response is written (online, or a paper questionnaire the secret
 The response row gets the park and the answers and nothing else; the invitation is marked
 answered in the same transaction, and the draft kept between visits is deleted.
 
-Results are published in batches (``reacties_publiceren``), so that comparing two exports never
+Results are published in batches (``reacties_publiceer``), so that comparing two exports never
 isolates one response: a new response is held back until at least ``MIN_REACTIES`` responses of
 its park are held back, and those are published together, with the "ingevuld" of the park's
 answered invitations. After closing, the held-back rest of all parks goes into the area's results
@@ -32,7 +32,7 @@ GESLOTEN = "Deze enquête is gesloten; er kunnen geen antwoorden meer worden ing
 NIET_GEOPEND = "Deze enquête is nog niet verstuurd."
 
 
-def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papier: bool = False, actor=None) -> bool:
+def reactie_dien_in(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papier: bool = False, actor=None) -> bool:
     """Store one response for ``uitnodiging``; refuses (ValidationError) a second one or a closed survey.
 
     ``antwoorden`` maps question refs to stored values (see ``analyse.antwoorden``); unknown
@@ -60,7 +60,7 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
         # first, so this response cannot join it one by one. (While open, every submission publishes
         # what makes a batch at its end, so nothing could be published here.)
         if enquete.is_gesloten(vandaag):
-            reacties_publiceren(enquete=enquete, op=vandaag)
+            reacties_publiceer(enquete=enquete, op=vandaag)
         # Claim the invitation first: of two simultaneous submissions only one updates the row.
         geclaimd = EnqueteUitnodiging.objects.filter(pk=uitnodiging.pk, beantwoord=False).update(
             beantwoord=True, papier=papier
@@ -75,7 +75,7 @@ def reactie_indienen(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict, papie
             teller, _ = LegeInzending.objects.get_or_create(enquete=enquete, terrein_id=terrein_id)
             LegeInzending.objects.filter(pk=teller.pk).update(aantal=F("aantal") + 1)
         EnqueteConcept.objects.filter(uitnodiging=uitnodiging).delete()
-        reacties_publiceren(enquete=enquete, op=vandaag)
+        reacties_publiceer(enquete=enquete, op=vandaag)
         if papier and actor is not None:
             from werkgroepen.logboek import log_actie
 
@@ -100,7 +100,7 @@ def reactieteller_verhoog(*, enquete_id: int, terrein_id: int, aantal: int = 1) 
         tellers.update(aantal=F("aantal") + aantal)
 
 
-def reacties_publiceren(*, enquete: Enquete, op=None) -> int:
+def reacties_publiceer(*, enquete: Enquete, op=None) -> int:
     """Publish the held-back responses that make a batch; returns how many were published.
 
     Per park: all its held-back responses once there are at least ``MIN_REACTIES``, and with them
@@ -128,7 +128,7 @@ def reacties_publiceren(*, enquete: Enquete, op=None) -> int:
     return aantal
 
 
-def concept_bewaren(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict) -> None:
+def concept_bewaar(*, uitnodiging: EnqueteUitnodiging, antwoorden: dict) -> None:
     """Keep an entrepreneur's answers so far (the survey in steps; anonymous, so no ``actor``).
 
     One statement (insert, or update the row the invitation has): every step of every entrepreneur

@@ -16,7 +16,7 @@ VELDEN = [f.name for f in Cijfer._meta.concrete_fields if f.name not in ("id", "
 
 
 @transaction.atomic
-def analyse_overnemen(*, actor, vorige, cyclus) -> dict:
+def analyse_neem_over(*, actor, vorige, cyclus) -> dict:
     """Copy ``vorige``'s figures into ``cyclus``; under KVO-B prepare its survey. Returns the counts."""
     from analyse.services.enquete import enquete_maak
 

@@ -102,7 +102,7 @@ def punt_met_client_id(schouw: Schouw, client_id: uuid.UUID | None) -> Schouwpun
     return schouw.punten.filter(client_id=client_id).first()
 
 
-def punt_opslaan(
+def punt_bewaar(
     *,
     actor,
     schouw: Schouw,

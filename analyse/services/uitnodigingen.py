@@ -94,7 +94,7 @@ def _verstuur_mails(enquete: Enquete) -> None:
     enqueue_na_commit("analyse.tasks.uitnodigingen_versturen", werkgroep_id=enquete.werkgroep_id, enquete_id=enquete.pk)
 
 
-def enquete_versturen(
+def enquete_verstuur(
     *, actor, enquete: Enquete, gesloten_op: dt.date | None, herinnering_dagen: list[int]
 ) -> list[EnqueteUitnodiging]:
     """Send the survey: freeze it, invite every entrepreneur of the register, queue the e-mails."""
@@ -144,7 +144,7 @@ def enquete_versturen(
     return uitnodigingen
 
 
-def uitnodigingen_aanvullen(*, actor, enquete: Enquete) -> int:
+def uitnodigingen_vul_aan(*, actor, enquete: Enquete) -> int:
     """Invite entrepreneurs added to the register after the survey was sent."""
     if not enquete.is_open(timezone.localdate()):
         raise ValidationError("De enquête is niet (meer) open; er kunnen geen ondernemers meer worden uitgenodigd.")
@@ -210,7 +210,7 @@ def is_niet_bevestigd(uitnodiging: EnqueteUitnodiging, nu: dt.datetime | None = 
     )
 
 
-def uitnodiging_opnieuw(*, actor, uitnodiging: EnqueteUitnodiging) -> str:
+def uitnodiging_verstuur_opnieuw(*, actor, uitnodiging: EnqueteUitnodiging) -> str:
     """Send a failed or bounced invitation again: by e-mail to the register's address, else by letter."""
     if uitnodiging.beantwoord:
         raise ValidationError("Deze ondernemer heeft de enquête al ingevuld.")
@@ -243,7 +243,7 @@ def uitnodiging_opnieuw(*, actor, uitnodiging: EnqueteUitnodiging) -> str:
     return melding
 
 
-def uitnodiging_onbestelbaar(*, actor, uitnodiging: EnqueteUitnodiging, toelichting: str = "") -> None:
+def uitnodiging_markeer_onbestelbaar(*, actor, uitnodiging: EnqueteUitnodiging, toelichting: str = "") -> None:
     """Record a bounce the secretary received: the entrepreneur gets a letter instead."""
     if uitnodiging.beantwoord:
         raise ValidationError("Deze ondernemer heeft de enquête al ingevuld.")
@@ -261,7 +261,7 @@ def uitnodiging_onbestelbaar(*, actor, uitnodiging: EnqueteUitnodiging, toelicht
         )
 
 
-def uitnodiging_bounce(*, uitnodiging: EnqueteUitnodiging, soort: str, melding: str = "") -> bool:
+def uitnodiging_verwerk_bounce(*, uitnodiging: EnqueteUitnodiging, soort: str, melding: str = "") -> bool:
     """Record a bounce or complaint the mail provider reported (``analyse.bounces``): the invitation
     becomes undeliverable, so the letter flow picks it up and reminders skip it. False (nothing
     changed) when it was answered, went by letter, or is already marked or waiting to be sent again."""
@@ -302,7 +302,7 @@ def brief_uitnodigingen(enquete: Enquete, terrein, *, opnieuw: bool = False) -> 
     )
 
 
-def brieven_maken(
+def brieven_maak(
     *, actor, enquete: Enquete, terrein, opnieuw: bool = False
 ) -> list[tuple[EnqueteUitnodiging, str, str]]:
     """Fresh links for the letters of ``terrein`` (token for the QR code, short code to type); marks
@@ -332,7 +332,7 @@ def brieven_maken(
     return [(u, token, code) for u, (token, code) in zip(uitnodigingen, paren, strict=True)]
 
 
-def herinnering_nu(*, actor, enquete: Enquete) -> int:
+def herinnering_verstuur_nu(*, actor, enquete: Enquete) -> int:
     """ "Nu herinneren": send a reminder round today instead of waiting for the planned one.
 
     A round due today or earlier that has not gone out yet is queued now. Otherwise a round is

@@ -8,7 +8,7 @@ from django.urls import reverse
 from analyse import catalogus
 from analyse.forms_conclusie import ConclusieForm, PrioriteitenFormSet
 from analyse.selectors.conclusie import conclusie_stand, conclusie_van, prioriteiten_initial
-from analyse.services.conclusie import conclusie_opslaan
+from analyse.services.conclusie import conclusie_bewaar
 from analyse.views.basis import context, huidige_cyclus
 from kvo.eisen import EISEN
 from kvo.formulieren import verwerk_formulier
@@ -70,7 +70,7 @@ def conclusie(request, werkgroep):
         antwoord = verwerk_formulier(
             request,
             form,
-            lambda g: conclusie_opslaan(
+            lambda g: conclusie_bewaar(
                 actor=request.user,
                 cyclus=cyclus,
                 gegevens=g,

@@ -163,7 +163,7 @@ def cbs_importeren(request, werkgroep):
     if "ophalen" in request.POST:
         gemeente = (request.werkgroep.buurten.values_list("code", flat=True).first() or "")[2:6]
         try:
-            tabel = services.cbs_ophalen(tabel=request.POST.get("tabel", ""), gemeentecode=f"GM{gemeente}")
+            tabel = services.cbs_haal_op(tabel=request.POST.get("tabel", ""), gemeentecode=f"GM{gemeente}")
         except services.OphalenUit as e:
             fout = str(e)
         bestandsnaam = f"CBS {request.POST.get('tabel', '')}"

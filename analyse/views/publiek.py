@@ -4,7 +4,7 @@
   token is in no further URL, no Referer and no history entry. Tokens are only compared by
   their hash; an unknown token gets the same friendly page whatever the reason.
 - Progress is kept between visits (``EnqueteConcept``) and deleted on submission, in the same
-  transaction that stores the anonymous response (``reactie_indienen``).
+  transaction that stores the anonymous response (``reactie_dien_in``).
 - Every page sends ``Cache-Control: no-store`` and ``X-Robots-Tag: noindex``; the link exchange
   sends ``Referrer-Policy: no-referrer`` (its URL holds the token), the pages after it
   ``same-origin`` (their URLs hold nothing secret, and a form posted from a ``no-referrer`` page
@@ -16,7 +16,7 @@
   when a step's answer makes a follow-up on the same step due, "Volgende" shows the step again
   with it. Answers to follow-ups no longer asked are removed from the kept answers.
 - Sending without a single answer asks once ("Toch versturen?", a second form, no script); such
-  a submission is counted apart and is no response (``reactie_indienen``).
+  a submission is counted apart and is no response (``reactie_dien_in``).
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def _vragen(enquete) -> list:
 def _bewaar(uitnodiging, concept: dict, deel: dict, vragen: list) -> dict:
     """Keep ``deel`` with the earlier answers, without the answers to follow-ups no longer asked."""
     concept = alleen_gevraagd(vragen, {**concept, **deel})
-    reacties.concept_bewaren(uitnodiging=uitnodiging, antwoorden=concept)
+    reacties.concept_bewaar(uitnodiging=uitnodiging, antwoorden=concept)
     return concept
 
 
@@ -321,7 +321,7 @@ def insturen(request):
             # Not a single answer: ask once before an empty submission (it will not count as a response).
             return render(request, "enquete/versturen.html", _ctx(uitnodiging, stappen=stappen, leeg=True))
         try:
-            reacties.reactie_indienen(uitnodiging=uitnodiging, antwoorden=antwoorden)
+            reacties.reactie_dien_in(uitnodiging=uitnodiging, antwoorden=antwoorden)
         except ValidationError as fout:
             if reacties.AL_BEANTWOORD in fout.messages:
                 return melding(request, "beantwoord")

@@ -230,7 +230,7 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
                         form.add_error(veld, fouten)
         if not form.errors:
             try:
-                opgeslagen = services.punt_opslaan(
+                opgeslagen = services.punt_bewaar(
                     actor=request.user,
                     schouw=schouw,
                     gegevens=gegevens,

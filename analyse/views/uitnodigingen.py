@@ -25,7 +25,7 @@ from analyse.models import EnqueteUitnodiging
 from analyse.selectors import uitnodigingen as selectors
 from analyse.selectors.enquete import contact_van, dekking_van, enquete_van
 from analyse.services import uitnodigingen as services
-from analyse.services.reacties import reactie_indienen
+from analyse.services.reacties import reactie_dien_in
 from analyse.tokens import link_url
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
 from kvo.avg import privacy_url
@@ -116,7 +116,7 @@ def versturen(request, werkgroep):
     antwoord = verwerk_formulier(
         request,
         form,
-        lambda g: services.enquete_versturen(
+        lambda g: services.enquete_verstuur(
             actor=request.user, enquete=enquete, gesloten_op=g["gesloten_op"], herinnering_dagen=g["herinneringen"]
         ),
         succes=_verstuurd,
@@ -161,7 +161,7 @@ def planning(request, werkgroep):
 def aanvullen(request, werkgroep):
     _, enquete = _enquete(request, verplicht=True)
     try:
-        aantal = services.uitnodigingen_aanvullen(actor=request.user, enquete=enquete)
+        aantal = services.uitnodigingen_vul_aan(actor=request.user, enquete=enquete)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -180,7 +180,7 @@ def opnieuw(request, werkgroep, pk: int):
     _, enquete = _enquete(request, verplicht=True)
     uitnodiging = _uitnodiging(request, enquete, pk)
     try:
-        melding = services.uitnodiging_opnieuw(actor=request.user, uitnodiging=uitnodiging)
+        melding = services.uitnodiging_verstuur_opnieuw(actor=request.user, uitnodiging=uitnodiging)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -196,7 +196,7 @@ def onbestelbaar(request, werkgroep, pk: int):
     form = OnbestelbaarForm(request.POST)
     toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
     try:
-        services.uitnodiging_onbestelbaar(actor=request.user, uitnodiging=uitnodiging, toelichting=toelichting)
+        services.uitnodiging_markeer_onbestelbaar(actor=request.user, uitnodiging=uitnodiging, toelichting=toelichting)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -217,7 +217,7 @@ def brieven(request, werkgroep, terrein: int):
     _, enquete = _enquete(request, verplicht=True)
     terrein = get_object_or_404(request.werkgroep.terreinen, pk=terrein)
     try:
-        paren = services.brieven_maken(
+        paren = services.brieven_maak(
             actor=request.user, enquete=enquete, terrein=terrein, opnieuw=request.POST.get("opnieuw") == "1"
         )
     except ValidationError as e:
@@ -260,7 +260,7 @@ def papier(request, werkgroep, pk: int):
         antwoorden, goed = vragenlijst.lees_formulier(stappen, request.POST)
         if goed:
             try:
-                telt = reactie_indienen(uitnodiging=uitnodiging, antwoorden=antwoorden, papier=True, actor=request.user)
+                telt = reactie_dien_in(uitnodiging=uitnodiging, antwoorden=antwoorden, papier=True, actor=request.user)
             except ValidationError as e:
                 fout = " ".join(e.messages)
             else:
@@ -281,10 +281,10 @@ def papier(request, werkgroep, pk: int):
 @require_POST
 @vereist(Actie.ENQUETE)
 def herinneren(request, werkgroep):
-    """ "Nu herinneren": queue a reminder round today (``services.herinnering_nu``)."""
+    """ "Nu herinneren": queue a reminder round today (``services.herinnering_verstuur_nu``)."""
     _, enquete = _enquete(request, verplicht=True)
     try:
-        ronde = services.herinnering_nu(actor=request.user, enquete=enquete)
+        ronde = services.herinnering_verstuur_nu(actor=request.user, enquete=enquete)
     except ValidationError as e:
         for tekst in e.messages:
             messages.error(request, tekst)

@@ -164,7 +164,7 @@ class Onderdeel:
 
 def _voorblad(g: Gegevens) -> dict:
     from werkgroepen import selectors
-    from werkgroepen.models import Rol
+    from werkgroepen.models import Groepsrol
 
     actief = selectors.actieve_leden(selectors.leden(g.werkgroep), g.datum)
     rollen = selectors.rollen_stand(actief)
@@ -172,8 +172,8 @@ def _voorblad(g: Gegevens) -> dict:
     return {
         "terreinen": g.terreinen(),
         "contact": contact.naam if contact else "",
-        "voorzitter": ", ".join(lid.naam for lid in rollen[Rol.VOORZITTER]),
-        "secretaris": ", ".join(lid.naam for lid in rollen[Rol.SECRETARIS]),
+        "voorzitter": ", ".join(lid.naam for lid in rollen[Groepsrol.VOORZITTER]),
+        "secretaris": ", ".join(lid.naam for lid in rollen[Groepsrol.SECRETARIS]),
         **bewijs.audittijd(g),
     }
 
@@ -184,13 +184,13 @@ def _inhoud(g: Gegevens) -> dict:
 
 def _partijen(g: Gegevens) -> dict:
     from werkgroepen import selectors
-    from werkgroepen.models import Rol
+    from werkgroepen.models import Groepsrol
 
     alle = selectors.leden(g.werkgroep)
     actief = selectors.actieve_leden(alle, g.datum)
     # Members who left during the cycle are part of its record; earlier ones are not.
     vertrokken = [lid for lid in selectors.voormalige_leden(alle, g.datum) if lid.lid_tot >= g.cyclus.start]
-    rollen = dict(Rol.choices)
+    rollen = dict(Groepsrol.choices)
     leden = [
         {
             "naam": lid.naam,

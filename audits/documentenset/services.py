@@ -9,8 +9,8 @@
   task to the next worker after the visibility timeout, which renders the same row again; a render
   still ``bezig`` after ``VASTGELOPEN_NA`` shows as "vastgelopen", and making a new set closes it
   as ``mislukt``, so a task for it that arrives later renders nothing.
-- ``documentenset_aanleveren`` freezes one finished set as what the certification body receives,
-  and once that commits a task mails the body a receipt (``documentenset_ontvangstbewijs``): set
+- ``documentenset_lever_aan`` freezes one finished set as what the certification body receives,
+  and once that commits a task mails the body a receipt (``documentenset_verstuur_ontvangstbewijs``): set
   number, reference date, moment of delivery, SHA-256 and page count.
 - ``set_pdf`` / ``deel_pdf`` render synchronously (the management command, one part's download).
 """
@@ -240,7 +240,7 @@ def documentenset_render(*, documentenset: Documentenset, aangeleverd_op: dt.dat
     return documentenset
 
 
-def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Documentenset:
+def documentenset_lever_aan(*, actor, documentenset: Documentenset) -> Documentenset:
     """Freeze ``documentenset`` as the set delivered to the certification body (today), with the
     moment of delivery and the archive's document versions as they stand at that moment."""
     from audits.selectors import documentversies_op
@@ -288,7 +288,7 @@ def documentenset_aanleveren(*, actor, documentenset: Documentenset) -> Document
     return rij
 
 
-def documentenset_ontvangstbewijs(*, documentenset: Documentenset) -> bool:
+def documentenset_verstuur_ontvangstbewijs(*, documentenset: Documentenset) -> bool:
     """Mail the certification body (``Audit.ci_email``) the receipt of a delivered set, with the work
     group's contact person in copy: set number, reference date, moment of delivery, SHA-256 and page
     count, the same figures the auditor portal shows. Claimed on the row before it is sent, so it goes

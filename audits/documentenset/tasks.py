@@ -51,11 +51,11 @@ def documentenset_renderen(self, *, werkgroep, documentenset_id: int) -> dict:
 def documentenset_ontvangstbewijs_sturen(self, *, werkgroep, documentenset_id: int) -> bool:
     """Mail the certification body the receipt of a delivered set (queued when the delivery commits).
     A failed send (the mail server, the database) is retried; the row's claim makes it go out once."""
-    from audits.documentenset.services import documentenset_ontvangstbewijs
+    from audits.documentenset.services import documentenset_verstuur_ontvangstbewijs
     from audits.models import Documentenset
 
     documentenset = Documentenset.objects.get(pk=documentenset_id, audit__werkgroep=werkgroep)
     try:
-        return documentenset_ontvangstbewijs(documentenset=documentenset)
+        return documentenset_verstuur_ontvangstbewijs(documentenset=documentenset)
     except (OSError, OperationalError) as fout:  # smtplib's errors are OSErrors
         raise self.retry(exc=fout) from fout

@@ -9,6 +9,6 @@ urlpatterns = [
     path("maken/", views.documentenset_maken, name="documentenset_maken"),
     path("status/", views.documentenset_status, name="documentenset_status"),
     path("<id:pk>/documentenset.pdf", views.documentenset_pdf, name="documentenset_pdf"),
-    path("<id:pk>/aanleveren/", views.documentenset_aanleveren, name="documentenset_aanleveren"),
+    path("<id:pk>/aanleveren/", views.documentenset_lever_aan, name="documentenset_lever_aan"),
     path("deel/<slug:sleutel>.pdf", views.documentenset_deel, name="documentenset_deel"),
 ]

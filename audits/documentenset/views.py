@@ -144,10 +144,10 @@ def documentenset_deel(request, werkgroep, sleutel: str):
 
 @require_POST
 @vereist(Actie.BEHEREN)
-def documentenset_aanleveren(request, werkgroep, pk: int):
+def documentenset_lever_aan(request, werkgroep, pk: int):
     rij = get_object_or_404(Documentenset.objects.filter(audit__werkgroep=request.werkgroep), pk=pk)
     try:
-        services.documentenset_aanleveren(actor=request.user, documentenset=rij)
+        services.documentenset_lever_aan(actor=request.user, documentenset=rij)
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
     else:

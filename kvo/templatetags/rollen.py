@@ -4,7 +4,7 @@ instead (from ``kvo.permissions``, like the "Rollen" page)."""
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from kvo.permissions import OMSCHRIJVING, ROL_OMSCHRIJVING, Actie, Rol
+from kvo.permissions import OMSCHRIJVING, ROL_OMSCHRIJVING, Actie, Toegangsrol
 
 register = template.Library()
 
@@ -33,9 +33,9 @@ def wat_u_kunt(context):
     if toegang is None or werkgroep is None:
         return {"toegang": None}
     if not toegang.mag(Actie.BEKIJKEN):  # an auditor under /w/: the portal is their way in
-        return {"toegang": toegang, "werkgroep": werkgroep, "alleen_portaal": Rol.AUDITOR in toegang.rollen}
-    rollen = [ROL_OMSCHRIJVING[r][0].lower() for r in ROL_OMSCHRIJVING if r in toegang.rollen and r != Rol.LID]
-    if not rollen and Rol.LID in toegang.rollen:
+        return {"toegang": toegang, "werkgroep": werkgroep, "alleen_portaal": Toegangsrol.AUDITOR in toegang.rollen}
+    rollen = [ROL_OMSCHRIJVING[r][0].lower() for r in ROL_OMSCHRIJVING if r in toegang.rollen and r != Toegangsrol.LID]
+    if not rollen and Toegangsrol.LID in toegang.rollen:
         rollen = ["lid"]
     kan = []
     for actie in Actie:

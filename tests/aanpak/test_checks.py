@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from aanpak.models import Maatregel
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from audits.models import Audit
 from kvo.toets import Status, geregistreerde_checks, voer_toets_uit
 from tests.aanpak.factories import (
@@ -359,7 +359,7 @@ def test_verdeling_zonder_maatregelen_open(wg, plan, toets):
 
 @pytest.fixture
 def vast_plan(actoren):
-    return plan_maken(actor=actoren.voorzitter, cyclus=actoren.cyclus)
+    return plan_maak(actor=actoren.voorzitter, cyclus=actoren.cyclus)
 
 
 def communicatie_jaar_2(plan) -> Maatregel:

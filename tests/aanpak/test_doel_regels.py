@@ -1,4 +1,4 @@
-"""A goal's rules between fields live once, in the service (``doel_opslaan``); the goal form shows
+"""A goal's rules between fields live once, in the service (``doel_bewaar``); the goal form shows
 the service's refusal on the field it names, with 422 and nothing written (issue 26)."""
 
 import datetime as dt
@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from aanpak.forms import DoelForm
 from aanpak.models import Doelstelling
-from aanpak.services.plan import doel_opslaan, plan_maken
+from aanpak.services.plan import doel_bewaar, plan_maak
 
 SLUG = "de-hoek"
 GOED = {
@@ -22,7 +22,7 @@ GEEN_STREEFWAARDE = "Bij een percentage of aantal hoort een streefwaarde."
 
 @pytest.fixture
 def plan(actoren):
-    return plan_maken(actor=None, cyclus=actoren.cyclus)
+    return plan_maak(actor=None, cyclus=actoren.cyclus)
 
 
 @pytest.mark.parametrize(
@@ -52,5 +52,5 @@ def test_het_formulier_herhaalt_de_regels_van_de_service_niet():
 def test_de_service_weigert_per_veld(actoren, plan):
     gegevens = {"norm": "percentage", "nulmeting": 120.0, "streefwaarde": None, "tijdgebonden": dt.date(2000, 1, 1)}
     with pytest.raises(ValidationError) as fout:
-        doel_opslaan(actor=None, plan=plan, gegevens=gegevens)
+        doel_bewaar(actor=None, plan=plan, gegevens=gegevens)
     assert set(fout.value.message_dict) == {"nulmeting", "streefwaarde", "tijdgebonden"}

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.test import Client
 
 from aanpak.models import Maatregel
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from tests.aanpak.factories import DoelstellingFactory, MaatregelFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,7 +41,7 @@ def pagina_als(browser, live_server, user, breedte=1280, javascript=True):
 
 @pytest.fixture
 def plan(actoren):
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     doel = DoelstellingFactory(plan=plan, titel="Minder inbraken", thema="sociale-veiligheid")
     MaatregelFactory(plan=plan, doelstelling=doel, titel="Camera's bij de ingang", kwartalen=[],
                      verantwoordelijke=actoren.werkgroep.partijen.first())  # fmt: skip

@@ -9,7 +9,7 @@ from django.urls import reverse
 from time_machine import travel
 
 from aanpak.models import Maatregel
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from tests.aanpak.factories import MaatregelFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("rol", ["voorzitter", "agendalid"])  # buttons to plan, or marks to read
 @travel("2025-08-15")
 def test_gepland_kwartaal_heeft_een_teken_en_het_huidige_heet_nu(actoren, als, rol):
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     gepland = MaatregelFactory(plan=plan, titel="Camera's", kwartalen=["2025-Q3"])
     klaar = MaatregelFactory(plan=plan, titel="Hekwerk", kwartalen=["2025-Q3"], status=Maatregel.Status.UITGEVOERD)
     html = als(actoren.user(rol)).get(reverse("aanpak:matrix", kwargs={"werkgroep": "de-hoek"})).content.decode()

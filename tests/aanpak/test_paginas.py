@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from aanpak.models import Doelstelling, Evaluatie, Maatregel, Plan, Voortgang
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from tests.aanpak.factories import DoelstellingFactory, EvaluatieFactory, MaatregelFactory
 from tests.analyse.factories import (
     EnqueteFactory,
@@ -28,19 +28,19 @@ def url(naam, **kwargs):
 
 @pytest.fixture
 def plan(actoren):
-    return plan_maken(actor=None, cyclus=actoren.cyclus)
+    return plan_maak(actor=None, cyclus=actoren.cyclus)
 
 
 def test_lege_staat_en_plan_maken_met_vaste_maatregelen(actoren, als):
     client = als(actoren.lid)
     pagina = client.get(url("overzicht"))
     assert "Nog geen plan van aanpak" in pagina.text
-    assert client.post(url("plan_maken")).status_code == 302
+    assert client.post(url("plan_maak")).status_code == 302
     plan = Plan.objects.get()
     vast = plan.maatregelen.filter(soort__startswith="vast-")
     assert vast.count() == 21  # 7 per year over three years (§4.2.5)
     assert sorted(set(vast.values_list("jaar", flat=True))) == [1, 2, 3]
-    assert client.post(url("plan_maken")).status_code == 302  # a second plan is refused politely
+    assert client.post(url("plan_maak")).status_code == 302  # a second plan is refused politely
     assert Plan.objects.count() == 1
     pagina = client.get(url("overzicht"))
     assert "pva.vaste-maatregelen" in pagina.text and "Vaststellen" in pagina.text
@@ -182,11 +182,11 @@ def test_schouwpunt_met_een_klik_in_de_matrix(actoren, als, plan):
     client = als(actoren.lid)
     pagina = client.get(url("schouwpunten"))
     assert "Opnemen in de matrix" in pagina.text
-    response = client.post(url("schouwpunt_overnemen", pk=punt.pk))
+    response = client.post(url("schouwpunt_neem_over", pk=punt.pk))
     assert response.status_code == 302
     m = Maatregel.objects.get(schouwpunt=punt)
     assert m.soort == "schouwpunt" and m.titel == "Lantaarnpaal vervangen"
-    client.post(url("schouwpunt_overnemen", pk=punt.pk))  # once
+    client.post(url("schouwpunt_neem_over", pk=punt.pk))  # once
     assert Maatregel.objects.filter(schouwpunt=punt).count() == 1
     assert "Schouwpunt" in client.get(url("maatregel", pk=m.pk)).text
 
@@ -245,7 +245,7 @@ def test_evaluatie_en_verbeterpunt_als_maatregel(actoren, als, plan):
     e = Evaluatie.objects.get()
     assert e.verbeterpunten == ["Vaker bijeenkomen", "Betere verlichting Kanaalweg"] and not e.onbeantwoord()
     assert client.post(url("evaluatie_nieuw"), data).status_code == 422  # one per year
-    response = client.post(url("verbeterpunt_overnemen", pk=e.pk, index=1))
+    response = client.post(url("verbeterpunt_neem_over", pk=e.pk, index=1))
     assert response.status_code == 302
     m = Maatregel.objects.get(bron_evaluatie=e)
     assert m.titel == "Betere verlichting Kanaalweg"
@@ -281,9 +281,9 @@ def test_nieuwe_cyclus_zet_het_plan_door_en_houdt_de_oude_alleen_lezen(actoren, 
     assert detail.status_code == 200 and 'data-testid="alleen-lezen"' in detail.text and "Wijzigen" not in detail.text
     assert client.get(url("matrix") + "?cyclus=7").status_code == 404
     with pytest.raises(Exception, match="alleen nog worden gelezen"):
-        from aanpak.services.maatregelen import kwartaal_zetten
+        from aanpak.services.maatregelen import kwartaal_zet
 
-        kwartaal_zetten(actor=None, maatregel=oud, kwartaal="2025-Q3", aan=True)
+        kwartaal_zet(actor=None, maatregel=oud, kwartaal="2025-Q3", aan=True)
 
 
 def test_agendalid_leest_maar_wijzigt_niet(actoren, als, plan):
@@ -331,11 +331,11 @@ def test_paginas_met_begrensde_queries(actoren, als, plan, aantal, django_assert
 
 
 def test_tijdlijn_op_de_home_toont_plan_en_evaluaties(actoren, als, plan):
-    from aanpak.services.plan import plan_vaststellen
+    from aanpak.services.plan import plan_stel_vast
     from tests.werkgroepen.factories import BijeenkomstFactory
 
     b = BijeenkomstFactory(werkgroep=actoren.werkgroep, datum=dt.date(2025, 5, 12))
-    plan_vaststellen(actor=None, plan=plan, vastgesteld_op=b.datum, vastgesteld_in=b)
+    plan_stel_vast(actor=None, plan=plan, vastgesteld_op=b.datum, vastgesteld_in=b)
     EvaluatieFactory(cyclus=actoren.cyclus, jaar=1, datum=dt.date(2026, 1, 20))
     pagina = als(actoren.lid).get(reverse("werkgroepen:home", kwargs={"werkgroep": SLUG}))
     assert "Plan van aanpak vastgesteld" in pagina.text and "12 mei 2025" in pagina.text

@@ -4,10 +4,10 @@ explanation, for the analysis and the plan of approach."""
 
 import datetime as dt
 
-from aanpak.services.evaluaties import evaluatie_opslaan
-from aanpak.services.maatregelen import maatregel_maken, schouwpunt_overnemen, voortgang_toevoegen
-from aanpak.services.plan import doel_opslaan, plan_maken, plan_vaststellen
-from analyse.services.conclusie import conclusie_opslaan
+from aanpak.services.evaluaties import evaluatie_bewaar
+from aanpak.services.maatregelen import maatregel_maak, schouwpunt_neem_over, voortgang_voeg_toe
+from aanpak.services.plan import doel_bewaar, plan_maak, plan_stel_vast
+from analyse.services.conclusie import conclusie_bewaar
 from kvo.dossier.services import dossier_exporteer, dossier_importeer
 from kvo.toets import voer_toets_uit
 from tests.analyse.factories import SchouwFactory, SchouwpuntFactory
@@ -24,14 +24,14 @@ def test_toets_gelijk_voor_handmatig_en_geimporteerd(actoren):
     schouw = SchouwFactory(cyclus=cyclus, datum=dt.date(2025, 3, 4))
     punt = SchouwpuntFactory(schouw=schouw, nummer=1, terugkerend=True, actie="Verlichting herstellen")
     SchouwpuntFactory(schouw=schouw, nummer=2, positief=True, bevinding="Heldere bebording")
-    conclusie_opslaan(
+    conclusie_bewaar(
         actor=None, cyclus=cyclus,
         gegevens={"samenvatting": "Inbraak valt op.", "conclusie": "Eerst sociale veiligheid.",
                   "vastgesteld_op": bijeenkomst.datum, "vastgesteld_in": bijeenkomst},
         prioriteiten=[{"thema": "sociale-veiligheid", "risicokans": 7, "ernst": 6, "jaar": 1}],
     )  # fmt: skip
-    plan = plan_maken(actor=None, cyclus=cyclus)
-    doel = doel_opslaan(
+    plan = plan_maak(actor=None, cyclus=cyclus)
+    doel = doel_bewaar(
         actor=None, plan=plan,
         gegevens={"thema": "sociale-veiligheid", "titel": "Minder inbraak", "specifiek": "Minder inbraken.",
                   "meetbaar": "Van 40 naar 25 %.", "norm": "percentage", "blok": 5, "nulmeting": 40.0,
@@ -39,21 +39,21 @@ def test_toets_gelijk_voor_handmatig_en_geimporteerd(actoren):
                   "tijdgebonden": dt.date(2027, 6, 30), "behaald": None},
     )  # fmt: skip
     gemeente = wg.partijen.get(soort=Partij.Soort.GEMEENTE)
-    m = maatregel_maken(
+    m = maatregel_maak(
         actor=None, plan=plan,
         gegevens={"titel": "Camera's bij de ingang", "soort": "regulier", "doelstelling": doel,
                   "verantwoordelijke": gemeente, "kwartalen": ["2025-Q3"], "benodigde_tijd": "2 dagdelen",
                   "deskundigheid": "extern", "voortgangsmeting": "Offerte en plaatsing", "status": "lopend"},
     )  # fmt: skip
-    voortgang_toevoegen(
+    voortgang_voeg_toe(
         actor=None, maatregel=m, datum=dt.date(2025, 8, 1), tekst="Offerte binnen.", bijeenkomst=bijeenkomst
     )
-    schouwpunt_overnemen(actor=None, plan=plan, punt=punt)
-    plan_vaststellen(actor=None, plan=plan, vastgesteld_op=bijeenkomst.datum, vastgesteld_in=bijeenkomst)
+    schouwpunt_neem_over(actor=None, plan=plan, punt=punt)
+    plan_stel_vast(actor=None, plan=plan, vastgesteld_op=bijeenkomst.datum, vastgesteld_in=bijeenkomst)
     from aanpak.services.evaluaties import TEKSTVELDEN
 
     antwoorden = {v: "Antwoord." for v in TEKSTVELDEN[:8]}
-    evaluatie_opslaan(
+    evaluatie_bewaar(
         actor=None, cyclus=cyclus,
         gegevens={"jaar": 1, "datum": dt.date(2026, 1, 20), "verbeterpunten": ["Vaker schouwen"], **antwoorden},
     )  # fmt: skip

@@ -8,7 +8,7 @@ from django.core import mail
 
 from aanpak import kwartalen
 from aanpak.models import Weekmail, WeekmailAfmelding
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from aanpak.tasks import weekoverzicht_versturen, weekoverzichten_plannen
 from tests.aanpak.factories import MaatregelFactory
 from werkgroepen.models import Lid
@@ -18,7 +18,7 @@ VANDAAG = dt.date(2025, 8, 13)  # a Wednesday in 2025-Q3
 
 @pytest.fixture
 def plan(actoren):
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     plan.maatregelen.all().delete()  # only the measures of each test
     return plan
 

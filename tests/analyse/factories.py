@@ -68,12 +68,12 @@ class ReactieFactory(factory.django.DjangoModelFactory):
     enquete = factory.SubFactory(EnqueteFactory)
     terrein = factory.SubFactory(BedrijventerreinFactory, werkgroep=factory.SelfAttribute("..enquete.werkgroep"))
     antwoorden = factory.LazyFunction(dict)
-    # Made directly, as published (a batch); ``reactie_indienen`` holds a new response back.
+    # Made directly, as published (a batch); ``reactie_dien_in`` holds a new response back.
     zichtbaar = Reactie.Zichtbaar.TERREIN
 
     @factory.post_generation
     def teller(self, create, extracted, **kwargs):
-        """The park's response figure follows, as ``reactie_indienen`` raises it."""
+        """The park's response figure follows, as ``reactie_dien_in`` raises it."""
         if create:
             from analyse.services.reacties import reactieteller_verhoog
 

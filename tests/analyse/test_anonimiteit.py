@@ -6,7 +6,7 @@ from django.apps import apps
 from django.db import connection
 
 from analyse.models import EnqueteConcept, EnqueteUitnodiging, Reactie
-from analyse.services.reacties import reactie_indienen
+from analyse.services.reacties import reactie_dien_in
 from tests.analyse.factories import EnqueteFactory, EnqueteUitnodigingFactory, VraagFactory
 from tests.factories import BedrijventerreinFactory, OndernemerFactory
 
@@ -43,7 +43,7 @@ def test_indienen_laat_geen_spoor_dan_beantwoord(actoren):
         for u in uitnodigingen
     }
     for i, u in enumerate(uitnodigingen):
-        reactie_indienen(uitnodiging=u, antwoorden={"s": 1 + i % 5})
+        reactie_dien_in(uitnodiging=u, antwoorden={"s": 1 + i % 5})
     assert not EnqueteConcept.objects.exists()
     for u in EnqueteUitnodiging.objects.filter(pk__in=voor):
         na = {f.attname: getattr(u, f.attname) for f in EnqueteUitnodiging._meta.concrete_fields}

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from analyse.models import Reactie, Vraag
 from analyse.selectors import resultaten as selectors
-from analyse.services.reacties import reactie_indienen
+from analyse.services.reacties import reactie_dien_in
 from tests.analyse.factories import EnqueteFactory, EnqueteUitnodigingFactory, VraagFactory
 from tests.factories import BedrijventerreinFactory, OndernemerFactory
 
@@ -61,7 +61,7 @@ def opzet(actoren, klok):
 
 
 def _indienen(u, tekst="gewoon"):
-    reactie_indienen(uitnodiging=u, antwoorden={"s": 2, "j": True, "o": tekst})
+    reactie_dien_in(uitnodiging=u, antwoorden={"s": 2, "j": True, "o": tekst})
 
 
 def _waarneming(client):
@@ -152,13 +152,13 @@ def test_na_sluiten_telt_de_rest_mee_als_die_samen_5_is(actoren, als, opzet, klo
     dicht = _waarneming(als(actoren.secretaris))  # a fresh login: the old session has expired
     assert GEHEIM not in dicht["csv"] and selectors.resultaten(enquete).reacties == 5
     assert ">ja<" in dicht["rijen"][uitn["Noord"][0].ondernemer.naam]  # after closing "ingevuld" is shown
-    reactie_indienen(uitnodiging=uitn["Noord"][1], antwoorden={"o": "papier"}, papier=True)  # the 5th of the rest
+    reactie_dien_in(uitnodiging=uitn["Noord"][1], antwoorden={"o": "papier"}, papier=True)  # the 5th of the rest
     res = selectors.resultaten(enquete)
     assert res.reacties == 10 and GEHEIM in str(res.themas)
     assert selectors.resultaten(enquete, noord).reacties == 0  # the rest is in the area's view only
     assert selectors.resultaten(enquete, zuid).reacties == 5
     # Fixed at the next response: one more paper questionnaire does not join the area's view alone.
-    reactie_indienen(uitnodiging=uitn["Noord"][2], antwoorden={"o": "nog een"}, papier=True)
+    reactie_dien_in(uitnodiging=uitn["Noord"][2], antwoorden={"o": "nog een"}, papier=True)
     assert selectors.resultaten(enquete).reacties == 10
     assert Reactie.objects.filter(zichtbaar=Reactie.Zichtbaar.TOTAAL).count() == 5
 

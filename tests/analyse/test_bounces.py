@@ -12,7 +12,7 @@ from django.core import mail
 from analyse.bounces import KOP, SLEUTEL
 from analyse.models import EnqueteUitnodiging, Herinnering
 from analyse.services.enquete import enquete_maak
-from analyse.services.uitnodigingen import brief_uitnodigingen, enquete_versturen
+from analyse.services.uitnodigingen import brief_uitnodigingen, enquete_verstuur
 from analyse.tasks import herinneringen_plannen
 from tests.factories import BedrijventerreinFactory, OndernemerFactory
 from werkgroepen.models import Logregel
@@ -40,7 +40,7 @@ def verstuurd(actoren, nu, django_capture_on_commit_callbacks):
         OndernemerFactory(terrein=terrein, naam=f"Mail {i} B.V.", email=f"o{i}@bedrijf.nl")
     enquete = enquete_maak(actor=None, cyclus=actoren.cyclus)
     with django_capture_on_commit_callbacks(execute=True):
-        enquete_versturen(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[7, 14])
+        enquete_verstuur(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[7, 14])
     enquete.refresh_from_db()
     return enquete
 
@@ -184,7 +184,7 @@ def test_klacht_over_een_herinnering_en_herinneringen_slaan_het_adres_over(actor
 
 def test_anymail_neemt_het_kenmerk_mee(settings, verstuurd, actoren, django_capture_on_commit_callbacks):
     """With anymail as the mailer (here its test backend), the invitation's id goes out as metadata."""
-    from analyse.services.uitnodigingen import uitnodiging_opnieuw
+    from analyse.services.uitnodigingen import uitnodiging_verstuur_opnieuw
 
     settings.MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
     u = verstuurd.uitnodigingen.get(ondernemer__email="o1@bedrijf.nl")
@@ -192,6 +192,6 @@ def test_anymail_neemt_het_kenmerk_mee(settings, verstuurd, actoren, django_capt
     u.refresh_from_db()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        uitnodiging_opnieuw(actor=None, uitnodiging=u)
+        uitnodiging_verstuur_opnieuw(actor=None, uitnodiging=u)
     (bericht,) = mail.outbox
     assert bericht.anymail_test_params["metadata"] == {SLEUTEL: str(u.pk), "kvo_ronde": "0"}

@@ -280,7 +280,7 @@ def test_dubbel_importeren_weigert_alles(wg, cyclus, buurt, actoren):
 def test_ophalen_staat_standaard_uit(settings, buurt):
     assert settings.KVO_CBS_OPHALEN is False
     with pytest.raises(opendata.OphalenUit, match="staat uit"):
-        opendata.cbs_ophalen(tabel="47018NED", gemeentecode="GM0098")
+        opendata.cbs_haal_op(tabel="47018NED", gemeentecode="GM0098")
 
 
 def test_ophalen_gemockt(settings, wg, cyclus, buurt):
@@ -295,7 +295,7 @@ def test_ophalen_gemockt(settings, wg, cyclus, buurt):
         return httpx.Response(200, json=feeds[feed])
 
     client = httpx.Client(transport=httpx.MockTransport(antwoord))
-    tabel = opendata.cbs_ophalen(tabel="47018NED", gemeentecode="GM0098", client=client)
+    tabel = opendata.cbs_haal_op(tabel="47018NED", gemeentecode="GM0098", client=client)
     assert len(gevraagd) == 6 and all(
         u.startswith("https://opendata.cbs.nl/ODataApi/OData/47018NED/") for u in gevraagd
     )
@@ -306,7 +306,7 @@ def test_ophalen_gemockt(settings, wg, cyclus, buurt):
         raise httpx.ConnectError("geen internet")
 
     with pytest.raises(opendata.OphalenUit, match="antwoordt niet"):
-        opendata.cbs_ophalen(
+        opendata.cbs_haal_op(
             tabel="47018NED", gemeentecode="GM0098", client=httpx.Client(transport=httpx.MockTransport(kapot))
         )
 

@@ -13,7 +13,7 @@ from django_scopes import scope, scopes_disabled
 
 from analyse.models import EnqueteLink
 from analyse.services.enquete import enquete_maak
-from analyse.services.uitnodigingen import brieven_maken, enquete_versturen
+from analyse.services.uitnodigingen import brieven_maak, enquete_verstuur
 from analyse.tokens import CODE_ALFABET, CODE_LENGTE, als_code, hash_van, nieuwe_brieflinks
 from gebieden.models import Ondernemer
 from kvo.logfilters import verberg
@@ -49,7 +49,7 @@ def opzet(actoren, time_machine, django_capture_on_commit_callbacks):
     OndernemerFactory(terrein=terrein, naam="Brief B.V.", email=None, postcode="8471 AB", plaats="Wolvega")
     OndernemerFactory(terrein=terrein, naam="Mail B.V.", email="mail@bedrijf.nl")
     with django_capture_on_commit_callbacks(execute=True):
-        enquete_versturen(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[])
+        enquete_verstuur(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[])
     enquete.refresh_from_db()
     return enquete, terrein
 
@@ -109,7 +109,7 @@ def test_brieven_maken_geeft_token_en_code(actoren, opzet):
     enquete, terrein = opzet
     with scope(werkgroep=actoren.werkgroep):
         Ondernemer.objects.filter(naam="Brief B.V.").update(plaats="")
-        paren = brieven_maken(actor=None, enquete=enquete, terrein=terrein)
+        paren = brieven_maak(actor=None, enquete=enquete, terrein=terrein)
     assert len(paren) == 1 and len(paren[0]) == 3
 
 

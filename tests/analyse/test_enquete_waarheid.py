@@ -13,8 +13,8 @@ from analyse import vragenlijst
 from analyse.models import EnqueteConcept, LegeInzending, Reactie, Vraag
 from analyse.selectors import resultaten as selectors
 from analyse.services import enquete as bouwer
-from analyse.services.reacties import reactie_indienen
-from analyse.services.uitnodigingen import enquete_versturen
+from analyse.services.reacties import reactie_dien_in
+from analyse.services.uitnodigingen import enquete_verstuur
 from analyse.tokens import nieuwe_link
 from tests.analyse.factories import EnqueteFactory, ReactieFactory, VraagFactory
 from tests.factories import BedrijventerreinFactory, OndernemerFactory
@@ -42,7 +42,7 @@ def enquete(actoren, nu, django_capture_on_commit_callbacks):
     for i in range(5):
         OndernemerFactory(terrein=terrein, email=f"o{i}@bedrijf.nl")
     with django_capture_on_commit_callbacks(execute=False):
-        enquete_versturen(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[])
+        enquete_verstuur(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[])
     enquete.refresh_from_db()
     return enquete
 
@@ -96,8 +96,8 @@ def test_lege_inzendingen_staan_in_de_resultaten_en_tellen_niet_mee(actoren, als
     uitnodigingen = list(enquete.uitnodigingen.select_related("ondernemer").order_by("pk"))
     with scope(werkgroep=enquete.werkgroep):
         for u in uitnodigingen[:3]:
-            assert reactie_indienen(uitnodiging=u, antwoorden={}) is False
-        assert reactie_indienen(uitnodiging=uitnodigingen[3], antwoorden={BASIS: True}) is True
+            assert reactie_dien_in(uitnodiging=u, antwoorden={}) is False
+        assert reactie_dien_in(uitnodiging=uitnodigingen[3], antwoorden={BASIS: True}) is True
         assert LegeInzending.objects.get().aantal == 3
         assert Reactie.objects.count() == 1
         assert [r.reacties for r in selectors.respons_per_terrein(enquete)] == [1]
@@ -185,7 +185,7 @@ def test_telefoon_toont_de_vervolgvraag_pas_na_ja(client, enquete):
 def test_antwoord_op_een_niet_gestelde_vervolgvraag_wordt_niet_bewaard(enquete):
     uitnodiging = enquete.uitnodigingen.select_related("ondernemer").first()
     with scope(werkgroep=enquete.werkgroep):
-        reactie_indienen(uitnodiging=uitnodiging, antwoorden={BASIS: False, VERVOLG: ["Overdag"]})
+        reactie_dien_in(uitnodiging=uitnodiging, antwoorden={BASIS: False, VERVOLG: ["Overdag"]})
     assert Reactie.objects.get().antwoorden == {BASIS: False}
 
 

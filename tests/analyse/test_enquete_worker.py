@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from analyse.models import Enquete, Herinnering
 from analyse.services.enquete import enquete_maak
-from analyse.services.reacties import reactie_indienen
-from analyse.services.uitnodigingen import enquete_versturen
+from analyse.services.reacties import reactie_dien_in
+from analyse.services.uitnodigingen import enquete_verstuur
 from analyse.tasks import herinneringen_plannen, herinneringen_versturen
 from tests.factories import BedrijventerreinFactory, CyclusFactory, OndernemerFactory, WerkgroepFactory
 from tests.werker import pytestmark  # noqa: F401
@@ -69,7 +69,7 @@ def test_600_uitnodigingen_herinneringen_precies_een_keer(worker, postvak):
         OndernemerFactory(terrein=terrein, naam=f"Bedrijf {i}", email=f"o{i}@bedrijf.nl")
     enquete = enquete_maak(actor=None, cyclus=cyclus)
     vandaag = timezone.localdate()
-    enquete_versturen(actor=None, enquete=enquete, gesloten_op=vandaag + dt.timedelta(days=30), herinnering_dagen=[7])
+    enquete_verstuur(actor=None, enquete=enquete, gesloten_op=vandaag + dt.timedelta(days=30), herinnering_dagen=[7])
 
     wacht_tot(lambda: enquete.uitnodigingen.filter(verzending="verstuurd").count() == AANTAL)
     uitnodigingen = verzonden(postvak)
@@ -78,7 +78,7 @@ def test_600_uitnodigingen_herinneringen_precies_een_keer(worker, postvak):
 
     beantwoord = list(enquete.uitnodigingen.order_by("pk")[:200])
     for u in beantwoord:
-        reactie_indienen(uitnodiging=u, antwoorden={})
+        reactie_dien_in(uitnodiging=u, antwoorden={})
     # The survey went out eight days ago: round 1 (after 7 days) is due.
     Enquete.objects.filter(pk=enquete.pk).update(geopend_op=vandaag - dt.timedelta(days=8))
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from analyse import catalogus
 from analyse.antwoorden import controleer, waarde_uit_formulier
 from analyse.models import EnqueteConcept, EnqueteLink, Reactie
-from analyse.services.reacties import AL_BEANTWOORD, GESLOTEN, reactie_indienen
+from analyse.services.reacties import AL_BEANTWOORD, GESLOTEN, reactie_dien_in
 from analyse.tokens import hash_van, nieuwe_link, uitnodiging_van_token
 from tests.analyse.factories import EnqueteFactory, EnqueteUitnodigingFactory, VraagFactory
 
@@ -67,13 +67,13 @@ def test_reactie_eenmaal_en_anoniem(db):
     vraag = VraagFactory(enquete=enquete, type="ja-nee")
     uitnodiging = EnqueteUitnodigingFactory(enquete=enquete)
     EnqueteConcept.objects.create(uitnodiging=uitnodiging, antwoorden={vraag.ref: True})
-    reactie_indienen(uitnodiging=uitnodiging, antwoorden={vraag.ref: True})
+    reactie_dien_in(uitnodiging=uitnodiging, antwoorden={vraag.ref: True})
     reactie = Reactie.objects.get()
     assert reactie.terrein_id == uitnodiging.ondernemer.terrein_id
     assert reactie.antwoorden == {vraag.ref: True}
     assert not EnqueteConcept.objects.exists()
     with pytest.raises(ValidationError) as fout:
-        reactie_indienen(uitnodiging=uitnodiging, antwoorden={vraag.ref: False})
+        reactie_dien_in(uitnodiging=uitnodiging, antwoorden={vraag.ref: False})
     assert AL_BEANTWOORD in fout.value.messages
     assert Reactie.objects.count() == 1
 
@@ -81,5 +81,5 @@ def test_reactie_eenmaal_en_anoniem(db):
 def test_gesloten_enquete_weigert(db):
     enquete = EnqueteFactory(geopend_op=dt.date(2025, 3, 1), gesloten_op=dt.date(2025, 4, 1))
     with pytest.raises(ValidationError) as fout:
-        reactie_indienen(uitnodiging=EnqueteUitnodigingFactory(enquete=enquete), antwoorden={})
+        reactie_dien_in(uitnodiging=EnqueteUitnodigingFactory(enquete=enquete), antwoorden={})
     assert GESLOTEN in fout.value.messages

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django_scopes import scopes_disabled
 
 from analyse.models import Herinnering, HerinneringRonde
-from analyse.services.reacties import reactie_indienen
-from analyse.services.uitnodigingen import herinnering_nu
+from analyse.services.reacties import reactie_dien_in
+from analyse.services.uitnodigingen import herinnering_verstuur_nu
 from analyse.tasks import herinneringen_plannen, herinneringen_versturen
 from tests.analyse.test_uitnodigingen import START, enquete, nu, register, terrein, url, verstuur  # noqa: F401
 
@@ -79,7 +79,7 @@ def test_nu_herinneren_voegt_een_ronde_voor_vandaag_toe_en_stuurt_die_een_keer(
 ):
     verstuur(enquete, django_capture_on_commit_callbacks, dagen=(7, 14))
     beantwoord = enquete.uitnodigingen.get(ondernemer__email="o0@bedrijf.nl")
-    reactie_indienen(uitnodiging=beantwoord, antwoorden={})
+    reactie_dien_in(uitnodiging=beantwoord, antwoorden={})
     mail.outbox.clear()
     nu.move_to(START + dt.timedelta(days=3), tick=False)
     with django_capture_on_commit_callbacks(execute=True):
@@ -106,7 +106,7 @@ def test_nu_herinneren_verstuurt_een_verschuldigde_ronde_die_nog_niet_uit_is(
     mail.outbox.clear()
     nu.move_to(START + dt.timedelta(days=9), tick=False)  # round 1 was due on day 7; nobody ran it
     with django_capture_on_commit_callbacks(execute=True):
-        assert herinnering_nu(actor=actoren.secretaris, enquete=enquete) == 1
+        assert herinnering_verstuur_nu(actor=actoren.secretaris, enquete=enquete) == 1
     enquete.refresh_from_db()
     assert enquete.herinnering_dagen == [7, 14]
     assert len(mail.outbox) == 4
@@ -117,10 +117,10 @@ def test_nu_herinneren_weigert_op_de_dag_van_versturen_en_na_sluiten(
 ):
     verstuur(enquete, django_capture_on_commit_callbacks)
     with pytest.raises(ValidationError, match="vanaf morgen"):
-        herinnering_nu(actor=actoren.secretaris, enquete=enquete)
+        herinnering_verstuur_nu(actor=actoren.secretaris, enquete=enquete)
     nu.move_to(START + dt.timedelta(days=30), tick=False)
     with pytest.raises(ValidationError, match="gesloten"):
-        herinnering_nu(actor=actoren.secretaris, enquete=enquete)
+        herinnering_verstuur_nu(actor=actoren.secretaris, enquete=enquete)
 
 
 def test_nu_herinneren_alleen_voor_wie_de_enquete_beheert_en_niet_voor_een_andere_werkgroep(

@@ -12,7 +12,7 @@ from django_scopes import scope
 
 from analyse.models import EnqueteConcept, Reactie, Vraag
 from analyse.services.enquete import enquete_maak, vraag_maak
-from analyse.services.uitnodigingen import enquete_versturen
+from analyse.services.uitnodigingen import enquete_verstuur
 from analyse.tokens import nieuwe_link
 from tests.factories import BedrijventerreinFactory, OndernemerFactory
 
@@ -43,7 +43,7 @@ def enquete(actoren, nu, django_capture_on_commit_callbacks):
     OndernemerFactory(terrein=terrein, email="a@bedrijf.nl")
     OndernemerFactory(terrein=terrein, email="b@bedrijf.nl")
     with django_capture_on_commit_callbacks(execute=False):  # no mails: the tests make their own links
-        enquete_versturen(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[])
+        enquete_verstuur(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[])
     enquete.refresh_from_db()
     return enquete
 

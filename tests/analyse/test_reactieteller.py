@@ -19,7 +19,7 @@ from django_scopes import scopes_disabled
 
 from analyse.models import Reactie, Reactieteller, Vraag
 from analyse.selectors.resultaten import reacties_per_terrein, respons_per_terrein
-from analyse.services.reacties import reactie_indienen, reactieteller_verhoog
+from analyse.services.reacties import reactie_dien_in, reactieteller_verhoog
 from tests.analyse.factories import EnqueteFactory, EnqueteUitnodigingFactory, VraagFactory
 from tests.factories import BedrijventerreinFactory, OndernemerFactory
 
@@ -55,10 +55,10 @@ def _opzet(werkgroep, cyclus, aantallen: dict[str, int]):
 def test_de_teller_volgt_elke_inzending(actoren):
     enquete, uitn = _opzet(actoren.werkgroep, actoren.cyclus, {"Zuid": 7, "Noord": 4})
     for u in uitn["Zuid"][:6]:
-        reactie_indienen(uitnodiging=u, antwoorden={"s": 3})
-    reactie_indienen(uitnodiging=uitn["Zuid"][6], antwoorden={})  # empty: no response, not counted
+        reactie_dien_in(uitnodiging=u, antwoorden={"s": 3})
+    reactie_dien_in(uitnodiging=uitn["Zuid"][6], antwoorden={})  # empty: no response, not counted
     for u in uitn["Noord"][:3]:
-        reactie_indienen(uitnodiging=u, antwoorden={"s": 1})
+        reactie_dien_in(uitnodiging=u, antwoorden={"s": 1})
     assert _tellers() == _geteld()
     assert sorted(_tellers().values()) == [3, 6]
     figuren = {r.terrein: r.reacties for r in respons_per_terrein(enquete)}
@@ -94,7 +94,7 @@ def test_gelijktijdige_inzendingen_tellen_allemaal(actoren):
                 start.wait()
                 with scopes_disabled():
                     for u in deel:
-                        reactie_indienen(uitnodiging=u, antwoorden={"s": 2})
+                        reactie_dien_in(uitnodiging=u, antwoorden={"s": 2})
             except Exception as fout:  # reported below
                 fouten.append(fout)
             finally:

@@ -129,12 +129,12 @@ def test_schouw_van_een_andere_werkgroep_is_404_ook_met_een_bekende_client_id(ac
 
 
 def test_service_geeft_het_bestaande_punt_terug(actoren, schouw):
-    from analyse.services.schouw import punt_opslaan
+    from analyse.services.schouw import punt_bewaar
 
     id_ = uuid.uuid4()
     velden = {"positief": True, "bevinding": "Mooi", "waarom_tevreden": "Heel", "wat_nodig_was": "Onderhoud"}
-    eerste = punt_opslaan(actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_)
-    tweede = punt_opslaan(actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_)
+    eerste = punt_bewaar(actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_)
+    tweede = punt_bewaar(actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_)
     assert tweede.pk == eerste.pk and Schouwpunt.objects.count() == 1
 
 
@@ -162,12 +162,8 @@ def test_twee_gelijktijdige_posts_van_een_punt_geven_het_eerste_terug(actoren, s
 
     id_ = uuid.uuid4()
     velden = {"positief": True, "bevinding": "Mooi", "waarom_tevreden": "Heel", "wat_nodig_was": "Onderhoud"}
-    eerste = services.punt_opslaan(
-        actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_
-    )
+    eerste = services.punt_bewaar(actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_)
     echt, blind = services.punt_met_client_id, [None, None]  # the two checks before the insert see nothing
     monkeypatch.setattr(services, "punt_met_client_id", lambda s, c: blind.pop() if blind else echt(s, c))
-    tweede = services.punt_opslaan(
-        actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_
-    )
+    tweede = services.punt_bewaar(actor=actoren.lid, schouw=schouw, gegevens=velden, foto=upload(jpeg()), client_id=id_)
     assert tweede.pk == eerste.pk and Schouwpunt.objects.count() == 1 and not blind

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from analyse.models import EnqueteLink, EnqueteUitnodiging, Herinnering, Reactie
 from analyse.services.enquete import enquete_maak
-from analyse.services.reacties import reactie_indienen
-from analyse.services.uitnodigingen import enquete_versturen, herinnering_dagen_uit_tekst, planning_wijzig
+from analyse.services.reacties import reactie_dien_in
+from analyse.services.uitnodigingen import enquete_verstuur, herinnering_dagen_uit_tekst, planning_wijzig
 from analyse.tasks import herinneringen_plannen, herinneringen_versturen
 from analyse.tokens import hash_van
 from kvo.toets import Status
@@ -54,7 +54,7 @@ def register(terrein):
 
 def verstuur(enquete, capture, *, dagen=(7, 14), sluit=dt.date(2026, 11, 30)):
     with capture(execute=True):
-        nieuw = enquete_versturen(actor=None, enquete=enquete, gesloten_op=sluit, herinnering_dagen=list(dagen))
+        nieuw = enquete_verstuur(actor=None, enquete=enquete, gesloten_op=sluit, herinnering_dagen=list(dagen))
     enquete.refresh_from_db()
     return nieuw
 
@@ -72,7 +72,7 @@ def test_versturen_nodigt_elke_ondernemer_uit_en_mailt_een_eigen_link(
     met, zonder = register
     with django_capture_on_commit_callbacks(execute=True):
         response = als(actoren.secretaris).post(
-            url("enquete_versturen"), {"gesloten_op": "2026-11-30", "herinneringen": "7, 14"}
+            url("enquete_verstuur"), {"gesloten_op": "2026-11-30", "herinneringen": "7, 14"}
         )
     assert response.status_code == 302
     enquete.refresh_from_db()
@@ -97,7 +97,7 @@ def test_versturen_geweigerd_zonder_minimum_en_niets_half_geschreven(
 ):
     enquete = enquete_maak(actor=None, cyclus=actoren.cyclus, met_minimum=False)
     with django_capture_on_commit_callbacks(execute=True):
-        response = als(actoren.voorzitter).post(url("enquete_versturen"), {"gesloten_op": "2026-11-30"})
+        response = als(actoren.voorzitter).post(url("enquete_verstuur"), {"gesloten_op": "2026-11-30"})
     assert response.status_code == 422
     assert "vragen" in response.text or "minimum" in response.text
     enquete.refresh_from_db()
@@ -105,7 +105,7 @@ def test_versturen_geweigerd_zonder_minimum_en_niets_half_geschreven(
 
 
 def test_versturen_geweigerd_zonder_ondernemers(actoren, als, enquete, django_capture_on_commit_callbacks):
-    response = als(actoren.voorzitter).post(url("enquete_versturen"), {"gesloten_op": "2026-11-30"})
+    response = als(actoren.voorzitter).post(url("enquete_verstuur"), {"gesloten_op": "2026-11-30"})
     assert response.status_code == 422
     assert "Er staan nog geen ondernemers in het register" in response.text
     enquete.refresh_from_db()
@@ -125,7 +125,7 @@ def test_versturen_geweigerd_zonder_ondernemers(actoren, als, enquete, django_ca
     ],
 )
 def test_planning_met_heldere_fout(actoren, als, enquete, register, gegevens, melding):
-    response = als(actoren.secretaris).post(url("enquete_versturen"), gegevens)
+    response = als(actoren.secretaris).post(url("enquete_verstuur"), gegevens)
     assert response.status_code == 422
     assert melding in response.text
     enquete.refresh_from_db()
@@ -184,7 +184,7 @@ def test_herinneringen_precies_een_keer_en_niet_aan_wie_antwoordde(
 ):
     verstuur(enquete, django_capture_on_commit_callbacks)
     eerste = enquete.uitnodigingen.get(ondernemer__email="o0@bedrijf.nl")
-    reactie_indienen(uitnodiging=eerste, antwoorden={})
+    reactie_dien_in(uitnodiging=eerste, antwoorden={})
     mail.outbox.clear()
 
     nu.move_to(START + dt.timedelta(days=6, hours=12), tick=False)  # 8 Nov, 22:00 in Amsterdam
@@ -203,7 +203,7 @@ def test_herinneringen_precies_een_keer_en_niet_aan_wie_antwoordde(
 
     nu.move_to(START + dt.timedelta(days=14), tick=False)
     tweede = enquete.uitnodigingen.get(ondernemer__email="o1@bedrijf.nl")
-    reactie_indienen(uitnodiging=tweede, antwoorden={})
+    reactie_dien_in(uitnodiging=tweede, antwoorden={})
     mail.outbox.clear()
     herinneringen_plannen()
     assert sorted(m.to[0] for m in mail.outbox) == ["o2@bedrijf.nl", "o3@bedrijf.nl"]
@@ -259,13 +259,13 @@ def test_mislukt_opnieuw_versturen_en_onbestelbaar_wordt_brief(
     assert "Verzenden mislukt: SMTPError" in client.get(url("uitnodigingen")).text
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url("uitnodiging_opnieuw", pk=u.pk))
+        client.post(url("uitnodiging_verstuur_opnieuw", pk=u.pk))
     assert [m.to[0] for m in mail.outbox] == ["o1@bedrijf.nl"]
     u.refresh_from_db()
     assert u.verzending == "verstuurd"
 
     b = enquete.uitnodigingen.get(ondernemer__email="o2@bedrijf.nl")
-    client.post(url("uitnodiging_onbestelbaar", pk=b.pk), {"toelichting": "adres bestaat niet"})
+    client.post(url("uitnodiging_markeer_onbestelbaar", pk=b.pk), {"toelichting": "adres bestaat niet"})
     b.refresh_from_db()
     assert b.verzending == "onbestelbaar"
     pagina = client.get(url("uitnodigingen"))
@@ -322,9 +322,9 @@ def test_check_persoonlijk(actoren, enquete, register, terrein, toets, django_ca
     verstuur(enquete, django_capture_on_commit_callbacks)
     uitkomst = toets(wg, "enquete.persoonlijk", datum)
     assert uitkomst.status == Status.NIET_VOLDAAN and "2 brieven nog niet gemaakt" in uitkomst.toelichting
-    from analyse.services.uitnodigingen import brieven_maken
+    from analyse.services.uitnodigingen import brieven_maak
 
-    brieven_maken(actor=None, enquete=enquete, terrein=terrein)
+    brieven_maak(actor=None, enquete=enquete, terrein=terrein)
     uitkomst = toets(wg, "enquete.persoonlijk", datum)
     assert uitkomst.status == Status.VOLDAAN
     assert "6 uitnodigingen (4 per e-mail, 2 per brief), 6 afgeleverd" in uitkomst.toelichting
@@ -334,9 +334,9 @@ def test_check_persoonlijk(actoren, enquete, register, terrein, toets, django_ca
         uitkomst.toelichting
     )
     with django_capture_on_commit_callbacks(execute=False):
-        from analyse.services.uitnodigingen import uitnodigingen_aanvullen
+        from analyse.services.uitnodigingen import uitnodigingen_vul_aan
 
-        uitnodigingen_aanvullen(actor=None, enquete=enquete)  # the mail task has not run yet
+        uitnodigingen_vul_aan(actor=None, enquete=enquete)  # the mail task has not run yet
     assert enquete.uitnodigingen.get(ondernemer=nieuw).verzending == "wacht"
     assert toets(wg, "enquete.persoonlijk", datum).status == Status.OPEN
 
@@ -361,7 +361,7 @@ def test_andere_werkgroep_krijgt_404_ook_met_een_echte_uitnodiging(
     assert client.get(andere).status_code == 404
     for naam, kwargs in [("papier_invoeren", {"pk": u.pk}), ("uitnodigingen", {}), ("verzendstatus", {})]:
         assert client.get(url(naam, **kwargs)).status_code == 404
-    for naam, kwargs in [("uitnodiging_opnieuw", {"pk": u.pk}), ("brieven", {"terrein": terrein.pk})]:
+    for naam, kwargs in [("uitnodiging_verstuur_opnieuw", {"pk": u.pk}), ("brieven", {"terrein": terrein.pk})]:
         assert client.post(url(naam, **kwargs)).status_code == 404
 
 
@@ -369,7 +369,7 @@ def test_verzendstatus_ververst_zich_zolang_er_mails_wachten(
     actoren, als, enquete, register, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        enquete_versturen(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[])
+        enquete_verstuur(actor=None, enquete=enquete, gesloten_op=dt.date(2026, 11, 30), herinnering_dagen=[])
     blok = als(actoren.secretaris).get(url("verzendstatus"))
     assert 'hx-trigger="every 2s"' in blok.text and "nog 4 in de wachtrij" in blok.text
 

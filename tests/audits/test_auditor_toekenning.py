@@ -2,7 +2,7 @@
 
 The grant is a django-guardian object permission ``audits.view_audit`` and an ``AuditorToegang`` row
 with a time limit. ``auditor_geef_toegang`` writes both, ``auditor_trek_toegang_in`` (by hand) and
-``auditor_toegangen_verlopen`` (the beat job) withdraw both, each in one transaction. Whether the
+``auditor_trek_verlopen_toegangen_in`` (the beat job) withdraw both, each in one transaction. Whether the
 auditor may see the audit now is answered by ``audits.toegang`` for every auditor page, the
 certificate portal and the tenancy middleware alike: withdraw one half behind the service's back
 and all of them refuse.
@@ -21,7 +21,7 @@ from audits.models import AuditorToegang
 from audits.services import auditor_geef_toegang, auditor_trek_toegang_in
 from audits.tasks import auditor_toegang_trek_verlopen_in
 from audits.toegang import geldige_audit
-from kvo.permissions import Rol
+from kvo.permissions import Toegangsrol
 from kvo.tenancy import toegang_voor
 
 
@@ -37,7 +37,7 @@ def _ziet(client, user, audit) -> dict[str, object]:
     """What each place that asks says: the selector, the middleware's roles, and the auditor's pages."""
     return {
         "selector": geldige_audit(user, audit.pk) is not None,
-        "middleware": Rol.AUDITOR in toegang_voor(user, audit.werkgroep).rollen,
+        "middleware": Toegangsrol.AUDITOR in toegang_voor(user, audit.werkgroep).rollen,
         **{url: client.get(url).status_code for url in _pagina_s(audit)},
     }
 

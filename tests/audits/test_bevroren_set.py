@@ -44,7 +44,7 @@ def test_document_een_minuut_na_aanlevering_staat_niet_in_het_portaal(actoren, a
     rij = _klare_set(actoren.audit)
 
     time_machine.move_to(dt.datetime(2026, 5, 1, 10, 0, tzinfo=AMS), tick=False)
-    rij = services.documentenset_aanleveren(actor=voorzitter, documentenset=rij)
+    rij = services.documentenset_lever_aan(actor=voorzitter, documentenset=rij)
     assert rij.aangeleverd_op == dt.date(2026, 5, 1)
     assert rij.aangeleverd_om == dt.datetime(2026, 5, 1, 10, 0, tzinfo=AMS)
     assert list(rij.documentversies.all()) == [eerste]

@@ -28,7 +28,7 @@ def _logo():
 
 
 def _uitgeven(client, audit, **extra):
-    return client.post(portaal("certificaat_uitgeven", audit), {**uitgifte(**extra), "logo": _logo()})
+    return client.post(portaal("certificaat_geef_uit", audit), {**uitgifte(**extra), "logo": _logo()})
 
 
 def _home(client):
@@ -46,7 +46,7 @@ def test_de_werkgroep_geeft_geen_certificaat_uit(actoren, time_machine, rol):
     assert client.post(portaal("certificaat_besluit", audit), {"besluit": "positief"}).status_code == 404
     # nor by calling the service: it checks the grant itself
     with pytest.raises(PermissionDenied):
-        certificaten.certificaat_uitgeven(actor=actoren.user(rol), audit=audit, gegevens=uitgifte())
+        certificaten.certificaat_geef_uit(actor=actoren.user(rol), audit=audit, gegevens=uitgifte())
     assert not Certificaat.objects.exists()
     # the old status route of the group is gone
     assert client.post(f"/w/{SLUG}/audit/certificaat/status/", {"actie": "intrekken"}).status_code == 404
@@ -76,16 +76,16 @@ def test_auditor_besluit_uitgeven_schorsen_opheffen_intrekken(actoren, time_mach
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert 'data-testid="keurmerk"' in _home(secretaris)
 
-    assert auditor.post(portaal("certificaat_status", audit), {"actie": "schorsen"}).status_code == 302
+    assert auditor.post(portaal("certificaat_wijzig_status", audit), {"actie": "schorsen"}).status_code == 302
     assert 'data-testid="keurmerk"' not in _home(secretaris)
     assert "geschorst" in auditor.get(portaal("certificaat", audit)).text
-    auditor.post(portaal("certificaat_status", audit), {"actie": "opheffen"})
+    auditor.post(portaal("certificaat_wijzig_status", audit), {"actie": "opheffen"})
     assert 'data-testid="keurmerk"' in _home(secretaris)
-    auditor.post(portaal("certificaat_status", audit), {"actie": "intrekken"})
+    auditor.post(portaal("certificaat_wijzig_status", audit), {"actie": "intrekken"})
     c.refresh_from_db()
     assert c.ingetrokken_op == dt.date(2026, 12, 20)
     assert 'data-testid="keurmerk"' not in _home(secretaris)
-    r = auditor.post(portaal("certificaat_status", audit), {"actie": "opheffen"}, follow=True)
+    r = auditor.post(portaal("certificaat_wijzig_status", audit), {"actie": "opheffen"}, follow=True)
     assert "kan niet worden teruggedraaid" in r.text
     # a withdrawn certificate cannot be issued again
     r = _uitgeven(auditor, audit)
@@ -150,12 +150,12 @@ def test_logo_door_de_uploadcontrole(actoren, time_machine):
     audit = klaar_voor_certificaat(actoren, time_machine)
     client = ingelogd(actoren.auditor)
     nep = SimpleUploadedFile("logo.png", b"<svg onload=alert(1)></svg>", content_type="image/png")
-    r = client.post(portaal("certificaat_uitgeven", audit), {**uitgifte(), "logo": nep})
+    r = client.post(portaal("certificaat_geef_uit", audit), {**uitgifte(), "logo": nep})
     assert r.status_code == 422 and "geen toegestaan document" in r.text
     pdf = SimpleUploadedFile("logo.png", b"%PDF-1.4 geen logo", content_type="image/png")
-    r = client.post(portaal("certificaat_uitgeven", audit), {**uitgifte(), "logo": pdf})
+    r = client.post(portaal("certificaat_geef_uit", audit), {**uitgifte(), "logo": pdf})
     assert r.status_code == 422 and "PNG- of JPEG" in r.text
-    r = client.post(portaal("certificaat_uitgeven", audit), uitgifte())
+    r = client.post(portaal("certificaat_geef_uit", audit), uitgifte())
     assert r.status_code == 422 and "logo" in r.text
     assert not Certificaat.objects.exists()
 
@@ -189,14 +189,14 @@ def test_werkgroep_levert_certificaat_van_een_instelling_buiten_de_applicatie_aa
     gegevens = {"certificatie_instelling": "Kiwa Nederland", "nummer": "K-778", "uitgegeven_op": "2026-12-12",
                 "geldig_tot": "2029-12-12", "naamstelling": "KVO De Hoek"}  # fmt: skip
     html = SimpleUploadedFile("certificaat.pdf", b"<html><script>alert(1)</script></html>")
-    r = client.post(groep("certificaat_aanleveren"), {**gegevens, "bestand": html})
+    r = client.post(groep("certificaat_lever_aan"), {**gegevens, "bestand": html})
     assert r.status_code == 422 and "geen toegestaan document" in r.text
     png_bestand = SimpleUploadedFile("certificaat.pdf", png())
-    r = client.post(groep("certificaat_aanleveren"), {**gegevens, "bestand": png_bestand})
+    r = client.post(groep("certificaat_lever_aan"), {**gegevens, "bestand": png_bestand})
     assert r.status_code == 422 and "PDF" in r.text
     assert not Certificaat.objects.exists()
     inhoud = b"%PDF-1.4 het certificaat van Kiwa"
-    r = client.post(groep("certificaat_aanleveren"), {**gegevens, "bestand": SimpleUploadedFile("k.pdf", inhoud)})
+    r = client.post(groep("certificaat_lever_aan"), {**gegevens, "bestand": SimpleUploadedFile("k.pdf", inhoud)})
     assert r.status_code == 302
     c = Certificaat.objects.get()
     assert c.bron == Certificaat.Bron.WERKGROEP and c.aangeleverd and c.bestand.name.endswith(".pdf")
@@ -207,13 +207,13 @@ def test_werkgroep_levert_certificaat_van_een_instelling_buiten_de_applicatie_aa
     assert download["Content-Type"] == "application/pdf"
     # the body's auditor does not manage an uploaded certificate, and cannot overwrite it
     auditor = ingelogd(actoren.auditor)
-    r = auditor.post(portaal("certificaat_status", audit), {"actie": "intrekken"}, follow=True)
+    r = auditor.post(portaal("certificaat_wijzig_status", audit), {"actie": "intrekken"}, follow=True)
     assert "aangeleverd" in r.text
     assert _uitgeven(auditor, audit).status_code == 422
     assert Certificaat.objects.get().ingetrokken_op is None
     # a member without the chair's or secretary's role does not upload
     r = ingelogd(actoren.lid).post(
-        groep("certificaat_aanleveren"), {**gegevens, "bestand": SimpleUploadedFile("k.pdf", inhoud)}
+        groep("certificaat_lever_aan"), {**gegevens, "bestand": SimpleUploadedFile("k.pdf", inhoud)}
     )
     assert r.status_code == 403
 
@@ -226,7 +226,7 @@ def test_aanleveren_niet_over_een_uitgegeven_certificaat(actoren, time_machine):
     gegevens = {"certificatie_instelling": "Kiwa", "nummer": "K-1", "uitgegeven_op": "2026-12-12",
                 "geldig_tot": "2029-12-12", "naamstelling": "KVO De Hoek",
                 "bestand": SimpleUploadedFile("k.pdf", b"%PDF-1.4 x")}  # fmt: skip
-    r = client.post(groep("certificaat_aanleveren"), gegevens)
+    r = client.post(groep("certificaat_lever_aan"), gegevens)
     assert r.status_code == 422 and "in de applicatie uitgegeven" in r.text
     assert Certificaat.objects.get().bron == Certificaat.Bron.INSTELLING
 
@@ -237,14 +237,14 @@ def test_certificaat_van_een_andere_werkgroep_is_404(actoren, time_machine):
     vreemde = ingelogd(actoren.vreemde)  # the chair of another work group
     for pad in ("certificaat", "certificaat_pdf"):
         assert vreemde.get(groep(pad)).status_code == 404
-    assert vreemde.post(groep("certificaat_aanleveren"), {}).status_code == 404
+    assert vreemde.post(groep("certificaat_lever_aan"), {}).status_code == 404
     for naam in ("certificaat", "certificaat_pdf"):
         assert vreemde.get(portaal(naam, audit)).status_code == 404
     # the auditor of this audit does not reach another group's audit through its id
     andere = AuditFactory(werkgroep=actoren.anderewerkgroep, cyclus=CyclusFactory(werkgroep=actoren.anderewerkgroep))
     auditor = ingelogd(actoren.auditor)
     assert auditor.get(portaal("certificaat", andere)).status_code == 404
-    assert auditor.post(portaal("certificaat_status", andere), {"actie": "intrekken"}).status_code == 404
+    assert auditor.post(portaal("certificaat_wijzig_status", andere), {"actie": "intrekken"}).status_code == 404
     assert Certificaat.objects.get().ingetrokken_op is None
 
 

@@ -146,7 +146,7 @@ def test_aanleveren_zet_de_set_vast(actoren, als, django_capture_on_commit_callb
     with eerste.bestand.open("rb") as f:
         inhoud = f.read()
     client = als(actoren.voorzitter)
-    assert client.post(_url("documentenset_aanleveren", werkgroep, pk=eerste.pk)).status_code == 302
+    assert client.post(_url("documentenset_lever_aan", werkgroep, pk=eerste.pk)).status_code == 302
     eerste.refresh_from_db()
     vandaag = timezone.localdate()
     assert eerste.aangeleverd_op == vandaag
@@ -164,7 +164,7 @@ def test_aanleveren_zet_de_set_vast(actoren, als, django_capture_on_commit_callb
         assert f.read() == inhoud
     assert "nieuwe naam" not in _tekst(inhoud)
     # a second delivery is refused
-    client.post(_url("documentenset_aanleveren", werkgroep, pk=tweede.pk))
+    client.post(_url("documentenset_lever_aan", werkgroep, pk=tweede.pk))
     tweede.refresh_from_db()
     assert tweede.aangeleverd_op is None
 
@@ -192,12 +192,12 @@ def test_andere_werkgroep_krijgt_404(actoren, als):
         _url("documentenset_deel", wg, sleutel="partijen"),
     ):
         assert client.get(url).status_code == 404, url
-    for url in (_url("documentenset_maken", wg), _url("documentenset_aanleveren", wg, pk=rij.pk)):
+    for url in (_url("documentenset_maken", wg), _url("documentenset_lever_aan", wg, pk=rij.pk)):
         assert client.post(url).status_code == 404, url
     # and a set of this group under the stranger's own URL is not found either
     eigen = actoren.anderewerkgroep
     assert client.get(_url("documentenset_pdf", eigen, pk=rij.pk)).status_code == 404
-    assert client.post(_url("documentenset_aanleveren", eigen, pk=rij.pk)).status_code == 404
+    assert client.post(_url("documentenset_lever_aan", eigen, pk=rij.pk)).status_code == 404
     assert Documentenset.objects.filter(audit__werkgroep=wg).count() == 1
 
 
@@ -207,8 +207,8 @@ def test_agendalid_mag_niet_maken_of_aanleveren(actoren, als):
     wg = actoren.werkgroep
     assert client.get(_url("documentenset", wg)).status_code == 200
     assert client.post(_url("documentenset_maken", wg)).status_code == 403
-    assert client.post(_url("documentenset_aanleveren", wg, pk=rij.pk)).status_code == 403
-    assert als(actoren.lid).post(_url("documentenset_aanleveren", wg, pk=rij.pk)).status_code == 403
+    assert client.post(_url("documentenset_lever_aan", wg, pk=rij.pk)).status_code == 403
+    assert als(actoren.lid).post(_url("documentenset_lever_aan", wg, pk=rij.pk)).status_code == 403
     rij.refresh_from_db()
     assert rij.aangeleverd_op is None
     assert Documentenset.objects.filter(audit__werkgroep=wg).count() == 1

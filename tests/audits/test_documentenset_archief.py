@@ -79,7 +79,7 @@ def _aangeleverd(actoren, als, capture, *, ci_email="audits@ci.example") -> Docu
     assert rij.status == Documentenset.Status.KLAAR, rij.fout
     mail.outbox.clear()
     with capture(execute=True):
-        assert client.post(_url("documentenset_aanleveren", actoren.werkgroep, pk=rij.pk)).status_code == 302
+        assert client.post(_url("documentenset_lever_aan", actoren.werkgroep, pk=rij.pk)).status_code == 302
     rij.refresh_from_db()
     return rij
 
@@ -140,11 +140,11 @@ def test_mislukte_verzending_geeft_de_claim_vrij(actoren, als, django_capture_on
 
     monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", stuk)
     with pytest.raises(smtplib.SMTPServerDisconnected):
-        services.documentenset_ontvangstbewijs(documentenset=rij)
+        services.documentenset_verstuur_ontvangstbewijs(documentenset=rij)
     rij.refresh_from_db()
     assert rij.ontvangstbewijs_om is None  # free for the retry
     monkeypatch.undo()
-    assert services.documentenset_ontvangstbewijs(documentenset=rij) is True
+    assert services.documentenset_verstuur_ontvangstbewijs(documentenset=rij) is True
     assert len(mail.outbox) == 1
 
 

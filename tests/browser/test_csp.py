@@ -4,7 +4,7 @@ with Leaflet, the survey builder and the measures matrix (an htmx click) report 
 
 import pytest
 
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from tests.browser.conftest import inloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,7 +37,7 @@ PAGINAS = [
 
 
 def test_geen_csp_schendingen(pagina, live_server, actoren):
-    plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan_maak(actor=None, cyclus=actoren.cyclus)
     pagina.add_init_script(VERZAMEL)
     inloggen(pagina, live_server, "begeleider@example.org")
     schendingen = {}

@@ -138,7 +138,7 @@ def test_toetsenbord_inloggen(browser, live_server, actoren):
 def test_toetsenbord_enquete(browser, live_server, actoren):
     """An entrepreneur on a phone: begin, an empty required answer (the error tied to it), answer, send."""
     from analyse.services.enquete import enquete_maak, vraag_maak
-    from analyse.services.uitnodigingen import enquete_versturen
+    from analyse.services.uitnodigingen import enquete_verstuur
     from analyse.tokens import nieuwe_link
     from tests.factories import BedrijventerreinFactory, OndernemerFactory
 
@@ -147,7 +147,7 @@ def test_toetsenbord_enquete(browser, live_server, actoren):
                type="getal", opties=[], verplicht=True)  # fmt: skip
     OndernemerFactory(terrein=BedrijventerreinFactory(werkgroep=actoren.werkgroep), email="a@bedrijf.nl")
     vandaag = dt.date.today()
-    enquete_versturen(actor=None, enquete=enquete, gesloten_op=vandaag + dt.timedelta(days=30), herinnering_dagen=[])
+    enquete_verstuur(actor=None, enquete=enquete, gesloten_op=vandaag + dt.timedelta(days=30), herinnering_dagen=[])
     token = nieuwe_link(enquete.uitnodigingen.first())
 
     page = context_als(browser, live_server, breedte=390)
@@ -229,10 +229,10 @@ def test_toetsenbord_schouwpunt(browser, live_server, actoren, tmp_path):
 def test_toetsenbord_matrix(browser, live_server, actoren):
     """A quarter planned with Enter in the matrix; the focus stays on its button after the swap."""
     from aanpak.models import Maatregel
-    from aanpak.services.plan import plan_maken
+    from aanpak.services.plan import plan_maak
     from tests.aanpak.factories import DoelstellingFactory, MaatregelFactory
 
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     doel = DoelstellingFactory(plan=plan, titel="Minder inbraken", thema="sociale-veiligheid")
     m = MaatregelFactory(plan=plan, doelstelling=doel, titel="Camera's bij de ingang", kwartalen=[],
                          verantwoordelijke=actoren.werkgroep.partijen.first())  # fmt: skip

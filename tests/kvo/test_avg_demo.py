@@ -18,7 +18,7 @@ from analyse.models import EnqueteUitnodiging, Reactie
 from gebieden.models import Ondernemer
 from kvo import avg
 from kvo.avg import VERWIJDERD_LID, VERWIJDERDE_ONDERNEMER
-from kvo.services_avg import betrokkene_exporteer, betrokkene_wis, bewaartermijnen_toepassen
+from kvo.services_avg import betrokkene_exporteer, betrokkene_wis, bewaartermijnen_pas_toe
 from kvo.toets import voer_toetsen_uit
 from werkgroepen.models import Document, Lid, Logregel, Werkgroep
 
@@ -112,7 +112,7 @@ def test_bewaartermijnen_op_de_demo(demo):
     namen = set(Ondernemer.objects.filter(terrein__werkgroep=demo).values_list("naam", flat=True))
     voor = _stand(demo)
     vandaag = timezone.localdate()
-    eerste = bewaartermijnen_toepassen(vandaag=vandaag).resultaat
+    eerste = bewaartermijnen_pas_toe(vandaag=vandaag).resultaat
     # what the demo works with today stays: the archive, the register, the readiness answers
     assert eerste["werkgroepen.archief"] == 0 and eerste["gebieden.ondernemers"] == 0
     assert Document.objects.filter(werkgroep=demo).count() == documenten
@@ -125,8 +125,8 @@ def test_bewaartermijnen_op_de_demo(demo):
     venekoten.status, venekoten.status_sinds = "beeindigd", vandaag
     venekoten.save()
     aantal = Ondernemer.objects.filter(terrein__werkgroep=venekoten).count()
-    assert bewaartermijnen_toepassen(vandaag=vandaag).resultaat["gebieden.ondernemers"] == 0
-    morgen = bewaartermijnen_toepassen(vandaag=vandaag + dt.timedelta(days=1)).resultaat
+    assert bewaartermijnen_pas_toe(vandaag=vandaag).resultaat["gebieden.ondernemers"] == 0
+    morgen = bewaartermijnen_pas_toe(vandaag=vandaag + dt.timedelta(days=1)).resultaat
     assert morgen["gebieden.ondernemers"] == aantal > 0
     assert set(Ondernemer.objects.filter(terrein__werkgroep=venekoten).values_list("naam", flat=True)) == {
         VERWIJDERDE_ONDERNEMER
@@ -134,5 +134,5 @@ def test_bewaartermijnen_op_de_demo(demo):
     assert Logregel.objects.filter(werkgroep=venekoten, actie="avg.bewaartermijn").exists()
     # ten years on, Wolvega's archive has passed its seven years
     with time_machine.travel(dt.datetime.combine(vandaag.replace(year=vandaag.year + 10), dt.time(3)), tick=False):
-        later = bewaartermijnen_toepassen().resultaat
+        later = bewaartermijnen_pas_toe().resultaat
     assert later["werkgroepen.archief"] == documenten and not Document.objects.filter(werkgroep=demo).exists()

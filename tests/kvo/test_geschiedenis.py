@@ -13,8 +13,8 @@ from django.utils.html import escape
 from django_scopes import scopes_disabled
 
 from aanpak.models import Maatregel
-from aanpak.services.maatregelen import maatregel_maken, maatregel_opslaan
-from aanpak.services.plan import plan_maken
+from aanpak.services.maatregelen import maatregel_bewaar, maatregel_maak
+from aanpak.services.plan import plan_maak
 from kvo import geschiedenis
 from kvo.dossier.services import dossier_exporteer, dossier_importeer
 from tests.dossier.conftest import demo_fotos, laad_demo
@@ -61,17 +61,17 @@ def test_wijziging_via_de_pagina_bewaart_wie_wanneer_wat(actoren, als):
 
 
 def test_bijwerken_met_update_wordt_ook_vastgelegd(actoren):
-    """maatregel_opslaan writes with QuerySet.update (optimistic locking): it records the change itself."""
-    plan = plan_maken(actor=actoren.voorzitter, cyclus=actoren.cyclus)
+    """maatregel_bewaar writes with QuerySet.update (optimistic locking): it records the change itself."""
+    plan = plan_maak(actor=actoren.voorzitter, cyclus=actoren.cyclus)
     with scopes_disabled():
-        m = maatregel_maken(
+        m = maatregel_maak(
             actor=actoren.voorzitter, plan=plan,
             gegevens={"titel": "Camera's", "soort": "regulier", "verantwoordelijke": _partij(actoren),
                       "kwartalen": ["2025-Q3"], "status": "gepland"},
         )  # fmt: skip
         gegevens = {"titel": "Camera's bij de ingang", "soort": "regulier", "verantwoordelijke": _partij(actoren),
                     "kwartalen": ["2025-Q3"], "status": "gepland"}  # fmt: skip
-        maatregel_opslaan(actor=actoren.secretaris, maatregel=m, gegevens=gegevens, versie=m.versie)
+        maatregel_bewaar(actor=actoren.secretaris, maatregel=m, gegevens=gegevens, versie=m.versie)
         regels = geschiedenis.regels(Maatregel.objects.get(pk=m.pk))
     assert [r.soort for r in regels] == ["~", "+"]
     assert regels[0].door == str(actoren.secretaris)

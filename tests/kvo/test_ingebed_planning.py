@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 
 from analyse.models import Enquete, Herinnering
 from analyse.services.enquete import enquete_maak
-from analyse.services.uitnodigingen import enquete_versturen
+from analyse.services.uitnodigingen import enquete_verstuur
 from kvo.celery import app
 from tests.analyse.test_enquete_worker import verzonden, wacht_tot
 from tests.factories import BedrijventerreinFactory, CyclusFactory, OndernemerFactory, WerkgroepFactory
@@ -81,7 +81,7 @@ def test_planning_inhalen_verstuurt_een_verschuldigde_herinnering_via_de_map(ing
         OndernemerFactory(terrein=terrein, naam=f"Bedrijf {i}", email=f"o{i}@bedrijf.nl")
     enquete = enquete_maak(actor=None, cyclus=cyclus)
     vandaag = timezone.localdate()
-    enquete_versturen(actor=None, enquete=enquete, gesloten_op=vandaag + dt.timedelta(days=30), herinnering_dagen=[7])
+    enquete_verstuur(actor=None, enquete=enquete, gesloten_op=vandaag + dt.timedelta(days=30), herinnering_dagen=[7])
     # the invitations go through the folder broker and the worker, not eagerly in this process
     wacht_tot(lambda: enquete.uitnodigingen.filter(verzending="verstuurd").count() == 3, seconden=60)
     assert len(verzonden(postvak)) == 3

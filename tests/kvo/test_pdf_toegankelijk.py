@@ -29,10 +29,10 @@ def controleer(inhoud: bytes, titel: str):
 
 
 def test_maatregelenmatrix(actoren, als):
-    from aanpak.services.plan import plan_maken
+    from aanpak.services.plan import plan_maak
     from tests.aanpak.factories import DoelstellingFactory, MaatregelFactory
 
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     MaatregelFactory(plan=plan, doelstelling=DoelstellingFactory(plan=plan), kwartalen=[])
     response = als(actoren.lid).get("/w/de-hoek/aanpak/matrix/pdf/")
     assert response.status_code == 200

@@ -6,12 +6,12 @@ do what has to be made in both places, on purpose.
 
 import pytest
 
-from kvo.permissions import Actie, Rol, mag, rollen_buiten_werkgroep
+from kvo.permissions import Actie, Toegangsrol, mag, rollen_buiten_werkgroep
 from kvo.tenancy import toegang_voor
 
 J, N = True, False
 #             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete
-#             starten begeleiding levensloop verwijderen certificaat_aanleveren auditbesluit certificaat_uitgeven
+#             starten begeleiding levensloop verwijderen certificaat_lever_aan auditbesluit certificaat_geef_uit
 VERWACHT = {
     "lid": (J, J, N, J, N, J, N, N, N, N, N, N, N, N, N),
     "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N, N, N, N),
@@ -24,7 +24,7 @@ VERWACHT = {
 }
 # A paused or ended work group: reading only (and in a paused group, resuming it), whatever the role.
 #             bekijken wijzigen beheren exporteren importeren documentenset auditor_uitnodigen enquete
-#             starten begeleiding levensloop verwijderen certificaat_aanleveren auditbesluit certificaat_uitgeven
+#             starten begeleiding levensloop verwijderen certificaat_lever_aan auditbesluit certificaat_geef_uit
 VERWACHT_GEPAUZEERD = {
     "lid": (J, N, N, J, N, J, N, N, N, N, N, N, N, N, N),
     "agendalid": (J, N, N, N, N, J, N, N, N, N, N, N, N, N, N),
@@ -102,22 +102,22 @@ def test_matrix_alleen_lezen(actoren, rol, index, actie, status, verwacht):
 
 
 def test_onbekende_status_staat_niets_toe():
-    assert not mag({Rol.STAFF}, Actie.BEKIJKEN, status="onbekend")
+    assert not mag({Toegangsrol.STAFF}, Actie.BEKIJKEN, status="onbekend")
 
 
 def test_elke_actie_en_rol_heeft_een_omschrijving():
     from kvo.permissions import OMSCHRIJVING, ROL_OMSCHRIJVING
 
     assert set(OMSCHRIJVING) == set(Actie)
-    assert set(ROL_OMSCHRIJVING) == set(Rol)
+    assert set(ROL_OMSCHRIJVING) == set(Toegangsrol)
 
 
 def test_rollen_worden_afgeleid(actoren):
-    assert toegang_voor(actoren.voorzitter, actoren.werkgroep).rollen == {Rol.LID, Rol.VOORZITTER}
-    assert toegang_voor(actoren.agendalid, actoren.werkgroep).rollen == {Rol.AGENDALID}
-    assert toegang_voor(actoren.begeleider, actoren.werkgroep).rollen == {Rol.BEGELEIDER}
+    assert toegang_voor(actoren.voorzitter, actoren.werkgroep).rollen == {Toegangsrol.LID, Toegangsrol.VOORZITTER}
+    assert toegang_voor(actoren.agendalid, actoren.werkgroep).rollen == {Toegangsrol.AGENDALID}
+    assert toegang_voor(actoren.begeleider, actoren.werkgroep).rollen == {Toegangsrol.BEGELEIDER}
     auditor = toegang_voor(actoren.auditor, actoren.werkgroep)
-    assert auditor.rollen == {Rol.AUDITOR}
+    assert auditor.rollen == {Toegangsrol.AUDITOR}
     assert auditor.audit_ids == {actoren.audit.pk}
 
 

@@ -18,7 +18,7 @@ KVO_ALLEEN = [
     ("audits:afwijking_nieuw", {}),
     ("audits:certificaat", {}),
     ("audits:certificaat_pdf", {}),
-    ("audits:certificaat_aanleveren", {}),
+    ("audits:certificaat_lever_aan", {}),
     ("audits:documentenset", {}),
     ("audits:documentenset_status", {}),
     ("audits:documentenset_pdf", {"pk": 1}),

@@ -19,7 +19,7 @@ import analyse.tasks
 import audits.tasks
 import kvo.toets
 from aanpak.models import Weekmail
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from kvo import tasks as kvo_tasks
 from tests.aanpak.factories import MaatregelFactory
 from werkgroepen.models import Lid
@@ -55,7 +55,7 @@ def _taken(actoren):
         "auditor_verlopen": (
             audits.tasks.auditor_toegang_trek_verlopen_in,
             audits.tasks,
-            "auditor_toegangen_verlopen",
+            "auditor_trek_verlopen_toegangen_in",
             {},
             InterfaceError("connection already closed"),
         ),
@@ -155,7 +155,7 @@ def test_weekmail_na_een_dichte_mailserver_alsnog_een_keer(actoren, monkeypatch)
     sends it (before, a refused connection left every member's row claimed and the mail never went)."""
     import aanpak.services.weekmail as weekmail
 
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     plan.maatregelen.all().delete()
     gemeente = Lid.objects.get(user=actoren.lid).partij
     MaatregelFactory(plan=plan, titel="Verlichting", verantwoordelijke=gemeente, kwartalen=["2025-Q3"])

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from aanpak.models import Maatregel
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from kvo import versie
 from tests.aanpak.factories import MaatregelFactory
 
@@ -26,7 +26,7 @@ def _client(user) -> Client:
 
 @pytest.fixture
 def matrix(actoren):
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     maatregel = MaatregelFactory(plan=plan, titel="Camera's bij de ingang")
     return maatregel, reverse("aanpak:matrix", kwargs={"werkgroep": actoren.werkgroep.slug})
 

@@ -26,7 +26,7 @@ from tests.factories import (
     WerkgroepFactory,
 )
 from tests.werkgroepen.factories import BijeenkomstFactory, CommunicatieFactory
-from werkgroepen.models import Bijeenkomst, Communicatie, Document, DocumentVersie, Partij, Rol
+from werkgroepen.models import Bijeenkomst, Communicatie, Document, DocumentVersie, Groepsrol, Partij
 
 D = dt.date
 PEILDATUM = D(2026, 6, 1)
@@ -73,8 +73,8 @@ def maak_pvo_groep(slug: str = "pvo-oost") -> PvoGroep:
     leden = [
         LidFactory(werkgroep=wg, partij=gemeente, naam="G. Gemeente"),
         LidFactory(werkgroep=wg, partij=politie, naam="P. Politie"),
-        LidFactory(werkgroep=wg, partij=ov, naam="V. Voorzitter", rollen=[Rol.VOORZITTER]),
-        LidFactory(werkgroep=wg, partij=ov, naam="S. Secretaris", rollen=[Rol.SECRETARIS]),
+        LidFactory(werkgroep=wg, partij=ov, naam="V. Voorzitter", rollen=[Groepsrol.VOORZITTER]),
+        LidFactory(werkgroep=wg, partij=ov, naam="S. Secretaris", rollen=[Groepsrol.SECRETARIS]),
         LidFactory(werkgroep=wg, partij=pvo_on, naam="A. Adviseur"),
     ]
     terrein = BedrijventerreinFactory(

@@ -12,7 +12,7 @@ from kvo.toets import Status, voer_toets_uit
 from tests.factories import CyclusFactory, LidFactory
 from tests.pvo.groep import KICKOFF, PEILDATUM, WAARDERING, maak_pvo_groep
 from tests.werkgroepen.factories import BijeenkomstFactory, CommunicatieFactory
-from werkgroepen.models import Bijeenkomst, Communicatie, Partij, Rol
+from werkgroepen.models import Bijeenkomst, Communicatie, Groepsrol, Partij
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -202,10 +202,10 @@ def test_deelnemers_zonder_politie(g):
 def test_deelnemers_brandweer_niet_verplicht_voorzitter_uit_de_gemeente_wel_fout(g):
     assert "brandweer" not in uitkomst(g, "pvo.deelnemers").toelichting
     for lid in g.werkgroep.leden.all():
-        if Rol.VOORZITTER in lid.rollen:
+        if Groepsrol.VOORZITTER in lid.rollen:
             lid.rollen = []
             lid.save()
-    LidFactory(werkgroep=g.werkgroep, partij=g.gemeente, rollen=[Rol.VOORZITTER])
+    LidFactory(werkgroep=g.werkgroep, partij=g.gemeente, rollen=[Groepsrol.VOORZITTER])
     u = uitkomst(g, "pvo.deelnemers")
     assert u.status == Status.NIET_VOLDAAN and "voorzitter" in u.toelichting
 

@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 
 from aanpak.models import Activiteit, Plan
 from aanpak.services import pvo as aanpak_pvo
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from analyse.services import pvo as analyse_pvo
 from audits.services_waardering import (
-    ondertekenaar_vastleggen,
-    ondertekenaar_verwijderen,
-    waardering_plannen,
-    waardering_vastleggen,
+    ondertekenaar_leg_vast,
+    ondertekenaar_verwijder,
+    waardering_leg_vast,
+    waardering_plan,
 )
 from gebieden.services import terrein_leg_postcodes_vast
 from kvo.regelingen import KVO, PVO
@@ -76,8 +76,10 @@ def test_inventarisatie_services():
         actor=None, enquete=g.enquete, namens=g.gemeente, ondertekenaar="de burgemeester"
     )
     with pytest.raises(ValidationError):
-        analyse_pvo.enquete_resultaten_gepresenteerd(actor=None, enquete=g.enquete, op=D(2025, 2, 1))
-    analyse_pvo.enquete_resultaten_gepresenteerd(actor=None, enquete=g.enquete, op=None, bijeenkomst=g.presentatie)
+        analyse_pvo.enquete_markeer_resultaten_gepresenteerd(actor=None, enquete=g.enquete, op=D(2025, 2, 1))
+    analyse_pvo.enquete_markeer_resultaten_gepresenteerd(
+        actor=None, enquete=g.enquete, op=None, bijeenkomst=g.presentatie
+    )
     assert g.enquete.resultaten_gepresenteerd_op == g.presentatie.datum
     with pytest.raises(ValidationError, match="top 3"):
         analyse_pvo.gebiedsscan_bewaar(actor=None, cyclus=g.cyclus, partij=g.politie, fenomenen="a\nb\nc\nd")
@@ -91,25 +93,25 @@ def test_inventarisatie_services():
 
 def test_plan_kalender_en_herijking():
     g = maak_pvo_groep()
-    aanpak_pvo.plan_rolverdeling_vastleggen(actor=None, plan=g.plan, rolverdeling="  OV: voorzitter  ")
+    aanpak_pvo.plan_leg_rolverdeling_vast(actor=None, plan=g.plan, rolverdeling="  OV: voorzitter  ")
     assert g.plan.rolverdeling == "OV: voorzitter"
     with pytest.raises(ValidationError):
-        aanpak_pvo.activiteit_maken(actor=None, plan=g.plan, soort="feest", titel="", gepland_op=PEILDATUM)
-    a = aanpak_pvo.activiteit_maken(
+        aanpak_pvo.activiteit_maak(actor=None, plan=g.plan, soort="feest", titel="", gepland_op=PEILDATUM)
+    a = aanpak_pvo.activiteit_maak(
         actor=None, plan=g.plan, soort=Activiteit.Soort.VOORLICHTING_ONDERNEMERS, titel="Alertavond 2",
         gepland_op=PEILDATUM, partij=g.ondernemers,
     )  # fmt: skip
-    aanpak_pvo.activiteit_wijzigen(
+    aanpak_pvo.activiteit_wijzig(
         actor=None, activiteit=a, soort=a.soort, titel=a.titel, gepland_op=a.gepland_op, bijeenkomst=g.presentatie
     )
-    aanpak_pvo.activiteit_verwijderen(actor=None, activiteit=a)
-    aanpak_pvo.activiteitenkalender_vaststellen(actor=None, plan=g.plan, vastgesteld_op=None)
+    aanpak_pvo.activiteit_verwijder(actor=None, activiteit=a)
+    aanpak_pvo.activiteitenkalender_stel_vast(actor=None, plan=g.plan, vastgesteld_op=None)
     assert (
         voer_toets_uit(g.werkgroep, datum=PEILDATUM, ids=["pvo.activiteitenkalender"])[0].status == Status.NIET_VOLDAAN
     )
-    aanpak_pvo.activiteitenkalender_vaststellen(actor=None, plan=g.plan, vastgesteld_op=D(2025, 6, 15))
+    aanpak_pvo.activiteitenkalender_stel_vast(actor=None, plan=g.plan, vastgesteld_op=D(2025, 6, 15))
     # recalibrate: a new PVO cycle whose plan renews the previous one, adopted in time
-    cyclus2 = aanpak_pvo.herijking_starten(actor=None, werkgroep=g.werkgroep, start=D(2027, 5, 1))
+    cyclus2 = aanpak_pvo.herijking_start(actor=None, werkgroep=g.werkgroep, start=D(2027, 5, 1))
     assert (cyclus2.nummer, cyclus2.handboek, cyclus2.soort) == (2, PVO, "opvolgende")
     plan2 = Plan.objects.get(cyclus=cyclus2)
     assert plan2.vernieuwd_van_id == g.plan.pk
@@ -124,14 +126,14 @@ def test_herijking_alleen_voor_pvo_met_vastgesteld_plan_en_geen_vaste_maatregele
     kvo = WerkgroepFactory(slug="kvo")
     CyclusFactory(werkgroep=kvo)
     with pytest.raises(ValidationError, match="PVO"):
-        aanpak_pvo.herijking_starten(actor=None, werkgroep=kvo, start=D(2027, 1, 1))
+        aanpak_pvo.herijking_start(actor=None, werkgroep=kvo, start=D(2027, 1, 1))
     pvo = WerkgroepFactory(slug="pvo", handboek=PVO)
     cyclus = CyclusFactory(werkgroep=pvo, handboek=PVO)
-    plan = plan_maken(actor=None, cyclus=cyclus)
+    plan = plan_maak(actor=None, cyclus=cyclus)
     assert not plan.maatregelen.exists()
     with pytest.raises(ValidationError, match="vastgesteld"):
-        aanpak_pvo.herijking_starten(actor=None, werkgroep=pvo, start=D(2027, 1, 1))
-    assert plan_maken(
+        aanpak_pvo.herijking_start(actor=None, werkgroep=pvo, start=D(2027, 1, 1))
+    assert plan_maak(
         actor=None, cyclus=CyclusFactory(werkgroep=kvo, nummer=2, start=D(2027, 1, 1))
     ).maatregelen.exists()
 
@@ -140,26 +142,24 @@ def test_waardering_services():
     g = maak_pvo_groep()
     kvo_cyclus = CyclusFactory(werkgroep=WerkgroepFactory(slug="kvo"))
     with pytest.raises(ValidationError, match="audit"):
-        waardering_plannen(actor=None, cyclus=kvo_cyclus, gepland_op=PEILDATUM)
-    w = waardering_plannen(actor=None, cyclus=g.cyclus, gepland_op=D(2025, 12, 20))
+        waardering_plan(actor=None, cyclus=kvo_cyclus, gepland_op=PEILDATUM)
+    w = waardering_plan(actor=None, cyclus=g.cyclus, gepland_op=D(2025, 12, 20))
     assert w.pk == g.waardering.pk and w.gepland_op == D(2025, 12, 20)
     with pytest.raises(ValidationError, match="niet op de dag"):
-        waardering_vastleggen(
-            actor=None, waardering=w, gehouden_op=D(2025, 12, 16), bijeenkomst=g.waardering_bijeenkomst
-        )
+        waardering_leg_vast(actor=None, waardering=w, gehouden_op=D(2025, 12, 16), bijeenkomst=g.waardering_bijeenkomst)
     with pytest.raises(ValidationError, match="uitgereikt"):
-        waardering_vastleggen(actor=None, waardering=w, gehouden_op=None, uitgereikt_op=D(2025, 12, 15))
-    waardering_vastleggen(
+        waardering_leg_vast(actor=None, waardering=w, gehouden_op=None, uitgereikt_op=D(2025, 12, 15))
+    waardering_leg_vast(
         actor=None, waardering=w, gehouden_op=None, bijeenkomst=g.waardering_bijeenkomst, continuiteit_bevestigd=True,
         capaciteit_bevestigd=True, uitgereikt_op=D(2025, 12, 15),
     )  # fmt: skip
     assert w.gehouden_op == D(2025, 12, 15)
-    o = ondertekenaar_vastleggen(actor=None, waardering=w, partij=g.politie, naam="K. de Boer", functie="teamchef")
+    o = ondertekenaar_leg_vast(actor=None, waardering=w, partij=g.politie, naam="K. de Boer", functie="teamchef")
     assert o.pk == g.ondertekenaars[1].pk and o.getekend_op is None  # replaced: not signed yet
     assert voer_toets_uit(g.werkgroep, datum=PEILDATUM, ids=["pvo.waardering"])[0].status == Status.NIET_VOLDAAN
-    ondertekenaar_vastleggen(
+    ondertekenaar_leg_vast(
         actor=None, waardering=w, partij=g.politie, naam="K. de Boer", functie="teamchef", getekend_op=D(2025, 12, 15)
     )
     assert voer_toets_uit(g.werkgroep, datum=PEILDATUM, ids=["pvo.waardering"])[0].status == Status.VOLDAAN
-    ondertekenaar_verwijderen(actor=None, ondertekenaar=g.ondertekenaars[0])
+    ondertekenaar_verwijder(actor=None, ondertekenaar=g.ondertekenaars[0])
     assert "waardering.ondertekenaar_verwijderd" in _acties(g.werkgroep)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from aanpak.services.plan import plan_maken
+from aanpak.services.plan import plan_maak
 from aanpak.tasks import weekoverzicht_versturen, weekoverzichten_plannen
 from audits.models import AuditorToegang
 from kvo.models import VerwijderdeWerkgroep
@@ -141,7 +141,7 @@ def test_gepauzeerd_is_alleen_lezen_met_banner(actoren, als):
 
 
 def test_gepauzeerde_werkgroep_krijgt_geen_weekmail(actoren):
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     plan.maatregelen.all().delete()
     gemeente = Lid.objects.get(user=actoren.lid).partij
     MaatregelFactory(plan=plan, verantwoordelijke=gemeente, kwartalen=["2025-Q3"])
@@ -252,7 +252,7 @@ def test_lid_dat_vertrekt_verliest_de_toegang_meteen(actoren, als, client):
 
 
 def test_vertrokken_lid_krijgt_geen_weekmail_meer(actoren):
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     plan.maatregelen.all().delete()
     lid = Lid.objects.get(user=actoren.lid)
     MaatregelFactory(plan=plan, verantwoordelijke=lid.partij, kwartalen=["2025-Q3"])
@@ -267,7 +267,7 @@ def test_vertrokken_lid_krijgt_geen_weekmail_meer(actoren):
 
 
 def test_agendalid_ziet_wie_het_weekoverzicht_krijgt(actoren, als):
-    plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan_maak(actor=None, cyclus=actoren.cyclus)
     response = als(actoren.agendalid).get(url("aanpak:mijn_acties"))
     assert response.status_code == 200
     blok = response.text.split('data-testid="agendalid-weekoverzicht"')[1].split("</section>")[0]
@@ -277,7 +277,7 @@ def test_agendalid_ziet_wie_het_weekoverzicht_krijgt(actoren, als):
 
 
 def test_agendalid_van_partij_zonder_vastlegger_hoort_dat(actoren, als):
-    plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan_maak(actor=None, cyclus=actoren.cyclus)
     Lid.objects.filter(user=actoren.lid).update(lid_tot=dt.date(2020, 1, 1), lid_sinds=dt.date(2019, 1, 1))
     response = als(actoren.agendalid).get(url("aanpak:mijn_acties"))
     assert "heeft nu geen lid dat dat kan" in response.text
@@ -335,7 +335,7 @@ def test_een_bewerkpagina_van_een_gepauzeerde_werkgroep_noemt_de_reden(actoren, 
 def test_maatregelen_van_een_partij_zonder_vastlegger_gaan_naar_voorzitter_en_secretaris(actoren):
     from tests.factories import LidFactory, PartijFactory
 
-    plan = plan_maken(actor=None, cyclus=actoren.cyclus)
+    plan = plan_maak(actor=None, cyclus=actoren.cyclus)
     plan.maatregelen.all().delete()
     politie = PartijFactory(werkgroep=actoren.werkgroep, naam="Politie Noord", soort=Partij.Soort.POLITIE)
     LidFactory(werkgroep=actoren.werkgroep, partij=politie, naam="Agent", email="agent@example.org", agendalid=True)

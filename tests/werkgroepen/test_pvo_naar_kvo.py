@@ -11,7 +11,7 @@ from kvo.regelingen import KVO, PVO
 from kvo.toets import voer_toets_uit
 from tests.pvo.groep import maak_pvo_groep
 from tests.pvo_hulp import maak_pvo
-from werkgroepen.services.regeling import werkgroep_naar_kvo
+from werkgroepen.services.regeling import werkgroep_zet_om_naar_kvo
 
 START = dt.date(2026, 9, 1)
 
@@ -23,7 +23,7 @@ def groep(db):
 
 def test_overstap_start_een_kvo_cyclus_vanuit_wat_de_groep_heeft(groep):
     oud = groep.cyclus
-    cyclus = werkgroep_naar_kvo(actor=None, werkgroep=groep.werkgroep, start=START)
+    cyclus = werkgroep_zet_om_naar_kvo(actor=None, werkgroep=groep.werkgroep, start=START)
     wg = type(groep.werkgroep).objects.get(pk=groep.werkgroep.pk)
     assert wg.handboek == KVO
     assert (cyclus.nummer, cyclus.soort, cyclus.handboek, cyclus.start) == (2, "eerste", KVO, START)
@@ -40,7 +40,7 @@ def test_overstap_start_een_kvo_cyclus_vanuit_wat_de_groep_heeft(groep):
 
 
 def test_daarna_antwoorden_de_kvo_eisen_en_houdt_de_pvo_cyclus_de_zijne(groep):
-    cyclus = werkgroep_naar_kvo(actor=None, werkgroep=groep.werkgroep, start=START)
+    cyclus = werkgroep_zet_om_naar_kvo(actor=None, werkgroep=groep.werkgroep, start=START)
     wg = type(groep.werkgroep).objects.get(pk=groep.werkgroep.pk)
     nieuw = {r.id for r in voer_toets_uit(wg, cyclus=cyclus, datum=START)}
     assert nieuw and not any(i.startswith("pvo.") for i in nieuw) and "enquete.minimum-blokken" in nieuw
@@ -51,7 +51,7 @@ def test_daarna_antwoorden_de_kvo_eisen_en_houdt_de_pvo_cyclus_de_zijne(groep):
 
 def test_een_kvo_groep_kan_niet_overstappen(actoren):
     with pytest.raises(ValidationError):
-        werkgroep_naar_kvo(actor=None, werkgroep=actoren.werkgroep, start=START)
+        werkgroep_zet_om_naar_kvo(actor=None, werkgroep=actoren.werkgroep, start=START)
     assert actoren.werkgroep.cycli.count() == 1
 
 

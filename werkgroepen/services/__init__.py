@@ -11,7 +11,7 @@ from werkgroepen.services.administratie import (
 )
 from werkgroepen.services.bijeenkomsten import (
     bijeenkomst_maak,
-    bijeenkomst_uitnodigen,
+    bijeenkomst_nodig_uit,
     bijeenkomst_wijzig,
     communicatie_maak,
     communicatie_wijzig,
@@ -38,7 +38,7 @@ __all__ = [
     "UITNODIGING_GELDIG",
     "afspraken_bewaar",
     "bijeenkomst_maak",
-    "bijeenkomst_uitnodigen",
+    "bijeenkomst_nodig_uit",
     "bijeenkomst_wijzig",
     "communicatie_maak",
     "communicatie_wijzig",

@@ -89,7 +89,7 @@ def werkgroep_beveiliging_wijzig(*, actor, werkgroep: Werkgroep, mfa_verplicht: 
 
 
 @transaction.atomic
-def werkgroep_maatregelen_delen(*, actor, werkgroep: Werkgroep, delen: bool) -> Werkgroep:
+def werkgroep_maatregelen_deel(*, actor, werkgroep: Werkgroep, delen: bool) -> Werkgroep:
     """Opt in to (or out of) sharing the titles of the group's measures in the measures library."""
     werkgroep.maatregelen_delen = delen
     werkgroep.save(update_fields=["maatregelen_delen"])

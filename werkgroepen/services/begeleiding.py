@@ -110,7 +110,7 @@ def werkgroep_verplaats(*, actor, werkgroep: Werkgroep, naar: Begeleidingsorgani
 
 
 @transaction.atomic
-def werkgroep_begeleiding_na_import(*, actor, werkgroep: Werkgroep) -> Werkgroep:
+def werkgroep_zet_begeleiding_na_import(*, actor, werkgroep: Werkgroep) -> Werkgroep:
     """A work group a facilitator imported without a facilitating organisation gets the importer's
     (their first); one that has one keeps it, and an importer without one changes nothing."""
     organisatie = actor.begeleidingsorganisaties.order_by("pk").first()

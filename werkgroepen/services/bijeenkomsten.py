@@ -92,7 +92,7 @@ def bijeenkomst_wijzig(
     return bijeenkomst
 
 
-def bijeenkomst_uitnodigen(*, actor, bijeenkomst: Bijeenkomst, vandaag: dt.date | None = None) -> int:
+def bijeenkomst_nodig_uit(*, actor, bijeenkomst: Bijeenkomst, vandaag: dt.date | None = None) -> int:
     """Mail every active member with an address an invitation to ``bijeenkomst``, with the meeting
     as an .ics attachment (the same UID as in their calendar feed, so the event is not doubled).
     One message per member (no member sees another's address); sent after the commit. Returns

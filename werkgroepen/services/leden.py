@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from werkgroepen.logboek import log_actie
-from werkgroepen.models import Lid, Partij, Rol, Werkgroep
+from werkgroepen.models import Groepsrol, Lid, Partij, Werkgroep
 
 log = logging.getLogger("kvo.werkgroepen")
 
@@ -69,7 +69,7 @@ def _lid_velden(
         raise ValidationError("Kies de partij die dit lid vertegenwoordigt.")
     if terrein is not None and terrein.werkgroep_id != werkgroep.pk:
         raise ValidationError("Dit bedrijventerrein hoort niet bij deze werkgroep.")
-    onbekend = [r for r in rollen or [] if r not in Rol.values]
+    onbekend = [r for r in rollen or [] if r not in Groepsrol.values]
     if onbekend:
         raise ValidationError(f"Onbekende rol: {', '.join(onbekend)}.")
     if lid_sinds and lid_tot and lid_tot < lid_sinds:
@@ -80,7 +80,7 @@ def _lid_velden(
         "terrein": terrein,
         "email": (email or "").strip().lower() or None,
         "telefoon": _schoon(telefoon) or None,
-        "rollen": [r for r in Rol.values if r in (rollen or [])],  # a stable order, no duplicates
+        "rollen": [r for r in Groepsrol.values if r in (rollen or [])],  # a stable order, no duplicates
         "agendalid": agendalid,
         "lid_sinds": lid_sinds,
         "lid_tot": lid_tot,

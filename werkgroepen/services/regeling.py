@@ -21,7 +21,7 @@ from werkgroepen.services.pvo import werkgroep_kies_regeling
 
 
 @transaction.atomic
-def werkgroep_naar_kvo(*, actor, werkgroep: Werkgroep, start: dt.date) -> Cyclus:
+def werkgroep_zet_om_naar_kvo(*, actor, werkgroep: Werkgroep, start: dt.date) -> Cyclus:
     """Switch ``werkgroep`` from PVO to KVO-B 4.0 and start its first KVO cycle on ``start``."""
     werkgroep = Werkgroep.objects.select_for_update().get(pk=werkgroep.pk)
     if not regeling_van(werkgroep).heeft_waardering:

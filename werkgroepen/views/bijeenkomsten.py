@@ -67,12 +67,12 @@ def bijeenkomst(request, werkgroep, pk: int):
 
 @require_POST
 @vereist(Actie.BEHEREN)
-def bijeenkomst_uitnodigen(request, werkgroep, pk: int):
+def bijeenkomst_nodig_uit(request, werkgroep, pk: int):
     """ "Uitnodiging versturen" (chair, secretary, facilitator): every member with an address gets a
     mail with the meeting as .ics."""
     b = get_object_or_404(request.werkgroep.bijeenkomsten, pk=pk)
     try:
-        aantal = services.bijeenkomst_uitnodigen(actor=request.user, bijeenkomst=b)
+        aantal = services.bijeenkomst_nodig_uit(actor=request.user, bijeenkomst=b)
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
     else:

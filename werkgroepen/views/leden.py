@@ -13,15 +13,14 @@ from django.views.decorators.http import require_POST
 from kvo import versie
 from kvo.formulieren import verwerk_formulier
 from kvo.mixins import vereist
-from kvo.permissions import Actie
-from kvo.permissions import Rol as Toegangsrol
+from kvo.permissions import Actie, Toegangsrol
 from werkgroepen import selectors, services
 from werkgroepen.checks import IDS_LEDEN
 from werkgroepen.forms import BeeindigForm, LidForm, PartijForm, UitnodigingForm
-from werkgroepen.models import Rol
+from werkgroepen.models import Groepsrol
 from werkgroepen.views.basis import context, naar, waarschuwingen
 
-VASTE_ROLLEN = (*selectors.VERPLICHTE_ROLLEN, Rol.WOORDVOERDER)
+VASTE_ROLLEN = (*selectors.VERPLICHTE_ROLLEN, Groepsrol.WOORDVOERDER)
 
 
 def toont_persoonsgegevens(request) -> bool:
@@ -61,7 +60,7 @@ def _leden_context(request) -> dict:
     uitnodigingen = selectors.open_uitnodigingen(wg, timezone.now())
     for lid in alle:
         lid.open_uitnodiging = uitnodigingen.get(lid.pk)
-        lid.rol_namen = ", ".join(str(Rol(r).label) for r in lid.rollen or [] if r in Rol.values)
+        lid.rol_namen = ", ".join(str(Groepsrol(r).label) for r in lid.rollen or [] if r in Groepsrol.values)
     return context(
         request,
         actief=actief,
@@ -69,7 +68,7 @@ def _leden_context(request) -> dict:
         voormalig=selectors.voormalige_leden(alle, vandaag),
         partijen=[(p, per_partij.get(p.pk, 0)) for p in partijen],
         partijen_stand=selectors.partijen_stand(actief),
-        rollen=[(Rol(r).label, r in VASTE_ROLLEN, houders) for r, houders in rollen.items()],
+        rollen=[(Groepsrol(r).label, r in VASTE_ROLLEN, houders) for r, houders in rollen.items()],
         persoonsgegevens=toont_persoonsgegevens(request),
         waarschuwingen=waarschuwingen(wg, IDS_LEDEN),
         is_cluster=wg.terreinen.count() > 1,

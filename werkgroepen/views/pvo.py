@@ -118,8 +118,8 @@ class NaarKvoForm(forms.Form):
 @alleen_pvo
 def naar_kvo(request, werkgroep):
     """A PVO group goes for the KVO certificate: a new cycle under KVO-B 4.0 from what it has
-    (``werkgroepen.services.regeling.werkgroep_naar_kvo``)."""
-    from werkgroepen.services.regeling import werkgroep_naar_kvo
+    (``werkgroepen.services.regeling.werkgroep_zet_om_naar_kvo``)."""
+    from werkgroepen.services.regeling import werkgroep_zet_om_naar_kvo
 
     form = NaarKvoForm(request.POST or None, initial={"start": timezone.localdate()})
     if request.method == "POST":
@@ -128,7 +128,7 @@ def naar_kvo(request, werkgroep):
         antwoord = verwerk_formulier(
             request,
             form,
-            lambda g: werkgroep_naar_kvo(actor=request.user, werkgroep=request.werkgroep, start=g["start"]),
+            lambda g: werkgroep_zet_om_naar_kvo(actor=request.user, werkgroep=request.werkgroep, start=g["start"]),
             succes=lambda cyclus: (
                 f"De werkgroep werkt nu volgens KVO-B 4.0: cyclus {cyclus.nummer} is gestart met het gebied, de "
                 "partijen, de cijfers en het plan. De enquête staat klaar als concept."
