@@ -2,8 +2,7 @@
 
 from django.urls import path
 
-from aanpak.views import acties, bibliotheek, doelen, evaluaties, matrix, plan, pvo, schouwpunten
-from aanpak.views import pvo_aanvulling
+from aanpak.views import acties, bibliotheek, doelen, evaluaties, matrix, plan, pvo, pvo_aanvulling, schouwpunten
 
 app_name = "aanpak"
 urlpatterns = [

@@ -1,8 +1,7 @@
 from django.urls import path
 
-from gebieden import views
+from gebieden import views, views_pvo
 from gebieden import views_ondernemers as ond
-from gebieden import views_pvo
 
 app_name = "gebieden"
 

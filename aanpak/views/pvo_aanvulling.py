@@ -74,7 +74,9 @@ def activiteit(request, werkgroep, pk):
         def wijzig(form):
             data = dict(form.cleaned_data)
             wg = request.werkgroep
-            data["bijeenkomst"] = wg.bijeenkomsten.filter(pk=data["bijeenkomst"]).first() if data["bijeenkomst"] else None
+            data["bijeenkomst"] = (
+                wg.bijeenkomsten.filter(pk=data["bijeenkomst"]).first() if data["bijeenkomst"] else None
+            )
             data["communicatie"] = (
                 wg.communicaties.filter(pk=data["communicatie"]).first() if data["communicatie"] else None
             )

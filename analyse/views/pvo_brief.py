@@ -41,7 +41,10 @@ def brief(request, werkgroep):
             ),
             presentatie_form=PresentatieForm(
                 bijeenkomsten=bijeenkomsten,
-                initial={"op": enquete.resultaten_gepresenteerd_op, "bijeenkomst": enquete.resultaten_gepresenteerd_in_id},
+                initial={
+                    "op": enquete.resultaten_gepresenteerd_op,
+                    "bijeenkomst": enquete.resultaten_gepresenteerd_in_id,
+                },
             ),
             namens=next((g for g in gemeenten if g.pk == enquete.brief_namens_id), None),
             gepresenteerd_in=next((b for b in bijeenkomsten if b.pk == enquete.resultaten_gepresenteerd_in_id), None),
