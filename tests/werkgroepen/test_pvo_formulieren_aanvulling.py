@@ -244,3 +244,12 @@ def test_ondertekenaar_verwijderen(actoren, als, pvo):
     r = client.post(alleen_post(pvo)["ondertekenaar_verwijderen"])
     assert r.status_code == 302 and r.url == waardering
     assert not pvo.waardering.ondertekenaars.filter(pk=o.pk).exists()
+
+
+def test_bijeenkomsten_linken_naar_de_organisator_van_de_kickoff(actoren, als, pvo):
+    client = als(actoren.secretaris)
+    slug = pvo.werkgroep.slug
+    lijst = client.get(reverse("werkgroepen:bijeenkomsten", kwargs={"werkgroep": slug})).text
+    assert paden(pvo)["organisator"] in lijst
+    detail = client.get(reverse("werkgroepen:bijeenkomst", kwargs={"werkgroep": slug, "pk": pvo.kickoff.pk})).text
+    assert paden(pvo)["organisator"] in detail
