@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from aanpak.views import acties, bibliotheek, doelen, evaluaties, matrix, plan, pvo, schouwpunten
+from aanpak.views import acties, bibliotheek, doelen, evaluaties, matrix, plan, pvo, pvo_aanvulling, schouwpunten
 
 app_name = "aanpak"
 urlpatterns = [
@@ -37,4 +37,11 @@ urlpatterns = [
     path("per-partij/", pvo.per_partij, name="pvo_uitvoeringsplan"),
     path("herijking/", pvo.herijking, name="pvo_herijking"),
     path("activiteitenkalender/", pvo.kalender, name="pvo_kalender"),
+    path("per-partij/rolverdeling/", pvo_aanvulling.rolverdeling, name="pvo_rolverdeling"),
+    path("activiteitenkalender/<id:pk>/", pvo_aanvulling.activiteit, name="pvo_activiteit"),
+    path(
+        "activiteitenkalender/<id:pk>/verwijderen/",
+        pvo_aanvulling.activiteit_verwijder,
+        name="pvo_activiteit_verwijderen",
+    ),
 ]

@@ -2,10 +2,13 @@
 
 from django.urls import path
 
+from analyse.views import pvo_brief
 from analyse.views import uitnodigingen as views
 
 urlpatterns = [
     path("uitnodigingen/", views.uitnodigingen, name="uitnodigingen"),
+    # PVO only (404 for a KVO group): the mayor's letter with the link, and the results presented
+    path("brief/", pvo_brief.brief, name="pvo_brief"),
     path("uitnodigingen/versturen/", views.versturen, name="enquete_verstuur"),
     path("uitnodigingen/status/", views.verzendstatus, name="verzendstatus"),
     path("uitnodigingen/planning/", views.planning, name="herinneringen_instellen"),

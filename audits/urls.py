@@ -6,7 +6,7 @@ A PVO group has no audit, document set or certificate: those pages answer 404 fo
 
 from django.urls import include, path
 
-from audits import views, views_waardering
+from audits import views, views_waardering, views_waardering_ondertekenaar
 from kvo.regeling_paginas import patronen_alleen_kvo
 
 app_name = "audits"
@@ -16,6 +16,11 @@ urlpatterns = [
     # PVO only (404 for a KVO group): the waardering and its appreciation PDF
     path("waardering/", views_waardering.waardering, name="pvo_waardering"),
     path("waardering/waardering.pdf", views_waardering.waardering_pdf_view, name="pvo_waardering_pdf"),
+    path(
+        "waardering/ondertekenaar/<id:pk>/verwijderen/",
+        views_waardering_ondertekenaar.ondertekenaar_verwijder,
+        name="pvo_ondertekenaar_verwijderen",
+    ),
     *patronen_alleen_kvo(
         [
             path("", include("audits.urls_audit")),  # application, record, deviations, certificate

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gebieden import views
+from gebieden import views, views_pvo
 from gebieden import views_ondernemers as ond
 
 app_name = "gebieden"
@@ -11,6 +11,8 @@ urlpatterns = [
     path("terrein/nieuw/", views.terrein_nieuw, name="terrein_nieuw"),
     path(f"{T}wijzigen/", views.terrein_wijzigen, name="terrein_wijzigen"),
     path(f"{T}verwijderen/", views.terrein_verwijderen, name="terrein_verwijderen"),
+    # PVO only (404 for a KVO group): the park's postcodes and house numbers (pvo.gebied)
+    path(f"{T}postcodes/", views_pvo.postcodes, name="pvo_postcodes"),
     path("cluster/", views.cluster_vormen, name="cluster_vormen"),
     path("regie/", views.regie, name="regie"),
     path("locatie/nieuw/", views.locatie_nieuw, name="locatie_nieuw"),

@@ -10,6 +10,7 @@ from werkgroepen.views import (
     levensloop,
     logboek,
     pvo,
+    pvo_aanvulling,
 )
 
 app_name = "werkgroepen"
@@ -51,4 +52,5 @@ urlpatterns = [
     # PVO Veilig Bedrijventerrein only (404 for a KVO group): kick-off, participants, committed capacity
     path("samenwerking/", pvo.samenwerking, name="pvo_samenwerking"),
     path("regeling/kvo/", pvo.naar_kvo, name="pvo_naar_kvo"),
+    path("samenwerking/bijeenkomst/<id:pk>/organisator/", pvo_aanvulling.organisator, name="pvo_organisator"),
 ]

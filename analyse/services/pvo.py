@@ -54,10 +54,10 @@ def enquete_markeer_resultaten_gepresenteerd(
 ) -> Enquete:
     """The survey's results were presented to the participants on ``op`` (at ``bijeenkomst``)."""
     _van_de_werkgroep(enquete.werkgroep_id, bijeenkomst)
+    if bijeenkomst is not None and op is None:
+        op = bijeenkomst.datum  # checked like a date given: not before the survey was sent
     if op is not None and enquete.geopend_op is not None and op < enquete.geopend_op:
         raise ValidationError("De resultaten kunnen niet gepresenteerd zijn voordat de enquête verstuurd werd.")
-    if bijeenkomst is not None and op is None:
-        op = bijeenkomst.datum
     enquete.resultaten_gepresenteerd_op, enquete.resultaten_gepresenteerd_in = op, bijeenkomst
     enquete.save(update_fields=["resultaten_gepresenteerd_op", "resultaten_gepresenteerd_in"])
     log_actie(
