@@ -8,9 +8,9 @@ from django.views.decorators.http import require_http_methods
 
 from gebieden.services import terrein_leg_postcodes_vast
 from kvo.forms_pvo_aanvulling import PostcodesForm
+from kvo.formulieren import verwerk
 from kvo.mixins import vereist
 from kvo.permissions import Actie
-from kvo.formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from kvo.toets import voer_toets_uit
 

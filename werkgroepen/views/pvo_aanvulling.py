@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from kvo.forms_pvo_aanvulling import OrganisatorForm
+from kvo.formulieren import verwerk
 from kvo.mixins import vereist
 from kvo.permissions import Actie
-from kvo.formulieren import verwerk
 from kvo.regeling_paginas import alleen_pvo
 from werkgroepen.views.basis import context
 

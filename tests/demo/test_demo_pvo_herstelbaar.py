@@ -7,7 +7,7 @@ import re
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from audits.demo.genereer_pvo import SLUG
+from demo.genereer_pvo import SLUG
 from kvo.toets import voer_toets_uit
 from werkgroepen.models import Werkgroep
 
