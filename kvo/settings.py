@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kvo.koppen.PermissionsPolicy",  # the Permissions-Policy header (PERMISSIONS_POLICY below)
+    "kvo.adres.GeenNulInHetAdres",  # a NUL in the path is a 404, never a database error (kvo/adres.py)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kvo.downloads.NietBewaren",  # Cache-Control: private, no-store on every file handed out
     "django.contrib.sessions.middleware.SessionMiddleware",

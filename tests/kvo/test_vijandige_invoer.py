@@ -442,6 +442,52 @@ ZONDER_FORMULIER: set[str] = {
     "w/<slug:werkgroep>/logboek/",
     "w/<slug:werkgroep>/rollen/",
     "w/<slug:werkgroep>/wissel/",
+    # allauth's social-account routes: the organisation's identity provider answers them, never a form
+    # of ours (tests/kvo/test_sso.py sends them the wrong audiences, expired tokens and garbage)
+    "accounts/3rdparty/",
+    "accounts/3rdparty/login/cancelled/",
+    "accounts/3rdparty/login/error/",
+    "accounts/3rdparty/signup/",
+    "accounts/^saml/(?P<organization_slug>[^/]+)/acs/",
+    "accounts/^saml/(?P<organization_slug>[^/]+)/acs/finish/",
+    "accounts/^saml/(?P<organization_slug>[^/]+)/login/",
+    "accounts/^saml/(?P<organization_slug>[^/]+)/metadata/",
+    "accounts/^saml/(?P<organization_slug>[^/]+)/sls/",
+    "accounts/oidc/^(?P<provider_id>[^/]+)/login/",
+    "accounts/oidc/^(?P<provider_id>[^/]+)/login/callback/",
+    "accounts/saml/<str:organization_slug>/acs/finish/",
+    "accounts/social/connections/",
+    "accounts/social/login/cancelled/",
+    "accounts/social/login/error/",
+    "accounts/social/signup/",
+    # pages the crawl's world reaches without an id or with nothing to submit (privacy requests and
+    # the picture's exports are tested in test_avg_paginas.py and test_beeld.py)
+    "begeleiding/beeld/export.<str:formaat>",
+    "begeleiding/beeld/terrein/<id:pk>/",
+    "begeleiding/maatregelen/",
+    "beheer/inloggen/<id:pk>/",
+    "beheer/organisaties/<id:pk>/",
+    "beheer/privacy/",
+    "beheer/privacy/verzoeken/export/",
+    "beheer/privacy/verzoeken/wissen/",
+    "beheer/werkgroepen/<id:pk>/verplaatsen/",
+    "privacy/",
+    "toegankelijkheid/",
+    # PVO's pages answer 404 in the crawl's KVO world; their forms' bounds and refusals are tested in
+    # tests/werkgroepen/test_pvo_paginas.py and test_pvo_formulieren_aanvulling.py (not yet here)
+    "w/<slug:werkgroep>/aanpak/activiteitenkalender/",
+    "w/<slug:werkgroep>/aanpak/activiteitenkalender/<id:pk>/",
+    "w/<slug:werkgroep>/aanpak/herijking/",
+    "w/<slug:werkgroep>/aanpak/per-partij/",
+    "w/<slug:werkgroep>/aanpak/per-partij/rolverdeling/",
+    "w/<slug:werkgroep>/analyse/enquete/brief/",
+    "w/<slug:werkgroep>/analyse/gebiedsscan/",
+    "w/<slug:werkgroep>/audit/waardering/",
+    "w/<slug:werkgroep>/audit/waardering/waardering.pdf",
+    "w/<slug:werkgroep>/gebied/terrein/<id:terrein>/postcodes/",
+    "w/<slug:werkgroep>/regeling/kvo/",
+    "w/<slug:werkgroep>/samenwerking/",
+    "w/<slug:werkgroep>/samenwerking/bijeenkomst/<id:pk>/organisator/",
 }
 
 

@@ -65,12 +65,12 @@ def test_andere_werkgroep_krijgt_404(actoren, als, pvo, naam):
 
 @pytest.mark.parametrize("naam", NAMEN + POST_NAMEN)
 def test_kvo_groep_krijgt_404(actoren, als, pvo, naam):
-    from kvo.regelingen import KVO_B
+    from kvo.regelingen import KVO
 
     pad = {**paden(pvo), **alleen_post(pvo)}[naam]
-    pvo.werkgroep.handboek = KVO_B
+    pvo.werkgroep.handboek = KVO
     pvo.werkgroep.save(update_fields=["handboek"])
-    pvo.cyclus.handboek = KVO_B
+    pvo.cyclus.handboek = KVO
     pvo.cyclus.save(update_fields=["handboek"])
     client = als(actoren.voorzitter)
     if naam in NAMEN:
@@ -175,9 +175,9 @@ def test_postcodes_vastleggen(actoren, als, pvo):
 
 
 def test_postcodes_link_alleen_voor_pvo(actoren, als, pvo):
-    from kvo.regelingen import KVO_B
+    from kvo.regelingen import KVO
 
-    pvo.werkgroep.handboek = KVO_B
+    pvo.werkgroep.handboek = KVO
     pvo.werkgroep.save(update_fields=["handboek"])
     overzicht = reverse("gebieden:overzicht", kwargs={"werkgroep": pvo.werkgroep.slug})
     assert 'data-testid="postcodes-link"' not in als(actoren.secretaris).get(overzicht).text
