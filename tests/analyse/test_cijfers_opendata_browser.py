@@ -50,7 +50,10 @@ def test_buurten_op_de_kaart_kiezen_en_cbs_importeren(lokale_pagina, live_server
         page.set_viewport_size({"width": 1280, "height": 900})
         # clicking the neighbourhood on the map unticks it; its box follows
         vakje = page.locator("input[data-buurtcode='BU00980003']")
-        page.locator("path.leaflet-interactive").last.click(force=True)
+        # (the click goes to the shape itself: after the viewport changed back, Leaflet may not have
+        # moved its shapes yet, and a click by position then lands beside it)
+        page.locator("path.leaflet-interactive").last.dispatch_event("click")
+        page.wait_for_function("!document.querySelector(\"input[data-buurtcode='BU00980003']\").checked", timeout=5000)
         assert not vakje.is_checked()
         vakje.check()
         page.get_by_role("button", name="Buurten bevestigen").click()
