@@ -155,7 +155,10 @@ from aanpak.models import Maatregel
 from analyse.models import Enquete
 from analyse.tokens import nieuwe_links
 from analyse.vragenlijst import stappen
-from demo import genereer_provincie as provincie
+try:
+    from demo import genereer_provincie as provincie
+except ImportError:  # a version from before the demo app (issue 26) kept it in audits/demo/
+    from audits.demo import genereer_provincie as provincie
 from kvo.dossier.services import dossier_importeer
 
 call_command("migrate", verbosity=0)
