@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,6 +16,7 @@ from aanpak.bibliotheek import bibliotheek as lees_bibliotheek
 from aanpak.bibliotheek import gedeelde_werkgroepen, per_thema, sleutel
 from aanpak.services.maatregelen import maatregel_neem_over_uit_bibliotheek
 from aanpak.views.basis import context, cyclus_en_plan
+from kvo import versie
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.tenancy import tweestaps_nodig
@@ -25,10 +26,30 @@ from werkgroepen.services.administratie import werkgroep_maatregelen_deel
 PER_THEMA = 8
 
 
+# What the kept page reads (kvo.versie): the plans of this group and of the groups that share their
+# measures (their ids are part of the key), and the meetings and the mark the layout shows. A survey
+# answer or a new member keeps it; a measure or a goal's evaluation in any of these groups does not.
+LEEST = versie.leest("pagina:bibliotheek", "plan", "bijeenkomst", "keurmerk")
+BEGELEIDING_LEEST = versie.leest("pagina:bibliotheek-begeleiding", "plan")
+
+
 @vereist(Actie.BEKIJKEN)
 def bibliotheek(request, werkgroep):
+    """Kept until a plan of this group or of a sharing group changes (``kvo.versie``)."""
+    gedeeld = gedeelde_werkgroepen(request.werkgroep)
+    return versie.bewaarde_pagina_voor(
+        request,
+        [request.werkgroep.pk, *gedeeld],
+        "bibliotheek",
+        "aanpak/bibliotheek.html",
+        lambda: _bibliotheek_context(request, gedeeld),
+        delen=(sorted(gedeeld), request.GET.get("thema", ""), request.GET.get("cyclus", "")),
+    )
+
+
+def _bibliotheek_context(request, gedeeld: list[int]) -> dict:
     cyclus, plan = cyclus_en_plan(request)
-    items = lees_bibliotheek(gedeelde_werkgroepen(request.werkgroep))
+    items = lees_bibliotheek(gedeeld)
     eigen, eigen_themas = set(), []
     if plan is not None:
         eigen = {sleutel(t) for t in plan.maatregelen.values_list("titel", flat=True)}
@@ -43,20 +64,16 @@ def bibliotheek(request, werkgroep):
         themas = [(s, n, lijst, len(lijst)) for s, n, lijst in themas if s == gekozen]
     else:  # per theme the examples and the measures that worked best; "alle" shows the rest
         themas = [(s, n, lijst[:PER_THEMA], len(lijst)) for s, n, lijst in themas]
-    return render(
+    return context(
         request,
-        "aanpak/bibliotheek.html",
-        context(
-            request,
-            cyclus=cyclus,
-            plan=plan,
-            themas=themas,
-            eigen=eigen,
-            eigen_themas=eigen_themas,
-            gekozen=gekozen,
-            alle_themas=per_thema(items),
-            alleen_lezen=not request.toegang.mag(Actie.WIJZIGEN),
-        ),
+        cyclus=cyclus,
+        plan=plan,
+        themas=themas,
+        eigen=eigen,
+        eigen_themas=eigen_themas,
+        gekozen=gekozen,
+        alle_themas=per_thema(items),
+        alleen_lezen=not request.toegang.mag(Actie.WIJZIGEN),
     )
 
 
@@ -102,9 +119,12 @@ def begeleiding(request):
     stand = list(begeleide_werkgroepen(request.user).values_list("pk", "mfa_verplicht"))
     if omleiding := tweestaps_nodig(request, verplicht=any(v for _, v in stand)):
         return omleiding
-    items = lees_bibliotheek([pk for pk, _ in stand])
-    return render(
-        request,
-        "aanpak/bibliotheek_begeleiding.html",
-        {"themas": per_thema(items), "aantal": len(stand), "items": items},
+    ids = [pk for pk, _ in stand]
+
+    def context_maken() -> dict:
+        items = lees_bibliotheek(ids)
+        return {"themas": per_thema(items), "aantal": len(stand), "items": items}
+
+    return versie.bewaarde_pagina_voor(
+        request, ids, "bibliotheek-begeleiding", "aanpak/bibliotheek_begeleiding.html", context_maken
     )

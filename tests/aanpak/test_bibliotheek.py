@@ -5,9 +5,11 @@ editable measure, and who may do what (tenancy, the facilitator's page, bounded 
 
 import pytest
 from django.urls import reverse
+from django_scopes import scope
 
 from aanpak.bibliotheek import bibliotheek, voorbeelden
-from aanpak.models import Maatregel
+from aanpak.models import Maatregel, Plan
+from kvo import versie
 from tests.aanpak.factories import DoelstellingFactory, MaatregelFactory, PlanFactory, VoortgangFactory
 from tests.factories import BegeleidingsorganisatieFactory, CyclusFactory, PartijFactory, UserFactory, WerkgroepFactory
 from werkgroepen.models import Werkgroep
@@ -193,3 +195,27 @@ def test_queries_gelijk_bij_10_en_100_groepen(db, als):
     for n in range(10, 100):
         groep(org, f"G{n}", maatregelen=[(f"Maatregel {n}", "overlast", "uitgevoerd", True)])
     assert tel() == bij_10
+
+
+def test_de_bewaarde_bibliotheek_volgt_de_plannen_van_de_delende_groepen(drie_groepen, als):
+    """The page is kept (kvo.versie) until a plan of this group or of a sharing group changes: a new
+    measure in the sharing group shows at once; a survey-side write elsewhere computes nothing."""
+    g = drie_groepen
+    client = als(g["lid"])
+    assert "Hekwerk met overklimbeveiliging" not in client.get(url("bibliotheek")).content.decode()
+    with versie.controle() as gezien:
+        assert client.get(url("bibliotheek")).status_code == 200
+    assert gezien.berekend == set()  # kept
+
+    with scope(werkgroep=g["deelt"]):  # a write in the group's scope replaces its plan's version only
+        MaatregelFactory(plan=Plan.objects.get(werkgroep=g["deelt"]), titel="Hekwerk met overklimbeveiliging")
+    with versie.controle() as gezien:
+        html = client.get(url("bibliotheek")).content.decode()
+    assert "pagina:bibliotheek" in gezien.berekend and "Hekwerk met overklimbeveiliging" in html
+
+    # a group that does not share: its plan is not read, its writes keep the page
+    with scope(werkgroep=g["geheim"]):
+        MaatregelFactory(plan=Plan.objects.get(werkgroep=g["geheim"]), titel="Nog een geheim")
+    with versie.controle() as gezien:
+        html = client.get(url("bibliotheek")).content.decode()
+    assert gezien.berekend == set() and "Nog een geheim" not in html

@@ -106,6 +106,7 @@ def _paginas(p, werkgroep, lid) -> dict[str, tuple[Client, str]]:
         "toets": (client, reverse("audits:toets", kwargs=w)),
         "leden": (client, reverse("werkgroepen:leden", kwargs=w)),
         "documenten": (client, reverse("werkgroepen:documenten", kwargs=w)),
+        "bibliotheek": (client, reverse("aanpak:bibliotheek", kwargs=w)),
     }
 
 
@@ -115,6 +116,7 @@ def test_elk_bewaard_resultaat_leest_alleen_wat_het_verklaart(provincie):
         **{f"groot:{k}": v for k, v in _paginas(p, p.groot, p.lid).items()},
         **{f"open:{k}": v for k, v in _paginas(p, p.open, p.lid_open).items()},
         "portfolio": (_client(p.begeleider), reverse("begeleiding:portfolio")),
+        "bibliotheek-begeleiding": (_client(p.begeleider), reverse("bibliotheek:begeleiding")),
         "beeld": (_client(p.begeleider), reverse("begeleiding:beeld")),
         "beeld-status": (_client(p.begeleider), reverse("begeleiding:beeld") + "?indicator=audits.status"),
         "enquete": (p.ondernemer(), "/e/stap/1/"),
