@@ -18,7 +18,7 @@ from aanpak.selectors_pvo import acties_per_partij, periode
 from aanpak.views.basis import context, cyclus_en_plan
 from kvo.forms_pvo import ActiviteitForm, VaststellenForm
 from kvo.formulieren import verwerk, verwerk_formulier
-from kvo.invoer import DATUM_VALIDATORS
+from kvo.invoer import DatumVeld
 from kvo.mixins import vereist, weigering
 from kvo.permissions import Actie
 from kvo.regeling_paginas import alleen_pvo
@@ -26,10 +26,8 @@ from kvo.toets import voer_toets_uit
 
 
 class HerijkingForm(forms.Form):
-    start = forms.DateField(
+    start = DatumVeld(
         label="Start van het nieuwe uitvoeringsplan",
-        validators=DATUM_VALIDATORS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="De bijeenkomst waarin de werkgroep de thema's en acties herijkt.",
     )
 
