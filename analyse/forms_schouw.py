@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 
+from analyse.fotos import Foto, verwerk
 from analyse.models import Schouw
+from analyse.services.schouw import punt_valideer
 from kvo.invoer import DatumVeld, IdKeuze, IdsKeuze
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -74,8 +77,11 @@ class PuntForm(forms.Form):
     # twice (from the queue kept without signal) is stored once. Empty without JavaScript.
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, werkgroep, heeft_foto: bool = False, **kwargs):
+    def __init__(self, *args, werkgroep, heeft_foto: bool = False, bewaarde_foto: Foto | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.heeft_foto = heeft_foto  # the point being edited has a photo already
+        self.bewaarde_foto = bewaarde_foto  # the photo kept in the session after an earlier refusal
+        self.schone_foto: Foto | None = None  # after validation: the photo to store, cleaned
         self.fields["terrein"].queryset = werkgroep.terreinen.order_by("naam")
         self.fields["wie"].queryset = werkgroep.partijen.order_by("naam")
         # Required by kind of point (the service's rules, analyse.services.schouw.punt_valideer): marked
@@ -86,3 +92,25 @@ class PuntForm(forms.Form):
             self.fields[naam].verplicht_tekst = "verplicht bij een verbeterpunt"
         for naam in ("waarom_tevreden", "wat_nodig_was"):
             self.fields[naam].verplicht_tekst = "verplicht bij een positief punt"
+
+    def clean(self):
+        """The photo and the rules of the kind of point, with the form's own checks: a walker sees
+        every error at once. A new photo is cleaned at once (its metadata removed; also when other
+        fields are wrong, so it is kept for the next try), else the kept one counts."""
+        gegevens = super().clean()
+        if gegevens.get("foto"):
+            try:
+                self.schone_foto = verwerk(gegevens["foto"])
+            except ValidationError as e:
+                self.add_error("foto", e.messages)
+        else:
+            self.schone_foto = self.bewaarde_foto
+        if "positief" in gegevens:
+            velden = {k: v for k, v in gegevens.items() if k not in ("foto", "client_id")}
+            try:
+                punt_valideer(velden["positief"], velden, heeft_foto=bool(self.schone_foto) or self.heeft_foto)
+            except ValidationError as e:
+                for veld, fouten in e.message_dict.items():
+                    if veld not in self.errors:
+                        self.add_error(veld, fouten)
+        return gegevens

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from audits.forms import ToetsFilterForm
 from audits.selectors import toetsstand
 from kvo import versie
+from kvo.formulieren import gegevens_van
 from kvo.grafieken import lijn_in_tijd
 from kvo.mixins import WerkgroepMixin
 from kvo.permissions import Actie
@@ -50,7 +51,7 @@ class ToetsView(WerkgroepMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         cycli = list(self.werkgroep.cycli.order_by("nummer"))
         form = ToetsFilterForm(self.request.GET or None, cycli=cycli)
-        keuze = form.cleaned_data if form.is_valid() else {}
+        keuze = gegevens_van(form) or {}
         nummer = keuze.get("cyclus")
         cyclus = next((c for c in cycli if c.nummer == nummer), None) if nummer else (cycli[-1] if cycli else None)
         datum = keuze.get("datum") or timezone.localdate()

@@ -14,6 +14,7 @@ from audits.models import Waardering
 from audits.waardering_pdf import ontvangers, waardering_pdf
 from kvo.forms_pvo import OndertekenaarForm, WaarderingForm, WaarderingPlannenForm
 from kvo.formulieren import verwerk
+from kvo.invoer import id_uit
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.regeling_paginas import alleen_pvo
@@ -104,7 +105,7 @@ def _post(request, wg, w):
             return "De waardering is vastgelegd."
 
         return verwerk(request, WaarderingForm(request.POST, bijeenkomsten=wg.bijeenkomsten.all()), vastleggen)
-    partij = get_object_or_404(wg.partijen, pk=request.POST.get("partij") or 0)
+    partij = get_object_or_404(wg.partijen, pk=id_uit(request.POST.get("partij")) or 0)  # "1e309": not an id
 
     def ondertekenaar(form):
         services.ondertekenaar_leg_vast(actor=request.user, waardering=w, partij=partij, **form.cleaned_data)

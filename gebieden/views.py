@@ -8,7 +8,6 @@ Every view gets the ``werkgroep`` URL kwarg and ignores it: the middleware has r
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
@@ -18,7 +17,7 @@ from gebieden.checks import IDS
 from gebieden.forms import LocatieForm, NieuweTerreinen, RegieForm, TerreinForm
 from gebieden.regels import MAX_TERREINEN
 from gebieden.svg import gebied_svg
-from kvo.formulieren import verwerk_formulier
+from kvo.formulieren import verwerk_formulier, voer_uit
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.toets import Status, voer_toets_uit
@@ -149,23 +148,26 @@ def cluster_vormen(request, werkgroep):
     formset = NieuweTerreinen(request.POST or None, prefix="terrein")
     regie = RegieForm(request.POST or None, initial={"regie_organisatie": wg.regie_organisatie})
     fouten: list[str] = []
-    if request.method == "POST" and formset.is_valid() and regie.is_valid():
-        nieuwe = [
-            services.TerreinInvoer(f.cleaned_data["naam"], f.cleaned_data["gemeente"], f.cleaned_data.get("grens"))
-            for f in formset.forms
-            if f.cleaned_data.get("naam")
-        ]
-        try:
-            terreinen = services.cluster_vorm(
+    if request.method == "POST":
+        uitkomst = voer_uit(
+            regie,
+            lambda g: services.cluster_vorm(
                 actor=request.user,
                 werkgroep=wg,
-                nieuwe=nieuwe,
-                regie_organisatie=regie.cleaned_data["regie_organisatie"],
-            )
-        except ValidationError as e:
-            fouten = e.messages
-        else:
-            n = len(terreinen)
+                nieuwe=[
+                    services.TerreinInvoer(
+                        f.cleaned_data["naam"], f.cleaned_data["gemeente"], f.cleaned_data.get("grens")
+                    )
+                    for f in formset.forms
+                    if f.cleaned_data.get("naam")
+                ],
+                regie_organisatie=g["regie_organisatie"],
+            ),
+            ook=[formset],
+            op_fout=lambda _form, e: fouten.extend(e.messages),  # shown above the parks, not on one form
+        )
+        if uitkomst.gelukt:
+            n = len(uitkomst.waarde)
             messages.success(
                 request,
                 f"{n} bedrijventerrein{pluralize(n, 'en')} toegevoegd; het gebied telt nu {aantal + n} terreinen.",

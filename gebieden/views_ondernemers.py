@@ -8,6 +8,7 @@ again and writes all of them in one transaction, or none.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -17,7 +18,7 @@ from gebieden.importeren import BestandFout, controleer, lees_bestand
 from gebieden.regels import MAX_ONDERNEMERS
 from gebieden.views import _context
 from kvo.export import csv_antwoord
-from kvo.formulieren import verwerk_formulier
+from kvo.formulieren import verwerk_formulier, voer_uit
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 
@@ -103,6 +104,14 @@ def ondernemer_verwijderen(request, werkgroep, terrein, ondernemer):
     )
 
 
+def _lees(gegevens) -> list:
+    bestand = gegevens["bestand"]
+    try:
+        return lees_bestand(bestand.name, bestand.read())
+    except BestandFout as e:
+        raise ValidationError({"bestand": str(e)}) from e
+
+
 @vereist(Actie.WIJZIGEN)
 def ondernemers_importeren(request, werkgroep, terrein):
     """Step 1: upload and preview. Nothing is written here."""
@@ -110,14 +119,11 @@ def ondernemers_importeren(request, werkgroep, terrein):
     form = ImportForm(request.POST or None, request.FILES or None)
     controle = None
     bestandsnaam = ""
-    if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        bestandsnaam = bestand.name
-        try:
-            rijen = lees_bestand(bestand.name, bestand.read())
-        except BestandFout as e:
-            form.add_error("bestand", str(e))
-        else:
+    if request.method == "POST":
+        uitkomst = voer_uit(form, _lees)  # reads the file only: nothing is written
+        if uitkomst.gelukt:
+            bestandsnaam = form.cleaned_data["bestand"].name
+            rijen = uitkomst.waarde
             controle = controleer(request.werkgroep, rijen)
             if controle.ok:
                 request.session[_sessiesleutel(object_)] = {"bestand": bestandsnaam, "rijen": rijen}

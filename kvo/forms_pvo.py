@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from django import forms
 
-from kvo.invoer import DATUM_VALIDATORS
+from kvo.invoer import DatumVeld
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def datumveld(label: str, *, verplicht: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=verplicht, validators=DATUM_VALIDATORS, widget=DATUM)
+    """The product's date field (``kvo.invoer.DatumVeld``): bounded, and the picker states the bounds."""
+    return DatumVeld(label=label, required=verplicht, widget=DATUM)
 
 
 class CapaciteitForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kvo.permissions import Actie
@@ -58,15 +58,3 @@ def vereist(actie: Actie, *, schrijven: Actie | None = None):
         return wrapper
 
     return decorator
-
-
-def fout_in_form(form, fout: ValidationError) -> None:
-    """Show a service's refusal (its Dutch messages) on the form it came from: an error the service
-    raised for a field (``ValidationError({"veld": ...})``) on that field when the form has it,
-    everything else at the top of the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, ValidationError(fouten))
-        return
-    for bericht in fout.messages:
-        form.add_error(None, bericht)

@@ -11,17 +11,17 @@ from __future__ import annotations
 import json
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_scopes import scopes_disabled
 
 from kvo import avg
+from kvo.formulieren import gegevens_van, verwerk_formulier
 from kvo.models import Bewaarronde
 from kvo.services_avg import betrokkene_bezwaren, betrokkene_exporteer, betrokkene_wis
 from werkgroepen.models import Werkgroep
@@ -120,8 +120,7 @@ def verzoeken(request):
     with scopes_disabled():
         form = ZoekForm(request.GET or None)
         gevonden = None
-        if form.is_valid():
-            g = form.cleaned_data
+        if (g := gegevens_van(form)) is not None:
             gevonden = avg.zoek_betrokkenen(
                 soort_betrokkene=g["soort"],
                 email=g.get("email") or "",
@@ -169,19 +168,19 @@ def verzoek_wissen(request):
     betrokkene = _betrokkene(data)
     bezwaren = betrokkene_bezwaren(betrokkene=betrokkene)
     form = WisForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and not bezwaren and form.is_valid():
-        try:
-            gedaan = betrokkene_wis(actor=request.user, betrokkene=betrokkene, reden=form.cleaned_data["reden"])
-        except ValidationError as fout:
-            for bericht in fout.messages:
-                form.add_error(None, bericht)
-        else:
-            messages.success(
-                request,
+    if request.method == "POST" and not bezwaren:
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: betrokkene_wis(actor=request.user, betrokkene=betrokkene, reden=g["reden"]),
+            succes=lambda gedaan: (
                 f"De gegevens zijn gewist of geanonimiseerd ({sum(gedaan.values())} rijen); "
-                "de werkgroepen houden hun verslagen met 'verwijderd lid' of 'verwijderde ondernemer'.",
-            )
-            return redirect(reverse("beheer:privacy_verzoeken"))
+                "de werkgroepen houden hun verslagen met 'verwijderd lid' of 'verwijderde ondernemer'."
+            ),
+            naar=reverse("beheer:privacy_verzoeken"),
+        )
+        if antwoord is not None:
+            return antwoord
     status = 400 if request.method == "POST" else 200
     return render(
         request,

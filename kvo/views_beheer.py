@@ -5,11 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from kvo.dossier import DossierFout
 from kvo.dossier.services import MAX_BESTAND, dossier_importeer, dossier_lees
+from kvo.formulieren import voer_uit
 from werkgroepen.models import Werkgroep
 from werkgroepen.services.begeleiding import werkgroep_zet_begeleiding_na_import
 
@@ -55,17 +56,21 @@ def dossier_import(request):
         raise PermissionDenied("Alleen procesbegeleiders en beheerders kunnen een dossier importeren.")
     problemen: list[str] = []
     form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        vervang = form.cleaned_data["vervangen"]
-        try:
-            ingelezen = dossier_lees(bestand.read(), naam=bestand.name)
-            werkgroep = _importeer(request.user, ingelezen, vervang)
-        except DossierFout as fout:
-            problemen = fout.problemen
-        else:
-            messages.success(request, f"Werkgroep {werkgroep.naam} is geïmporteerd.")
-            return redirect("werkgroepen:home", werkgroep=werkgroep.slug)
+    if request.method == "POST":
+
+        def importeer(g) -> Werkgroep:
+            try:
+                return _importeer(
+                    request.user, dossier_lees(g["bestand"].read(), naam=g["bestand"].name), g["vervangen"]
+                )
+            except DossierFout as fout:
+                raise ValidationError(fout.problemen) from fout
+
+        # the dossier's problems are listed under the form, one per line
+        uitkomst = voer_uit(form, importeer, op_fout=lambda _form, fout: problemen.extend(fout.messages))
+        if uitkomst.gelukt:
+            messages.success(request, f"Werkgroep {uitkomst.waarde.naam} is geïmporteerd.")
+            return redirect("werkgroepen:home", werkgroep=uitkomst.waarde.slug)
     return render(request, "beheer/import.html", {"form": form, "problemen": problemen})
 
 

@@ -19,6 +19,7 @@ from django_scopes import scopes_disabled
 
 from kvo.dossier.services import dossier_als_zip
 from kvo.forms_verwijderen import VerwijderForm
+from kvo.formulieren import voer_uit
 from kvo.models import VerwijderdeWerkgroep
 from kvo.permissions import Actie, mag, rollen_buiten_werkgroep
 from werkgroepen.models import Werkgroep
@@ -102,31 +103,32 @@ def werkgroep_verwijderen(request, pk: int):
             return redirect("beheer:werkgroep_verwijderen", pk=werkgroep.pk)
         elif request.POST.get("actie") == "verwijderen":
             if not export or not export["gedownload"]:
-                form.is_valid()
+                # add_error validates the form first: its own errors show too
                 form.add_error(None, "Maak en download eerst de volledige export; pas daarna kan de werkgroep weg.")
-            elif form.is_valid():
-                with default_storage.open(export["pad"], "rb") as bestand:
-                    inhoud = bestand.read()
-                if hashlib.sha256(inhoud).hexdigest() != export["sha256"]:
-                    form.add_error(None, "De bewaarde export is gewijzigd; maak een nieuwe export.")
-                else:
-                    try:
-                        spoor = werkgroep_verwijder(
-                            actor=request.user,
-                            werkgroep=werkgroep,
-                            export=inhoud,
-                            export_bestandsnaam=export["naam"],
-                            reden=form.cleaned_data["reden"],
-                            op_verzoek=form.cleaned_data["op_verzoek"],
-                        )
-                    except ValidationError as fout:
-                        form.add_error(None, fout)
-                    else:
-                        _bewaar_export(request, pk, None)  # werkgroep.pk is None now
-                        messages.success(
-                            request, f"{spoor.naam} is verwijderd. SHA-256 van de export: {spoor.export_sha256}."
-                        )
-                        return redirect("beheer:werkgroepen_status")
+            else:
+
+                def verwijder(g):
+                    with default_storage.open(export["pad"], "rb") as bestand:
+                        inhoud = bestand.read()
+                    if hashlib.sha256(inhoud).hexdigest() != export["sha256"]:
+                        raise ValidationError("De bewaarde export is gewijzigd; maak een nieuwe export.")
+                    return werkgroep_verwijder(
+                        actor=request.user,
+                        werkgroep=werkgroep,
+                        export=inhoud,
+                        export_bestandsnaam=export["naam"],
+                        reden=g["reden"],
+                        op_verzoek=g["op_verzoek"],
+                    )
+
+                uitkomst = voer_uit(form, verwijder)
+                if uitkomst.gelukt:
+                    spoor = uitkomst.waarde
+                    _bewaar_export(request, pk, None)  # werkgroep.pk is None now
+                    messages.success(
+                        request, f"{spoor.naam} is verwijderd. SHA-256 van de export: {spoor.export_sha256}."
+                    )
+                    return redirect("beheer:werkgroepen_status")
             status = 400
         else:
             status = 400

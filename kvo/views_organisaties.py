@@ -7,11 +7,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kvo.formulieren import verwerk_formulier
 from kvo.invoer import IdKeuze
 from kvo.permissions import Actie, mag, rollen_buiten_werkgroep
 from kvo.views_portfolio import begeleide_werkgroepen
@@ -41,24 +43,21 @@ def _alleen_staff(user) -> None:
         raise PermissionDenied("Alleen beheerders beheren begeleidingsorganisaties.")
 
 
-def _fouten(form, fout: ValidationError) -> None:
-    for veld, lijst in getattr(fout, "message_dict", {None: fout.messages}).items():
-        form.add_error(veld if veld in form.fields else None, lijst)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisaties(request):
     _alleen_staff(request.user)
     form = OrganisatieForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            org = services.begeleidingsorganisatie_maak(actor=request.user, naam=form.cleaned_data["naam"])
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, f"Begeleidingsorganisatie {org.naam} is aangemaakt.")
-            return redirect("beheer:organisatie", org.pk)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.begeleidingsorganisatie_maak(actor=request.user, naam=g["naam"]),
+            succes=lambda org: f"Begeleidingsorganisatie {org.naam} is aangemaakt.",
+            naar=lambda org: reverse("beheer:organisatie", args=[org.pk]),
+        )
+        if antwoord is not None:
+            return antwoord
     lijst = Begeleidingsorganisatie.objects.annotate(
         n_begeleiders=Count("gebruikers", distinct=True), n_werkgroepen=Count("werkgroepen", distinct=True)
     ).order_by("naam")
@@ -71,19 +70,25 @@ def organisatie(request, pk: int):
     _alleen_staff(request.user)
     org = get_object_or_404(Begeleidingsorganisatie, pk=pk)
     form = BegeleiderForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.begeleider_voeg_toe(actor=request.user, organisatie=org, email=form.cleaned_data["email"])
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
+    if request.method == "POST":
+
+        def tekst(user) -> str:
             tekst = f"{user} is nu procesbegeleider bij {org.naam}."
             if getattr(user, "kvo_nieuw_account", False):
                 tekst += (
                     " Er is een account gemaakt; de procesbegeleider krijgt een e-mail om een wachtwoord te kiezen."
                 )
-            messages.success(request, tekst)
-            return redirect("beheer:organisatie", org.pk)
+            return tekst
+
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.begeleider_voeg_toe(actor=request.user, organisatie=org, email=g["email"]),
+            succes=tekst,
+            naar=reverse("beheer:organisatie", args=[org.pk]),
+        )
+        if antwoord is not None:
+            return antwoord
     context = {
         "organisatie": org,
         "form": form,
@@ -111,12 +116,14 @@ def werkgroep_verplaats(request, pk: int):
     werkgroep = get_object_or_404(begeleide_werkgroepen(request.user), pk=pk)
     _alleen_staff(request.user)
     form = VerplaatsForm(request.POST or None, initial={"naar": werkgroep.begeleiding_id})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.werkgroep_verplaats(actor=request.user, werkgroep=werkgroep, naar=form.cleaned_data["naar"])
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, f"{werkgroep.naam} valt nu onder {form.cleaned_data['naar'].naam}.")
-            return redirect("beheer:organisatie", form.cleaned_data["naar"].pk)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: services.werkgroep_verplaats(actor=request.user, werkgroep=werkgroep, naar=g["naar"]),
+            succes=lambda _: f"{werkgroep.naam} valt nu onder {form.cleaned_data['naar'].naam}.",
+            naar=lambda _: reverse("beheer:organisatie", args=[form.cleaned_data["naar"].pk]),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "beheer/werkgroep_verplaatsen.html", {"werkgroep": werkgroep, "form": form})

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from onelogin.saml2.errors import OneLogin_Saml2_Error
 
 from kvo import sso
+from kvo.formulieren import gegevens_van, verwerk_formulier
 from kvo.models import Identiteitsaanbieder
 from kvo.permissions import Actie, mag, rollen_buiten_werkgroep
 from werkgroepen.models import Begeleidingsorganisatie
@@ -37,7 +38,7 @@ def inloggen_organisatie(request):
     """The e-mail address first: its domain decides which organisation's provider signs the user in."""
     form = EmailForm(request.POST or None)
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and gegevens_van(form) is not None:
         if not ratelimit.consume(request, action="login"):  # allauth's login limit, per client address
             form.add_error(None, "Te veel pogingen. Probeer het over een minuut opnieuw.")
             status = 429
@@ -146,13 +147,14 @@ def _alleen_staff(user) -> None:
         raise PermissionDenied("Alleen beheerders stellen het inloggen via organisaties in.")
 
 
-def _bewaar(request, form: AanbiederForm, aanbieder: Identiteitsaanbieder | None):
-    try:
-        return sso.aanbieder_bewaar(actor=request.user, aanbieder=aanbieder, **form.cleaned_data)
-    except ValidationError as fout:
-        for veld, lijst in getattr(fout, "message_dict", {None: fout.messages}).items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    return None
+def _bewaar(request, form: AanbiederForm, aanbieder: Identiteitsaanbieder | None, succes):
+    return verwerk_formulier(
+        request,
+        form,
+        lambda g: sso.aanbieder_bewaar(actor=request.user, aanbieder=aanbieder, **g),
+        succes=succes,
+        naar=lambda bewaard: reverse("beheer:sso_aanbieder", args=[bewaard.pk]),
+    )
 
 
 @login_required
@@ -160,9 +162,10 @@ def _bewaar(request, form: AanbiederForm, aanbieder: Identiteitsaanbieder | None
 def aanbieders(request):
     _alleen_staff(request.user)
     form = AanbiederForm(request.POST or None, initial={"instellingen": "{}", "actief": True})
-    if request.method == "POST" and form.is_valid() and (aanbieder := _bewaar(request, form, None)):
-        messages.success(request, f"Inloggen via {aanbieder} is ingesteld.")
-        return redirect("beheer:sso_aanbieder", aanbieder.pk)
+    if request.method == "POST":
+        antwoord = _bewaar(request, form, None, lambda aanbieder: f"Inloggen via {aanbieder} is ingesteld.")
+        if antwoord is not None:
+            return antwoord
     lijst = Identiteitsaanbieder.objects.select_related("begeleidingsorganisatie").order_by("naam")
     return render(request, "beheer/sso.html", {"form": form, "aanbieders": lijst})
 
@@ -185,9 +188,10 @@ def aanbieder(request, pk: int):
         "actief": obj.actief,
     }
     form = AanbiederForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid() and _bewaar(request, form, obj):
-        messages.success(request, f"{obj} is bewaard.")
-        return redirect("beheer:sso_aanbieder", obj.pk)
+    if request.method == "POST":
+        antwoord = _bewaar(request, form, obj, lambda _: f"{obj} is bewaard.")
+        if antwoord is not None:
+            return antwoord
     if obj.soort == Identiteitsaanbieder.Soort.OIDC:
         terugkeer, metadata = reverse("openid_connect_callback", kwargs={"provider_id": obj.slug}), None
     else:

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kvo.forms_starten import BestuurForm, CyclusStartForm, NaamForm, TerreinForm
+from kvo.formulieren import verwerk_formulier
 from kvo.permissions import Actie, mag, rollen_buiten_werkgroep
 from werkgroepen import selectors
 from werkgroepen.models import Begeleidingsorganisatie, Cyclus, WerkgroepStart
@@ -42,14 +43,6 @@ def starts_voor(user) -> QuerySet[WerkgroepStart]:
     if user.is_staff:
         return WerkgroepStart.objects.all()
     return WerkgroepStart.objects.filter(begeleiding__gebruikers=user).distinct()
-
-
-def _fouten_naar_form(form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout.messages)
 
 
 def _stappen(start: WerkgroepStart | None, huidig: int) -> list[dict]:
@@ -78,19 +71,18 @@ def nieuw(request):
         organisaties=organisaties,
         initial={"begeleiding": eerste.pk} if eerste else None,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            start = starten.werkgroepstart_maak(
-                actor=request.user,
-                begeleiding=form.cleaned_data["begeleiding"],
-                naam=form.cleaned_data["naam"],
-                slug=form.cleaned_data["slug"],
-                handboek=form.cleaned_data["handboek"],
-            )
-        except ValidationError as fout:
-            _fouten_naar_form(form, fout)
-        else:
-            return redirect("begeleiding:start_stap", start.pk, 2)
+    if request.method == "POST":
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: starten.werkgroepstart_maak(
+                actor=request.user, begeleiding=g["begeleiding"], naam=g["naam"], slug=g["slug"], handboek=g["handboek"]
+            ),
+            succes=None,
+            naar=lambda start: reverse("begeleiding:start_stap", args=[start.pk, 2]),
+        )
+        if antwoord is not None:
+            return antwoord
     concepten = list(starts_voor(request.user).select_related("begeleiding", "gemaakt_door").order_by("-gewijzigd_op"))
     return render(
         request,
@@ -112,18 +104,20 @@ def stap(request, start: int, stap: int):
     if request.method == "POST":
         if stap == starten.LAATSTE_STAP:
             return _afronden(request, concept)
-        if form.is_valid():
-            try:
-                _bewaar(request, concept, stap, form)
-            except ValidationError as fout:
-                _fouten_naar_form(form, fout)
-            else:
-                if "opslaan" in request.POST:  # "Opslaan en later verder"
-                    messages.success(
-                        request, f"De start van {concept.naam} is bewaard; u gaat later verder waar u was."
-                    )
-                    return redirect("begeleiding:nieuw")
-                return redirect("begeleiding:start_stap", concept.pk, stap + 1)
+        later = "opslaan" in request.POST  # "Opslaan en later verder"
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda _g: _bewaar(request, concept, stap, form),
+            succes=(lambda _: f"De start van {concept.naam} is bewaard; u gaat later verder waar u was.")
+            if later
+            else None,
+            naar=reverse("begeleiding:nieuw")
+            if later
+            else reverse("begeleiding:start_stap", args=[concept.pk, stap + 1]),
+        )
+        if antwoord is not None:
+            return antwoord
     context = {
         "concept": concept,
         "stap": stap,

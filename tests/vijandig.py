@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 APPS = ("gebieden", "werkgroepen", "analyse", "aanpak", "audits", "kvo")
 DEMO = Path(__file__).resolve().parents[1] / "demo"
 VOORZITTER = "h.dijkstra@parkmanagement-wolvega.example"  # the chair in the Wolvega demo dossier
+PVO_GROEP = "twentekanaal"  # the demo's PVO group (demo/twentekanaal.json)
+PVO_VOORZITTER = "b.wolters@wolters-metaal.example"  # its chair, whose place the crawl's user takes
 
 # Stored as text, these must come back escaped wherever they are shown.
 XSS = (
@@ -55,12 +57,13 @@ class Wereld:
 
 
 def bevolk() -> Wereld:
-    """Three work groups the user (staff, and Wolvega's chair) reaches:
+    """Four work groups the user (staff, and Wolvega's chair) reaches:
 
     - ``wolvega``: the demo dossier, with every kind of row the product stores (photos included),
       plus an archive document;
     - ``concept``: a new cycle with a draft survey (the builder's forms);
-    - ``open-enquete``: a survey that is out, with questions of every type and a personal link.
+    - ``open-enquete``: a survey that is out, with questions of every type and a personal link;
+    - ``twentekanaal``: the demo's PVO group (its pages answer 404 for a KVO group), the user its chair.
     """
     import datetime as dt
 
@@ -93,8 +96,14 @@ def bevolk() -> Wereld:
     zonder_account = wolvega.leden.filter(user=None).exclude(email=None).order_by("pk").first()
     uitnodiging = lid_nodig_uit(actor=user, lid=zonder_account)
 
+    pvo_dossier = json.loads((DEMO / f"{PVO_GROEP}.json").read_text(encoding="utf-8"))
+    pvo = dossier_importeer(actor=None, dossier=pvo_dossier, bestanden=demo_bestanden(pvo_dossier))
+    pvo_lid = pvo.leden.get(email=PVO_VOORZITTER)
+    pvo_lid.user = user
+    pvo_lid.save(update_fields=["user"])
+
     vandaag = timezone.localdate()
-    groepen = {"wolvega": wolvega}
+    groepen = {"wolvega": wolvega, PVO_GROEP: pvo}
     for slug in ("concept", "open-enquete"):
         wg = WerkgroepFactory(naam=f"KVO {slug}", slug=slug, gestart_op=vandaag - dt.timedelta(days=60))
         cyclus = CyclusFactory(werkgroep=wg)
@@ -113,6 +122,12 @@ def bevolk() -> Wereld:
     ids = {slug: _ids(wg) for slug, wg in groepen.items()}
     for groep_ids in ids.values():
         groep_ids["start"] = start.pk  # /begeleiding/start/<id:start>/stap/<id:stap>/
+        groep_ids["organisaties"] = start.begeleiding_id  # /beheer/organisaties/<id:pk>/ and its facilitators
+        # /beheer/werkgroepen/<id:pk>/verplaatsen/ and .../verwijderen/ stay out (no such id): the removal
+        # exports the whole group per example (tests/kvo/test_verwijderen_web.py tests it). Without this
+        # the id 1 was used, which exists or not depending on what ran before (a test that passed alone
+        # failed in the suite, or the other way round).
+        groep_ids["werkgroepen"] = 0
     return Wereld(
         user,
         groepen,
@@ -151,7 +166,7 @@ def _concept(user):
 
 
 def _ids(wg) -> dict[str, int]:
-    from aanpak.models import Doelstelling, Evaluatie, Maatregel
+    from aanpak.models import Activiteit, Doelstelling, Evaluatie, Maatregel
     from analyse.models import Cijfer, EnqueteUitnodiging, Schouw, Schouwpunt, Vraag
     from audits.models import Afwijking, Documentenset
     from gebieden.models import AangrenzendeLocatie, Ondernemer
@@ -167,6 +182,8 @@ def _ids(wg) -> dict[str, int]:
         "leden": eerste(wg.leden.exclude(email=VOORZITTER)),
         "partijen": eerste(wg.partijen),
         "bijeenkomsten": eerste(wg.bijeenkomsten),
+        "bijeenkomst": eerste(wg.bijeenkomsten),  # PVO: samenwerking/bijeenkomst/<id:pk>/organisator/
+        "activiteitenkalender": eerste(Activiteit.objects.filter(plan__werkgroep=wg)),
         "communicatie": eerste(wg.communicaties),
         "documenten": eerste(Document.objects.filter(werkgroep=wg)),
         "terrein": terrein.pk,

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from kvo.adapters import UITNODIGING_SESSIE_SLEUTEL
+from kvo.formulieren import voer_uit
 from werkgroepen.forms_uitnodiging import UitnodigingAccountForm
 from werkgroepen.services import (
     uitnodiging_accepteer,
@@ -72,14 +73,10 @@ def _account_maken(request, uitn):
     if request.method == "POST":
         if not ratelimit.consume(request, action="signup"):  # allauth's sign-up limit, per client address
             return ratelimit.respond_429(request)
-        if form.is_valid():
-            try:
-                user = uitnodiging_registreer(uitnodiging=uitn, wachtwoord=form.cleaned_data["password1"])
-            except ValidationError as fout:
-                form.add_error(None, fout)
-            else:
-                request.session.pop(UITNODIGING_SESSIE_SLEUTEL, None)
-                messages.success(request, f"Welkom in de werkgroep {uitn.werkgroep.naam}.")
-                thuis = reverse("werkgroepen:home", kwargs={"werkgroep": uitn.werkgroep.slug})
-                return complete_signup(request, user, allauth_account.EMAIL_VERIFICATION, thuis)
+        uitkomst = voer_uit(form, lambda g: uitnodiging_registreer(uitnodiging=uitn, wachtwoord=g["password1"]))
+        if uitkomst.gelukt:
+            request.session.pop(UITNODIGING_SESSIE_SLEUTEL, None)
+            messages.success(request, f"Welkom in de werkgroep {uitn.werkgroep.naam}.")
+            thuis = reverse("werkgroepen:home", kwargs={"werkgroep": uitn.werkgroep.slug})
+            return complete_signup(request, uitkomst.waarde, allauth_account.EMAIL_VERIFICATION, thuis)
     return render(request, "werkgroepen/uitnodiging_registreren.html", {"uitnodiging": uitn, "form": form})

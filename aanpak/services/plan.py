@@ -143,7 +143,7 @@ DOEL_VELDEN = (
 
 def _controleer_doel(plan: Plan, g: dict) -> None:
     """The rules of a goal that its form does not know by itself (the form shows them on the field
-    they name: ``kvo.mixins.fout_in_form``)."""
+    they name: ``kvo.formulieren.fout_in_form``)."""
     fouten: dict[str, list[str]] = {}
     if g.get("tijdgebonden") and not (plan.cyclus.start <= g["tijdgebonden"]):
         fouten["tijdgebonden"] = ["Kies een datum in de cyclus (niet voor de start)."]

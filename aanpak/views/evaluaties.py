@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,8 @@ from aanpak.services.maatregelen import verbeterpunt_neem_over
 from aanpak.services.plan import is_huidig
 from aanpak.views.basis import EVALUATIE_IDS, context, cyclus_en_plan
 from aanpak.views.plan import naar
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk_formulier
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.toets import cyclus_jaren, voer_toets_uit
 
@@ -77,21 +79,29 @@ def evaluatie_form(request, werkgroep, pk=None):
     else:
         initial = {"jaar": request.GET.get("jaar", 1)}
     form = EvaluatieForm(request.POST or None, initial=initial)
-    status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                e = evaluatie_bewaar(actor=request.user, cyclus=cyclus, gegevens=form.cleaned_data, evaluatie=e)
-            except ValidationError as fout:
-                fout_in_form(form, fout)
-            else:
-                if e.onbeantwoord():
-                    messages.warning(request, f"Opgeslagen; nog {len(e.onbeantwoord())} vragen open.")
-                else:
-                    messages.success(request, "De evaluatie is opgeslagen.")
-                return redirect("aanpak:evaluatie", werkgroep=request.werkgroep.slug, pk=e.pk)
-        status = 422
-    return render(request, "aanpak/evaluatie_form.html", context(request, cyclus=cyclus, form=form, e=e), status=status)
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: evaluatie_bewaar(actor=request.user, cyclus=cyclus, gegevens=g, evaluatie=e),
+            succes=lambda bewaard: (
+                f"Opgeslagen; nog {len(bewaard.onbeantwoord())} vragen open."
+                if bewaard.onbeantwoord()
+                else "De evaluatie is opgeslagen."
+            ),
+            niveau=lambda bewaard: messages.WARNING if bewaard.onbeantwoord() else messages.SUCCESS,
+            naar=lambda bewaard: reverse(
+                "aanpak:evaluatie", kwargs={"werkgroep": request.werkgroep.slug, "pk": bewaard.pk}
+            ),
+        )
+        if antwoord is not None:
+            return antwoord
+    return render(
+        request,
+        "aanpak/evaluatie_form.html",
+        context(request, cyclus=cyclus, form=form, e=e),
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @require_POST

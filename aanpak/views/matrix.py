@@ -34,7 +34,7 @@ from aanpak.views.plan import naar
 from kvo import versie
 from kvo.formulieren import verwerk_formulier
 from kvo.invoer import id_uit
-from kvo.mixins import fout_in_form, vereist
+from kvo.mixins import vereist
 from kvo.pdf import template_naar_pdf
 from kvo.permissions import Actie
 from kvo.toets import voer_toets_uit
@@ -164,50 +164,53 @@ def maatregel_form(request, werkgroep, pk=None):
     else:
         initial = {"soort": "regulier", "doelstelling": request.GET.get("doel") or None}
     form = MaatregelForm(request.POST or None, initial=initial, plan=plan, kwartalen=kw, vast=vast)
-    status, conflict = 200, None
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                if maatregel is None:
-                    maatregel = maatregel_maak(actor=request.user, plan=plan, gegevens=_gegevens(form))
-                else:
-                    maatregel_bewaar(
-                        actor=request.user,
-                        maatregel=maatregel,
-                        gegevens=_gegevens(form),
-                        versie=form.cleaned_data["versie"] or maatregel.versie,
-                    )
-            except Conflict as c:
-                jouw = form.cleaned_data
-                conflict = {
-                    "opgeslagen": c.opgeslagen,
-                    "rijen": [
-                        (MaatregelForm.base_fields[v].label, _waarde(jouw, v), _waarde(c.opgeslagen, v),
-                         _waarde(jouw, v) != _waarde(c.opgeslagen, v))
-                        for v in VERGELIJK
-                    ],
-                }  # fmt: skip
-                data = request.POST.copy()
-                data["versie"] = c.opgeslagen.versie  # saving again now knowingly replaces the stored version
-                form = MaatregelForm(data, initial=initial, plan=plan, kwartalen=kw, vast=vast)
-                form.is_valid()
-                status = 409
-            except ValidationError as e:
-                fout_in_form(form, e)
-                status = 422
-            else:
-                messages.success(request, f"Maatregel opgeslagen: {maatregel.titel}")
-                return redirect(
-                    reverse("aanpak:matrix", kwargs={"werkgroep": request.werkgroep.slug}) + f"#m-{maatregel.pk}"
-                )
-        else:
-            status = 422
-    return render(
+
+    def pagina(form, *, status: int, conflict: dict | None = None):
+        return render(
+            request,
+            "aanpak/maatregel_form.html",
+            context(request, cyclus=cyclus, plan=plan, form=form, maatregel=maatregel, conflict=conflict, vast=vast),
+            status=status,
+        )
+
+    if request.method != "POST":
+        return pagina(form, status=200)
+
+    def bewaar(g) -> Maatregel:
+        if maatregel is None:
+            return maatregel_maak(actor=request.user, plan=plan, gegevens=_gegevens(form))
+        return maatregel_bewaar(
+            actor=request.user, maatregel=maatregel, gegevens=_gegevens(form), versie=g["versie"] or maatregel.versie
+        )
+
+    def bij_conflict(c: Conflict):
+        """Someone else saved first: both versions side by side (409); saving again now knowingly
+        replaces the stored version."""
+        jouw = form.cleaned_data
+        conflict = {
+            "opgeslagen": c.opgeslagen,
+            "rijen": [
+                (MaatregelForm.base_fields[v].label, _waarde(jouw, v), _waarde(c.opgeslagen, v),
+                 _waarde(jouw, v) != _waarde(c.opgeslagen, v))
+                for v in VERGELIJK
+            ],
+        }  # fmt: skip
+        data = request.POST.copy()
+        data["versie"] = c.opgeslagen.versie
+        opnieuw = MaatregelForm(data, initial=initial, plan=plan, kwartalen=kw, vast=vast)
+        return pagina(opnieuw, status=409, conflict=conflict)
+
+    antwoord = verwerk_formulier(
         request,
-        "aanpak/maatregel_form.html",
-        context(request, cyclus=cyclus, plan=plan, form=form, maatregel=maatregel, conflict=conflict, vast=vast),
-        status=status,
+        form,
+        bewaar,
+        succes=lambda m: f"Maatregel opgeslagen: {m.titel}",
+        naar=lambda m: reverse("aanpak:matrix", kwargs={"werkgroep": request.werkgroep.slug}) + f"#m-{m.pk}",
+        bij={Conflict: bij_conflict},
     )
+    if antwoord is not None:
+        return antwoord
+    return pagina(form, status=422)
 
 
 @vereist(Actie.BEKIJKEN)

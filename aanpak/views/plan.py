@@ -7,6 +7,7 @@ from collections import Counter
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,8 @@ from aanpak.models import Maatregel
 from aanpak.selectors import acties_van_partij, evaluaties_van
 from aanpak.services.plan import is_huidig, plan_maak, plan_stel_vast
 from aanpak.views.basis import EVALUATIE_IDS, PVA_IDS, context, cyclus_en_plan
-from kvo.mixins import fout_in_form, vereist
+from kvo.formulieren import verwerk
+from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.toets import voer_toets_uit
 
@@ -70,14 +72,18 @@ def maken(request, werkgroep):
 @vereist(Actie.WIJZIGEN)
 def vaststellen(request, werkgroep):
     _cyclus, plan = cyclus_en_plan(request, verplicht=True)
-    form = VaststellenForm(request.POST, werkgroep=request.werkgroep)
-    if form.is_valid():
+
+    def stel_vast(form) -> str:
         try:
             plan_stel_vast(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as e:
-            fout_in_form(form, e)
-        else:
-            messages.success(request, f"Het plan is vastgesteld op {plan.vastgesteld_op:%d-%m-%Y}.")
-            return naar("overzicht", request)
-    messages.error(request, "Het plan is niet vastgesteld: " + " ".join(m for ms in form.errors.values() for m in ms))
-    return naar("overzicht", request)
+        except ValidationError as fout:  # the refusal says what was not done, like an invalid form
+            raise ValidationError("Het plan is niet vastgesteld: " + " ".join(fout.messages)) from fout
+        return f"Het plan is vastgesteld op {plan.vastgesteld_op:%d-%m-%Y}."
+
+    return verwerk(
+        request,
+        VaststellenForm(request.POST, werkgroep=request.werkgroep),
+        stel_vast,
+        naar=reverse("aanpak:overzicht", kwargs={"werkgroep": request.werkgroep.slug}),
+        ongeldig=lambda form: "Het plan is niet vastgesteld: " + " ".join(m for ms in form.errors.values() for m in ms),
+    )

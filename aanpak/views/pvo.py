@@ -7,18 +7,18 @@ The plan is the ordinary ``aanpak.Plan``; its measures are edited in the measure
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from aanpak.selectors_pvo import acties_per_partij, periode
 from aanpak.views.basis import context, cyclus_en_plan
 from kvo.forms_pvo import ActiviteitForm, VaststellenForm
-from kvo.formulieren import verwerk
-from kvo.invoer import DATUM_VALIDATORS
+from kvo.formulieren import verwerk, verwerk_formulier
+from kvo.invoer import DatumVeld
 from kvo.mixins import vereist, weigering
 from kvo.permissions import Actie
 from kvo.regeling_paginas import alleen_pvo
@@ -26,10 +26,8 @@ from kvo.toets import voer_toets_uit
 
 
 class HerijkingForm(forms.Form):
-    start = forms.DateField(
+    start = DatumVeld(
         label="Start van het nieuwe uitvoeringsplan",
-        validators=DATUM_VALIDATORS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="De bijeenkomst waarin de werkgroep de thema's en acties herijkt.",
     )
 
@@ -62,20 +60,18 @@ def herijking(request, werkgroep):
     if request.method == "POST":
         if not request.toegang.mag(Actie.BEHEREN):
             raise PermissionDenied(weigering(request))
-        if form.is_valid():
-            try:
-                nieuw = herijking_start(
-                    actor=request.user, werkgroep=request.werkgroep, start=form.cleaned_data["start"]
-                )
-            except ValidationError as fout:
-                form.add_error(None, " ".join(fout.messages))
-            else:
-                messages.success(
-                    request,
-                    f"De herijking is gestart: cyclus {nieuw.nummer} met een nieuw uitvoeringsplan op basis van "
-                    "het vorige. Stel het plan vast zodra de werkgroep het heeft herijkt.",
-                )
-                return redirect("aanpak:overzicht", werkgroep=request.werkgroep.slug)
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: herijking_start(actor=request.user, werkgroep=request.werkgroep, start=g["start"]),
+            succes=lambda nieuw: (
+                f"De herijking is gestart: cyclus {nieuw.nummer} met een nieuw uitvoeringsplan op "
+                "basis van het vorige. Stel het plan vast zodra de werkgroep het heeft herijkt."
+            ),
+            naar=reverse("aanpak:overzicht", kwargs={"werkgroep": request.werkgroep.slug}),
+        )
+        if antwoord is not None:
+            return antwoord
     extra = {"cyclus": cyclus, "plan": plan, "form": form, "vandaag": vandaag}
     if plan is not None:
         begin, eind = periode(plan)

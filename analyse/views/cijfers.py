@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +23,7 @@ from analyse.selectors import cijfers as selectors
 from analyse.services import cijfers as services
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
 from kvo.export import download
-from kvo.formulieren import verwerk_formulier
+from kvo.formulieren import verwerk_formulier, voer_uit
 from kvo.grafieken import Reeks, kolommen
 from kvo.mixins import vereist
 from kvo.permissions import Actie
@@ -159,6 +160,14 @@ def cijfer_verwijderen(request, werkgroep, pk: int):
     return render(request, "analyse/cijfers_verwijderen.html", context(request, cijfer=cijfer))
 
 
+def _lees(gegevens):
+    bestand = gegevens["bestand"]
+    try:
+        return lees_bestand(bestand.name, bestand.read())
+    except BestandFout as e:
+        raise ValidationError({"bestand": str(e)}) from e
+
+
 @vereist(Actie.WIJZIGEN)
 def cijfers_importeren(request, werkgroep):
     """Step 1: upload and preview. Nothing is written here."""
@@ -167,14 +176,11 @@ def cijfers_importeren(request, werkgroep):
     controle = None
     ingelezen = None
     bestandsnaam = ""
-    if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        bestandsnaam = bestand.name
-        try:
-            ingelezen = lees_bestand(bestand.name, bestand.read())
-        except BestandFout as e:
-            form.add_error("bestand", str(e))
-        else:
+    if request.method == "POST":
+        uitkomst = voer_uit(form, _lees)  # reads the file only: nothing is written
+        if uitkomst.gelukt:
+            bestandsnaam = form.cleaned_data["bestand"].name
+            ingelezen = uitkomst.waarde
             controle = controleer(cyclus, ingelezen.rijen, vandaag=timezone.localdate())
             if controle.ok:
                 request.session[_sessiesleutel(cyclus)] = {"bestand": bestandsnaam, "rijen": ingelezen.rijen}

@@ -11,6 +11,7 @@ from analyse.models import Gebiedsscan
 from analyse.views.basis import context, huidige_cyclus
 from kvo.forms_pvo import GebiedsscanForm
 from kvo.formulieren import verwerk
+from kvo.invoer import id_uit
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.regeling_paginas import alleen_pvo
@@ -85,7 +86,7 @@ def _bewaar(request, wg, cyclus, bijeenkomsten):
 
     if cyclus is None:
         raise Http404("Er is nog geen cyclus gestart.")
-    partij = get_object_or_404(wg.partijen, pk=request.POST.get("partij") or 0)
+    partij = get_object_or_404(wg.partijen, pk=id_uit(request.POST.get("partij")) or 0)  # "1e309": not an id
     form = GebiedsscanForm(request.POST, bijeenkomsten=bijeenkomsten, prefix=f"p{partij.pk}")
 
     def doe(form):

@@ -13,7 +13,6 @@ import secrets
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,10 +21,11 @@ from PIL import Image
 
 from analyse.checks.schouw import schouwen_van, verbeter_ontbreekt
 from analyse.forms_schouw import PuntForm, SchouwForm
-from analyse.fotos import Foto, verwerk
+from analyse.fotos import Foto
 from analyse.models import Schouw, Schouwpunt
 from analyse.services import schouw as services
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
+from kvo.formulieren import verwerk_formulier, voer_uit
 from kvo.mixins import vereist
 from kvo.pdf import template_naar_pdf
 from kvo.permissions import Actie
@@ -88,14 +88,23 @@ def _schouw_form(request, schouw: Schouw | None):
             "aanwezigen": schouw.aanwezigen.all(),
         }
     form = SchouwForm(request.POST or None, werkgroep=request.werkgroep, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if schouw is None:
-            schouw = services.schouw_maak(actor=request.user, cyclus=cyclus, **form.cleaned_data)
-            messages.success(request, f"{schouw} vastgelegd. Voeg nu de punten toe, met een foto per punt.")
-        else:
-            services.schouw_wijzig(actor=request.user, schouw=schouw, **form.cleaned_data)
-            messages.success(request, f"{schouw} opgeslagen.")
-        return redirect(_url(request, "schouw", pk=schouw.pk))
+    if request.method == "POST":
+        nieuw = schouw is None
+        antwoord = verwerk_formulier(
+            request,
+            form,
+            lambda g: (
+                services.schouw_maak(actor=request.user, cyclus=cyclus, **g)
+                if nieuw
+                else services.schouw_wijzig(actor=request.user, schouw=schouw, **g)
+            ),
+            succes=lambda s: (
+                f"{s} vastgelegd. Voeg nu de punten toe, met een foto per punt." if nieuw else f"{s} opgeslagen."
+            ),
+            naar=lambda s: _url(request, "schouw", pk=s.pk),
+        )
+        if antwoord is not None:
+            return antwoord
     terug = _url(request, "schouw", pk=schouw.pk) if schouw else _url(request)
     return render(
         request,
@@ -204,51 +213,30 @@ def _punt_form(request, schouw: Schouw, punt: Schouwpunt | None):
         werkgroep=request.werkgroep,
         initial=initial,
         heeft_foto=heeft_foto,
+        bewaarde_foto=_bewaarde_foto(request, request.POST.get("foto_bewaard")) if post else None,
     )
     foto = None
     wachtrij = post and punt is None and "application/json" in request.headers.get("Accept", "")
     if post and punt is None and (bestaand := services.punt_met_client_id(schouw, _client_id(request))):
         return _punt_opgeslagen(request, schouw, bestaand, nieuw=False, wachtrij=wachtrij)
-    if request.method == "POST":
-        form.is_valid()
-        # A new photo is cleaned at once (also when other fields are wrong), else the kept one is used.
-        if form.cleaned_data.get("foto"):
-            try:
-                foto = verwerk(form.cleaned_data["foto"])
-            except ValidationError as e:
-                form.add_error("foto", e.messages)
-        else:
-            foto = _bewaarde_foto(request, request.POST.get("foto_bewaard"))
-        gegevens = {k: v for k, v in form.cleaned_data.items() if k not in ("foto", "client_id")}
-        if "positief" in gegevens:
-            # every error at once: the rules of the kind of point next to the form's own
-            try:
-                services.punt_valideer(gegevens["positief"], gegevens, heeft_foto=bool(foto) or heeft_foto)
-            except ValidationError as e:
-                for veld, fouten in e.message_dict.items():
-                    if veld not in form.errors:
-                        form.add_error(veld, fouten)
-        if not form.errors:
-            try:
-                opgeslagen = services.punt_bewaar(
-                    actor=request.user,
-                    schouw=schouw,
-                    gegevens=gegevens,
-                    foto=foto,
-                    punt=punt,
-                    client_id=None if punt else form.cleaned_data.get("client_id"),
-                )
-            except ValidationError as e:
-                if hasattr(e, "error_dict"):
-                    for veld, fouten in e.message_dict.items():
-                        form.add_error(veld if veld in form.fields else None, fouten)
-                else:
-                    form.add_error(None, e.messages)
-            else:
-                request.session.pop(BEWAARDE_FOTO, None)
-                return _punt_opgeslagen(request, schouw, opgeslagen, nieuw=True, wachtrij=wachtrij)
+    if post:
+        uitkomst = voer_uit(
+            form,
+            lambda g: services.punt_bewaar(
+                actor=request.user,
+                schouw=schouw,
+                gegevens={k: v for k, v in g.items() if k not in ("foto", "client_id")},
+                foto=form.schone_foto,
+                punt=punt,
+                client_id=None if punt else g.get("client_id"),
+            ),
+        )
+        if uitkomst.gelukt:
+            request.session.pop(BEWAARDE_FOTO, None)
+            return _punt_opgeslagen(request, schouw, uitkomst.waarde, nieuw=True, wachtrij=wachtrij)
         if wachtrij:  # the phone's queue shows what the server refused; it keeps the point for the walker
             return JsonResponse({"fouten": {veld: list(fouten) for veld, fouten in form.errors.items()}}, status=422)
+        foto = form.schone_foto
     bewaard = {}
     if foto is not None:
         bewaard = {"foto_bewaard": _bewaar_foto(request, foto), "foto_voorbeeld": _voorbeeld(foto)}

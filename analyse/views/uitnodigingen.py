@@ -29,7 +29,7 @@ from analyse.services.reacties import reactie_dien_in
 from analyse.tokens import link_url
 from analyse.views.basis import context, huidige_cyclus, waarschuwingen
 from kvo.avg import privacy_url
-from kvo.formulieren import verwerk_formulier
+from kvo.formulieren import verwerk, verwerk_formulier
 from kvo.mixins import vereist
 from kvo.pdf import template_naar_pdf
 from kvo.permissions import Actie
@@ -193,17 +193,16 @@ def opnieuw(request, werkgroep, pk: int):
 def onbestelbaar(request, werkgroep, pk: int):
     _, enquete = _enquete(request, verplicht=True)
     uitnodiging = _uitnodiging(request, enquete, pk)
-    form = OnbestelbaarForm(request.POST)
-    toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
-    try:
-        services.uitnodiging_markeer_onbestelbaar(actor=request.user, uitnodiging=uitnodiging, toelichting=toelichting)
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    else:
-        messages.success(
-            request, f"{uitnodiging.ondernemer.naam}: onbestelbaar genoteerd. Deze ondernemer staat nu bij de brieven."
+
+    def markeer(form) -> str:
+        services.uitnodiging_markeer_onbestelbaar(
+            actor=request.user, uitnodiging=uitnodiging, toelichting=form.cleaned_data["toelichting"]
         )
-    return redirect(_url(request) + "#problemen")
+        return f"{uitnodiging.ondernemer.naam}: onbestelbaar genoteerd. Deze ondernemer staat nu bij de brieven."
+
+    return verwerk(
+        request, OnbestelbaarForm(request.POST), markeer, actie=Actie.ENQUETE, naar=_url(request) + "#problemen"
+    )
 
 
 def qr_svg(url: str) -> str:

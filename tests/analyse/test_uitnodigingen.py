@@ -408,3 +408,22 @@ def test_geen_herinneringen_voor_een_gepauzeerde_of_beeindigde_werkgroep(
     # a round queued before the pause sends nothing either
     herinneringen_versturen(werkgroep_id=actoren.werkgroep.pk, enquete_id=enquete.pk, ronde=1)
     assert not mail.outbox and not Herinnering.objects.filter(status="verstuurd").exists()
+
+
+def test_onbestelbaar_met_te_lange_toelichting_wordt_geweigerd(
+    actoren, als, enquete, register, nu, django_capture_on_commit_callbacks
+):
+    """Through the form helper (issue 26): a note over 300 characters is refused with the reason,
+    where it was silently dropped before (and the invitation marked without it)."""
+    from django.contrib.messages import get_messages
+
+    verstuur(enquete, django_capture_on_commit_callbacks)
+    b = enquete.uitnodigingen.get(ondernemer__email="o2@bedrijf.nl")
+    response = als(actoren.secretaris).post(
+        url("uitnodiging_markeer_onbestelbaar", pk=b.pk), {"toelichting": "x" * 301}
+    )
+    assert (response.status_code, response["Location"]) == (302, url("uitnodigingen") + "#problemen")
+    ((bericht,),) = [[(m.level_tag, m.message) for m in get_messages(response.wsgi_request)]]
+    assert bericht[0] == "error" and bericht[1].startswith("Niet opgeslagen. Wat kwam er terug?:")
+    b.refresh_from_db()
+    assert b.verzending != "onbestelbaar"

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
@@ -14,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from kvo.formulieren import verwerk, verwerk_formulier
+from kvo.formulieren import Uitkomst, gegevens_van, verwerk, verwerk_formulier, voer_uit
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +159,96 @@ def test_klein_formulier_zonder_recht():
     request = _verzoek({"naam": "Gijs"}, mag=False)
     with pytest.raises(PermissionDenied):
         verwerk(request, NaamForm(request.POST), lambda form: "nooit")
+
+
+# --- the shapes added for the views that hand-rolled them (issue 26) ---
+
+
+class Conflict(Exception):
+    pass
+
+
+def test_niveau_en_bericht_naar_de_uitkomst():
+    """A saved evaluation with open questions is a warning; a step without a message shows none."""
+    request = _verzoek({"naam": "Hans"})
+    antwoord = verwerk_formulier(
+        request,
+        NaamForm(request.POST),
+        lambda g: g["naam"],
+        succes=lambda naam: f"{naam}: nog 2 vragen open.",
+        niveau=lambda naam: messages.WARNING,
+        naar="/",
+    )
+    assert antwoord.status_code == 302
+    assert _berichten(request) == [("warning", "Hans: nog 2 vragen open.")]
+    request = _verzoek({"naam": "Ida"})
+    assert verwerk_formulier(request, NaamForm(request.POST), lambda g: g, succes=None, naar="/").status_code == 302
+    assert _berichten(request) == []
+
+
+def test_een_andere_weigering_krijgt_haar_eigen_antwoord_en_niets_is_geschreven():
+    """The optimistic lock's conflict: the view's answer (409), and the service's write undone."""
+    request = _verzoek({"naam": "Jan"})
+    form = NaamForm(request.POST)
+    gezien = []
+
+    def service(gegevens):
+        get_user_model().objects.create(email=f"half-{gegevens['naam']}@example.org")
+        raise Conflict("al gewijzigd")
+
+    antwoord = verwerk_formulier(
+        request,
+        form,
+        service,
+        succes="x",
+        naar="/",
+        bij={Conflict: lambda fout: gezien.append(fout) or HttpResponse("beide versies", status=409)},
+    )
+    assert antwoord.status_code == 409
+    assert [str(f) for f in gezien] == ["al gewijzigd"]
+    assert _berichten(request) == []
+    assert not get_user_model().objects.filter(email__startswith="half-").exists()
+
+
+def test_een_onbekende_fout_gaat_door():
+    request = _verzoek({"naam": "Kees"})
+    with pytest.raises(ZeroDivisionError):
+        verwerk_formulier(request, NaamForm(request.POST), lambda g: 1 / 0, succes="x", naar="/", bij={Conflict: None})
+
+
+def test_voer_uit_geeft_de_uitkomst_en_de_view_antwoordt():
+    form = NaamForm({"naam": "Lia"})
+    assert voer_uit(form, lambda g: g["naam"].upper()) == Uitkomst(True, "LIA")
+    form = NaamForm({"naam": "Lia"})
+    uitkomst = voer_uit(form, _schrijf_en_weiger(ValidationError("Nee.")))
+    assert uitkomst == Uitkomst(False)
+    assert form.non_field_errors() == ["Nee."]
+    assert not get_user_model().objects.filter(email__startswith="half-").exists()
+    gezien = []
+    voer_uit(
+        NaamForm({"naam": "Lia"}),
+        _schrijf_en_weiger(ValidationError("Nee.")),
+        op_fout=lambda f, e: gezien.extend(e.messages),
+    )
+    assert gezien == ["Nee."]
+
+
+def test_klein_formulier_gaat_naar_een_andere_pagina_met_een_eigen_melding():
+    request = _verzoek({"naam": ""})
+    antwoord = verwerk(
+        request, NaamForm(request.POST), lambda form: "nooit", naar="/elders/", ongeldig="Vul een naam in."
+    )
+    assert antwoord["Location"] == "/elders/"
+    assert _berichten(request) == [("error", "Vul een naam in.")]
+    request = _verzoek({"naam": ""})
+    verwerk(request, NaamForm(request.POST), lambda form: "nooit", ongeldig=lambda form: f"{len(form.errors)} fout")
+    assert _berichten(request) == [("error", "1 fout")]
+    request = _verzoek({"naam": "Mo"})
+    antwoord = verwerk(request, NaamForm(request.POST), lambda form: "Gelukt.", naar="/elders/")
+    assert (antwoord["Location"], _berichten(request)) == ("/elders/", [("success", "Gelukt.")])
+
+
+def test_gegevens_van_een_filter():
+    assert gegevens_van(NaamForm({"naam": "Noor"})) == {"naam": "Noor"}
+    assert gegevens_van(NaamForm({"naam": ""})) is None
+    assert gegevens_van(NaamForm()) is None  # unbound: no filter chosen

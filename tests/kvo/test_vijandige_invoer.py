@@ -125,10 +125,10 @@ def _groepen_voor(route: str) -> tuple[str, ...]:
     return ("wolvega",)
 
 
-def _paden_voor(route: str, w):
+def _paden_voor(route: str, w, groepen: tuple[str, ...] | None = None):
     if route.endswith((".pdf", "pdf/", ".csv", ".xlsx", "foto.jpg")) or "export" in route:
         return  # downloads: no form to read, and a PDF takes seconds to render
-    for slug in _groepen_voor(route):
+    for slug in groepen or _groepen_voor(route):
         if route == "e/stap/<id:nummer>/":  # every step of the survey: each has other question types
             for nummer in range(1, 15):
                 yield slug, f"/e/stap/{nummer}/"
@@ -139,16 +139,34 @@ def _paden_voor(route: str, w):
             yield slug, _pad(route, w, slug)
 
 
+def _pvo_pagina(route: str, status: dict) -> bool:
+    """A page of the work group that the KVO groups lack (404 in each): a PVO page, read in the PVO group."""
+    kvo = [s for (r, _slug), s in status.items() if r == route]
+    return route.startswith("w/<slug:werkgroep>/") and bool(kvo) and all(s == 404 for s in kvo)
+
+
 def _verken(w) -> dict:
-    """Every page of the three groups, once: its status, and the forms on it by the route they post to."""
+    """Every page of the groups, once: its status, and the forms on it by the route they post to. A
+    page the KVO groups lack (404) is read in the PVO group instead (``groepen``: where each route was read)."""
     client = Client()
     client.force_login(w.user, backend="django.contrib.auth.backends.ModelBackend")
     client.get(f"/e/{w.token}/")  # the survey session
-    pagina = {"status": {}, "formulieren": {}}
-    for route in ROUTES:
-        for slug, pad in _paden_voor(route, w):
+    pagina = {"status": {}, "formulieren": {}, "groepen": {}}
+
+    def lees(route, groepen) -> list:
+        pagina["groepen"][route] = groepen
+        gelezen = []
+        for slug, pad in _paden_voor(route, w, groepen):
             response = client.get(pad)
             pagina["status"][(route, slug)] = response.status_code
+            gelezen.append((pad, response))
+        return gelezen
+
+    for route in ROUTES:
+        gelezen = lees(route, _groepen_voor(route))
+        if _pvo_pagina(route, pagina["status"]):
+            gelezen = lees(route, (vijandig.PVO_GROEP,))
+        for pad, response in gelezen:
             if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
                 continue
             for form in formulieren(response.content.decode()):
@@ -213,6 +231,8 @@ OBJECT_IN_PAD = {
     "evaluaties": "evaluatie",
     "afwijkingen": "afwijking",
     "start": "werkgroepstart",
+    "activiteitenkalender": "activiteit",
+    "bijeenkomst": "bijeenkomst",
 }
 
 
@@ -327,6 +347,19 @@ def test_elke_formulierpagina_is_gevonden(wereld):
         "e/stap/<id:nummer>/",
         "begeleiding/start/<id:start>/stap/<id:stap>/",
         "beheer/import/",
+        "beheer/organisaties/<id:pk>/",
+        # PVO's pages, read in the PVO group
+        "w/<slug:werkgroep>/aanpak/herijking/",
+        "w/<slug:werkgroep>/aanpak/activiteitenkalender/",
+        "w/<slug:werkgroep>/aanpak/activiteitenkalender/<id:pk>/",
+        "w/<slug:werkgroep>/aanpak/per-partij/rolverdeling/",
+        "w/<slug:werkgroep>/analyse/gebiedsscan/",
+        "w/<slug:werkgroep>/analyse/enquete/brief/",
+        "w/<slug:werkgroep>/audit/waardering/",
+        "w/<slug:werkgroep>/gebied/terrein/<id:terrein>/postcodes/",
+        "w/<slug:werkgroep>/regeling/kvo/",
+        "w/<slug:werkgroep>/samenwerking/",
+        "w/<slug:werkgroep>/samenwerking/bijeenkomst/<id:pk>/organisator/",
     ):
         assert verwacht in routes, verwacht
     assert not [k for k, s in wereld.pagina["status"].items() if s >= 500]
@@ -461,33 +494,21 @@ ZONDER_FORMULIER: set[str] = {
     "accounts/social/login/error/",
     "accounts/social/signup/",
     # pages the crawl's world reaches without an id or with nothing to submit (privacy requests and
-    # the picture's exports are tested in test_avg_paginas.py and test_beeld.py)
+    # the picture's exports are tested in test_avg_paginas.py and test_beeld.py; a work group's move
+    # and removal in tests/kvo/test_verwijderen_web.py, see tests/vijandig.py)
     "begeleiding/beeld/export.<str:formaat>",
     "begeleiding/beeld/terrein/<id:pk>/",
     "begeleiding/maatregelen/",
     "beheer/inloggen/<id:pk>/",
-    "beheer/organisaties/<id:pk>/",
     "beheer/privacy/",
     "beheer/privacy/verzoeken/export/",
     "beheer/privacy/verzoeken/wissen/",
     "beheer/werkgroepen/<id:pk>/verplaatsen/",
     "privacy/",
     "toegankelijkheid/",
-    # PVO's pages answer 404 in the crawl's KVO world; their forms' bounds and refusals are tested in
-    # tests/werkgroepen/test_pvo_paginas.py and test_pvo_formulieren_aanvulling.py (not yet here)
-    "w/<slug:werkgroep>/aanpak/activiteitenkalender/",
-    "w/<slug:werkgroep>/aanpak/activiteitenkalender/<id:pk>/",
-    "w/<slug:werkgroep>/aanpak/herijking/",
+    # PVO's pages without a form (read in the PVO group: a KVO group has no such page)
     "w/<slug:werkgroep>/aanpak/per-partij/",
-    "w/<slug:werkgroep>/aanpak/per-partij/rolverdeling/",
-    "w/<slug:werkgroep>/analyse/enquete/brief/",
-    "w/<slug:werkgroep>/analyse/gebiedsscan/",
-    "w/<slug:werkgroep>/audit/waardering/",
     "w/<slug:werkgroep>/audit/waardering/waardering.pdf",
-    "w/<slug:werkgroep>/gebied/terrein/<id:terrein>/postcodes/",
-    "w/<slug:werkgroep>/regeling/kvo/",
-    "w/<slug:werkgroep>/samenwerking/",
-    "w/<slug:werkgroep>/samenwerking/bijeenkomst/<id:pk>/organisator/",
 }
 
 
@@ -635,7 +656,7 @@ def test_opgeslagen_script_wordt_nergens_uitgevoerd(wereld, client):
                 assert not (stuk := rauwe_script(response.content.decode())), (form.actie, stuk)
     assert opgeslagen >= 15  # the sweep below reads pages that show what was stored
     for route in ROUTES:
-        for _slug, pad in _paden_voor(route, wereld):
+        for _slug, pad in _paden_voor(route, wereld, wereld.pagina["groepen"][route]):
             response = client.get(pad)
             assert response.status_code < 500, pad
             if response.get("Content-Type", "").startswith("text/html"):
@@ -653,8 +674,9 @@ def test_vijandige_waarden_in_het_adres(wereld, client, route):
     import re
 
     client.force_login(wereld.user, backend="django.contrib.auth.backends.ModelBackend")
+    slug = wereld.pagina["groepen"][route][0]  # a PVO page in the PVO group, where its view runs
     for segment in SEGMENTEN:
-        pad = "/" + re.sub(r"<(?:\w+:)?(?!werkgroep>)\w+>", segment, route).replace("<slug:werkgroep>", "wolvega")
+        pad = "/" + re.sub(r"<(?:\w+:)?(?!werkgroep>)\w+>", segment, route).replace("<slug:werkgroep>", slug)
         pad = re.sub(r"\^|\$|\(\?P|\)", "", pad)
         for methode in (client.get, client.post):
             with terugdraaien():

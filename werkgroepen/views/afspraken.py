@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kvo.formulieren import verwerk_formulier
+from kvo.formulieren import verwerk, verwerk_formulier
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from werkgroepen import selectors, services
@@ -53,12 +52,14 @@ def afspraken_wijzig(request, werkgroep):
 @require_POST
 def beveiliging(request, werkgroep):
     wg = request.werkgroep
-    form = BeveiligingForm(request.POST, instance=wg)
-    if form.is_valid():
+
+    def wijzig(form) -> str:
         aan = form.cleaned_data["mfa_verplicht"]
         services.werkgroep_beveiliging_wijzig(actor=request.user, werkgroep=wg, mfa_verplicht=aan)
         if aan:
-            messages.success(request, "Tweestapsverificatie is nu verplicht voor iedereen in deze werkgroep.")
-        else:
-            messages.success(request, "Tweestapsverificatie is niet meer verplicht.")
-    return naar("afspraken", wg)
+            return "Tweestapsverificatie is nu verplicht voor iedereen in deze werkgroep."
+        return "Tweestapsverificatie is niet meer verplicht."
+
+    return verwerk(
+        request, BeveiligingForm(request.POST, instance=wg), wijzig, actie=Actie.BEHEREN, naar=naar("afspraken", wg).url
+    )

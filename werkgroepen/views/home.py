@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_POST
 from gebieden.models import Ondernemer
 from kvo import versie
 from kvo.eisen import GROEPEN as ALLE_GROEPEN
+from kvo.formulieren import verwerk
 from kvo.mixins import vereist
 from kvo.permissions import Actie
 from kvo.regeling_paginas import is_pvo
@@ -137,16 +136,19 @@ def _groepstand(groep: str, resultaten: list) -> dict:
 @require_POST
 def cyclus_start(request, werkgroep):
     wg = request.werkgroep
-    form = CyclusForm(request.POST)
-    if form.is_valid():
-        try:
-            cyclus = services.cyclus_start(actor=request.user, werkgroep=wg, start=form.cleaned_data["start"])
-            messages.success(request, f"Cyclus {cyclus.nummer} is gestart op {cyclus.start:%d-%m-%Y}.")
-        except ValidationError as fout:
-            messages.error(request, " ".join(fout.messages))
-    else:
-        messages.error(request, "Vul een geldige startdatum in.")
-    return naar("home", wg)
+
+    def start(form) -> str:
+        cyclus = services.cyclus_start(actor=request.user, werkgroep=wg, start=form.cleaned_data["start"])
+        return f"Cyclus {cyclus.nummer} is gestart op {cyclus.start:%d-%m-%Y}."
+
+    return verwerk(
+        request,
+        CyclusForm(request.POST),
+        start,
+        actie=Actie.BEHEREN,
+        naar=naar("home", wg).url,
+        ongeldig="Vul een geldige startdatum in.",
+    )
 
 
 @vereist(Actie.BEKIJKEN)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Min
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kvo import versie
-from kvo.formulieren import verwerk_formulier
+from kvo.formulieren import verwerk, verwerk_formulier
 from kvo.mixins import vereist
 from kvo.permissions import Actie, Toegangsrol
 from werkgroepen import selectors, services
@@ -164,14 +162,16 @@ def lid_beeindig(request, werkgroep, pk: int):
 def lid_uitnodigen(request, werkgroep, pk: int):
     wg = request.werkgroep
     lid = get_object_or_404(wg.leden, pk=pk)
-    form = UitnodigingForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Dat is geen geldig e-mailadres.")
-        return naar("leden", wg)
-    try:
+
+    def nodig_uit(form) -> str:
         uitnodiging = services.lid_nodig_uit(actor=request.user, lid=lid, email=form.cleaned_data["email"] or None)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    else:
-        messages.success(request, f"Uitnodiging verstuurd naar {uitnodiging.email}; de link is 14 dagen geldig.")
-    return naar("leden", wg)
+        return f"Uitnodiging verstuurd naar {uitnodiging.email}; de link is 14 dagen geldig."
+
+    return verwerk(
+        request,
+        UitnodigingForm(request.POST),
+        nodig_uit,
+        actie=Actie.BEHEREN,
+        naar=naar("leden", wg).url,
+        ongeldig="Dat is geen geldig e-mailadres.",
+    )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from kvo.forms_pvo import CapaciteitForm, IntentieverklaringForm
 from kvo.formulieren import verwerk, verwerk_formulier
-from kvo.invoer import DATUM_VALIDATORS
+from kvo.invoer import DatumVeld, id_uit
 from kvo.mixins import vereist, weigering
 from kvo.permissions import Actie
 from kvo.regeling_paginas import alleen_pvo
@@ -86,7 +86,9 @@ def _samenwerking_post(request, wg):
 
         return verwerk(request, IntentieverklaringForm(request.POST), intentie)
 
-    partij = get_object_or_404(wg.partijen, pk=request.POST.get("partij") or 0, soort=Partij.Soort.GEMEENTE)
+    partij = get_object_or_404(
+        wg.partijen, pk=id_uit(request.POST.get("partij")) or 0, soort=Partij.Soort.GEMEENTE
+    )  # "1e309" or a NUL byte is not an id: 404, like an id of no party
 
     def doe(form):
         partij_leg_capaciteit_vast(
@@ -101,10 +103,8 @@ def _samenwerking_post(request, wg):
 
 
 class NaarKvoForm(forms.Form):
-    start = forms.DateField(
+    start = DatumVeld(
         label="Start van de eerste KVO-cyclus",
-        validators=DATUM_VALIDATORS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Jaar 1 van de certificeringscyclus (drie jaar) begint op deze datum.",
     )
     bevestig = forms.BooleanField(
