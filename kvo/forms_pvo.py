@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django import forms
 
-from kvo.invoer import DatumVeld
+from kvo.invoer import DatumVeld, IdKeuze
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -54,9 +54,7 @@ class ActiviteitForm(forms.Form):
     soort = forms.ChoiceField(label="Soort", choices=())
     titel = forms.CharField(label="Activiteit", max_length=300)
     gepland_op = datumveld("Gepland op", verplicht=True)
-    partij = forms.ModelChoiceField(
-        label="Verantwoordelijke partij", queryset=None, required=False, empty_label="samen"
-    )
+    partij = IdKeuze(label="Verantwoordelijke partij", queryset=None, required=False, empty_label="samen")
 
     def __init__(self, *args, partijen=None, soorten=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,7 +72,7 @@ class WaarderingPlannenForm(forms.Form):
 
 class WaarderingForm(forms.Form):
     gehouden_op = datumveld("Gehouden op")
-    bijeenkomst = forms.ModelChoiceField(label="Bijeenkomst", queryset=None, required=False)
+    bijeenkomst = IdKeuze(label="Bijeenkomst", queryset=None, required=False)
     continuiteit_bevestigd = forms.BooleanField(
         label="De continuïteit van de samenwerking is bevestigd", required=False
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 
 from kvo.forms_pvo import ActiviteitForm, datumveld
+from kvo.invoer import IdKeuze
 
 
 def _keuzes(bijeenkomsten) -> list[tuple]:
@@ -14,7 +15,7 @@ def _keuzes(bijeenkomsten) -> list[tuple]:
 
 
 class BriefForm(forms.Form):
-    namens = forms.ModelChoiceField(
+    namens = IdKeuze(
         label="Verstuurd namens",
         queryset=None,
         required=False,
@@ -67,9 +68,7 @@ class PostcodesForm(forms.Form):
 
 
 class OrganisatorForm(forms.Form):
-    partij = forms.ModelChoiceField(
-        label="Georganiseerd door", queryset=None, required=False, empty_label="— niet vastgelegd —"
-    )
+    partij = IdKeuze(label="Georganiseerd door", queryset=None, required=False, empty_label="— niet vastgelegd —")
 
     def __init__(self, *args, partijen=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,6 +22,7 @@ from django_scopes import scopes_disabled
 
 from kvo import avg
 from kvo.formulieren import gegevens_van, verwerk_formulier
+from kvo.invoer import IdKeuze
 from kvo.models import Bewaarronde
 from kvo.services_avg import betrokkene_bezwaren, betrokkene_exporteer, betrokkene_wis
 from werkgroepen.models import Werkgroep
@@ -69,9 +70,7 @@ class ZoekForm(forms.Form):
     )
     email = forms.EmailField(label="E-mailadres", required=False, max_length=254)
     naam = forms.CharField(label="Naam (deel van)", required=False, max_length=200)
-    werkgroep = forms.ModelChoiceField(
-        label="Werkgroep (voor een ondernemer)", queryset=Werkgroep.objects.none(), required=False
-    )
+    werkgroep = IdKeuze(label="Werkgroep (voor een ondernemer)", queryset=Werkgroep.objects.none(), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

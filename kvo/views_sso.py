@@ -21,6 +21,7 @@ from onelogin.saml2.errors import OneLogin_Saml2_Error
 
 from kvo import sso
 from kvo.formulieren import gegevens_van, verwerk_formulier
+from kvo.invoer import IdKeuze
 from kvo.models import Identiteitsaanbieder
 from kvo.permissions import Actie, mag, rollen_buiten_werkgroep
 from werkgroepen.models import Begeleidingsorganisatie
@@ -96,7 +97,7 @@ class AanbiederForm(forms.Form):
         label="Korte naam", max_length=60, help_text="Kleine letters en streepjes; staat in de terugkeer-URL."
     )
     soort = forms.ChoiceField(label="Soort", choices=Identiteitsaanbieder.Soort.choices)
-    begeleidingsorganisatie = forms.ModelChoiceField(
+    begeleidingsorganisatie = IdKeuze(
         label="Begeleidingsorganisatie",
         queryset=Begeleidingsorganisatie.objects.order_by("naam"),
         required=False,
