@@ -18,6 +18,7 @@ are made up.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from demo import genereer_analyse as analyse
 from demo import genereer_provincie as provincie
@@ -30,10 +31,10 @@ PUNTEN_PER_SCHOUW = 4
 
 # park ref of the province generator → (name, outline's south-west corner)
 TERREINEN = {
-    "t0": ("Kanaal", 5.9402, 52.9561),
-    "t1": ("De Kavels", 5.9651, 52.9478),
-    "t2": ("Businesspark Friesland-West", 5.8983, 52.9604),
-    "t3": ("Heerenveen-Noord", 5.9297, 52.9779),
+    "t0": ("Kanaal", 5.9468, 52.9532),
+    "t1": ("De Kavels", 5.9874, 52.9391),
+    "t2": ("Businesspark Friesland-West", 5.8702, 52.9627),
+    "t3": ("Heerenveen-Noord", 5.9251, 52.9858),
 }
 # per park and cycle: reports a year per 100 businesses (police, fire service, municipality) and the
 # share of respondents that feels safe
@@ -48,6 +49,17 @@ CATEGORIE = {
     "brandweer": ("incident", "Buitenbrand"),
     "gemeente": ("melding", "Zwerfvuil en illegale stort"),
 }
+# the province generator numbers a topic's second and later measures of a plan ("Maatregel 7: camera");
+# the demo gives them titles a group would write (the first is the province's usual title)
+TITELS = {
+    "verlichting": ["LED-verlichting langs de hoofdroutes", "Verlichting bij de containeropstellingen"],
+    "camera": ["Cameratoezicht koppelen aan de meldkamer", "Kentekenherkenning bij de entrees"],
+    "surveillance": ["Alarmopvolging door de collectieve beveiliger", "Extra avondronde in de wintermaanden"],
+    "voorlichting": ["Voorlichting over phishing en back-ups", "Nieuwsbrief met veiligheidstips per kwartaal"],
+    "bebording": ["Nieuwe bewegwijzering naar de bedrijven", "Huisnummering zichtbaar maken voor hulpdiensten"],
+    "schoonmaak": ["Afspraken met eigenaren van leegstaande panden", "Extra veegronde na evenementen en stormen"],
+}
+GENUMMERD = re.compile(r"^Maatregel \d+: (\w+)$")
 PARTIJEN = {
     "ov": "Ondernemersvereniging Heerenveen",
     "gemeente": "Gemeente Heerenveen",
@@ -107,6 +119,13 @@ def heerenveen(vandaag: dt.date) -> dict:
         else:
             for schouw in cyclus.get("schouwen", []):
                 schouw["punten"] = schouw["punten"][:PUNTEN_PER_SCHOUW]
+        gehad: dict[str, int] = {}
+        for m in cyclus.get("plan", {}).get("maatregelen", []):
+            if treffer := GENUMMERD.match(m["titel"]):
+                onderwerp = treffer.group(1)
+                n = gehad[onderwerp] = gehad.get(onderwerp, 0) + 1
+                titel = TITELS[onderwerp][(n - 1) % 2]
+                m["titel"] = titel if n <= 2 else f"{titel} (vervolg {n - 2})"
         if audit := cyclus.get("audit"):
             audit["certificatie_instelling"] = {"naam": "Certificatie-instelling Noord B.V.",
                                                 "straat": "Zuiderzeestraat 18", "postcode": "8441 AA",

@@ -97,6 +97,7 @@ class Indicator:
     per_werkgroep: bool = False  # the work group's value, the same for each of its parks
     volgorde: int = 100
     minimum: int = 0  # the small-cell rule: a value with a smaller ``noemer`` (responses) is never shown or added
+    met_trend: bool = True  # False: cycles are not comparable this way (a running plan against a finished one)
 
     def opmaak(self, getal: float | None) -> str:
         if getal is None:
@@ -236,7 +237,7 @@ class Beeld:
 
 
 def trend(ind: Indicator, nu: Waarde, vorig: Waarde | None) -> Trend:
-    if ind.soort != "getal" or nu.getal is None or vorig is None or vorig.getal is None:
+    if not ind.met_trend or ind.soort != "getal" or nu.getal is None or vorig is None or vorig.getal is None:
         return Trend("", "")
     verschil = nu.getal - vorig.getal
     if abs(verschil) < 0.05:
@@ -285,7 +286,8 @@ def samen(ind: Indicator, waarden: list[tuple[Terrein, Waarde]]) -> Waarde:
     if noemer < ind.minimum:
         return te_klein
     getal = ind.factor * teller / noemer
-    aantal = f"{len(gekozen)} terrein{'en' if len(gekozen) != 1 else ''}"
+    wat = ("werkgroep", "werkgroepen") if ind.per_werkgroep else ("terrein", "terreinen")
+    aantal = f"{len(gekozen)} {wat[len(gekozen) != 1]}"
     if ind.minimum:
         aantal += f" · n = {noemer:.0f}"
     return Waarde(ind.opmaak(getal), getal, teller, noemer, toelichting=aantal)
