@@ -162,7 +162,7 @@ def terrein(request, pk: int):
     regels, grafiek_lijst = [], []
     for ind in b.indicatoren:
         reeks = b.reeks(ind.sleutel, t)
-        regels.append({"indicator": ind, "waarden": [w for _c, w in reeks]})
+        regels.append({"indicator": ind, "waarden": list(zip(labels, [w for _c, w in reeks], strict=True))})
         if ind.soort == "getal" and any(w.getal is not None for _c, w in reeks):
             grafiek_lijst.append(_grafiek(ind, labels, [w.getal for _c, w in reeks], t.naam))
     return render(
@@ -201,7 +201,7 @@ def gemeente(request):
     regels, grafiek_lijst = [], []
     for ind in b.indicatoren:
         reeks = b.gemeente_reeks(ind.sleutel, b.terreinen)
-        regels.append({"indicator": ind, "waarden": [w for _n, w in reeks]})
+        regels.append({"indicator": ind, "waarden": list(zip(labels, [w for _n, w in reeks], strict=True))})
         if ind.soort == "getal" and any(w.getal is not None for _n, w in reeks):
             grafiek_lijst.append(_grafiek(ind, labels, [w.getal for _n, w in reeks], f"gemeente {naam}"))
     parken = [
