@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from gebieden.models import Bedrijventerrein
 from kvo import versie
 from kvo.beeld import beeld
 from tests.analyse.factories import CijferFactory, ReactieFactory
@@ -195,6 +196,8 @@ def test_queries_gelijk_bij_weinig_en_veel_werkgroepen(db, als, django_assert_ma
     paginas = [(GEMEENTE, {"naam": "Raalte"}), (EXPORT_CSV, {"per": "gemeente"}), (EXPORT_XLSX, {}),
                (EXPORT_CSV, {"gemeente": "Raalte"})]  # fmt: skip
     _groepen(4, org)
+    eerste = Bedrijventerrein.objects.order_by("pk").first()
+    paginas.append((reverse("begeleiding:beeld_terrein", kwargs={"pk": eerste.pk}), {}))
     weinig = [_aantal(als, begeleider, url, params) for url, params in paginas]
     _groepen(30, org, start=4)
     client = als(begeleider)
