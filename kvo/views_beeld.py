@@ -82,9 +82,11 @@ def overzicht(request):
             k = klasse_van(waarde)
             url = reverse("begeleiding:beeld_terrein", kwargs={"pk": rij.terrein.pk})
             if rij.terrein.grens:
+                # on the map a category's first label (the one it is coloured by), so names stay short
+                kort = waarde.labels[0] if ind.soort == "categorie" and waarde.labels else waarde.tekst
                 kaart.append({
                     "naam": rij.naam, "werkgroep": rij.werkgroep.naam if rij.werkgroep else "",
-                    "waarde": waarde.tekst, "kleur": legenda[k].kleur if k is not None else None,
+                    "waarde": kort, "kleur": legenda[k].kleur if k is not None else None,
                     "klasse": legenda[k].tekst if k is not None else "geen cijfer",
                     "grens": rij.terrein.grens, "url": url,
                 })  # fmt: skip

@@ -26,6 +26,7 @@ from tests.factories import (
     UserFactory,
     WerkgroepFactory,
 )
+from tests.gebieden.factories import vierkant
 from tests.kvo.test_beeld import veilig_enquete
 
 GEMEENTE = reverse("begeleiding:beeld_gemeente")
@@ -205,3 +206,19 @@ def test_queries_gelijk_bij_weinig_en_veel_werkgroepen(db, als, django_assert_ma
         with django_assert_max_num_queries(n):
             assert client.get(url, params).status_code == 200
         assert _aantal(als, begeleider, url, params) == n, url
+
+
+def test_kaart_toont_bij_een_categorie_alleen_het_eerste_thema(actoren, als):
+    """The map's name labels stay short: a category's first label, the one it is coloured by."""
+    import json
+
+    from tests.analyse.factories import ConclusieFactory, PrioriteitFactory
+
+    BedrijventerreinFactory(werkgroep=actoren.werkgroep, naam="Themapark", grens=vierkant(5.1, 52.0))
+    conclusie = ConclusieFactory(cyclus=actoren.cyclus)
+    PrioriteitFactory(conclusie=conclusie, thema="overlast", risicokans=9, ernst=9)
+    PrioriteitFactory(conclusie=conclusie, thema="brandveiligheid", risicokans=8, ernst=8)
+    html = als(actoren.begeleider).get(reverse("begeleiding:beeld"), {"indicator": "analyse.risicothemas"}).text
+    data = json.loads(re.search(r'<script id="beeld-data" type="application/json">(.*?)</script>', html).group(1))
+    assert [p["waarde"] for p in data] == ["Overlast"]
+    assert "Overlast, Brandveiligheid" in html  # the table keeps all three
