@@ -461,8 +461,10 @@ ZONDER_FORMULIER: set[str] = {
     "accounts/social/login/error/",
     "accounts/social/signup/",
     # pages the crawl's world reaches without an id or with nothing to submit (privacy requests and
-    # the picture's exports are tested in test_avg_paginas.py and test_beeld.py)
+    # the picture's exports and municipality page are tested in test_avg_paginas.py, test_beeld.py and
+    # test_beeld_gemeente.py)
     "begeleiding/beeld/export.<str:formaat>",
+    "begeleiding/beeld/gemeente/",
     "begeleiding/beeld/terrein/<id:pk>/",
     "begeleiding/maatregelen/",
     "beheer/inloggen/<id:pk>/",
