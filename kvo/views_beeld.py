@@ -165,7 +165,7 @@ def terrein(request, pk: int):
     for ind in b.indicatoren:
         reeks = b.reeks(ind.sleutel, t)
         regels.append({"indicator": ind, "waarden": list(zip(labels, [w for _c, w in reeks], strict=True))})
-        if ind.soort == "getal" and any(w.getal is not None for _c, w in reeks):
+        if len(reeks) > 1 and ind.soort == "getal" and any(w.getal is not None for _c, w in reeks):
             grafiek_lijst.append(_grafiek(ind, labels, [w.getal for _c, w in reeks], t.naam))
     return render(
         request,
@@ -204,7 +204,7 @@ def gemeente(request):
     for ind in b.indicatoren:
         reeks = b.gemeente_reeks(ind.sleutel, b.terreinen)
         regels.append({"indicator": ind, "waarden": list(zip(labels, [w for _n, w in reeks], strict=True))})
-        if ind.soort == "getal" and any(w.getal is not None for _n, w in reeks):
+        if len(reeks) > 1 and ind.soort == "getal" and any(w.getal is not None for _n, w in reeks):
             grafiek_lijst.append(_grafiek(ind, labels, [w.getal for _n, w in reeks], f"gemeente {naam}"))
     parken = [
         {"rij": r, "url": reverse("begeleiding:beeld_terrein", kwargs={"pk": r.terrein.pk}),

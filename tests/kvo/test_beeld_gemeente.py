@@ -109,6 +109,7 @@ def test_kleine_cel_telt_niet_mee_in_de_som(actoren, als, aantal, getoond):
     huidig = next(g for g in b_.gemeenten() if g.naam == "Hardenberg").huidig[VEILIG]
     client = als(actoren.begeleider)
     html = client.get(GEMEENTE, {"naam": "Hardenberg"}).content.decode()
+    assert 'data-testid="geen-verloop"' in html and "<svg" not in html  # one cycle: no chart of one column
     rijen = _csv(client.get(EXPORT_CSV, {"gemeente": "Hardenberg"}))
     cel = rijen[1][rijen[0].index("Veiligheidsgevoel (%)")]
     if getoond:
