@@ -1,7 +1,8 @@
 """The plan's progress for the facilitator's picture (``kvo.beeld``): executed measures of the plan.
 
 Per cycle the share of the plan's measures that is executed, the fixed yearly ones included (every
-plan has them, so the figure is the same kind everywhere); cancelled measures do not count.
+plan has them, so the figure is the same kind everywhere); cancelled measures do not count. No trend:
+a running plan against the finished one before it says nothing about getting better or worse.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from kvo.beeld import Waarde, indicator
     grenzen=(25, 50, 75, 90),
     per_werkgroep=True,
     volgorde=40,
+    met_trend=False,
 )
 def voortgang(terreinen, cycli) -> dict[tuple[int, int], Waarde]:
     rijen = (

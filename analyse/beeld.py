@@ -38,6 +38,7 @@ VEILIG_TEKST = VRAGEN[VEILIG_BLOK][0].tekst  # "In hoeverre bent u het eens met 
     hoger_beter=True,
     grenzen=(40, 55, 70, 85),
     volgorde=10,
+    minimum=MIN_REACTIES,
 )
 def veiligheidsgevoel(terreinen, cycli) -> dict[tuple[int, int], Waarde]:
     werkgroepen = {t.werkgroep_id for t in terreinen}

@@ -2,7 +2,9 @@
 
 KVO or PVO by the work group's handbook (``Werkgroep.handboek``: "PVO Veilig Bedrijventerrein" is
 PVO), and per cycle what its audit brought: a certificate (valid today, expired, suspended,
-withdrawn) or none yet. A paused or ended work group says so instead.
+withdrawn) or none yet. A cycle without a certificate of its own carries the one of the cycle
+before (a renewing group is certified until its new audit). A paused or ended work group says so
+instead.
 """
 
 from __future__ import annotations
@@ -43,14 +45,18 @@ def status(terreinen, cycli):
     ):
         certificaten[(c.audit.werkgroep_id, c.audit.cyclus.nummer)] = c  # the newest of a cycle wins
     per_werkgroep: dict[int, list[tuple[int, Waarde]]] = {}
-    for c in cycli:
+    vorige: dict[int, Certificaat] = {}  # per work group the certificate of its latest cycle so far
+    for c in sorted(cycli, key=lambda c: (c.werkgroep_id, c.nummer)):
         wg = groepen.get(c.werkgroep_id)
         if wg is None:
             continue
         soort = regeling(wg.handboek)
+        cert = certificaten.get((c.werkgroep_id, c.nummer)) or vorige.get(c.werkgroep_id)
+        if cert is not None:
+            vorige[c.werkgroep_id] = cert
         if wg.status != Werkgroep.Status.ACTIEF:
             toestand = wg.get_status_display()
-        elif (cert := certificaten.get((c.werkgroep_id, c.nummer))) is None:
+        elif cert is None:
             toestand = "geen certificaat"
         else:
             toestand = {"geldig": "gecertificeerd"}.get(cert.status(vandaag), f"certificaat {cert.status(vandaag)}")

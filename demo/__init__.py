@@ -1,9 +1,9 @@
 """The demo and the benchmarks' data, out of the production apps (issue 26).
 
-- The demo: three work groups as ``kvo-dossier/1`` files (``*.json``), written by the deterministic
+- The demo: four work groups as ``kvo-dossier/1`` files (``*.json``), written by the deterministic
   generators (``genereer.py`` with ``genereer_analyse.py``, ``genereer_aanpak.py``,
-  ``genereer_pvo.py``), their photos (``fotos.py``), moved to today by ``verschuif.py`` and loaded by
-  ``manage.py kvo_demo``.
+  ``genereer_pvo.py``, and ``genereer_historie.py`` for the group with three cycles of history),
+  their photos (``fotos.py``), moved to today by ``verschuif.py`` and loaded by ``manage.py kvo_demo``.
 - The scale benchmark: the province generator (``genereer_provincie.py``, built on the demo
   generator's helpers), loaded by ``manage.py kvo_provincie``, and the instruments the benchmark
   reads from the server under test (``meten.py``: the ``Server-Timing`` middleware and the floor page),

@@ -4,7 +4,8 @@
 
 ``kvo_demo`` imports the JSON files, never this script. The cluster is modelled on the real
 Wolvega cluster of ``shared/seeds/003`` (three of its parks, in the municipality of
-Weststellingwerf); the companies, people and addresses are made up. The files are written in
+Weststellingwerf); the companies, people and addresses are made up. Heerenveen
+(``genereer_historie.py``) is the group with three cycles of history. The files are written in
 the canonical form of ``kvo.dossier`` (no empty optional keys), so a round trip returns them.
 """
 
@@ -542,6 +543,8 @@ def wolvega_cyclus(rng: random.Random, terreinen: list[dict], partijen: list[dic
         respons={"schipsloot": 31, "noord-west": 26, "plantage": 22},
         geneigdheid={"schipsloot": 0.7, "noord-west": 0.6, "plantage": 0.3},
     )
+    # the feeling of safety per park, as the figures tell it: Noord-West least safe, De Plantage most
+    analyse.veiligheidsgevoel(enquete, {"schipsloot": 0.52, "noord-west": 0.35, "plantage": 0.73}, "wolvega")
     enquete["eigen_themas"] = ["Parkmanagement"]
     themas = sorted({v["thema"] for v in vragen}, key=lambda t: (t.startswith("eigen:"), t))
     cyclus = {
@@ -694,10 +697,13 @@ def venekoten() -> dict:
 
 
 def main() -> None:
+    from demo import genereer_historie as historie  # it builds on the province generator, which imports this module
+
     for naam, dossier in (
         ("wolvega", wolvega()),
         ("venekoten", venekoten()),
         (pvo.SLUG, pvo.twentekanaal(analyse.enquete)),  # PVO Veilig Bedrijventerrein (issue 23)
+        (historie.SLUG, historie.heerenveen(aanpak.VANDAAG)),  # three cycles of history (issue 28)
     ):
         pad = HIER / f"{naam}.json"
         pad.write_text(json.dumps(dossier, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -2,8 +2,10 @@
 
 Wolvega (first cycle since 26-08-2024) has a finished analysis: a survey sent on 4 November 2024
 and closed on 29 November with two reminder rounds and realistic response per park, a year of
-figures from every source (2023 and 2024), a day and an evening inspection in both completed
-years with photos, and a conclusion adopted on 7 April 2025. Venekoten (cycle since 20-05-2026)
+figures from every source (2023 and 2024, police, fire service and municipality per park, so the
+facilitator's picture differs from park to park), a day and an evening inspection in both completed
+years with photos, and a conclusion adopted on 7 April 2025. The feeling of safety differs per park
+(``veiligheidsgevoel``): Noord-West, with the most police reports, feels least safe. Venekoten (cycle since 20-05-2026)
 has a survey in progress: sent on 1 October 2026, closing 30 November, two reminders sent and a
 third due on 25 November, its response still short of the threshold.
 """
@@ -15,6 +17,9 @@ import json
 import random
 
 from analyse import catalogus
+from analyse.standaardvragen import VRAGEN
+
+VEILIG_TEKST = VRAGEN[8][0].tekst  # the standard question of block 8: "… ik voel mij veilig …"
 
 D = dt.date
 
@@ -143,6 +148,55 @@ def enquete(
     }
 
 
+def verdeel(aantal: int, gewichten: dict[str, float]) -> dict[str, int]:
+    """``aantal`` shared by ``gewichten`` in whole numbers that add up to it (largest remainder, ties by order)."""
+    totaal = sum(gewichten.values())
+    exact = {k: aantal * g / totaal for k, g in gewichten.items()}
+    delen = {k: int(v) for k, v in exact.items()}
+    rest = sorted(gewichten, key=lambda k: (-(exact[k] - delen[k]), list(gewichten).index(k)))
+    for k in rest[: aantal - sum(delen.values())]:
+        delen[k] += 1
+    return delen
+
+
+def veiligheidsgevoel(enquete: dict, aandeel: dict[str, float], zaad: str) -> dict:
+    """Give the standard feeling-of-safety question (block 8) per park the share ``aandeel[park]`` that
+    agrees (4 or 5; the others 1 to 3), drawn by a generator of its own so the other answers stay as
+    they were; the responses are sorted again by content, as ``enquete`` sorts them."""
+    refs = [
+        v["ref"]
+        for v in enquete["vragen"]
+        if v.get("blok") == 8 and v["type"] == "schaal" and v["tekst"] == VEILIG_TEKST
+    ]
+    if not refs:
+        return enquete
+    ref = refs[0]
+    per_terrein: dict[str, list[dict]] = {}
+    for reactie in enquete["antwoorden"]:
+        if ref in reactie["antwoorden"] and reactie["terrein"] in aandeel:
+            per_terrein.setdefault(reactie["terrein"], []).append(reactie)
+    for terrein, reacties in per_terrein.items():
+        rng = random.Random(f"{zaad}-veilig-{terrein}")
+        eens = set(rng.sample(range(len(reacties)), round(aandeel[terrein] * len(reacties))))
+        for i, reactie in enumerate(reacties):
+            reactie["antwoorden"][ref] = rng.choice([4, 4, 5]) if i in eens else rng.choice([1, 2, 2, 3, 3, 3])
+    enquete["antwoorden"].sort(
+        key=lambda r: (r["terrein"], json.dumps(r["antwoorden"], sort_keys=True, ensure_ascii=False))
+    )
+    return enquete
+
+
+# Wolvega's figures per park: Noord-West has the most police reports and municipal reports, Schipsloot
+# the most fire-service call-outs, De Plantage / Heerendeel the fewest; young people's nuisance is
+# near the station, by Schipsloot.
+WOLVEGA_VERDELING = {
+    "politie": {"schipsloot": 0.30, "noord-west": 0.60, "plantage": 0.10},
+    "Overlast jongeren": {"schipsloot": 0.60, "noord-west": 0.30, "plantage": 0.10},
+    "brandweer": {"schipsloot": 0.60, "noord-west": 0.10, "plantage": 0.30},
+    "gemeente": {"schipsloot": 0.25, "noord-west": 0.50, "plantage": 0.25},
+}
+
+
 def cijfers_wolvega() -> list[dict]:
     uit = []
 
@@ -168,14 +222,25 @@ def cijfers_wolvega() -> list[dict]:
         "Diefstal bouwmaterieel": ((5, 1), (7, 2)),
         "Overlast jongeren": ((3, 9), (6, 11)),
     }
+
+    def per_terrein(bron, soort, categorie, jaar, aantal, open_=0):
+        """The park's count of a category and year, shared over the three parks (no zero rows)."""
+        delen = verdeel(aantal, WOLVEGA_VERDELING.get(categorie) or WOLVEGA_VERDELING[bron])
+        for terrein, n in delen.items():
+            if n:
+                nog_open = min(open_, n)
+                open_ -= nog_open
+                c(bron, soort, categorie, jaar, n, terrein=terrein,
+                  afgehandeld=n - nog_open if bron == "gemeente" else None)  # fmt: skip
+
     for categorie, per_jaar in politie.items():
         for jaar, (terrein, overig) in zip((2023, 2024), per_jaar, strict=True):
             soort = "melding" if categorie == "Overlast jongeren" else "aangifte"
-            c("politie", soort, categorie, jaar, terrein)
+            per_terrein("politie", soort, categorie, jaar, terrein)
             c("politie", soort, categorie, jaar, overig, deelgebied="overig")
     for categorie, (a, b) in {"Brand bedrijfspand": (2, 1), "Buitenbrand": (4, 6), "Loze melding OMS": (11, 9)}.items():
         for jaar, n in ((2023, a), (2024, b)):
-            c("brandweer", "incident", categorie, jaar, n)
+            per_terrein("brandweer", "incident", categorie, jaar, n)
     for categorie, (a, b) in {
         "Zwerfvuil en illegale stort": (21, 26),
         "Verlichting defect": (9, 14),
@@ -183,7 +248,7 @@ def cijfers_wolvega() -> list[dict]:
         "Wegdek en bebording": (7, 5),
     }.items():
         for jaar, n in ((2023, a), (2024, b)):
-            c("gemeente", "melding", categorie, jaar, n, afgehandeld=n - (1 if jaar == 2024 else 0))
+            per_terrein("gemeente", "melding", categorie, jaar, n, open_=1 if jaar == 2024 else 0)
     c("beveiliging", "incident", "Alarmopvolging", 2024, 38)
     return uit
 

@@ -257,6 +257,7 @@ def _cyclus(
         respons={t["ref"]: max(1, round(0.3 * len(t["ondernemers"]))) for t in terreinen},
         geneigdheid={t["ref"]: rng.random() for t in terreinen},
     )
+    analyse.veiligheidsgevoel(enquete, {t["ref"]: _gevoel(nummer, t["ref"], c) for t in terreinen}, f"p{nummer}-{c}")
     enquete["eigen_themas"] = [EIGEN]
     cyclus["enquete"] = enquete
     cyclus["cijfers"] = _cijfers(rng, start) + _cijfers_per_terrein(nummer, c, start, terreinen)
@@ -308,11 +309,19 @@ def _cijfers(rng, start) -> list[dict]:
     return uit
 
 
+def _gevoel(nummer: int, terrein: str, c: int) -> float:
+    """The share of a park's respondents that feels safe in cycle ``c``: a level of its own and a trend
+    per cycle (safer, the same or less safe), from a generator of its own."""
+    eigen = random.Random(f"kvo-provincie-gevoel-{nummer}-{terrein}")
+    niveau, stap = eigen.uniform(0.3, 0.8), eigen.choice([-0.08, 0.0, 0.06, 0.12])
+    return min(0.95, max(0.1, niveau + stap * (c - 1)))
+
+
 def _cijfers_per_terrein(nummer: int, c: int, start, terreinen) -> list[dict]:
-    """Per park its own police and fire-service figures, so the facilitator's map differs from park
-    to park and over the cycles: each park has a level of its own and a trend (getting safer, worse or
-    staying), from a random generator of its own (the group's generator, and so the rest of the
-    dossier, stays as it was)."""
+    """Per park its own police, fire-service and municipal figures, so the facilitator's map differs
+    from park to park and over the cycles: each park has a level of its own and a trend (getting
+    safer, worse or staying), from a random generator of its own (the group's generator, and so the
+    rest of the dossier, stays as it was)."""
     jaar = start.year - 1
     uit = []
     for t in terreinen:
@@ -321,10 +330,13 @@ def _cijfers_per_terrein(nummer: int, c: int, start, terreinen) -> list[dict]:
         trend = eigen.choice([0.6, 0.8, 1.0, 1.25])  # per cycle
         ruis = random.Random(f"kvo-provincie-cijfers-{nummer}-{t['ref']}-{c}")
         for bron, soort, categorie, deel in (("politie", "aangifte", "Inbraak bedrijfspand", 1.0),
-                                             ("brandweer", "incident", "Brandmelding", 0.25)):  # fmt: skip
+                                             ("brandweer", "incident", "Brandmelding", 0.25),
+                                             ("gemeente", "melding", "Zwerfvuil en illegale stort", 0.6)):  # fmt: skip
             aantal = max(0, round(niveau * deel * trend ** (c - 1) * ruis.uniform(0.8, 1.2)))
-            uit.append({"bron": bron, "soort": soort, "categorie": categorie, "periode_van": f"{jaar}-01-01",
-                        "periode_tot": f"{jaar}-12-31", "aantal": aantal, "terrein": t["ref"]})  # fmt: skip
+            item = {"bron": bron, **({"soort": soort} if soort != "melding" else {}), "categorie": categorie,
+                    "periode_van": f"{jaar}-01-01", "periode_tot": f"{jaar}-12-31", "aantal": aantal,
+                    "terrein": t["ref"]}  # fmt: skip
+            uit.append(item)
     return uit
 
 

@@ -14,7 +14,11 @@ Comparable only where fair: an indicator is one standard question or one kind of
 for every park, and a loader leaves a value out (``Waarde.getal`` None, with the reason) rather than
 show something that is not the same measure. Per municipality a value is the sum of the parks'
 ``teller`` over the sum of their ``noemer`` (never an average of percentages), counted once per work
-group where the indicator is the work group's (``per_werkgroep``); categories are counted.
+group where the indicator is the work group's (``per_werkgroep``); categories are counted. A park
+whose value is a small cell (``Indicator.minimum``: fewer than 5 responses) never adds to a sum, so
+a municipality's figure cannot be taken apart into a park's hidden one; a sum below the minimum shows
+no figure either. Over time a municipality adds up its parks per cycle number (cycle 1 of every park,
+cycle 2 of every park, …): whether parks get safer as they go through their cycles.
 
 Loaders run with the scopes disabled: the caller has already decided which work groups the user
 may see, and passes only their parks.
@@ -68,6 +72,13 @@ class Waarde:
 
 
 GEEN = Waarde("—")
+GEEN_GEMEENTE = "(geen gemeente)"
+
+
+def gemeente_van(terrein: Terrein) -> str:
+    """The municipality a park counts under in the picture (its name; a park without one under ``GEEN_GEMEENTE``)."""
+    return terrein.gemeente.strip() or GEEN_GEMEENTE
+
 
 Laden = Callable[[Sequence[Terrein], Sequence[Cyclusinfo]], dict[tuple[int, int], Waarde]]
 
@@ -85,6 +96,8 @@ class Indicator:
     grenzen: tuple[float, ...] = ()  # class boundaries for the map (getal), ascending, four of them
     per_werkgroep: bool = False  # the work group's value, the same for each of its parks
     volgorde: int = 100
+    minimum: int = 0  # the small-cell rule: a value with a smaller ``noemer`` (responses) is never shown or added
+    met_trend: bool = True  # False: cycles are not comparable this way (a running plan against a finished one)
 
     def opmaak(self, getal: float | None) -> str:
         if getal is None:
@@ -167,10 +180,12 @@ class Beeld:
         return [(c, per.get((terrein.pk, c.nummer), GEEN)) for c in self.cycli.get(terrein.werkgroep_id, [])]
 
     def nieuwste(self, sleutel: str, terrein: Terrein) -> tuple[Cyclusinfo | None, Waarde, Waarde | None]:
-        """The newest cycle with a value, its value, and the value of the cycle with one before it."""
-        met = [(c, w) for c, w in self.reeks(sleutel, terrein) if w.heeft_waarde]
+        """The newest cycle with a value, its value, and the value of the cycle with one before it. A park
+        without any value gets its newest reason why (``minder dan 5 reacties``), not a bare dash."""
+        reeks = self.reeks(sleutel, terrein)
+        met = [(c, w) for c, w in reeks if w.heeft_waarde]
         if not met:
-            return None, GEEN, None
+            return None, next((w for _c, w in reversed(reeks) if w.toelichting), GEEN), None
         return met[-1][0], met[-1][1], met[-2][1] if len(met) > 1 else None
 
     def rijen(self) -> list[Rij]:
@@ -186,23 +201,43 @@ class Beeld:
             uit.append(rij)
         return uit
 
-    def gemeenten(self) -> list[Rij]:
-        """Per municipality: sums of ``teller`` and ``noemer`` of the parks' newest values; categories counted."""
+    def gemeente_cycli(self, terreinen: Sequence[Terrein]) -> list[int]:
+        """The cycle numbers any of ``terreinen``'s work groups has, in order."""
+        return sorted({c.nummer for t in terreinen for c in self.cycli.get(t.werkgroep_id, [])})
+
+    def gemeente_reeks(self, sleutel: str, terreinen: Sequence[Terrein]) -> list[tuple[int, Waarde]]:
+        """Several parks (a municipality's) per cycle number, oldest first: each cycle's values added up."""
+        ind = self.indicator(sleutel)
+        per = self.waarden.get(sleutel, {})
+        return [
+            (nummer, samen(ind, [(t, per.get((t.pk, nummer), GEEN)) for t in terreinen]))
+            for nummer in self.gemeente_cycli(terreinen)
+        ]
+
+    def per_gemeente(self) -> dict[str, list[Terrein]]:
         per: dict[str, list[Terrein]] = defaultdict(list)
         for t in self.terreinen:
-            per[t.gemeente.strip() or "(geen gemeente)"].append(t)
+            per[gemeente_van(t)].append(t)
+        return dict(sorted(per.items(), key=lambda kv: kv[0].casefold()))
+
+    def gemeenten(self) -> list[Rij]:
+        """Per municipality: sums of ``teller`` and ``noemer`` of the parks' newest values (categories counted),
+        and the trend between the last two cycle numbers whose sums have a value."""
         uit = []
-        for gemeente, terreinen in sorted(per.items(), key=lambda kv: kv[0].casefold()):
+        for gemeente, terreinen in self.per_gemeente().items():
             rij = Rij(gemeente, gemeente, None, None, terreinen=len(terreinen))
             for ind in self.indicatoren:
                 rij.huidig[ind.sleutel] = samen(ind, [(t, self.nieuwste(ind.sleutel, t)[1]) for t in terreinen])
-                rij.trend[ind.sleutel] = Trend("", "")
+                met = [(n, w) for n, w in self.gemeente_reeks(ind.sleutel, terreinen) if w.heeft_waarde]
+                if met:
+                    rij.cyclus[ind.sleutel] = met[-1][0]
+                rij.trend[ind.sleutel] = trend(ind, met[-1][1], met[-2][1]) if len(met) > 1 else Trend("", "")
             uit.append(rij)
         return uit
 
 
 def trend(ind: Indicator, nu: Waarde, vorig: Waarde | None) -> Trend:
-    if ind.soort != "getal" or nu.getal is None or vorig is None or vorig.getal is None:
+    if not ind.met_trend or ind.soort != "getal" or nu.getal is None or vorig is None or vorig.getal is None:
         return Trend("", "")
     verschil = nu.getal - vorig.getal
     if abs(verschil) < 0.05:
@@ -216,10 +251,17 @@ def trend(ind: Indicator, nu: Waarde, vorig: Waarde | None) -> Trend:
 
 
 def samen(ind: Indicator, waarden: list[tuple[Terrein, Waarde]]) -> Waarde:
-    """Several parks' values as one: teller over noemer, once per work group where ``per_werkgroep``."""
+    """Several parks' values as one: teller over noemer, once per work group where ``per_werkgroep``.
+
+    The small-cell rule holds for the sum too: a part below ``ind.minimum`` (no figure of its own) is
+    left out, never added to the others, and a sum below the minimum is no figure."""
     gezien: set[int] = set()
     gekozen = []
+    klein = False
     for t, w in waarden:
+        if ind.minimum and ind.soort == "getal" and (w.getal is None or (w.noemer or 0) < ind.minimum):
+            klein = klein or w.getal is not None or bool(w.toelichting)  # a small cell, not a missing value
+            continue
         if not w.heeft_waarde:
             continue
         if ind.per_werkgroep:
@@ -227,8 +269,11 @@ def samen(ind: Indicator, waarden: list[tuple[Terrein, Waarde]]) -> Waarde:
                 continue
             gezien.add(t.werkgroep_id)
         gekozen.append(w)
+    te_klein = Waarde(
+        f"minder dan {ind.minimum} reacties", toelichting=f"minder dan {ind.minimum} reacties: geen cijfer"
+    )
     if not gekozen:
-        return GEEN
+        return te_klein if klein else GEEN
     if ind.soort == "categorie":
         telling = Counter(label for w in gekozen for label in w.labels[:3])
         gewogen = sorted(telling.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -238,18 +283,27 @@ def samen(ind: Indicator, waarden: list[tuple[Terrein, Waarde]]) -> Waarde:
     noemer = sum(w.noemer or 0 for w in gekozen if w.noemer)
     if not noemer:
         return GEEN
+    if noemer < ind.minimum:
+        return te_klein
     getal = ind.factor * teller / noemer
-    return Waarde(ind.opmaak(getal), getal, teller, noemer, toelichting=f"{len(gekozen)} terrein(en)")
+    wat = ("werkgroep", "werkgroepen") if ind.per_werkgroep else ("terrein", "terreinen")
+    aantal = f"{len(gekozen)} {wat[len(gekozen) != 1]}"
+    if ind.minimum:
+        aantal += f" · n = {noemer:.0f}"
+    return Waarde(ind.opmaak(getal), getal, teller, noemer, toelichting=aantal)
 
 
-def beeld(werkgroepen: Sequence[Werkgroep], *, terrein_pk: int | None = None) -> Beeld:
-    """The picture of ``werkgroepen`` (already limited to what the user may see): their parks, their
-    cycles and every registered indicator. A fixed number of queries, whatever their number."""
+def beeld(werkgroepen: Sequence[Werkgroep], *, terrein_pk: int | None = None, gemeente: str | None = None) -> Beeld:
+    """The picture of ``werkgroepen`` (already limited to what the user may see): their parks (only
+    ``terrein_pk``, or only those of ``gemeente``), their cycles and every registered indicator. A fixed
+    number of queries, whatever their number."""
     _laad_registry()
     werkgroepen = list(werkgroepen)
     ids = [wg.pk for wg in werkgroepen]
     with scopes_disabled():
         terreinen = _BRON[0](ids, terrein_pk=terrein_pk) if _BRON and ids else []
+        if gemeente is not None:
+            terreinen = [t for t in terreinen if gemeente_van(t) == gemeente]
         cycli: dict[int, list[Cyclusinfo]] = defaultdict(list)
         if terreinen:
             rijen = (

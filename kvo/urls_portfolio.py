@@ -13,5 +13,6 @@ urlpatterns = [
     path("start/<id:start>/verwijderen/", views_starten.verwijder, name="start_verwijder"),
     path("beeld/", views_beeld.overzicht, name="beeld"),
     path("beeld/terrein/<id:pk>/", views_beeld.terrein, name="beeld_terrein"),
+    path("beeld/gemeente/", views_beeld.gemeente, name="beeld_gemeente"),
     path("beeld/export.<str:formaat>", views_beeld.exporteren, name="beeld_export"),
 ]

@@ -1,6 +1,7 @@
 """The facilitator's picture across areas (``/begeleiding/beeld/``): every park of the work groups a
 facilitator reaches (staff: all) on a map coloured by an indicator, a table per park and per
-municipality, a park's trend over its cycles, and the figures per park as CSV/XLSX.
+municipality, a park's and a municipality's trend over the cycles, and the figures per park and per
+municipality as CSV/XLSX.
 
 The indicators come from the apps through ``kvo.beeld``; this module only decides who sees which
 work groups (those of the portfolio), and shows what the registry answers. Exports hold aggregates
@@ -9,16 +10,19 @@ only: the indicators' values per park and cycle, never a response, never a perso
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from kvo import export, grafieken, versie
-from kvo.beeld import Beeld, beeld, indicatoren, klassen
+from kvo.beeld import GEEN, Beeld, beeld, gemeente_van, indicatoren, klassen
 from kvo.tenancy import tweestaps_nodig
 from kvo.views_portfolio import begeleide_werkgroepen, mag_portfolio
 from werkgroepen.models import Werkgroep
@@ -78,9 +82,11 @@ def overzicht(request):
             k = klasse_van(waarde)
             url = reverse("begeleiding:beeld_terrein", kwargs={"pk": rij.terrein.pk})
             if rij.terrein.grens:
+                # on the map a category's first label (the one it is coloured by), so names stay short
+                kort = waarde.labels[0] if ind.soort == "categorie" and waarde.labels else waarde.tekst
                 kaart.append({
                     "naam": rij.naam, "werkgroep": rij.werkgroep.naam if rij.werkgroep else "",
-                    "waarde": waarde.tekst, "kleur": legenda[k].kleur if k is not None else None,
+                    "waarde": kort, "kleur": legenda[k].kleur if k is not None else None,
                     "klasse": legenda[k].tekst if k is not None else "geen cijfer",
                     "grens": rij.terrein.grens, "url": url,
                 })  # fmt: skip
@@ -90,9 +96,10 @@ def overzicht(request):
                 "klasse": legenda[k] if k is not None else None, "cellen": _cellen(b, rij),
             })  # fmt: skip
         gemeenten = [
-            {"rij": g, "cellen": [dict(c, sorteer=_sorteerwaarde(c["waarde"])) for c in _cellen(b, g)]}
+            {"rij": g, "url": _gemeente_url(g.naam),
+             "cellen": [dict(c, sorteer=_sorteerwaarde(c["waarde"])) for c in _cellen(b, g)]}
             for g in b.gemeenten()
-        ]
+        ]  # fmt: skip
         for r in tabel:
             r["cellen"] = [dict(c, sorteer=_sorteerwaarde(c["waarde"])) for c in r["cellen"]]
         return {
@@ -108,6 +115,33 @@ def overzicht(request):
         }
 
     return versie.bewaarde_pagina_voor(request, ids, "beeld", "kvo/beeld.html", context_maken, delen=(gekozen,))
+
+
+def _gemeente_url(naam: str) -> str:
+    return f"{reverse('begeleiding:beeld_gemeente')}?{urlencode({'naam': naam})}"
+
+
+def _een_gemeente(ids, naam: str | None) -> Beeld:
+    if not naam or len(naam) > 200:
+        raise Http404("Geen gemeente gekozen.")
+    b = beeld(_werkgroepen(ids), gemeente=naam)
+    if not b.terreinen:  # a municipality only another organisation's groups work in looks like a missing one
+        raise Http404("Deze gemeente heeft geen bedrijventerreinen onder uw begeleiding.")
+    return b
+
+
+def _grafiek(ind, labels: list[str], getallen: list, wat: str):
+    eenheid = ind.eenheid.strip()
+    return (
+        f"{ind.naam}{f' ({eenheid})' if eenheid else ''}",
+        grafieken.kolommen(
+            labels,
+            [grafieken.Reeks(ind.naam, getallen)],
+            titel=f"{ind.naam} per cyclus ({eenheid or 'aantal'}), {wat}",
+            breedte=360,
+            hoogte=180,
+        ),
+    )
 
 
 def _een_terrein(ids, pk: int) -> Beeld:
@@ -130,23 +164,15 @@ def terrein(request, pk: int):
     regels, grafiek_lijst = [], []
     for ind in b.indicatoren:
         reeks = b.reeks(ind.sleutel, t)
-        regels.append({"indicator": ind, "waarden": [w for _c, w in reeks]})
-        if ind.soort == "getal" and any(w.getal is not None for _c, w in reeks):
-            grafiek_lijst.append((
-                f"{ind.naam}{f' ({ind.eenheid.strip()})' if ind.eenheid else ''}",
-                grafieken.kolommen(
-                    labels,
-                    [grafieken.Reeks(ind.naam, [w.getal for _c, w in reeks])],
-                    titel=f"{ind.naam} per cyclus ({ind.eenheid.strip() or 'aantal'}), {t.naam}",
-                    breedte=360,
-                    hoogte=180,
-                ),
-            ))  # fmt: skip
+        regels.append({"indicator": ind, "waarden": list(zip(labels, [w for _c, w in reeks], strict=True))})
+        if len(reeks) > 1 and ind.soort == "getal" and any(w.getal is not None for _c, w in reeks):
+            grafiek_lijst.append(_grafiek(ind, labels, [w.getal for _c, w in reeks], t.naam))
     return render(
         request,
         "kvo/beeld_terrein.html",
         {
             "terrein": t,
+            "gemeente_url": _gemeente_url(gemeente_van(t)),
             "werkgroep": b.werkgroepen.get(t.werkgroep_id),
             "cycli": cycli,
             "labels": labels,
@@ -158,38 +184,112 @@ def terrein(request, pk: int):
 
 @login_required
 @require_GET
+def gemeente(request):
+    """A municipality's parks added up per cycle number (cycle 1 of each park, cycle 2, …), with the trend."""
+    ids, verplicht = _toegang(request)
+    if omleiding := tweestaps_nodig(request, verplicht=verplicht):
+        return omleiding
+    naam = request.GET.get("naam")
+    b = _een_gemeente(ids, naam)
+    nummers = b.gemeente_cycli(b.terreinen)
+    jaren: dict[int, set[int]] = {}
+    for lijst in b.cycli.values():
+        for c in lijst:
+            jaren.setdefault(c.nummer, set()).add(c.start.year)
+    labels = []
+    for n in nummers:
+        van, tot = min(jaren[n]), max(jaren[n])
+        labels.append(f"Cyclus {n} ({van}–{tot})" if tot != van else f"Cyclus {n} ({van})")
+    regels, grafiek_lijst = [], []
+    for ind in b.indicatoren:
+        reeks = b.gemeente_reeks(ind.sleutel, b.terreinen)
+        regels.append({"indicator": ind, "waarden": list(zip(labels, [w for _n, w in reeks], strict=True))})
+        if len(reeks) > 1 and ind.soort == "getal" and any(w.getal is not None for _n, w in reeks):
+            grafiek_lijst.append(_grafiek(ind, labels, [w.getal for _n, w in reeks], f"gemeente {naam}"))
+    parken = [
+        {"rij": r, "url": reverse("begeleiding:beeld_terrein", kwargs={"pk": r.terrein.pk}),
+         "cellen": [dict(c, sorteer=_sorteerwaarde(c["waarde"])) for c in _cellen(b, r)]}
+        for r in b.rijen()
+    ]  # fmt: skip
+    return render(
+        request,
+        "kvo/beeld_gemeente.html",
+        {
+            "gemeente": naam,
+            "indicatoren": b.indicatoren,
+            "labels": labels,
+            "regels": regels,
+            "grafieken": grafiek_lijst,
+            "parken": parken,
+            "werkgroepen": len({t.werkgroep_id for t in b.terreinen}),
+            "export": urlencode({"gemeente": naam}),
+        },
+    )
+
+
+def _kop(b: Beeld, begin: list[str]) -> list[str]:
+    return begin + [f"{ind.naam}{f' ({ind.eenheid.strip()})' if ind.eenheid else ''}" for ind in b.indicatoren]
+
+
+def _cel(w):
+    if w is None or w is GEEN:
+        return ""
+    return round(w.getal, 1) if w.getal is not None else w.tekst
+
+
+def _rijen_terreinen(b: Beeld) -> list[list]:
+    rijen = [_kop(b, ["Bedrijventerrein", "Gemeente", "Werkgroep", "Cyclus", "Start cyclus"])]
+    for t in b.terreinen:
+        wg = b.werkgroepen.get(t.werkgroep_id)
+        for c in b.cycli.get(t.werkgroep_id, []):
+            rij = [t.naam, t.gemeente, wg.naam if wg else "", c.nummer, c.start.isoformat()]
+            rij += [_cel(b.waarden.get(ind.sleutel, {}).get((t.pk, c.nummer))) for ind in b.indicatoren]
+            rijen.append(rij)
+    return rijen
+
+
+def _rijen_gemeenten(b: Beeld) -> list[list]:
+    """Per municipality and cycle number the parks' sums (the small-cell rule applied to the sums too)."""
+    rijen = [_kop(b, ["Gemeente", "Terreinen", "Cyclus"])]
+    for naam, terreinen in b.per_gemeente().items():
+        reeksen = [dict(b.gemeente_reeks(ind.sleutel, terreinen)) for ind in b.indicatoren]
+        for nummer in b.gemeente_cycli(terreinen):
+            rijen.append([naam, len(terreinen), nummer, *(_cel(r.get(nummer)) for r in reeksen)])
+    return rijen
+
+
+@login_required
+@require_GET
 def exporteren(request, formaat: str):
-    """The indicators per park and cycle as CSV or XLSX (aggregates only), all parks or ``?terrein=``."""
+    """The indicators as CSV or XLSX (aggregates only): per park and cycle (all parks or ``?terrein=``), or
+    per municipality and cycle number (``?per=gemeente``, or one municipality's ``?gemeente=``); the XLSX
+    holds both (a park's only its own)."""
     if formaat not in ("csv", "xlsx"):
         raise Http404
     ids, verplicht = _toegang(request)
     if omleiding := tweestaps_nodig(request, verplicht=verplicht):
         return omleiding
     terrein_pk = request.GET.get("terrein")
+    gemeente_naam = request.GET.get("gemeente")
+    per_gemeente = request.GET.get("per") == "gemeente" or gemeente_naam is not None
     if terrein_pk is not None:
         if not terrein_pk.isdigit():
             raise Http404
         b = _een_terrein(ids, int(terrein_pk))
+    elif gemeente_naam is not None:
+        b = _een_gemeente(ids, gemeente_naam)
     else:
         b = beeld(_werkgroepen(ids))
-    kop = ["Bedrijventerrein", "Gemeente", "Werkgroep", "Cyclus", "Start cyclus"]
-    for ind in b.indicatoren:
-        kop.append(f"{ind.naam}{f' ({ind.eenheid.strip()})' if ind.eenheid else ''}")
-    rijen = [kop]
-    for t in b.terreinen:
-        wg = b.werkgroepen.get(t.werkgroep_id)
-        for c in b.cycli.get(t.werkgroep_id, []):
-            rij = [t.naam, t.gemeente, wg.naam if wg else "", c.nummer, c.start.isoformat()]
-            for ind in b.indicatoren:
-                w = b.waarden.get(ind.sleutel, {}).get((t.pk, c.nummer))
-                if w is None:
-                    rij.append("")
-                elif w.getal is not None:
-                    rij.append(round(w.getal, 1))
-                else:
-                    rij.append(w.tekst)
-            rijen.append(rij)
-    naam = f"beeld-{timezone.localdate():%Y-%m-%d}" + (f"-terrein-{terrein_pk}" if terrein_pk else "")
+    naam = f"beeld-{timezone.localdate():%Y-%m-%d}"
+    if terrein_pk:
+        naam += f"-terrein-{terrein_pk}"
+    elif gemeente_naam is not None:
+        naam += f"-gemeente-{slugify(gemeente_naam) or 'onbekend'}"
+    elif per_gemeente:
+        naam += "-per-gemeente"
     if formaat == "csv":
-        return export.csv_antwoord(rijen, f"{naam}.csv")
-    return export.xlsx_antwoord({"Beeld per terrein": rijen}, f"{naam}.xlsx")
+        return export.csv_antwoord(_rijen_gemeenten(b) if per_gemeente else _rijen_terreinen(b), f"{naam}.csv")
+    bladen = {"Beeld per terrein": _rijen_terreinen(b)}
+    if terrein_pk is None:
+        bladen["Beeld per gemeente"] = _rijen_gemeenten(b)
+    return export.xlsx_antwoord(bladen, f"{naam}.xlsx")

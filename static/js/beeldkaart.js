@@ -34,6 +34,7 @@
     var omvang = L.latLngBounds([]);
     var vast = parken.length <= 12; // a few parks: their names and values stay on the map
     var stippen = [];
+    var labels = [];
     parken.forEach(function (p) {
       var stijl = p.kleur
         ? { color: "#1f2933", weight: 1.5, fillColor: p.kleur, fillOpacity: 0.8 }
@@ -42,6 +43,7 @@
       laag.bindTooltip(alsTekst(p.naam + ": " + p.waarde), {
         permanent: vast, direction: "right", offset: [10, 0], className: "beeld-label"
       });
+      labels.push(laag);
       if (p.url) laag.on("click", function () { window.location.href = p.url; });
       laag.addTo(kaart);
       omvang.extend(laag.getBounds());
@@ -58,9 +60,34 @@
       var klein = kaart.getZoom() < 13;
       stippen.forEach(function (s) { if (klein) s.addTo(kaart); else s.remove(); });
     }
+    // Parks close together (a cluster, seen at the scale of a province) would put their names on top of
+    // each other: a name that overlaps one already shown is hidden until the map is zoomed in far
+    // enough; its dot's tooltip and the table still give it.
+    function ontwar() {
+      if (!vast) return;
+      var getoond = [];
+      labels.forEach(function (laag) {
+        var tip = laag.getTooltip();
+        var e = tip && tip.getElement();
+        if (!e) return;
+        e.classList.remove("beeld-label--verborgen");
+        var r = e.getBoundingClientRect();
+        var botst = getoond.some(function (o) {
+          return r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom;
+        });
+        if (botst) e.classList.add("beeld-label--verborgen");
+        else getoond.push(r);
+      });
+    }
     kaart.on("zoomend", toonStippen);
-    if (omvang.isValid()) kaart.fitBounds(omvang, { padding: [20, 20], maxZoom: 15 });
+    kaart.on("zoomend", ontwar);
+    // names stay to the right of their park: room on the right, so the easternmost one is not cut off
+    var rechts = vast ? Math.min(220, Math.round(el.clientWidth / 2.5)) : 20;
+    if (omvang.isValid()) {
+      kaart.fitBounds(omvang, { paddingTopLeft: [20, 20], paddingBottomRight: [rechts, 20], maxZoom: 15 });
+    }
     toonStippen();
+    ontwar();
     el.kaart = kaart;
   }
 

@@ -494,9 +494,11 @@ ZONDER_FORMULIER: set[str] = {
     "accounts/social/login/error/",
     "accounts/social/signup/",
     # pages the crawl's world reaches without an id or with nothing to submit (privacy requests and
-    # the picture's exports are tested in test_avg_paginas.py and test_beeld.py; a work group's move
-    # and removal in tests/kvo/test_verwijderen_web.py, see tests/vijandig.py)
+    # the picture's exports and municipality page are tested in test_avg_paginas.py, test_beeld.py and
+    # test_beeld_gemeente.py; a work group's move and removal in tests/kvo/test_verwijderen_web.py, see
+    # tests/vijandig.py)
     "begeleiding/beeld/export.<str:formaat>",
+    "begeleiding/beeld/gemeente/",
     "begeleiding/beeld/terrein/<id:pk>/",
     "begeleiding/maatregelen/",
     "beheer/inloggen/<id:pk>/",

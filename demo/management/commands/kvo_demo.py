@@ -26,6 +26,7 @@ from kvo.adapters import adres_bevestigd
 from kvo.dossier.services import dossier_importeer
 from kvo.tasks import werkgroep_toets_bijwerken
 from werkgroepen.models import Begeleidingsorganisatie, Werkgroep
+from werkgroepen.services.administratie import werkgroep_maatregelen_deel
 
 DEMO_MAP = Path(__file__).resolve().parents[2]  # demo/: the dossiers beside their generator
 WACHTWOORD = "kvo-demo-2026"
@@ -35,6 +36,9 @@ BEGELEIDING = "Keuker Veiligheidszorg Ondernemingen"
 # shows only its own groups and staff see both schemes side by side
 PVO_GROEP = "twentekanaal"
 PVO_BEGELEIDING = "PVO Oost-Nederland"
+# the groups that share their measures' titles in the measures library (issue 28), so Venekoten,
+# writing its first plan, sees what worked in Wolvega and in Heerenveen's three cycles
+DELEN = (CLUSTER, "heerenveen")
 
 # (role, e-mail, name, work group or None, is_staff) — members are linked to their dossier row by e-mail.
 GEBRUIKERS = [
@@ -57,7 +61,7 @@ def demo_bestanden() -> list[Path]:
 
 
 class Command(BaseCommand):
-    help = "Laad de demo: drie werkgroepen (twee KVO-B, één PVO) uit demo/*.json en een gebruiker per rol."
+    help = "Laad de demo: vier werkgroepen (drie KVO-B, één PVO) uit demo/*.json en een gebruiker per rol."
 
     def add_arguments(self, parser):
         parser.add_argument("--als-nodig", action="store_true", help="niets doen als de demowerkgroepen er al zijn")
@@ -88,7 +92,8 @@ class Command(BaseCommand):
                 self._gebruikers(werkgroepen)
             if not zonder_documentenset:
                 for werkgroep in werkgroepen:
-                    self._aangeleverde_set(werkgroep)
+                    if werkgroep.slug == CLUSTER:  # Heerenveen's past audits are history: no set rendered
+                        self._aangeleverde_set(werkgroep)
             for werkgroep in werkgroepen:
                 werkgroep_toets_bijwerken.apply(kwargs={"werkgroep_id": werkgroep.pk})
         self._afdruk(werkgroepen)
@@ -123,6 +128,8 @@ class Command(BaseCommand):
         for werkgroep in werkgroepen:
             werkgroep.begeleiding = pvo_begeleiding if werkgroep.slug == PVO_GROEP else begeleiding
             werkgroep.save(update_fields=["begeleiding"])
+            if werkgroep.slug in DELEN:
+                werkgroep_maatregelen_deel(actor=None, werkgroep=werkgroep, delen=True)
         cluster = per_slug[CLUSTER]
         audit = Audit.objects.filter(werkgroep=cluster).order_by("-datum").first()  # from the dossier
         if audit is None:
