@@ -459,7 +459,9 @@ def gecontroleerd(naam: str, maken: Callable[[], Any], delen: Callable[[], Itera
 
 
 def _voorvoegsel(naam: str, werkgroep, versie_: str) -> str:
-    return f"kvo:{naam}:{werkgroep.pk}:{versie_}"
+    """The key's start: the result, the group and a digest of its version (the version itself, a token
+    per part read, would make keys longer than a cache need accept)."""
+    return f"kvo:{naam}:{werkgroep.pk}:{hashlib.blake2b(versie_.encode(), digest_size=16).hexdigest()}"
 
 
 def _sleutel(voorvoegsel: str, delen: tuple) -> str:
