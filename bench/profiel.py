@@ -62,6 +62,19 @@ def main() -> int:
     from django.db import connection
     from django.test import Client
 
+    import gc
+
+    gc_tijd = [0.0, 0.0]  # total, start of the running collection
+
+    def gc_meten(fase, info_):
+        if fase == "start":
+            gc_tijd[1] = time.perf_counter()
+        else:
+            gc_tijd[0] += time.perf_counter() - gc_tijd[1]
+
+    gc.callbacks.append(gc_meten)
+    if os.environ.get("KVO_PROFIEL_GC_FREEZE"):
+        gc.freeze()
     metingen: dict[str, list] = collections.defaultdict(list)
     profielen: dict[str, cProfile.Profile] = {}
     alleen = set(filter(None, args.alleen.split(",")))
@@ -77,7 +90,7 @@ def main() -> int:
                 queries.append(((time.perf_counter() - t) * 1000, sql))
 
         profiel = profielen.setdefault(soort, cProfile.Profile()) if (not alleen or soort in alleen) else None
-        start_cpu, start = time.process_time(), time.perf_counter()
+        start_cpu, start, start_gc = time.process_time(), time.perf_counter(), gc_tijd[0]
         with connection.execute_wrapper(tel):
             if profiel:
                 profiel.enable()
@@ -85,7 +98,8 @@ def main() -> int:
             if profiel:
                 profiel.disable()
         cpu, wand = (time.process_time() - start_cpu) * 1000, (time.perf_counter() - start) * 1000
-        metingen[soort].append((cpu, wand, len(queries), antwoord.get("Server-Timing", ""), queries))
+        gc_ms = (gc_tijd[0] - start_gc) * 1000
+        metingen[soort].append((cpu, wand, len(queries), antwoord.get("Server-Timing", ""), queries, gc_ms))
         if antwoord.status_code >= 400:
             raise SystemExit(f"{soort} {pad}: {antwoord.status_code}")
         return antwoord
@@ -147,12 +161,13 @@ def main() -> int:
     from django.core.cache import cache
 
     print(f"cache: {len(getattr(cache, '_cache', {}))} entries, max {getattr(cache, '_max_entries', '?')}")
-    print(f"{'soort':<16}{'n':>5}{'cpu med':>10}{'cpu p95':>10}{'wand med':>10}{'queries':>9}  server-timing (laatste)")
+    print(f"{'soort':<16}{'n':>5}{'cpu med':>10}{'cpu p95':>10}{'wand med':>10}{'queries':>9}{'gc gem':>8}  server-timing")
     for soort, rijen in metingen.items():
         cpu = [r[0] for r in rijen]
         p95 = statistics.quantiles(cpu, n=20)[18] if len(cpu) > 1 else cpu[0]
         print(f"{soort:<16}{len(rijen):>5}{statistics.median(cpu):>10.1f}{p95:>10.1f}"
-              f"{statistics.median(r[1] for r in rijen):>10.1f}{statistics.median(r[2] for r in rijen):>9.0f}  "
+              f"{statistics.median(r[1] for r in rijen):>10.1f}{statistics.median(r[2] for r in rijen):>9.0f}"
+              f"{statistics.mean(r[5] for r in rijen):>8.1f}  "
               f"{rijen[-1][3][:90]}")  # fmt: skip
     for soort, profiel in profielen.items():
         if soort in ("warm", "x"):
