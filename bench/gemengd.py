@@ -453,6 +453,10 @@ def samenvatten(fasen: list[dict]) -> dict:
     minimum = {pagina: BEWAARD_QUERIES for pagina, *_ in leden}
     na_eigen, na_anderen, bewaard = [], [], []
     cpu_berekend, cpu_bewaard = [], []
+
+    def _telt(eigen: bool, queries, pagina: str) -> bool:
+        return eigen or _berekend(queries, minimum.get(pagina, 0))
+
     for pagina, eigen, server, queries, _, cpu in leden:
         if server is None:
             continue
@@ -475,6 +479,10 @@ def samenvatten(fasen: list[dict]) -> dict:
                 ],
                 vloer_mediaan,
             )
+            for p in sorted(minimum)
+        },
+        "cpu_leden_per_pagina_berekend": {
+            p: _zonder_vloer(cijfers([c for q, e, _s, n, _, c in leden if q == p and c and _telt(e, n, p)], 1))
             for p in sorted(minimum)
         },
         "ondernemers_rondreis": cijfers(ondernemers, vloer_mediaan),
