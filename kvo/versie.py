@@ -372,6 +372,11 @@ def bewaard_op_inhoud(naam: str, inhoud: tuple, maken: Callable[[], Any]) -> Any
     return _bewaard(f"kvo:inhoud:{naam}", inhoud, maken, BEWAARTIJD_HTML, naam)
 
 
+def rij_inhoud(obj) -> tuple | None:
+    """Every column of a model instance's row, for ``bewaard_op_inhoud``: whatever a result shows of it."""
+    return None if obj is None else tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+
+
 _opnieuw: contextvars.ContextVar[bool] = contextvars.ContextVar("kvo_versie_opnieuw", default=False)
 
 

@@ -30,6 +30,7 @@ from analyse.models import Enquete, Herinnering, LegeInzending, Reactie, Reactie
 from analyse.regels import Respons
 from analyse.selectors.enquete import vragen_per_thema
 from gebieden.models import Bedrijventerrein
+from kvo import versie
 
 MIN_REACTIES = 5
 ONDERDRUKT = "Minder dan 5 reacties: niet getoond, zodat niemand herkenbaar is."
@@ -271,9 +272,7 @@ class Invoer:
     vorige_vragen: list = field(default_factory=list)
 
     def sleutel(self) -> tuple:
-        def rij(obj) -> tuple | None:  # every column of a row: whatever the results show of it
-            return None if obj is None else tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
-
+        rij = versie.rij_inhoud
         return (
             rij(self.enquete),
             rij(self.terrein),

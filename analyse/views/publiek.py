@@ -187,19 +187,14 @@ def _vragen_html(vragen: list) -> str:
     answer or an error (a first visit of the step), else rendered."""
     if any(iv.waarde is not None or iv.fout for iv in vragen):
         return render_to_string(VRAGEN_TEMPLATE, {"vragen": vragen})
-    inhoud = (
-        [(iv.naam, iv.nummer, iv.voorwaarde, [tuple(k.__dict__.values()) for k in iv.keuzes], _rij(iv.vraag))
-         for iv in vragen],
-        _bron(VRAGEN_TEMPLATE),
-    )  # fmt: skip
+    rijen = [
+        (iv.naam, iv.nummer, iv.voorwaarde, [tuple(vars(k).values()) for k in iv.keuzes], versie.rij_inhoud(iv.vraag))
+        for iv in vragen
+    ]
+    inhoud = (rijen, _bron(VRAGEN_TEMPLATE))
     return versie.bewaard_op_inhoud(
         "enquete-vragen-html", inhoud, lambda: render_to_string(VRAGEN_TEMPLATE, {"vragen": vragen})
     )
-
-
-def _rij(obj) -> tuple:
-    """Every column of a row: whatever the page shows of it."""
-    return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
 
 
 @functools.cache

@@ -110,7 +110,10 @@ def _resultaten_context(request, enquete, terrein) -> tuple:
     # Closing changes which responses count (``selectors.gepubliceerde_reacties``) without a write.
     gesloten = enquete.is_gesloten(timezone.localdate())
     return versie.bewaard(
-        request.werkgroep, "enquete-resultaten", (enquete.pk, getattr(terrein, "pk", None), gesloten), maken
+        request.werkgroep,
+        "enquete-resultaten",
+        (enquete.pk, getattr(terrein, "pk", None), gesloten, "met-html"),  # (results, HTML); older: results
+        maken,
     )
 
 
