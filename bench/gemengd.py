@@ -273,6 +273,7 @@ class Browser:
                 None, None, {},
             ))  # fmt: skip
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.cpu: float | None = None  # the worker's CPU time of the last response (Server-Timing)
 
     def csrf(self) -> str:
         return next((c.value for c in self.jar if c.name == "csrftoken"), "")
@@ -297,12 +298,13 @@ class Browser:
         # negative number when the server says it computed kept results (demo.meten), so the request
         # counts as computed whatever its queries (a readiness page that recomputes three rules)
         queries = int(m[3]) if m else None
+        self.cpu = float(m[2]) if m else None
         if m and m[4] is not None:
             queries = -1 if int(m[4]) else 0
         return antwoord.status, rond, float(m[1]) if m else None, queries, antwoord.url
 
 
-def ondernemer(basis, info, tokens, stop, metingen, fouten, klaar):
+def ondernemer(basis, info, tokens, stop, metingen, cpu, fouten, klaar):
     while not stop.is_set():
         try:
             token = tokens.pop()
@@ -319,6 +321,8 @@ def ondernemer(basis, info, tokens, stop, metingen, fouten, klaar):
                     data = [("csrfmiddlewaretoken", b.csrf()), *data]
                 status, rond, *_, url = b.vraag(pad, data)
                 metingen.append(rond)
+                if b.cpu is not None:  # after a redirect: the page the browser lands on
+                    cpu.append(b.cpu)
                 if status >= 400:
                     raise RuntimeError(f"{pad}: {status}")
                 if stop.is_set():
@@ -374,7 +378,7 @@ def lid(basis, info, sessie, nummer, stop, metingen, fouten):
                 fouten.append(f"lid {nummer} {pagina or 'home'}: {status}")
                 continue
             eigen = (pagina or "home") in EIGEN[soort]  # the page reads what this member just changed
-            metingen.append((pagina or "home", eigen, server, queries, rond))
+            metingen.append((pagina or "home", eigen, server, queries, rond, b.cpu))
         ronde += 1
 
 
@@ -389,14 +393,16 @@ def vloer(basis, sessie, stop, metingen):
 
 def fase(basis: str, info: dict, tokens: list, args) -> dict:
     stop = threading.Event()
-    ondernemers, leden, vloeren, fouten, klaar = [], [], [], [], []
+    ondernemers, ondernemers_cpu, leden, vloeren, fouten, klaar = [], [], [], [], [], []
     draden = [threading.Thread(target=vloer, args=(basis, info["sessies"][0], stop, vloeren))]
     draden += [
         threading.Thread(target=lid, args=(basis, info, s, i, stop, leden, fouten))
         for i, s in enumerate(info["sessies"])
     ]
     draden += [
-        threading.Thread(target=ondernemer, args=(basis, info, tokens, stop, ondernemers, fouten, klaar))
+        threading.Thread(
+            target=ondernemer, args=(basis, info, tokens, stop, ondernemers, ondernemers_cpu, fouten, klaar)
+        )
         for _ in range(args.ondernemers)
     ]
     start = time.perf_counter()
@@ -406,8 +412,8 @@ def fase(basis: str, info: dict, tokens: list, args) -> dict:
     stop.set()
     for d in draden:
         d.join(timeout=120)
-    return {"ondernemers": ondernemers, "leden": leden, "vloer": vloeren, "fouten": fouten,
-            "inzendingen": len(klaar), "duur": time.perf_counter() - start}  # fmt: skip
+    return {"ondernemers": ondernemers, "ondernemers_cpu": ondernemers_cpu, "leden": leden, "vloer": vloeren,
+            "fouten": fouten, "inzendingen": len(klaar), "duur": time.perf_counter() - start}  # fmt: skip
 
 
 # --- figures ------------------------------------------------------------------------------------------------
@@ -433,6 +439,10 @@ def _berekend(queries: int | None, bewaard: int) -> bool:
     return queries is not None and (queries < 0 or queries > bewaard)
 
 
+def _zonder_vloer(c: dict) -> dict:
+    return {k: v for k, v in c.items() if k != "maal_vloer"}
+
+
 def samenvatten(fasen: list[dict]) -> dict:
     vloer_ = [v for f in fasen for v in f["vloer"]]
     ondernemers = [v for f in fasen for v in f["ondernemers"]]
@@ -442,11 +452,18 @@ def samenvatten(fasen: list[dict]) -> dict:
     # request with more computed it (after a change)
     minimum = {pagina: BEWAARD_QUERIES for pagina, *_ in leden}
     na_eigen, na_anderen, bewaard = [], [], []
-    for pagina, eigen, server, queries, _ in leden:
+    cpu_berekend, cpu_bewaard = [], []
+
+    def _telt(eigen: bool, queries, pagina: str) -> bool:
+        return eigen or _berekend(queries, minimum.get(pagina, 0))
+
+    for pagina, eigen, server, queries, _, cpu in leden:
         if server is None:
             continue
         berekend = _berekend(queries, minimum.get(pagina, 0))
         (na_eigen if eigen else na_anderen if berekend else bewaard).append(server)
+        if cpu is not None:
+            (cpu_berekend if eigen or berekend else cpu_bewaard).append(cpu)
     return {
         "vloer": {"n": len(vloer_), "mediaan_ms": round(vloer_mediaan, 2), "p95_ms": round(p95(vloer_), 2)},
         "leden_na_eigen_wijziging": cijfers(na_eigen, vloer_mediaan),
@@ -457,14 +474,23 @@ def samenvatten(fasen: list[dict]) -> dict:
             p: cijfers(
                 [
                     s
-                    for q, _, s, n, _ in leden
+                    for q, _, s, n, *_ in leden
                     if q == p and s is not None and n is not None and (n < 0 or n > minimum.get(p, 0))
                 ],
                 vloer_mediaan,
             )
             for p in sorted(minimum)
         },
+        "cpu_leden_per_pagina_berekend": {
+            p: _zonder_vloer(cijfers([c for q, e, _s, n, _, c in leden if q == p and c and _telt(e, n, p)], 1))
+            for p in sorted(minimum)
+        },
         "ondernemers_rondreis": cijfers(ondernemers, vloer_mediaan),
+        # the worker's CPU time (Server-Timing; of the page landed on after a redirect): what the
+        # machine's load hardly changes, so the figure to compare between versions on a shared machine
+        "cpu_ondernemers": _zonder_vloer(cijfers([v for f in fasen for v in f.get("ondernemers_cpu", [])], 1)),
+        "cpu_leden_berekend": _zonder_vloer(cijfers(cpu_berekend, 1)),
+        "cpu_leden_bewaard": _zonder_vloer(cijfers(cpu_bewaard, 1)),
         "fouten": sum(len(f["fouten"]) for f in fasen),
         "fout_voorbeelden": [x for f in fasen for x in f["fouten"]][:5],
         "inzendingen": sum(f["inzendingen"] for f in fasen),
@@ -523,6 +549,9 @@ def main() -> int:
         ("leden berekend, samen", "leden_berekend_na_wijziging"),
         ("leden bewaard (server)", "leden_bewaard"),
         ("ondernemers (rondreis)", "ondernemers_rondreis"),
+        ("cpu ondernemers (worker)", "cpu_ondernemers"),
+        ("cpu leden berekend (worker)", "cpu_leden_berekend"),
+        ("cpu leden bewaard (worker)", "cpu_leden_bewaard"),
     ]
     for label, sleutel in regels:
         cellen = []

@@ -364,6 +364,19 @@ def bewaard_voor(werkgroepen, naam: str, delen: tuple, maken: Callable[[], Any])
     return _bewaard(f"kvo:{naam}", (sorted(per_werkgroep.items()), delen), maken, BEWAARTIJD_HTML, naam)
 
 
+def bewaard_op_inhoud(naam: str, inhoud: tuple, maken: Callable[[], Any]) -> Any:
+    """``maken()``, kept under ``inhoud``: everything it is computed from, as read from the database
+    (not under a data version: what it reads changed when ``inhoud`` changed, so nothing is ever
+    invalidated, and a write that changes none of it keeps it). ``maken`` may not read the database
+    (``naam`` is declared with ``leest()`` without parts; ``controle()`` holds it to that)."""
+    return _bewaard(f"kvo:inhoud:{naam}", inhoud, maken, BEWAARTIJD_HTML, naam)
+
+
+def rij_inhoud(obj) -> tuple | None:
+    """Every column of a model instance's row, for ``bewaard_op_inhoud``: whatever a result shows of it."""
+    return None if obj is None else tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+
+
 _opnieuw: contextvars.ContextVar[bool] = contextvars.ContextVar("kvo_versie_opnieuw", default=False)
 
 

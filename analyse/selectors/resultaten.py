@@ -15,12 +15,14 @@ queries for 6 responses as for 600.
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from analyse.antwoorden import gevraagd, schaal_labels
@@ -28,6 +30,7 @@ from analyse.models import Enquete, Herinnering, LegeInzending, Reactie, Reactie
 from analyse.regels import Respons
 from analyse.selectors.enquete import vragen_per_thema
 from gebieden.models import Bedrijventerrein
+from kvo import versie
 
 MIN_REACTIES = 5
 ONDERDRUKT = "Minder dan 5 reacties: niet getoond, zodat niemand herkenbaar is."
@@ -251,16 +254,74 @@ def _vorige_enquete(enquete: Enquete) -> Enquete | None:
     )
 
 
+@dataclass
+class Invoer:
+    """What the results of a survey are computed from, as read from the database: the published
+    responses' answers as JSON text (decoded only when the results are computed), the questions,
+    the empty submissions, and the earlier survey to compare with. ``sleutel()`` is all of it: two
+    readings with the same key give the same results (``analyse.views.resultaten`` keeps the
+    results and their HTML under it, so a submission that publishes nothing computes nothing)."""
+
+    enquete: Enquete
+    terrein: object | None
+    groepen: list
+    antwoorden: list[str]
+    lege: int
+    vorige: Enquete | None = None
+    vorige_antwoorden: list[str] = field(default_factory=list)
+    vorige_vragen: list = field(default_factory=list)
+
+    def sleutel(self) -> tuple:
+        rij = versie.rij_inhoud
+        return (
+            rij(self.enquete),
+            rij(self.terrein),
+            [(g.sleutel, g.naam, [rij(v) for v in g.vragen]) for g in self.groepen],
+            self.antwoorden,
+            self.lege,
+            rij(self.vorige),
+            self.vorige_antwoorden,
+            [rij(v) for v in self.vorige_vragen],
+        )
+
+
+def _antwoorden_tekst(reacties) -> list[str]:
+    """The answers of ``reacties`` as their JSON text, in a stable order."""
+    return list(reacties.order_by("pk").annotate(tekst=Cast("antwoorden", TextField())).values_list("tekst", flat=True))
+
+
+def resultaten_invoer(enquete: Enquete, terrein=None, *, vergelijk: bool = True) -> Invoer:
+    """Read what ``resultaten_uit`` computes the results from (published responses only)."""
+    invoer = Invoer(
+        enquete,
+        terrein,
+        vragen_per_thema(enquete),
+        _antwoorden_tekst(gepubliceerde_reacties(enquete, terrein)),
+        lege_inzendingen(enquete, terrein),
+    )
+    if len(invoer.antwoorden) >= MIN_REACTIES and vergelijk:
+        invoer.vorige = _vorige_enquete(enquete)
+        if invoer.vorige is not None:
+            invoer.vorige_antwoorden = _antwoorden_tekst(gepubliceerde_reacties(invoer.vorige, terrein))
+            if len(invoer.vorige_antwoorden) >= MIN_REACTIES:
+                invoer.vorige_vragen = list(invoer.vorige.vragen.exclude(blok__isnull=True).order_by("volgorde", "pk"))
+    return invoer
+
+
 def resultaten(enquete: Enquete, terrein=None, *, vergelijk: bool = True) -> Resultaten:
     """The results of ``enquete`` for the whole area, or for ``terrein`` only (published responses)."""
-    antwoorden = list(gepubliceerde_reacties(enquete, terrein).values_list("antwoorden", flat=True))
-    groepen = vragen_per_thema(enquete)
-    lege = lege_inzendingen(enquete, terrein)
+    return resultaten_uit(resultaten_invoer(enquete, terrein, vergelijk=vergelijk))
+
+
+def resultaten_uit(invoer: Invoer) -> Resultaten:
+    """The results computed from ``invoer`` (no query)."""
+    antwoorden = [json.loads(a) for a in invoer.antwoorden]
+    groepen, lege = invoer.groepen, invoer.lege
     if len(antwoorden) < MIN_REACTIES:
         return Resultaten(len(antwoorden), True, [ThemaUitslag(g.sleutel, g.naam, []) for g in groepen], None, lege)
     per_vervolg = _gevraagd_per_vraag([v for g in groepen for v in g.vragen], antwoorden)
-    vorige = _vorige_enquete(enquete) if vergelijk else None
-    eerder = _eerdere_uitslagen(vorige, terrein) if vorige else {}
+    vorige = invoer.vorige
+    eerder = _eerdere_uitslagen(invoer) if vorige else {}
     themas, nummer = [], 0
     for groep in groepen:
         lijst = []
@@ -282,13 +343,13 @@ def resultaten(enquete: Enquete, terrein=None, *, vergelijk: bool = True) -> Res
     return Resultaten(len(antwoorden), False, themas, vorige, lege)
 
 
-def _eerdere_uitslagen(vorige: Enquete, terrein) -> dict:
+def _eerdere_uitslagen(invoer: Invoer) -> dict:
     """Per (block, type) the earlier survey's first question's result (suppressed views left out)."""
-    antwoorden = list(gepubliceerde_reacties(vorige, terrein).values_list("antwoorden", flat=True))
-    if len(antwoorden) < MIN_REACTIES:
+    if len(invoer.vorige_antwoorden) < MIN_REACTIES:
         return {}
+    antwoorden = [json.loads(a) for a in invoer.vorige_antwoorden]
     uitslagen = {}
-    for vraag in vorige.vragen.exclude(blok__isnull=True).order_by("volgorde", "pk"):
+    for vraag in invoer.vorige_vragen:
         uitslagen.setdefault((vraag.blok, vraag.type), uitslag(vraag, 0, antwoorden))
     return uitslagen
 

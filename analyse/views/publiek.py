@@ -26,6 +26,7 @@ import functools
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.shortcuts import redirect, render
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -175,6 +176,33 @@ def _bewaar(uitnodiging, concept: dict, deel: dict, vragen: list) -> dict:
     return concept
 
 
+# The questions of a step not yet answered look the same to every entrepreneur: their HTML is kept
+# under what it is made of (kvo.versie.bewaard_op_inhoud), so each step is rendered once per survey.
+VRAGEN_LEEST = versie.leest("enquete-vragen-html")
+VRAGEN_TEMPLATE = "analyse/_vragen.html"
+
+
+def _vragen_html(vragen: list) -> str:
+    """``analyse/_vragen.html`` for ``vragen`` (``vragenlijst.Invulvraag``); kept when none has an
+    answer or an error (a first visit of the step), else rendered."""
+    if any(iv.waarde is not None or iv.fout for iv in vragen):
+        return render_to_string(VRAGEN_TEMPLATE, {"vragen": vragen})
+    rijen = [
+        (iv.naam, iv.nummer, iv.voorwaarde, [tuple(vars(k).values()) for k in iv.keuzes], versie.rij_inhoud(iv.vraag))
+        for iv in vragen
+    ]
+    inhoud = (rijen, _bron(VRAGEN_TEMPLATE))
+    return versie.bewaard_op_inhoud(
+        "enquete-vragen-html", inhoud, lambda: render_to_string(VRAGEN_TEMPLATE, {"vragen": vragen})
+    )
+
+
+@functools.cache
+def _bron(naam: str) -> str:
+    """The template's source (of this process): HTML kept by an older version of it is not used."""
+    return get_template(naam).template.source
+
+
 def _ctx(uitnodiging, **extra) -> dict:
     enquete = uitnodiging.enquete
     return {
@@ -274,6 +302,7 @@ def stap(request, nummer: int):
         _ctx(
             uitnodiging,
             stap=huidig,
+            vragen_html=_vragen_html(huidig.vragen),
             aantal=len(stappen),
             fouten=status == 422,
             ontbreekt=request.GET.get("ontbreekt") == "1",

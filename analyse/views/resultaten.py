@@ -7,9 +7,12 @@ the open answers, with the same suppression as the page; never one row per respo
 
 from __future__ import annotations
 
+import functools
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone, translation
 
 from analyse.models import Enquete
 from analyse.selectors import resultaten as selectors
@@ -85,25 +88,48 @@ RESULTATEN_LEEST = versie.leest("enquete-resultaten", "enquete", "reacties", "ge
 PAGINA_LEEST = versie.leest(
     "pagina:resultaten", "enquete-resultaten", "enquete", "reacties", "uitnodiging", "gebied", "keurmerk"
 )
+# computed from what was read (``selectors.Invoer``), not from the database: it reads no part
+BLOK_LEEST = versie.leest("enquete-resultaten-blok")
+BLOK_TEMPLATES = ("analyse/_resultaten_blok.html", "analyse/_uitslag.html")
 
 
-def _resultaten_context(request, enquete, terrein):
-    """The results with their charts, kept under the work group's data version (``kvo.versie``):
-    computing 40 questions over a few hundred responses, and last cycle's for comparison, is most of
-    the page, and the same until a response or the survey changes."""
+def _resultaten_context(request, enquete, terrein) -> tuple:
+    """The results, their charts and the HTML of every question's result (``res_blok``), kept under
+    the work group's data version (``kvo.versie``): computing 40 questions over a few hundred
+    responses, and last cycle's for comparison, is most of the page. A new response changes the
+    version but is held back until its park's batch is published (``services.reacties``): then the
+    responses the results are made of are the same, so the results are kept once more under what they
+    are computed from (``selectors.Invoer.sleutel``, read in a few queries), and only the reading is
+    done again."""
 
     def maken():
-        res = selectors.resultaten(enquete, terrein)
-        for thema in res.themas:
-            for u in thema.uitslagen:
-                u.grafiek = _grafiek(u)
-        return res
+        invoer = selectors.resultaten_invoer(enquete, terrein)
+        sleutel = (invoer.sleutel(), bool(terrein), translation.get_language(), _bron(BLOK_TEMPLATES))
+        return versie.bewaard_op_inhoud("enquete-resultaten-blok", sleutel, lambda: _blok(invoer, terrein))
 
     # Closing changes which responses count (``selectors.gepubliceerde_reacties``) without a write.
     gesloten = enquete.is_gesloten(timezone.localdate())
     return versie.bewaard(
-        request.werkgroep, "enquete-resultaten", (enquete.pk, getattr(terrein, "pk", None), gesloten), maken
+        request.werkgroep,
+        "enquete-resultaten",
+        (enquete.pk, getattr(terrein, "pk", None), gesloten, "met-html"),  # (results, HTML); older: results
+        maken,
     )
+
+
+def _blok(invoer, terrein) -> tuple:
+    res = selectors.resultaten_uit(invoer)
+    for thema in res.themas:
+        for u in thema.uitslagen:
+            u.grafiek = _grafiek(u)
+    context = {"res": res, "terrein": terrein, "onderdrukt_tekst": selectors.ONDERDRUKT}
+    return res, render_to_string(BLOK_TEMPLATES[0], context)
+
+
+@functools.cache
+def _bron(namen: tuple) -> str:
+    """The templates' source (of this process): HTML kept by an older version of them is not used."""
+    return "".join(get_template(naam).template.source for naam in namen)
 
 
 @vereist(Actie.BEKIJKEN)
@@ -127,7 +153,7 @@ def _pagina_context(request) -> dict:
         extra.update(
             terrein=terrein,
             terreinen=list(request.werkgroep.terreinen.order_by("naam")),
-            res=_resultaten_context(request, enquete, terrein),
+            **dict(zip(("res", "res_blok"), _resultaten_context(request, enquete, terrein), strict=True)),
             achtergehouden=selectors.achtergehouden(enquete),
             onderdrukt_tekst=selectors.ONDERDRUKT,
         )
@@ -152,7 +178,7 @@ def resultaten_pdf(request, werkgroep):
             "cyclus": cyclus,
             "enquete": enquete,
             "terrein": terrein,
-            "res": _resultaten_context(request, enquete, terrein),
+            "res": _resultaten_context(request, enquete, terrein)[0],
             "respons": selectors.respons_per_terrein(enquete),
             "onderdrukt_tekst": selectors.ONDERDRUKT,
             "titel": "Resultaten enquête",

@@ -2,7 +2,9 @@
 anonymous response, friendly pages for every dead end, no token or answer in any log line."""
 
 import datetime as dt
+import functools
 import logging
+import re
 import secrets
 
 import pytest
@@ -252,3 +254,29 @@ def test_de_bewaarde_vragen_volgen_een_wijziging(client, token, enquete, django_
         assert "Hoe oud is uw bedrijf?" in client.get(stap).text
     Vraag.objects.filter(enquete=enquete).update(tekst="Hoeveel jaar bestaat uw bedrijf?")
     assert "Hoeveel jaar bestaat uw bedrijf?" in client.get(stap).text
+
+
+def test_een_onbeantwoorde_stap_wordt_eenmaal_opgemaakt(token, enquete):
+    """The questions of a step not yet answered are the same HTML for every entrepreneur: rendered
+    for the first, kept for the next (issue 27); a step with an answer or an error is rendered."""
+    from kvo import versie
+
+    with scope(werkgroep=enquete.werkgroep):
+        nummer = next(s.nummer for s in stappen_van(enquete) for iv in s.vragen if iv.vraag.tekst.startswith("Hoe oud"))
+    stap = reverse("enquete:stap", kwargs={"nummer": nummer})
+    eerste, tweede = Client(), Client()
+    eerste.get(reverse("enquete:start", args=[token]))
+    tweede.get(reverse("enquete:start", args=[nieuwe_link(enquete.uitnodigingen.order_by("-pk").first())]))
+    with versie.tel_berekend() as berekend:
+        html = eerste.get(stap).text
+    assert "enquete-vragen-html" in berekend and "Hoe oud is uw bedrijf?" in html
+    zonder_csrf = functools.partial(re.sub, r'name="csrfmiddlewaretoken" value="[^"]*"', "")
+    with versie.tel_berekend() as berekend:
+        assert zonder_csrf(tweede.get(stap).text) == zonder_csrf(html)
+    assert "enquete-vragen-html" not in berekend
+    with scope(werkgroep=enquete.werkgroep):
+        ref = next(iv.vraag.ref for iv in stappen_van(enquete)[nummer - 1].vragen if iv.vraag.type == "getal")
+    with versie.tel_berekend() as berekend:
+        fout = eerste.post(stap, {"richting": "volgende", f"v-{ref}": "x"})
+    assert fout.status_code == 422 and "Vul een getal in" in fout.text and 'value="x"' in fout.text
+    assert "enquete-vragen-html" not in berekend  # rendered with the error, not kept
