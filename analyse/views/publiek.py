@@ -28,7 +28,7 @@ from django.db.models import F
 from django.shortcuts import redirect, render
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
@@ -191,7 +191,7 @@ def _vragen_html(vragen: list) -> str:
         (iv.naam, iv.nummer, iv.voorwaarde, [tuple(vars(k).values()) for k in iv.keuzes], versie.rij_inhoud(iv.vraag))
         for iv in vragen
     ]
-    inhoud = (rijen, _bron(VRAGEN_TEMPLATE))
+    inhoud = (rijen, _bron(VRAGEN_TEMPLATE), translation.get_language())  # its own words follow the language
     return versie.bewaard_op_inhoud(
         "enquete-vragen-html", inhoud, lambda: render_to_string(VRAGEN_TEMPLATE, {"vragen": vragen})
     )
