@@ -16,12 +16,23 @@ template's ``<meta name="kvo.…">`` facts (work group, cycle, reference date, s
 ``kvo:`` namespace, each schema described in the XMP as PDF/A requires for one it does not know.
 The document's language is Dutch unless ``<html lang>`` says otherwise; a template without a
 ``<title>`` gets a generic one (and a warning in the log).
+
+Memory (issue 22, ``bench/RESULTS.md``): WeasyPrint's user-agent stylesheet has six rules for
+pseudo-elements of *every* element (``::marker`` and the footnote and note pseudo-elements), and
+WeasyPrint computes a style for each match: six styles per element, 35,000 for the document set,
+40 MB, none of them used. ``_Html`` renders with the same stylesheet, the marker rule limited to the
+elements that have markers and the footnote and note rules left out (no PDF here has footnotes or
+notes; ``tests/kvo/test_pdf_geheugen.py`` holds the templates to that). Between layout and writing
+the collector runs once, so what layout discarded is reused by the writing instead of adding to it.
 """
 
 from __future__ import annotations
 
+import functools
+import gc
 import logging
 import mimetypes
+import re
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree as ET
@@ -30,7 +41,9 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.css.counters import CounterStyle
+from weasyprint.html import UA as WEASYPRINT_UA
 from weasyprint.pdf.metadata import NS, DocumentMetadata
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -187,6 +200,41 @@ def _aanvullen(document) -> None:
     document.metadata = metadata
 
 
+# --- the user-agent stylesheet, without a style per element for pseudo-elements no PDF has ---------
+
+MARKER = "\n::marker {"
+MARKER_VOOR = "\nli::marker, summary::marker {"  # the elements with display: list-item in the UA sheet
+NOTEN = re.compile(r"^::(?:footnote|note)-[a-z]+ \{[^}\n]*\}\n", re.M)  # ::footnote-call … ::note-callback
+
+
+def ua_tekst(ua: str) -> str | None:
+    """WeasyPrint's user-agent stylesheet ``ua`` without its rules for a pseudo-element of every
+    element; None when it is not the stylesheet these edits were written for (then it is used as is)."""
+    if ua.count(MARKER) != 1:
+        return None
+    tekst, noten = NOTEN.subn("", ua.replace(MARKER, MARKER_VOOR))
+    if noten != 5 or re.search(r"^::", tekst, re.M):
+        return None
+    return tekst
+
+
+@functools.cache
+def _ua() -> CSS | None:
+    tekst = ua_tekst(WEASYPRINT_UA)
+    if tekst is None:
+        logger.warning("WeasyPrints user-agent-stylesheet is anders dan verwacht: ongewijzigd gebruikt")
+        return None
+    return CSS(string=tekst, counter_style=CounterStyle())  # its counter styles come with the UA's own
+
+
+class _Html(HTML):
+    """WeasyPrint's HTML with the lighter user-agent stylesheet (forms keep WeasyPrint's own)."""
+
+    def _ua_stylesheets(self, forms=False):
+        eigen = None if forms else _ua()
+        return [eigen] if eigen is not None else super()._ua_stylesheets(forms)
+
+
 def pdf_maken(
     html: str, *, na_opmaak: Callable[[], None] | None = None, ankers: dict[str, int] | None = None
 ) -> tuple[bytes, int]:
@@ -195,7 +243,8 @@ def pdf_maken(
     ``ankers``, when given, is filled with the page number (from 1) of every ``id`` in the HTML."""
     # a render builds some 360,000 objects in reference cycles: collect once, at the end
     with zonder_gc():
-        document = HTML(string=html, base_url=BASIS_URL, url_fetcher=EigenBestanden()).render(**PDF_OPTIES)
+        document = _Html(string=html, base_url=BASIS_URL, url_fetcher=EigenBestanden()).render(**PDF_OPTIES)
+        gc.collect()  # what layout discarded (earlier passes over the pages): the writing reuses it
         if ankers is not None:
             for nummer, pagina in enumerate(document.pages, start=1):
                 for naam in pagina.anchors:

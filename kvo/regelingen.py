@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import lazy
+
 from kvo import eisen as eisen_kvo
 from kvo import eisen_pvo
 from kvo.eisen import Eis
@@ -115,10 +117,18 @@ def regeling_van_eis(eis_id: str) -> Regeling | None:
 
 def pagina_url(ctx, naam: str, terugval: str) -> str:
     """The URL of the page ``naam`` where a rule is fixed, or of ``terugval`` while that page does not
-    exist (a scheme's own pages are added by their own app; the rule links to the nearest page until then)."""
+    exist (a scheme's own pages are added by their own app; the rule links to the nearest page until then).
+    Lazy, as ``ToetsContext.url``: the choice is made when the link is shown."""
+    return _eerste_pagina(ctx.url(naam), ctx.url(terugval))
+
+
+def _eerste(url, terugval) -> str:
     from django.urls import NoReverseMatch
 
     try:
-        return ctx.url(naam)
+        return str(url)
     except NoReverseMatch:
-        return ctx.url(terugval)
+        return str(terugval)
+
+
+_eerste_pagina = lazy(_eerste, str)

@@ -33,6 +33,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django_scopes import scope
 
 from kvo import versie
@@ -131,8 +132,10 @@ class ToetsContext:
     def url(self, naam: str) -> str:
         """The URL of the work group's page ``naam`` (the page where the user fixes it). A run's
         answers link to some twenty pages for every work group: each is reversed once per process,
-        with a placeholder for the work group's slug."""
-        return _url_patroon(naam, get_script_prefix(), get_urlconf()).replace(_SLUG, self.werkgroep.slug)
+        with a placeholder for the work group's slug. Lazy: reversed when a page shows it, so a run
+        whose links nobody shows (the document set's evidence index, in the pdf worker) never loads
+        the URLconf and every view behind it (26 MB in that process; bench/RESULTS.md)."""
+        return _url_lui(naam, get_script_prefix(), get_urlconf(), self.werkgroep.slug)
 
     def jaar_van(self, datum: dt.date) -> CyclusJaar | None:
         return next((j for j in self.jaren if j.bevat(datum)), None)
@@ -352,6 +355,13 @@ _SLUG = "kvo-werkgroep-plaatshouder"  # a valid slug that no real URL part conta
 @functools.lru_cache(maxsize=256)
 def _url_patroon(naam: str, _prefix: str, _urlconf) -> str:
     return reverse(naam, kwargs={"werkgroep": _SLUG})
+
+
+def _url(naam: str, prefix: str, urlconf, slug: str) -> str:
+    return _url_patroon(naam, prefix, urlconf).replace(_SLUG, slug)
+
+
+_url_lui = lazy(_url, str)  # module-level, so a kept answer pickles with its (unreversed) link
 
 
 def eis(eis_id: str) -> Callable[[CheckFunctie], CheckFunctie]:
