@@ -10,11 +10,13 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 from django_scopes import scopes_disabled
 from guardian.shortcuts import assign_perm
 
 from audits.models import AuditorToegang
+from tests import momentopname
 from tests.factories import (
     AuditFactory,
     BegeleidingsorganisatieFactory,
@@ -43,9 +45,12 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "scopes_aan: run the test body with django-scopes enforced")
 
 
+SNELLE_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = SNELLE_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -78,8 +83,8 @@ def maak_lid_user(werkgroep, partij, email, **kwargs):
     return user
 
 
-@pytest.fixture
-def actoren(db) -> Actoren:
+def bouw_actoren() -> Actoren:
+    """The actors, built through the factories (``actoren`` lays down a snapshot of this build)."""
     begeleiding = BegeleidingsorganisatieFactory(naam="Veilig Ondernemen Advies")
     werkgroep = WerkgroepFactory(naam="KVO De Hoek", slug="de-hoek", begeleiding=begeleiding)
     cyclus = CyclusFactory(werkgroep=werkgroep)
@@ -113,6 +118,21 @@ def actoren(db) -> Actoren:
         anderewerkgroep=ander,
         audit=audit,
     )
+
+
+@pytest.fixture(scope="session")
+def _actoren_opname(django_db_setup, django_db_blocker):
+    """The snapshot of ``bouw_actoren()`` (``tests/momentopname.py``), taken once, before any test's
+    own rows exist, in a transaction that is rolled back."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+        momentopname.opname(bouw_actoren)
+
+
+@pytest.fixture
+def actoren(db, _actoren_opname) -> Actoren:
+    """The actors of ``bouw_actoren()``: in an ordinary test laid down from the snapshot (the same rows,
+    dates of the test's clock, a fresh copy of the objects), in a transactional one built anew."""
+    return momentopname.geef(bouw_actoren)
 
 
 @pytest.fixture
