@@ -181,6 +181,23 @@ def _celery_eager():
     app.conf.task_always_eager = vorig
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_per_werker():
+    """Under pytest-xdist (``bin/test -n 2``) the workers share Redis: each keeps its cache keys under
+    a prefix of its own (``gw0``, ``gw1``), so one worker's rate-limit counters and their clearing
+    (``_limieten_leeg``) never meet another's. Each worker has its own test database already
+    (pytest-django names it after the worker)."""
+    werker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not werker:
+        yield
+        return
+    from django.conf import settings
+
+    caches = {**settings.CACHES, "default": {**settings.CACHES["default"], "KEY_PREFIX": werker}}
+    with override_settings(CACHES=caches):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _limieten_leeg():
     """Rate-limit counters (allauth's login and reset limits, the survey page's django-ratelimit)
@@ -198,7 +215,9 @@ def _limieten_leeg():
     if client is None:
         return
     redis = client(None, write=True)
-    for patroon in ("*allauth:rl:*", "*:rl:*"):
+    # under pytest-xdist only this worker's keys (its KEY_PREFIX: ``_cache_per_werker``)
+    patronen = (f"{cache.key_prefix}:*rl:*",) if cache.key_prefix else ("*allauth:rl:*", "*:rl:*")
+    for patroon in patronen:
         sleutels = list(redis.scan_iter(match=patroon, count=500))
         if sleutels:
             redis.delete(*sleutels)
