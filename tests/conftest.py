@@ -16,7 +16,7 @@ from django_scopes import scopes_disabled
 from guardian.shortcuts import assign_perm
 
 from audits.models import AuditorToegang
-from tests import momentopname
+from tests import momentopname, sjabloon
 from tests.factories import (
     AuditFactory,
     BegeleidingsorganisatieFactory,
@@ -118,6 +118,44 @@ def bouw_actoren() -> Actoren:
         anderewerkgroep=ander,
         audit=audit,
     )
+
+
+@dataclass
+class Testdatabase:
+    naam: str
+    uit_sjabloon: bool
+
+
+@pytest.fixture(scope="session")
+def _testdatabase(request, django_db_modify_db_settings, django_db_blocker) -> Testdatabase:
+    """The test database, a copy of the migrated template where there is one (``tests/sjabloon.py``)."""
+    naam = sjabloon.testnaam()
+    opties = request.config.getvalue
+    if opties("reuse_db") or opties("create_db") or opties("nomigrations") or not sjabloon.aan():
+        return Testdatabase(naam, uit_sjabloon=False)
+    with django_db_blocker.unblock():
+        return Testdatabase(naam, uit_sjabloon=sjabloon.herstel(naam))
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, _testdatabase) -> bool:
+    """pytest-django's ``--reuse-db``, and also a test database copied from the template: migrate then
+    has nothing to do."""
+    return bool(request.config.getvalue("reuse_db")) or _testdatabase.uit_sjabloon
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, request, _testdatabase, django_db_blocker):
+    """pytest-django's set-up; a database it migrated from scratch is kept as the template, and one
+    copied from the template is removed at the end (``keepdb`` leaves it)."""
+    opties = request.config.getvalue
+    if not _testdatabase.uit_sjabloon and sjabloon.aan() and not (opties("reuse_db") or opties("nomigrations")):
+        with django_db_blocker.unblock():
+            sjabloon.bewaar(_testdatabase.naam)
+    yield
+    if _testdatabase.uit_sjabloon:
+        with django_db_blocker.unblock():
+            sjabloon.opruimen(_testdatabase.naam)
 
 
 @pytest.fixture(scope="session")
