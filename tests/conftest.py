@@ -239,9 +239,15 @@ def _cache_per_werker():
 @pytest.fixture(autouse=True)
 def _limieten_leeg():
     """Rate-limit counters (allauth's login and reset limits, the survey page's django-ratelimit)
-    do not carry over from one test to the next. With Redis the cache shares its database with the
-    Celery broker, so only the counters' keys are deleted, never the whole database."""
+    do not carry over from one test to the next."""
     yield
+    limieten_legen()
+
+
+def limieten_legen():
+    """Delete the rate-limit counters. With Redis the cache shares its database with the Celery
+    broker (and, under pytest-xdist, with the other workers), so only the counters' keys are
+    deleted, and under a worker's KEY_PREFIX only that worker's, never the whole database."""
     from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
@@ -253,7 +259,6 @@ def _limieten_leeg():
     if client is None:
         return
     redis = client(None, write=True)
-    # under pytest-xdist only this worker's keys (its KEY_PREFIX: ``_cache_per_werker``)
     patronen = (f"{cache.key_prefix}:*rl:*",) if cache.key_prefix else ("*allauth:rl:*", "*:rl:*")
     for patroon in patronen:
         sleutels = list(redis.scan_iter(match=patroon, count=500))
