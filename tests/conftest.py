@@ -10,11 +10,13 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 from django_scopes import scopes_disabled
 from guardian.shortcuts import assign_perm
 
 from audits.models import AuditorToegang
+from tests import momentopname, sjabloon
 from tests.factories import (
     AuditFactory,
     BegeleidingsorganisatieFactory,
@@ -43,9 +45,12 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "scopes_aan: run the test body with django-scopes enforced")
 
 
+SNELLE_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = SNELLE_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -78,8 +83,8 @@ def maak_lid_user(werkgroep, partij, email, **kwargs):
     return user
 
 
-@pytest.fixture
-def actoren(db) -> Actoren:
+def bouw_actoren() -> Actoren:
+    """The actors, built through the factories (``actoren`` lays down a snapshot of this build)."""
     begeleiding = BegeleidingsorganisatieFactory(naam="Veilig Ondernemen Advies")
     werkgroep = WerkgroepFactory(naam="KVO De Hoek", slug="de-hoek", begeleiding=begeleiding)
     cyclus = CyclusFactory(werkgroep=werkgroep)
@@ -113,6 +118,59 @@ def actoren(db) -> Actoren:
         anderewerkgroep=ander,
         audit=audit,
     )
+
+
+@dataclass
+class Testdatabase:
+    naam: str
+    uit_sjabloon: bool
+
+
+@pytest.fixture(scope="session")
+def _testdatabase(request, django_db_modify_db_settings, django_db_blocker) -> Testdatabase:
+    """The test database, a copy of the migrated template where there is one (``tests/sjabloon.py``)."""
+    naam = sjabloon.testnaam()
+    opties = request.config.getvalue
+    if opties("reuse_db") or opties("create_db") or opties("nomigrations") or not sjabloon.aan():
+        return Testdatabase(naam, uit_sjabloon=False)
+    with django_db_blocker.unblock():
+        return Testdatabase(naam, uit_sjabloon=sjabloon.herstel(naam))
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, _testdatabase) -> bool:
+    """pytest-django's ``--reuse-db``, and also a test database copied from the template: migrate then
+    has nothing to do."""
+    return bool(request.config.getvalue("reuse_db")) or _testdatabase.uit_sjabloon
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, request, _testdatabase, django_db_blocker):
+    """pytest-django's set-up; a database it migrated from scratch is kept as the template, and one
+    copied from the template is removed at the end (``keepdb`` leaves it)."""
+    opties = request.config.getvalue
+    if not _testdatabase.uit_sjabloon and sjabloon.aan() and not (opties("reuse_db") or opties("nomigrations")):
+        with django_db_blocker.unblock():
+            sjabloon.bewaar(_testdatabase.naam)
+    yield
+    if _testdatabase.uit_sjabloon:
+        with django_db_blocker.unblock():
+            sjabloon.opruimen(_testdatabase.naam)
+
+
+@pytest.fixture(scope="session")
+def _actoren_opname(django_db_setup, django_db_blocker):
+    """The snapshot of ``bouw_actoren()`` (``tests/momentopname.py``), taken once, before any test's
+    own rows exist, in a transaction that is rolled back."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+        momentopname.opname(bouw_actoren)
+
+
+@pytest.fixture
+def actoren(db, _actoren_opname) -> Actoren:
+    """The actors of ``bouw_actoren()``: in an ordinary test laid down from the snapshot (the same rows,
+    dates of the test's clock, a fresh copy of the objects), in a transactional one built anew."""
+    return momentopname.geef(bouw_actoren)
 
 
 @pytest.fixture
@@ -161,12 +219,35 @@ def _celery_eager():
     app.conf.task_always_eager = vorig
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_per_werker():
+    """Under pytest-xdist (``bin/test -n 2``) the workers share Redis: each keeps its cache keys under
+    a prefix of its own (``gw0``, ``gw1``), so one worker's rate-limit counters and their clearing
+    (``_limieten_leeg``) never meet another's. Each worker has its own test database already
+    (pytest-django names it after the worker)."""
+    werker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not werker:
+        yield
+        return
+    from django.conf import settings
+
+    caches = {**settings.CACHES, "default": {**settings.CACHES["default"], "KEY_PREFIX": werker}}
+    with override_settings(CACHES=caches):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _limieten_leeg():
     """Rate-limit counters (allauth's login and reset limits, the survey page's django-ratelimit)
-    do not carry over from one test to the next. With Redis the cache shares its database with the
-    Celery broker, so only the counters' keys are deleted, never the whole database."""
+    do not carry over from one test to the next."""
     yield
+    limieten_legen()
+
+
+def limieten_legen():
+    """Delete the rate-limit counters. With Redis the cache shares its database with the Celery
+    broker (and, under pytest-xdist, with the other workers), so only the counters' keys are
+    deleted, and under a worker's KEY_PREFIX only that worker's, never the whole database."""
     from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
@@ -178,7 +259,8 @@ def _limieten_leeg():
     if client is None:
         return
     redis = client(None, write=True)
-    for patroon in ("*allauth:rl:*", "*:rl:*"):
+    patronen = (f"{cache.key_prefix}:*rl:*",) if cache.key_prefix else ("*allauth:rl:*", "*:rl:*")
+    for patroon in patronen:
         sleutels = list(redis.scan_iter(match=patroon, count=500))
         if sleutels:
             redis.delete(*sleutels)
