@@ -22,7 +22,7 @@ import re
 
 from demo import genereer_analyse as analyse
 from demo import genereer_provincie as provincie
-from demo.genereer import polygon
+from demo.bouwstenen import polygon
 
 SLUG = "heerenveen"
 GEMEENTE = "Heerenveen"

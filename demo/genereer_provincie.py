@@ -24,8 +24,7 @@ from aanpak import kwartalen
 from analyse import catalogus
 from analyse.standaardvragen import standaardenquete, vragen_van
 from demo import genereer_analyse as analyse
-from demo.bouwstenen import bijeenkomst
-from demo.genereer import ACHTERNAMEN, ondernemers, polygon
+from demo.bouwstenen import ACHTERNAMEN, bijeenkomst, ondernemers, polygon
 from kvo.toets import plus_jaren
 
 D = dt.date

@@ -39,7 +39,7 @@ _ENGLISH = """
     zoom
 """
 _TECHNICAL = """
-    csrf csv dmy geo gps html ics ip json lat lon mfa pdf qr saml sha sso svg wgs wsgi xlsx zip
+    csrf csv dmy geo gps html ics ip json lat lon mfa pdf qr saml sha sso svg ua wgs wsgi xlsx zip
 """
 ENGELS = set(_ENGLISH.split()) | set(_TECHNICAL.split())
 
