@@ -304,11 +304,16 @@ def _tokens(groepen: set[str], delen: list[str], using: str) -> dict[str, str]:
     verbinding = connections[using]
     # Every kept page reads this first: one small statement, without the ORM's query building (which
     # cost twice the round trip). The same query as Gegevensversie.objects.filter(sleutel__in=…).
+    # On PostgreSQL the keys go as one array parameter: a page over 100 groups asks for some 1,100
+    # keys, and binding each as its own parameter cost three times the statement (bench/RESULTS.md).
     tabel = verbinding.ops.quote_name(Gegevensversie._meta.db_table)
     with verbinding.cursor() as cursor:
-        cursor.execute(
-            f"SELECT sleutel, token FROM {tabel} WHERE sleutel IN ({', '.join(['%s'] * len(sleutels))})", sleutels
-        )
+        if verbinding.vendor == "postgresql":
+            cursor.execute(f"SELECT sleutel, token FROM {tabel} WHERE sleutel = ANY(%s)", [sleutels])
+        else:
+            cursor.execute(
+                f"SELECT sleutel, token FROM {tabel} WHERE sleutel IN ({', '.join(['%s'] * len(sleutels))})", sleutels
+            )
         tokens = dict(cursor.fetchall())
     if verbinding.in_atomic_block:  # the next write in this transaction replaces the token again
         for _, functie, _ in verbinding.run_on_commit:
