@@ -244,6 +244,27 @@ def _limieten_leeg():
     limieten_legen()
 
 
+def cache_legen():
+    """Empty this test process's cache, never more. ``cache.clear()`` on Redis empties the whole
+    database: the Celery broker's queues and, under pytest-xdist, the other workers' keys (their
+    rate-limit counters with them). Here only keys under this process's prefix go."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        cache.clear()
+        return
+    client = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if client is None:
+        cache.clear()
+        return
+    redis = client(None, write=True)
+    sleutels = list(redis.scan_iter(match=f"{cache.key_prefix}:*", count=500))
+    if sleutels:
+        redis.delete(*sleutels)
+
+
 def limieten_legen():
     """Delete the rate-limit counters. With Redis the cache shares its database with the Celery
     broker (and, under pytest-xdist, with the other workers), so only the counters' keys are

@@ -9,9 +9,9 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.core.cache import cache
 from django.urls import reverse
 
+from tests.conftest import cache_legen
 from tests.factories import UserFactory
 
 WACHTWOORD = "geheim-wachtwoord-123"
@@ -19,9 +19,9 @@ WACHTWOORD = "geheim-wachtwoord-123"
 
 @pytest.fixture(autouse=True)
 def _schone_cache():
-    cache.clear()
+    cache_legen()
     yield
-    cache.clear()
+    cache_legen()
 
 
 def test_inloggen_met_email(db, client):

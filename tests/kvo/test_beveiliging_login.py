@@ -11,12 +11,12 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
 
 from kvo.adapters import client_ip
+from tests.conftest import cache_legen
 from tests.factories import UserFactory
 
 WACHTWOORD = "geheim-wachtwoord-123"
@@ -25,9 +25,9 @@ LEDEN = "/w/de-hoek/leden/"
 
 @pytest.fixture(autouse=True)
 def _schone_cache():
-    cache.clear()
+    cache_legen()
     yield
-    cache.clear()
+    cache_legen()
 
 
 def _code(secret: str) -> str:
@@ -252,7 +252,7 @@ def test_enquete_limiet_per_ondernemer_achter_de_proxy(settings):
 
     settings.KVO_PROXY_COUNT = 1
     assert [beperkt("203.0.113.5"), beperkt("198.51.100.7"), beperkt("203.0.113.5")] == [False, False, True]
-    cache.clear()
+    cache_legen()
     settings.KVO_PROXY_COUNT = 0
     assert [beperkt("203.0.113.5"), beperkt("198.51.100.7")] == [False, True]
 

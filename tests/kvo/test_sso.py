@@ -11,12 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.urls import reverse
 
 from kvo import sso
 from kvo.models import Identiteitsaanbieder
-from tests.conftest import maak_lid_user
+from tests.conftest import cache_legen, maak_lid_user
 from tests.sso import OIDC_SLUG, browser_bij_idp, idp  # noqa: F401  (fixtures)
 from tests.sso import pytestmark as sso_mark
 
@@ -33,9 +32,9 @@ def _host(client):
 
 @pytest.fixture(autouse=True)
 def _schone_cache():
-    cache.clear()  # allauth's rate limits and its ID-token replay list
+    cache_legen()  # allauth's rate limits and its ID-token replay list
     yield
-    cache.clear()
+    cache_legen()
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.conftest import cache_legen
 from tests.factories import LidFactory, UserFactory
 from werkgroepen.models import Lid, Uitnodiging
 from werkgroepen.services import lid_nodig_uit
@@ -31,9 +31,9 @@ User = get_user_model()
 
 @pytest.fixture(autouse=True)
 def _schone_cache():
-    cache.clear()
+    cache_legen()
     yield
-    cache.clear()
+    cache_legen()
 
 
 @pytest.fixture
