@@ -60,7 +60,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_TIMING = re.compile(
-    r'app;dur=([0-9.]+), cpu;dur=([0-9.]+), db;desc="(\d+) queries"(?:, kvo;desc="(\d+) berekend")?'
+    r'app;dur=([0-9.]+), cpu;dur=([0-9.]+), db;desc="(\d+) queries"(?:, kvo;desc="(\d+) berekend")?(?:, gc;dur=([0-9.]+))?'
 )
 DOEL_VLOER, DOEL_P95_LID_MS, DOEL_P95_ONDERNEMER_MS = 5.0, 30.0, 500.0
 BEWAARD_QUERIES = 8  # a kept page: session, user, work group, member, data version (+ the members page's expiry)
@@ -274,6 +274,7 @@ class Browser:
             ))  # fmt: skip
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.cpu: float | None = None  # the worker's CPU time of the last response (Server-Timing)
+        self.gc: float | None = None  # of that: the garbage collector's time (when the server says)
 
     def csrf(self) -> str:
         return next((c.value for c in self.jar if c.name == "csrftoken"), "")
@@ -299,6 +300,7 @@ class Browser:
         # counts as computed whatever its queries (a readiness page that recomputes three rules)
         queries = int(m[3]) if m else None
         self.cpu = float(m[2]) if m else None
+        self.gc = float(m[5]) if m and m[5] is not None else None
         if m and m[4] is not None:
             queries = -1 if int(m[4]) else 0
         return antwoord.status, rond, float(m[1]) if m else None, queries, antwoord.url
@@ -378,7 +380,7 @@ def lid(basis, info, sessie, nummer, stop, metingen, fouten):
                 fouten.append(f"lid {nummer} {pagina or 'home'}: {status}")
                 continue
             eigen = (pagina or "home") in EIGEN[soort]  # the page reads what this member just changed
-            metingen.append((pagina or "home", eigen, server, queries, rond, b.cpu))
+            metingen.append((pagina or "home", eigen, server, queries, rond, b.cpu, b.gc))
         ronde += 1
 
 
@@ -452,18 +454,20 @@ def samenvatten(fasen: list[dict]) -> dict:
     # request with more computed it (after a change)
     minimum = {pagina: BEWAARD_QUERIES for pagina, *_ in leden}
     na_eigen, na_anderen, bewaard = [], [], []
-    cpu_berekend, cpu_bewaard = [], []
+    cpu_berekend, cpu_bewaard, gc_berekend = [], [], []
 
     def _telt(eigen: bool, queries, pagina: str) -> bool:
         return eigen or _berekend(queries, minimum.get(pagina, 0))
 
-    for pagina, eigen, server, queries, _, cpu in leden:
+    for pagina, eigen, server, queries, _, cpu, opruimen in leden:
         if server is None:
             continue
         berekend = _berekend(queries, minimum.get(pagina, 0))
         (na_eigen if eigen else na_anderen if berekend else bewaard).append(server)
         if cpu is not None:
             (cpu_berekend if eigen or berekend else cpu_bewaard).append(cpu)
+        if opruimen is not None and (eigen or berekend):
+            gc_berekend.append(opruimen)
     return {
         "vloer": {"n": len(vloer_), "mediaan_ms": round(vloer_mediaan, 2), "p95_ms": round(p95(vloer_), 2)},
         "leden_na_eigen_wijziging": cijfers(na_eigen, vloer_mediaan),
@@ -482,7 +486,7 @@ def samenvatten(fasen: list[dict]) -> dict:
             for p in sorted(minimum)
         },
         "cpu_leden_per_pagina_berekend": {
-            p: _zonder_vloer(cijfers([c for q, e, _s, n, _, c in leden if q == p and c and _telt(e, n, p)], 1))
+            p: _zonder_vloer(cijfers([c for q, e, _s, n, _, c, _gc in leden if q == p and c and _telt(e, n, p)], 1))
             for p in sorted(minimum)
         },
         "ondernemers_rondreis": cijfers(ondernemers, vloer_mediaan),
@@ -491,6 +495,8 @@ def samenvatten(fasen: list[dict]) -> dict:
         "cpu_ondernemers": _zonder_vloer(cijfers([v for f in fasen for v in f.get("ondernemers_cpu", [])], 1)),
         "cpu_leden_berekend": _zonder_vloer(cijfers(cpu_berekend, 1)),
         "cpu_leden_bewaard": _zonder_vloer(cijfers(cpu_bewaard, 1)),
+        # of the computed pages' CPU: the garbage collector's (demo.meten; absent from older versions)
+        "gc_leden_berekend": _zonder_vloer(cijfers(gc_berekend, 1)) if gc_berekend else {},
         "fouten": sum(len(f["fouten"]) for f in fasen),
         "fout_voorbeelden": [x for f in fasen for x in f["fouten"]][:5],
         "inzendingen": sum(f["inzendingen"] for f in fasen),
@@ -552,6 +558,7 @@ def main() -> int:
         ("cpu ondernemers (worker)", "cpu_ondernemers"),
         ("cpu leden berekend (worker)", "cpu_leden_berekend"),
         ("cpu leden bewaard (worker)", "cpu_leden_bewaard"),
+        ("gc leden berekend (worker)", "gc_leden_berekend"),
     ]
     for label, sleutel in regels:
         cellen = []

@@ -14,3 +14,4 @@ def test_vloer_met_server_timing(client, settings, db):
     assert response.status_code == 200
     assert response.templates[0].name == "demo/vloer.html"
     assert 'db;desc="' in response["Server-Timing"] and "kvo;desc=" in response["Server-Timing"]
+    assert "gc;dur=" in response["Server-Timing"]
