@@ -60,7 +60,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_TIMING = re.compile(
-    r'app;dur=([0-9.]+), cpu;dur=([0-9.]+), db;desc="(\d+) queries"(?:, kvo;desc="(\d+) berekend")?(?:, gc;dur=([0-9.]+))?'
+    r'app;dur=([0-9.]+), cpu;dur=([0-9.]+), db;desc="(\d+) queries"'
+    r'(?:, kvo;desc="(\d+) berekend")?(?:, gc;dur=([0-9.]+))?'
 )
 DOEL_VLOER, DOEL_P95_LID_MS, DOEL_P95_ONDERNEMER_MS = 5.0, 30.0, 500.0
 BEWAARD_QUERIES = 8  # a kept page: session, user, work group, member, data version (+ the members page's expiry)

@@ -3,7 +3,8 @@
 - ``Meten``: the outermost middleware; answers every request with a ``Server-Timing`` header that
   carries the server time, the worker's CPU time, the number of database queries, how many kept
   results it computed and the garbage collector's time of the whole request (all middleware and the
-  view), so ``bench/provincie.py`` and ``bench/gemengd.py`` read them from the gunicorn under test. CPU time hardly moves with other processes on the machine; wall time does.
+  view), so ``bench/provincie.py`` and ``bench/gemengd.py`` read them from the gunicorn under test.
+  CPU time hardly moves with other processes on the machine; wall time does.
 - ``vloer``: the floor of the page benchmark, served by the same gunicorn at ``/_bench/vloer/``: a
   small template and one query, behind the same middleware as every page.
 
@@ -22,7 +23,6 @@ from django.shortcuts import render
 
 from kvo import versie
 from werkgroepen.models import Werkgroep
-
 
 _gc = {"ms": 0.0, "start": 0.0}
 
