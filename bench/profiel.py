@@ -65,16 +65,20 @@ def main() -> int:
     from django.test import Client
 
     gc_tijd = [0.0, 0.0]  # total, start of the running collection
+    gc_passen: dict[int, list[float]] = collections.defaultdict(list)  # generation -> ms per pass
 
     def gc_meten(fase, info_):
         if fase == "start":
             gc_tijd[1] = time.perf_counter()
         else:
-            gc_tijd[0] += time.perf_counter() - gc_tijd[1]
+            duur = time.perf_counter() - gc_tijd[1]
+            gc_tijd[0] += duur
+            gc_passen[info_["generation"]].append(duur * 1000)
 
     gc.callbacks.append(gc_meten)
     if os.environ.get("KVO_PROFIEL_GC_FREEZE"):
         gc.freeze()
+    print(f"gc: {len(gc.get_objects())} objects tracked after start-up, {gc.get_freeze_count()} frozen")
     metingen: dict[str, list] = collections.defaultdict(list)
     profielen: dict[str, cProfile.Profile] = {}
     alleen = set(filter(None, args.alleen.split(",")))
@@ -160,6 +164,10 @@ def main() -> int:
 
     from django.core.cache import cache
 
+    print(f"gc: {len(gc.get_objects())} objects tracked at the end, thresholds {gc.get_threshold()}")
+    for generatie, passen in sorted(gc_passen.items()):
+        print(f"gc generation {generatie}: {len(passen)} passes, {sum(passen):.0f} ms in all, "
+              f"median {statistics.median(passen):.2f} ms, max {max(passen):.1f} ms")  # fmt: skip
     print(f"cache: {len(getattr(cache, '_cache', {}))} entries, max {getattr(cache, '_max_entries', '?')}")
     kop = f"{'soort':<16}{'n':>5}{'cpu med':>10}{'cpu p95':>10}{'wand med':>10}"
     print(f"{kop}{'queries':>9}{'gc gem':>8}  server-timing")

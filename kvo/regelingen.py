@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.functional import lazy
-
 from kvo import eisen as eisen_kvo
 from kvo import eisen_pvo
 from kvo.eisen import Eis
@@ -115,20 +113,8 @@ def regeling_van_eis(eis_id: str) -> Regeling | None:
     return next((r for r in REGELINGEN.values() if eis_id in r.eisen), None)
 
 
-def pagina_url(ctx, naam: str, terugval: str) -> str:
+def pagina_url(ctx, naam: str, terugval: str):
     """The URL of the page ``naam`` where a rule is fixed, or of ``terugval`` while that page does not
     exist (a scheme's own pages are added by their own app; the rule links to the nearest page until then).
-    Lazy, as ``ToetsContext.url``: the choice is made when the link is shown."""
-    return _eerste_pagina(ctx.url(naam), ctx.url(terugval))
-
-
-def _eerste(url, terugval) -> str:
-    from django.urls import NoReverseMatch
-
-    try:
-        return str(url)
-    except NoReverseMatch:
-        return str(terugval)
-
-
-_eerste_pagina = lazy(_eerste, str)
+    Lazy, as ``ToetsContext.url``: the choice is made when the link is shown (``kvo.toets.Link``)."""
+    return ctx.url(naam).of(terugval)

@@ -31,9 +31,9 @@ from functools import cached_property
 
 from django.apps import apps
 from django.core.cache import cache
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
-from django.utils.functional import lazy
+from django.utils.functional import Promise
 from django_scopes import scope
 
 from kvo import versie
@@ -129,13 +129,13 @@ class ToetsContext:
     def huidig_jaar(self) -> CyclusJaar | None:
         return next((j for j in self.jaren if j.bevat(self.datum)), None)
 
-    def url(self, naam: str) -> str:
+    def url(self, naam: str) -> Link:
         """The URL of the work group's page ``naam`` (the page where the user fixes it). A run's
         answers link to some twenty pages for every work group: each is reversed once per process,
         with a placeholder for the work group's slug. Lazy: reversed when a page shows it, so a run
         whose links nobody shows (the document set's evidence index, in the pdf worker) never loads
         the URLconf and every view behind it (26 MB in that process; bench/RESULTS.md)."""
-        return _url_lui(naam, get_script_prefix(), get_urlconf(), self.werkgroep.slug)
+        return Link(naam, get_script_prefix(), get_urlconf(), self.werkgroep.slug)
 
     def jaar_van(self, datum: dt.date) -> CyclusJaar | None:
         return next((j for j in self.jaren if j.bevat(datum)), None)
@@ -361,7 +361,70 @@ def _url(naam: str, prefix: str, urlconf, slug: str) -> str:
     return _url_patroon(naam, prefix, urlconf).replace(_SLUG, slug)
 
 
-_url_lui = lazy(_url, str)  # module-level, so a kept answer pickles with its (unreversed) link
+class Link(Promise):
+    """A readiness answer's link, reversed when it is shown (``str()``, a template, JSON): a page
+    name, the work group's slug and, optionally, a page to fall back on while ``naam`` does not exist.
+
+    A ``Promise``, so Django treats it as its own lazy strings everywhere (templates, escaping,
+    ``DjangoJSONEncoder``), but a plain class with four fields: a kept answer unpickles to one small
+    object. Django's ``lazy()`` made a new proxy class for every link on every unpickling (``lazy`` is
+    called again), some 7,500 objects for one group's kept answers, and the garbage collector's full
+    passes that followed cost every computed page up to 130 ms (bench/RESULTS.md, 8 December)."""
+
+    __slots__ = ("naam", "prefix", "slug", "terugval", "urlconf")
+
+    def __init__(self, naam: str, prefix: str, urlconf, slug: str, terugval: str | None = None):
+        self.naam, self.prefix, self.urlconf, self.slug, self.terugval = naam, prefix, urlconf, slug, terugval
+
+    def of(self, terugval: str) -> Link:
+        """The same link, falling back on the page ``terugval`` while ``naam`` does not exist."""
+        return Link(self.naam, self.prefix, self.urlconf, self.slug, terugval)
+
+    def __str__(self) -> str:
+        try:
+            return _url(self.naam, self.prefix, self.urlconf, self.slug)
+        except NoReverseMatch:
+            if self.terugval is None:
+                raise
+            return _url(self.terugval, self.prefix, self.urlconf, self.slug)
+
+    def __html__(self) -> str:
+        return str(self)
+
+    def __getattr__(self, naam: str):
+        """A string's methods (``.endswith``, ``.split``, …) on the reversed URL, as on a lazy string."""
+        if naam.startswith("__"):
+            raise AttributeError(naam)
+        return getattr(str(self), naam)
+
+    def __add__(self, other: str) -> str:
+        return str(self) + other
+
+    def __radd__(self, other: str) -> str:
+        return other + str(self)
+
+    def __contains__(self, deel: str) -> bool:
+        return deel in str(self)
+
+    def __len__(self) -> int:
+        return len(str(self))
+
+    def __bool__(self) -> bool:  # a link always names a page; ``{% if r.uitkomst.url %}`` reverses nothing
+        return True
+
+    def __reduce__(self):
+        return (Link, (self.naam, self.prefix, self.urlconf, self.slug, self.terugval))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Link | str):
+            return str(self) == str(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def __repr__(self) -> str:
+        return f"Link({self.naam!r}, slug={self.slug!r})"
 
 
 def eis(eis_id: str) -> Callable[[CheckFunctie], CheckFunctie]:

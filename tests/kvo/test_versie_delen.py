@@ -144,6 +144,48 @@ def test_elk_bewaard_resultaat_leest_alleen_wat_het_verklaart(provincie):
     assert {f"toets:{i}" for i in toets.geregistreerde_checks()} <= gezien.berekend
 
 
+def test_elk_bewaard_resultaat_komt_terug_zonder_nieuwe_klassen(provincie, settings):
+    """What is kept comes back as plain objects. Django's lazy strings (``lazy()``, a translation's
+    ``gettext_lazy``) unpickle by calling ``lazy()`` again, which makes a new class every time: a
+    group's kept readiness answers made some 7,500 objects that way on every page, and the garbage
+    collector's full passes over them cost computed pages up to 130 ms (bench/RESULTS.md, 8 December).
+    Every entry the pages keep is unpickled here, and none may make a class."""
+    import gc
+    import pickle
+
+    from django.core.cache import caches
+
+    p = provincie
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "klassen"}}
+    paginas = {
+        **_paginas(p, p.groot, p.lid),
+        "portfolio": (_client(p.begeleider), reverse("begeleiding:portfolio")),
+        "beeld": (_client(p.begeleider), reverse("begeleiding:beeld")),
+        "enquete": (p.ondernemer(), "/e/stap/1/"),
+        "portaal": (_client(p.auditor), reverse("portaal:audit", kwargs={"audit_id": p.audit.pk})),
+    }
+    for naam, (client, url) in paginas.items():
+        assert client.get(url).status_code == 200, naam
+    bewaard = dict(caches["default"]._cache)  # key -> pickled value
+    assert len(bewaard) > len(paginas)  # pages, readiness answers and parts of pages were kept
+
+    def nieuwe_klassen(waarde: bytes) -> list[str]:
+        voor = {id(o) for o in gc.get_objects() if isinstance(o, type)}
+        terug = pickle.loads(waarde)
+        nieuw = [o.__qualname__ for o in gc.get_objects() if isinstance(o, type) and id(o) not in voor]
+        del terug
+        return nieuw
+
+    for waarde in bewaard.values():
+        pickle.loads(waarde)  # once: a module it names is imported (a one-time cost, with its classes)
+    # twice more: a lazy string makes its class on every unpickling; something else in the process
+    # that makes a class once (a library's own lazy set-up) is not the entry's doing
+    fout = {
+        sleutel: n for sleutel, waarde in bewaard.items() if (n := nieuwe_klassen(waarde)) and nieuwe_klassen(waarde)
+    }
+    assert fout == {}, "een bewaard resultaat maakt bij het uitpakken een klasse (een lazy string?)"
+
+
 # --- invalidated by what it reads, and by nothing else ----------------------------------------------
 
 
