@@ -4,6 +4,8 @@ The access log goes through Python logging with ``kvo.logfilters.GeenGeheimen``:
 survey link's first request (``/e/<token>/``) is logged as ``/e/…/``, never with its token.
 """
 
+import gc
+
 bind = "0.0.0.0:8000"
 workers = 3
 timeout = 60
@@ -28,3 +30,14 @@ logconfig_dict = {
         "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
     },
 }
+
+
+def post_worker_init(worker):
+    """Load every view now (the URLconf), then freeze what start-up made: the collector's full passes
+    then walk only what requests leave behind, not Django, the views and the libraries (some 200,000
+    objects, ~100 ms a pass on this machine; bench/RESULTS.md, 8 December)."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018  (imports every view module)
+    gc.collect()
+    gc.freeze()
