@@ -9,7 +9,9 @@ and sessions are written beside it (``<database name>.json`` in the temporary di
 Django's test client against that database (the settings of the benchmark's gunicorn: DEBUG off,
 cache in memory), it runs entrepreneurs through the survey and a member through a change and the
 pages, and prints per kind of request: the median CPU time, the queries, and a cProfile of all
-requests of that kind (``--top`` lines, by cumulative time). For finding the cost, not for timing.
+requests of that kind (``--top`` lines, by cumulative time; ``KVO_PROFIEL_FILTER=<regex>`` keeps the
+lines whose file matches), and the garbage collector's passes per generation. For finding the cost,
+not for timing.
 """
 
 from __future__ import annotations
@@ -182,7 +184,8 @@ def main() -> int:
         if soort in ("warm", "x"):
             continue
         uit = io.StringIO()
-        pstats.Stats(profiel, stream=uit).sort_stats(args.sorteer).print_stats(args.top)
+        filter_ = os.environ.get("KVO_PROFIEL_FILTER", "")  # a regex on the file: only those lines
+        pstats.Stats(profiel, stream=uit).sort_stats(args.sorteer).print_stats(filter_, args.top)
         print(f"\n===== {soort} ({len(metingen[soort])} verzoeken) =====")
         print("\n".join(r for r in uit.getvalue().splitlines() if r.strip())[:12000])
         voorbeeld = metingen[soort][-1][4]
