@@ -29,13 +29,13 @@ _ENGLISH = """
     celery check checks claim client code command commands commit conf config conflict contact
     context converter converters ctx data db demo detail details download downloads el element
     email enqueue env export extra feed feeds filter filters form forms gc gunicorn halo hash
-    home id ids import initial is item label labels log login logo loop mailgun mails
+    home id ids import init initial is item label labels log login logo loop mailgun mails
     mailwebhook main management manager manifest matrix max metadata middleware minimum mixin
     mixins models object offline password per permissions pixel plus policy polygon pool post
     prefix privacy processors record ref refs registry render resolve root scans scope script
     secret selectors services serviceworker set sets settings signals slug social span staff
     stakeholders start starts static status task tasks template templatetags tenancy tenant
-    token tokens tracking trend type upload uploads url urls user validator view views wrapper x
+    token tokens tracking trend type upload uploads url urls user validator view views worker wrapper x
     zoom
 """
 _TECHNICAL = """
