@@ -73,7 +73,6 @@ def werkgroep_toets_bijwerken(self, *, werkgroep) -> dict:
 
 def _stand_bewaren(werkgroep, resultaten) -> dict:
     from kvo.toets import Gereedheid
-    from werkgroepen.models import ToetsHistorie
 
     stand = Gereedheid.uit(resultaten).als_stand()  # the one readiness figure, with its counts
     with scope(werkgroep=werkgroep), transaction.atomic(), versie.boekhouding():  # computed, not a change
@@ -83,12 +82,18 @@ def _stand_bewaren(werkgroep, resultaten) -> dict:
         type(werkgroep).objects.filter(pk=werkgroep.pk).update(
             toets_stand=stand, toets_berekend_op=werkgroep.toets_berekend_op
         )
-        ToetsHistorie.objects.update_or_create(
-            werkgroep=werkgroep,
-            datum=timezone.localdate(),
-            defaults={s: stand[s] for s in ("voldaan", "niet_voldaan", "open", "nvt")},
-        )
+        historie_vastleggen(werkgroep, stand, timezone.localdate())
     return stand
+
+
+def historie_vastleggen(werkgroep, stand: dict, datum) -> None:
+    """The readiness history's row of ``datum`` (one per day: a second run the same day updates it).
+    Computed from the data, not a change of it: the caller writes it inside ``versie.boekhouding()``."""
+    from werkgroepen.models import ToetsHistorie
+
+    ToetsHistorie.objects.update_or_create(
+        werkgroep=werkgroep, datum=datum, defaults={s: stand[s] for s in ("voldaan", "niet_voldaan", "open", "nvt")}
+    )
 
 
 TOETSEN_PER_TAAK = 100  # work groups per nightly task: one readiness run reads each table once for all

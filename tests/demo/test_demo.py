@@ -67,3 +67,21 @@ def test_demogebruikers_kunnen_inloggen(demo, client, rol):
         return
     slug, naam = VERWACHT[rol]
     assert client.get(reverse(naam, kwargs={"werkgroep": slug})).status_code == 200
+
+
+def test_de_demo_heeft_een_verloop_van_de_gereedheid(demo):
+    """A fresh demo's readiness page shows the last 90 days, a point a week (as the nightly job would
+    have written them), not one dot for today."""
+    from werkgroepen.models import ToetsHistorie
+
+    vandaag = timezone.localdate()
+    for werkgroep in Werkgroep.objects.all():
+        datums = list(ToetsHistorie.objects.filter(werkgroep=werkgroep).values_list("datum", flat=True))
+        assert len(datums) == 13 and max(datums) == vandaag, werkgroep.slug
+        assert min(datums) == vandaag - dt.timedelta(weeks=12)
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email="h.dijkstra@parkmanagement-wolvega.example"))
+    html = client.get(reverse("audits:toets", kwargs={"werkgroep": "wolvega"})).text
+    assert 'data-testid="verloop-leeg"' not in html and "<svg" in html

@@ -7,6 +7,7 @@ happens when they already exist (``bin/demo``). Every date of the dossiers is mo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,15 +17,18 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from audits.models import Audit, AuditorToegang
 from audits.services import auditor_geef_toegang, auditor_trek_toegang_in
+from audits.views import HISTORIE_DAGEN
 from demo.fotos import demo_bestanden as demo_fotos
 from demo.verschuif import REFERENTIEDATUM, verschuif, verschuiving
+from kvo import versie
 from kvo.adapters import adres_bevestigd
 from kvo.dossier.services import dossier_importeer
-from kvo.tasks import werkgroep_toets_bijwerken
+from kvo.tasks import historie_vastleggen, werkgroep_toets_bijwerken
+from kvo.toets import Gereedheid, voer_toetsen_uit
 from werkgroepen.models import Begeleidingsorganisatie, Werkgroep
 from werkgroepen.services.administratie import werkgroep_maatregelen_deel
 
@@ -96,11 +100,25 @@ class Command(BaseCommand):
                         self._aangeleverde_set(werkgroep)
             for werkgroep in werkgroepen:
                 werkgroep_toets_bijwerken.apply(kwargs={"werkgroep_id": werkgroep.pk})
+            self._toetshistorie(werkgroepen)
         self._afdruk(werkgroepen)
         self.stdout.write(
             f"De datums van de demo zijn {dagen} dagen opgeschoven (in hele weken), zodat de demo vandaag "
             f"hetzelfde verhaal vertelt als op {REFERENTIEDATUM:%d-%m-%Y}."
         )
+
+    def _toetshistorie(self, werkgroepen: list[Werkgroep]) -> None:
+        """The readiness history the nightly job would have written over the last 90 days (the
+        readiness page's chart), a point a week: each the readiness check as of that date, on the
+        demo's data. Without it a fresh demo's chart is one dot, today's."""
+        vandaag = timezone.localdate()
+        for weken in range(HISTORIE_DAGEN // 7, 0, -1):
+            datum = vandaag - dt.timedelta(weeks=weken)
+            per_werkgroep = voer_toetsen_uit(werkgroepen, datum=datum)
+            for werkgroep in werkgroepen:
+                stand = Gereedheid.uit(per_werkgroep[werkgroep.pk]).als_stand()
+                with scope(werkgroep=werkgroep), transaction.atomic(), versie.boekhouding():
+                    historie_vastleggen(werkgroep, stand, datum)
 
     def _gebruikers(self, werkgroepen: list[Werkgroep]) -> None:
         User = get_user_model()
