@@ -244,25 +244,30 @@ def _limieten_leeg():
     limieten_legen()
 
 
+def _redis_van(cache):
+    """The Redis client behind Django's Redis cache backend, or None for any other backend."""
+    client = getattr(getattr(cache, "_cache", None), "get_client", None)
+    return client(None, write=True) if client is not None else None
+
+
+def _wis(redis, patroon: str) -> None:
+    sleutels = list(redis.scan_iter(match=patroon, count=500))
+    if sleutels:
+        redis.delete(*sleutels)
+
+
 def cache_legen():
     """Empty this test process's cache, never more. ``cache.clear()`` on Redis empties the whole
     database: the Celery broker's queues and, under pytest-xdist, the other workers' keys (their
     rate-limit counters with them). Here only keys under this process's prefix go."""
     from django.core.cache import caches
-    from django.core.cache.backends.locmem import LocMemCache
 
     cache = caches["default"]
-    if isinstance(cache, LocMemCache):
+    redis = _redis_van(cache)
+    if redis is None:
         cache.clear()
         return
-    client = getattr(getattr(cache, "_cache", None), "get_client", None)
-    if client is None:
-        cache.clear()
-        return
-    redis = client(None, write=True)
-    sleutels = list(redis.scan_iter(match=f"{cache.key_prefix}:*", count=500))
-    if sleutels:
-        redis.delete(*sleutels)
+    _wis(redis, f"{cache.key_prefix}:*")
 
 
 def limieten_legen():
@@ -276,12 +281,8 @@ def limieten_legen():
     if isinstance(cache, LocMemCache):
         cache.clear()
         return
-    client = getattr(getattr(cache, "_cache", None), "get_client", None)
-    if client is None:
+    redis = _redis_van(cache)
+    if redis is None:
         return
-    redis = client(None, write=True)
-    patronen = (f"{cache.key_prefix}:*rl:*",) if cache.key_prefix else ("*allauth:rl:*", "*:rl:*")
-    for patroon in patronen:
-        sleutels = list(redis.scan_iter(match=patroon, count=500))
-        if sleutels:
-            redis.delete(*sleutels)
+    for patroon in (f"{cache.key_prefix}:*rl:*",) if cache.key_prefix else ("*allauth:rl:*", "*:rl:*"):
+        _wis(redis, patroon)
